@@ -1,0 +1,82 @@
+"""Per-area statistics from matched rows: what the map colours."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from carto_desktop.errors import OptionError
+from carto_desktop.i18n import translate
+from carto_desktop.intake.numbers import parse_numbers
+from carto_desktop.match import MatchResult
+
+AGGREGATIONS = ("count", "distinct", "sum", "mean")
+
+
+@dataclass
+class AreaValues:
+    """The boundary layer with one `value` per area (NaN = no data) and its meaning."""
+
+    areas: gpd.GeoDataFrame
+    agg: str
+    value_column: str | None
+    rows_used: int
+    rows_without_number: list[int] = field(default_factory=list)  # positional rows
+
+    def indicator(self, lang: str = "en") -> str:
+        """A legend heading in the user's words ("Sum of PIN", "Nombre de lignes")."""
+        if self.agg == "count":
+            return translate("Number of rows", lang)
+        key = {"distinct": "Number of distinct {column}", "sum": "Sum of {column}", "mean": "Mean of {column}"}[self.agg]
+        return translate(key, lang, column=self.value_column)
+
+
+def aggregate(
+    match: MatchResult,
+    layer: gpd.GeoDataFrame,
+    agg: str = "count",
+    value_column: str | None = None,
+    *,
+    file: str | None = None,
+) -> AreaValues:
+    """One value per area from the matched rows only; areas with no rows get NaN (no data)."""
+    if agg not in AGGREGATIONS:
+        raise OptionError(
+            "Unknown way of combining rows: \"{agg}\".", hint="Use one of: {choices}.",
+            agg=agg, choices=", ".join(AGGREGATIONS),
+        )
+    if agg != "count" and not value_column:
+        raise OptionError("The aggregation \"{agg}\" needs a value column.", hint="Name the column with --value.", agg=agg)
+    rows = match.matched
+    if value_column is not None and value_column not in match.rows.columns:
+        raise OptionError(
+            "There is no column named \"{column}\".",
+            hint="Columns in this table: {columns}.",
+            file=file,
+            column=value_column,
+            columns=", ".join(c for c in match.rows.columns if not c.startswith("match_")),
+        )
+    missing: list[int] = []
+    if agg == "count":
+        per_area = rows.groupby("match_id").size().astype(float)
+    elif agg == "distinct":
+        per_area = rows.groupby("match_id")[value_column].nunique().astype(float)
+    else:
+        numbers = parse_numbers(rows[value_column])
+        missing = [int(i) for i in numbers.index[numbers.isna() & rows[value_column].notna()]]
+        if numbers.notna().sum() == 0:
+            raise OptionError(
+                "The column \"{column}\" has no numbers to add up.",
+                hint="Choose a column of numbers, or use \"count\".",
+                file=file,
+                column=value_column,
+            )
+        grouped = numbers.groupby(rows["match_id"])
+        per_area = grouped.sum(min_count=1) if agg == "sum" else grouped.mean()
+    id_col = match.keys.id_column
+    areas = layer.copy()
+    areas["value"] = areas[id_col].astype(str).map(per_area).astype(float)
+    areas.loc[~np.isfinite(areas["value"]), "value"] = np.nan
+    return AreaValues(areas=areas, agg=agg, value_column=value_column, rows_used=len(rows), rows_without_number=missing)

@@ -1,0 +1,1 @@
+"""Cartography: templates, classification, page layout, map elements and rendering."""

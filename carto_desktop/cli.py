@@ -1,0 +1,131 @@
+"""The `carto-desktop` command: argument parsing only, over the same engine as the app.
+
+Exit codes: 0 done, 2 a problem with the user's files or options (one line on stderr,
+no traceback), 1 a bug.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from carto_desktop import __version__
+from carto_desktop.errors import CartoError
+from carto_desktop.i18n import LANGUAGES, default_language
+
+EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad option as a user error (exit 2) in one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USER, f"carto-desktop: {message}. Hint: run \"carto-desktop {self.prog.split()[-1]} --help\".\n"
+                  if " " in self.prog else f"carto-desktop: {message}. Hint: run \"carto-desktop --help\".\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="carto-desktop", description="Offline maps from NGO spreadsheets and boundary files.")
+    parser.add_argument("--version", action="version", version=f"carto-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the map and messages (default: system)")
+
+    demo = sub.add_parser("demo", help="render the sample map (Mali 3W) and say where it is")
+    demo.add_argument("-o", "--output", default="carto-demo.png", help="output file: .png, .pdf or .svg")
+    demo.add_argument("--dpi", type=int, default=300)
+    common(demo)
+
+    def inputs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--table", required=True, help="CSV or spreadsheet with one row per activity/place")
+        p.add_argument("--sheet", help="sheet name in a workbook (default: first visible sheet)")
+        p.add_argument("--boundaries", required=True, help="admin boundaries: GeoJSON, GeoPackage, shapefile")
+        p.add_argument("--key-column", help="table column with P-codes or area names (default: detected)")
+
+    render = sub.add_parser("render", help="make a map from a table and boundaries")
+    inputs(render)
+    render.add_argument("--value", help="column to add up, average or count distinct values of")
+    render.add_argument("--agg", choices=("count", "distinct", "sum", "mean"), default="count")
+    render.add_argument("--template", default="choropleth", help="bundled template id or path to a .json template")
+    render.add_argument("--title")
+    render.add_argument("--subtitle")
+    render.add_argument("--source", help="data source to credit on the map (default: the table's file name)")
+    render.add_argument("--dpi", type=int, default=300)
+    render.add_argument("-o", "--output", required=True, help="output file: .png, .pdf or .svg")
+    common(render)
+
+    match = sub.add_parser("match", help="match each table row to an admin area and write a CSV to review")
+    inputs(match)
+    match.add_argument("-o", "--output", required=True, help="output CSV")
+    common(match)
+
+    app = sub.add_parser("app", help="open the desktop app (the default with no command)")
+    common(app)
+    return parser
+
+
+def _render(project, output: str, dpi: int) -> Path:
+    from carto_desktop.export import check_dpi, check_output, save_map
+    from carto_desktop.project import build_map
+
+    check_output(output)  # fail before the slow part
+    check_dpi(dpi)
+    result = build_map(project)
+    return save_map(result.figure, output, dpi)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang or default_language()
+    if args.command == "demo":
+        from carto_desktop.project import sample_project
+
+        path = _render(sample_project(lang), args.output, args.dpi)
+        print(path.resolve())
+        return EXIT_OK
+    if args.command == "render":
+        from carto_desktop.project import Project
+
+        project = Project(
+            table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet, key_column=args.key_column,
+            value_column=args.value, agg=args.agg, template=args.template, lang=lang,
+        )
+        project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
+        path = _render(project, args.output, args.dpi)
+        print(path.resolve())
+        return EXIT_OK
+    if args.command == "match":
+        from carto_desktop.match.report import write_match_csv
+        from carto_desktop.project import Project, run_match
+
+        project = Project(table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet,
+                          key_column=args.key_column, lang=lang)
+        _, _, result = run_match(project)
+        path = write_match_csv(result, args.output)
+        c = result.counts
+        print(f"{path.resolve()}: {c['matched']} matched, {c['review']} to review, {c['unmatched']} unmatched "
+              f"(key column \"{result.key_column}\")")
+        return EXIT_OK
+    from carto_desktop.gui.app import run_app  # heavy Qt import only when the app is wanted
+
+    return run_app(lang=args.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", None) or default_language()
+    try:
+        return run(args)
+    except CartoError as exc:
+        print(f"carto-desktop: {exc.text(lang)}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug: say so plainly, keep the traceback for the report
+        traceback.print_exc()
+        print("carto-desktop: internal error (a bug). Please report it with the lines above.", file=sys.stderr)
+        return EXIT_BUG

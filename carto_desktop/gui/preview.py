@@ -1,0 +1,54 @@
+"""The map preview: the page rendered by matplotlib's Agg canvas in a worker, shown here.
+
+Drawing a full page takes a few hundred milliseconds, too long for the UI thread, so
+the worker hands over finished pixels and this widget only scales them.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+
+def figure_pixels(figure, dpi: float = 110) -> tuple[bytes, int, int]:
+    """Render `figure` to RGBA bytes (call in a worker thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(figure)
+    original = figure.dpi
+    figure.set_dpi(dpi)
+    try:
+        canvas.draw()
+        width, height = canvas.get_width_height()
+        return bytes(canvas.buffer_rgba()), width, height
+    finally:
+        figure.set_dpi(original)
+
+
+class MapPreview(QLabel):
+    """Shows the latest rendered page, scaled to fit, keeping its proportions."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(400, 300)
+        self.setStyleSheet("background: #f0f0f0; color: #555; font-size: 14px;")
+        self._pixmap: QPixmap | None = None
+
+    def show_pixels(self, data: bytes, width: int, height: int) -> None:
+        image = QImage(data, width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
+        self._pixmap = QPixmap.fromImage(image)
+        self._rescale()
+
+    def has_map(self) -> bool:
+        return self._pixmap is not None
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._pixmap is not None:
+            self.setPixmap(self._pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))

@@ -1,0 +1,41 @@
+"""Rebuild sample_data/ from ../shared/data (run from the repository root).
+
+Kept so anyone can check that the shipped sample is a faithful subset of the
+public files named in SOURCES.md: nothing here edits a name, code or geometry.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "sample_data"
+
+
+def main() -> int:
+    b = SHARED / "boundaries"
+    for level in (1, 2):
+        layer = gpd.read_file(b / f"mali_adm{level}.geojson", engine="pyogrio")
+        layer.to_file(OUT / f"mali_adm{level}.geojson", driver="GeoJSON", engine="pyogrio")
+    # Country outlines: Africa at 1:50m for the light basemap and the locator inset.
+    keep = ["ADM0_A3", "ISO_A2", "NAME", "NAME_FR", "CONTINENT", "geometry"]
+    ne = gpd.read_file(b / "countries_ne_50m.geojson", engine="pyogrio")
+    africa = ne.loc[ne["CONTINENT"] == "Africa", keep].reset_index(drop=True)
+    africa.to_file(OUT / "countries_africa_ne_50m.geojson", driver="GeoJSON", engine="pyogrio")
+    # Mali 3W: the data sheet with its header, its HXL row and every data row,
+    # limited to the 10 columns that hold values (the other 30 are empty upstream).
+    src = SHARED / "tables" / "mli_3w_ocha_2023-12.xlsx"
+    df = pd.read_excel(src, sheet_name="ML_5W", engine="calamine", dtype=str)
+    filled = [c for c in df.columns if df[c].iloc[1:].notna().any()]
+    with pd.ExcelWriter(OUT / "mali_3w_2023-12.xlsx", engine="openpyxl") as xw:
+        df[filled].to_excel(xw, sheet_name="ML_5W", index=False)
+    print(f"wrote {len(df) - 1} 3W rows, {len(filled)} columns")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
