@@ -1,0 +1,8 @@
+"""The engine's French catalogue, one file per part of the engine.
+
+Keys are the English sentences exactly as written in the code; a test checks that every
+message and hint given to a `CartoError` is here, with the same {placeholders}.
+"""
+from carto_desktop.messages import carto, common, export, intake, match
+
+FRENCH: dict[str, str] = {**common.FRENCH, **intake.FRENCH, **match.FRENCH, **carto.FRENCH, **export.FRENCH}

@@ -1,0 +1,25 @@
+"""French for the engine's messages: Templates and the words printed on maps."""
+
+FRENCH: dict[str, str] = {
+    "The style template \"{name}\" was not found.": "Le modèle de style « {name} » est introuvable.",
+    "Bundled templates: {names}; or give the path of a .json template.": "Modèles fournis : {names} ; ou indiquez le chemin d'un modèle .json.",
+    "The style template is not valid JSON (line {line}, column {col}).": "Le modèle de style n'est pas un JSON valide (ligne {line}, colonne {col}).",
+    "Open it in a text editor and fix the syntax near that place.": "Ouvrez-le dans un éditeur de texte et corrigez la syntaxe à cet endroit.",
+    "The style template has an invalid value at \"{path}\": {problem}.": "Le modèle de style a une valeur invalide à « {path} » : {problem}.",
+    "Compare it with a bundled template in the styles folder.": "Comparez-le avec un modèle fourni dans le dossier styles.",
+    "The style template is version {version}, newer than this Carto Desktop understands.": "Le modèle de style est en version {version}, plus récente que ce que comprend cette version de Carto Desktop.",
+    "Update Carto Desktop, or use a template made with this version.": "Mettez à jour Carto Desktop, ou utilisez un modèle créé avec cette version.",
+    "No data": "Aucune donnée",
+    "Source": "Source",
+    "Sources": "Sources",
+    "Created": "Créée le",
+    "Projection": "Projection",
+    "Producer": "Producteur",
+    "Number of rows": "Nombre de lignes",
+    "Number of distinct {column}": "Nombre de {column} distincts",
+    "Sum of {column}": "Somme de {column}",
+    "Mean of {column}": "Moyenne de {column}",
+    "{n} areas": "{n} zones",
+    "Lambert azimuthal equal-area, centred on {lat}, {lon}": "Lambert azimutale équivalente, centrée sur {lat}, {lon}",
+    "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the United Nations.": "Les frontières et les noms indiqués et les désignations employées sur cette carte n'impliquent pas reconnaissance ou acceptation officielle par l'Organisation des Nations Unies.",
+}

@@ -1,0 +1,9 @@
+"""French for the engine's messages: Words used by every message: where a problem is, and the hint label."""
+
+FRENCH: dict[str, str] = {
+    "file": "fichier",
+    "sheet": "feuille",
+    "row": "ligne",
+    "column": "colonne",
+    "Hint": "Conseil",
+}

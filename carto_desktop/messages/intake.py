@@ -1,0 +1,26 @@
+"""French for the engine's messages: Reading tables and boundary files."""
+
+FRENCH: dict[str, str] = {
+    "The file does not exist.": "Le fichier n'existe pas.",
+    "Check the path, or choose the file again.": "Vérifiez le chemin ou choisissez à nouveau le fichier.",
+    "This kind of file cannot be read as a table ({suffix}).": "Ce type de fichier ne peut pas être lu comme un tableau ({suffix}).",
+    "Save it as CSV or Excel (.xlsx) and open it again.": "Enregistrez-le en CSV ou Excel (.xlsx) et ouvrez-le à nouveau.",
+    "The file is empty.": "Le fichier est vide.",
+    "Open it to check that it holds data, or ask for a new copy.": "Ouvrez-le pour vérifier qu'il contient des données, ou demandez une nouvelle copie.",
+    "The table has a header but no data rows.": "Le tableau a une ligne d'en-tête mais aucune ligne de données.",
+    "Check that you chose the right file and sheet.": "Vérifiez que vous avez choisi le bon fichier et la bonne feuille.",
+    "The workbook has no sheet named \"{sheet}\"; it has: {sheets}.": "Le classeur n'a pas de feuille nommée « {sheet} » ; il contient : {sheets}.",
+    "Choose one of the sheets listed.": "Choisissez une des feuilles indiquées.",
+    "The file could not be read as a spreadsheet: it may be damaged, password-protected or not really an Excel file.": "Le fichier n'a pas pu être lu comme classeur : il est peut-être endommagé, protégé par mot de passe ou n'est pas vraiment un fichier Excel.",
+    "Open it in Excel or LibreOffice, remove any password, and save it again as .xlsx.": "Ouvrez-le dans Excel ou LibreOffice, retirez le mot de passe éventuel et enregistrez-le à nouveau en .xlsx.",
+    "The text file could not be read as a table.": "Le fichier texte n'a pas pu être lu comme un tableau.",
+    "Check that it is a CSV file with one header row, or save it again from Excel as CSV UTF-8.": "Vérifiez qu'il s'agit d'un CSV avec une ligne d'en-tête, ou enregistrez-le à nouveau depuis Excel en « CSV UTF-8 ».",
+    "The boundary file could not be read.": "Le fichier de limites n'a pas pu être lu.",
+    "Use a GeoJSON, GeoPackage or a complete shapefile (.shp with its .shx, .dbf and .prj).": "Utilisez un GeoJSON, un GeoPackage ou un shapefile complet (.shp avec ses fichiers .shx, .dbf et .prj).",
+    "The boundary file holds no areas.": "Le fichier de limites ne contient aucune zone.",
+    "Choose a file with the admin areas (polygons) of your country.": "Choisissez un fichier contenant les zones administratives (polygones) de votre pays.",
+    "The boundary file has no polygons (only points or lines).": "Le fichier de limites ne contient pas de polygones (seulement des points ou des lignes).",
+    "A choropleth needs admin areas: choose the boundaries file, not a points file.": "Une carte choroplèthe a besoin de zones : choisissez le fichier des limites, pas un fichier de points.",
+    "Web addresses cannot be opened: Carto Desktop works offline.": "Les adresses web ne peuvent pas être ouvertes : Carto Desktop fonctionne hors ligne.",
+    "Download the file first, then open it from your computer.": "Téléchargez d'abord le fichier, puis ouvrez-le depuis votre ordinateur.",
+}
