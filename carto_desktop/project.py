@@ -34,6 +34,9 @@ class Project:
     value_column: str | None = None
     agg: str = "count"
     template: str = "choropleth"
+    scheme: str | None = None  # classification; None = the template's
+    classes: int | None = None
+    palette: str | None = None
     lang: str = "en"
     title: str | None = None
     subtitle: str | None = None
@@ -83,7 +86,9 @@ def build_map(project: Project) -> MapResult:
             column=match.key_column,
         )
     values = aggregate(match, layer, project.agg, project.value_column, file=str(project.table))
-    template = load_template(project.template)
+    template = load_template(project.template).with_overrides(
+        scheme=project.scheme, classes=project.classes, palette=project.palette
+    )
     countries = country_outlines()
     country = country_of(layer, countries)
     lang = project.lang

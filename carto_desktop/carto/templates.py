@@ -1,6 +1,7 @@
 """Style templates: versioned JSON files validated against a published schema."""
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,21 @@ class Template:
 
     def colour(self, key: str, default: str) -> str:
         return self.spec["colours"].get(key, default)
+
+    def with_overrides(self, scheme: str | None = None, classes: int | None = None,
+                       palette: str | None = None) -> Template:
+        """The same template with the user's classification and palette choices, validated."""
+        if scheme is None and classes is None and palette is None:
+            return self
+        spec = copy.deepcopy(self.spec)
+        if scheme is not None:
+            spec["classification"]["scheme"] = scheme
+        if classes is not None:
+            spec["classification"]["classes"] = classes
+        if palette is not None:
+            spec["colours"]["palette"] = palette
+        validate_template(spec, self.path)
+        return Template(spec=spec, path=self.path)
 
 
 def bundled_templates() -> dict[str, Path]:
