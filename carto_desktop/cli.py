@@ -79,7 +79,7 @@ def _render(project, output: str, dpi: int) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or default_language()
+    lang = getattr(args, "lang", None) or default_language()  # no command: no --lang either
     if args.command == "demo":
         from carto_desktop.project import sample_project
 
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     from carto_desktop.gui.app import run_app  # heavy Qt import only when the app is wanted
 
-    return run_app(lang=args.lang)
+    return run_app(lang=getattr(args, "lang", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,9 +1,10 @@
 """Starting the desktop app: Qt application, translations, main window."""
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from carto_desktop.i18n import default_language
@@ -31,4 +32,6 @@ def run_app(lang: str | None = None) -> int:
 
     window = MainWindow(lang=lang)
     window.show()
+    if os.environ.get("CARTO_DESKTOP_QUIT_AFTER_SHOWN"):  # installer/test_bundle.sh, bench: show, then quit
+        QTimer.singleShot(0, app.quit)
     return app.exec()
