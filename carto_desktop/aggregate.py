@@ -80,3 +80,26 @@ def aggregate(
     areas["value"] = areas[id_col].astype(str).map(per_area).astype(float)
     areas.loc[~np.isfinite(areas["value"]), "value"] = np.nan
     return AreaValues(areas=areas, agg=agg, value_column=value_column, rows_used=len(rows), rows_without_number=missing)
+
+
+def aggregate_by_category(match: MatchResult, category_column: str, value_column: str | None = None,
+                          agg: str = "count", *, file: str | None = None) -> pd.DataFrame:
+    """Area × category table (3W sectors): rows or distinct values per area and category.
+
+    Rows with no category are left out; cells are 0 where a category is absent.
+    """
+    if category_column not in match.rows.columns:
+        raise OptionError(
+            "There is no column named \"{column}\".",
+            hint="Columns in this table: {columns}.",
+            file=file,
+            column=category_column,
+            columns=", ".join(c for c in match.rows.columns if not c.startswith("match_")),
+        )
+    rows = match.matched.dropna(subset=[category_column])
+    groups = rows.groupby(["match_id", category_column])
+    if agg == "distinct" and value_column:
+        table = groups[value_column].nunique()
+    else:
+        table = groups.size()
+    return table.unstack(fill_value=0).astype(float)

@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--value", help="column to add up, average or count distinct values of")
     render.add_argument("--agg", choices=("count", "distinct", "sum", "mean"), default="count")
     render.add_argument("--template", default="choropleth", help="bundled template id or path to a .json template")
+    render.add_argument("--category", help="column of categories: one small map each (sectors), point colours")
+    render.add_argument("--lat", help="latitude column, for maps of sites (default: detected)")
+    render.add_argument("--lon", help="longitude column, for maps of sites (default: detected)")
+    render.add_argument("--scheme", choices=("quantiles", "equal_interval", "natural_breaks"),
+                        help="how classes are cut (default: the template's)")
+    render.add_argument("--classes", type=int, help="number of classes, 2 to 9 (default: the template's)")
+    render.add_argument("--palette", help="ColorBrewer palette, e.g. YlOrRd, Blues (default: the template's)")
     render.add_argument("--title")
     render.add_argument("--subtitle")
     render.add_argument("--source", help="data source to credit on the map (default: the table's file name)")
@@ -92,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
         project = Project(
             table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet, key_column=args.key_column,
             value_column=args.value, agg=args.agg, template=args.template, lang=lang,
+            category_column=args.category, lat_column=args.lat, lon_column=args.lon,
+            scheme=args.scheme, classes=args.classes, palette=args.palette,
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
         path = _render(project, args.output, args.dpi)

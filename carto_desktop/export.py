@@ -76,11 +76,16 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:
 
     def write(tmp: str) -> None:
         size = fig.get_size_inches().copy()
-        if fmt == "png":  # whole pixels, rounded: A4 at 300 dpi is 3508 × 2480, not 3507
+        out_dpi = dpi
+        pixels = getattr(fig, "carto_pixels", None)
+        if fmt == "png" and pixels:  # social-media pages have a fixed size in pixels
+            out_dpi = pixels[0] / size[0]
+            fig.set_size_inches(*((np.asarray(pixels, dtype=float) + 0.01) / out_dpi))
+        elif fmt == "png":  # whole pixels, rounded: A4 at 300 dpi is 3508 × 2480, not 3507
             fig.set_size_inches(*((np.round(size * dpi) + 0.01) / dpi))
         try:
             with matplotlib.rc_context(rc):
-                fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata, facecolor=fig.get_facecolor())
+                fig.savefig(tmp, format=fmt, dpi=out_dpi, metadata=metadata, facecolor=fig.get_facecolor())
         finally:
             fig.set_size_inches(*size)
 

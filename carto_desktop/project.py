@@ -9,18 +9,25 @@ from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 from matplotlib.figure import Figure
 
-from carto_desktop.aggregate import AreaValues, aggregate
+from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
+from carto_desktop.carto.credits import collect_credits
 from carto_desktop.carto.page import PageTexts, render_page
-from carto_desktop.carto.templates import load_template
-from carto_desktop.errors import DataError
+from carto_desktop.carto.templates import Template, load_template
+from carto_desktop.carto.thematic import MapData
+from carto_desktop.errors import DataError, OptionError
+from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.match import MatchResult, match_table
+from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.paths import sample_data_dir
 
-NATURAL_EARTH_CREDIT = "Natural Earth (country outlines)"
+COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
+LAT_NAMES = ("latitude", "lat", "y", "gps_latitude", "_gps_latitude", "_geolocation_latitude")
+LON_NAMES = ("longitude", "lon", "long", "lng", "x", "gps_longitude", "_gps_longitude", "_geolocation_longitude")
 
 
 @dataclass
@@ -33,6 +40,9 @@ class Project:
     key_column: str | None = None
     value_column: str | None = None
     agg: str = "count"
+    category_column: str | None = None  # sectors (3W) and point colours
+    lat_column: str | None = None  # point sites
+    lon_column: str | None = None
     template: str = "choropleth"
     scheme: str | None = None  # classification; None = the template's
     classes: int | None = None
@@ -44,6 +54,7 @@ class Project:
     data_credit: str | None = None
     boundary_credit: str | None = None
     created: date = field(default_factory=date.today)
+    decisions: dict[str, str] = field(default_factory=dict)  # key value -> area id, chosen by the user
 
 
 @dataclass
@@ -52,13 +63,14 @@ class MapResult:
 
     figure: Figure
     table: Table
-    match: MatchResult
-    values: AreaValues
+    match: MatchResult | None  # None for point maps, which place rows by coordinates
+    values: AreaValues | None
+    data: MapData
 
 
 def country_outlines() -> gpd.GeoDataFrame:
     """Bundled Natural Earth outlines of Africa, for the light basemap and the inset."""
-    return gpd.read_file(sample_data_dir() / "countries_africa_ne_50m.geojson", engine="pyogrio")
+    return gpd.read_file(sample_data_dir() / COUNTRY_OUTLINES, engine="pyogrio")
 
 
 def country_of(layer: gpd.GeoDataFrame, countries: gpd.GeoDataFrame) -> gpd.GeoSeries | None:
@@ -72,54 +84,121 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     """Read both inputs and match the table to the layer: the first half of the flow."""
     table = read_table(project.table, project.sheet)
     layer = read_layer(project.boundaries)
-    return table, layer, match_table(table.data, layer, project.key_column, file=str(project.table))
+    match = match_table(table.data, layer, project.key_column, file=str(project.table))
+    return table, layer, _apply_decisions(match, layer, project.decisions)
+
+
+def _apply_decisions(match: MatchResult, layer: gpd.GeoDataFrame, decisions: dict[str, str]) -> MatchResult:
+    """The user's own answers ({key value: area id}) override the matcher's verdicts."""
+    ids = layer[match.keys.id_column].astype(str)
+    names = dict(zip(ids, layer[match.keys.name_column].astype(str) if match.keys.name_column else ids))
+    chosen = {value: area for value, area in decisions.items() if area in names}
+    if not chosen:
+        return match
+    rows = match.rows.copy()
+    hit = rows[match.key_column].astype(str).isin(chosen)
+    area = rows.loc[hit, match.key_column].astype(str).map(chosen)
+    rows.loc[hit, "match_id"] = area
+    rows.loc[hit, "match_name"] = area.map(names)
+    rows.loc[hit, "match_score"] = 100.0
+    rows.loc[hit, "match_method"] = "decision"
+    rows.loc[hit, "match_status"] = "matched"
+    counts = {status: int((rows["match_status"] == status).sum()) for status in ("matched", "review", "unmatched")}
+    return replace(match, rows=rows, counts=counts)
 
 
 def build_map(project: Project) -> MapResult:
-    """Replay the flow: read, match, aggregate, render."""
-    table, layer, match = run_match(project)
-    if match.counts["matched"] == 0:
-        raise DataError(
-            "No row of the table could be matched to an area, so there is nothing to map.",
-            hint="Run \"carto-desktop match\" to see why, and check the key column.",
-            file=project.table,
-            column=match.key_column,
-        )
-    values = aggregate(match, layer, project.agg, project.value_column, file=str(project.table))
+    """Replay the flow: read, match (or place points), aggregate, render."""
     template = load_template(project.template).with_overrides(
         scheme=project.scheme, classes=project.classes, palette=project.palette
     )
+    lang = project.lang
+    if template.kind == "points":
+        table = read_table(project.table, project.sheet)
+        layer = read_layer(project.boundaries)
+        match, values = None, None
+        points = _points(table, project, layer)
+        data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
+                       indicator=project.legend_heading or translate("Sites", lang), points=points)
+    else:
+        table, layer, match = run_match(project)
+        if match.counts["matched"] == 0:
+            raise DataError(
+                "No row of the table could be matched to an area, so there is nothing to map.",
+                hint="Run \"carto-desktop match\" to see why, and check the key column.",
+                file=project.table, column=match.key_column,
+            )
+        values = aggregate(match, layer, project.agg, project.value_column, file=str(project.table))
+        categories = None
+        if template.kind == "sectors":
+            if not project.category_column:
+                raise OptionError("This template needs a category column (for example the sector or cluster).",
+                                  hint="Name the column with --category.")
+            categories = aggregate_by_category(match, project.category_column, project.value_column, project.agg,
+                                               file=str(project.table))
+        data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or values.indicator(lang),
+                       categories=categories)
+    fig = _render(project, template, data, layer, match)
+    return MapResult(figure=fig, table=table, match=match, values=values, data=data)
+
+
+def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoDataFrame,
+            match: MatchResult | None) -> Figure:
+    lang = project.lang
     countries = country_outlines()
     country = country_of(layer, countries)
-    lang = project.lang
-    name_col = "NAME_FR" if lang == "fr" else "NAME"
-    level = admin_level_of(match.keys.id_column)
+    level = admin_level_of(data.keys.id_column)
     iso2 = country["ISO_A2"] if country is not None else None
-    indicator = project.legend_heading or values.indicator(lang)
+    credits = collect_credits([project.table, project.boundaries], lang)
+    if project.data_credit:
+        credits[0] = project.data_credit
+    if project.boundary_credit and len(credits) > 1:
+        credits[1] = project.boundary_credit
+    credits = collect_credits([], lang, credits + [translate("country outlines: Natural Earth", lang)])
     fields = {
-        "indicator": indicator,
+        "indicator": data.indicator,
         "admin_level": level_word(iso2, level, lang),
-        "country": country[name_col] if country is not None else "",
-        "source": project.data_credit or Path(project.table).name,
+        "country": (country["NAME_FR"] if lang == "fr" else country["NAME"]) if country is not None else "",
+        "source": credits[0],
         "n_areas": len(layer),
         "date": project.created.isoformat(),
     }
     texts = PageTexts(
         title=project.title or _fill(template.text("title", lang), fields),
         subtitle=project.subtitle or _fill(template.text("subtitle", lang), fields),
-        legend_heading=indicator,
-        sources=[
-            project.data_credit or Path(project.table).name,
-            project.boundary_credit or Path(project.boundaries).name,
-            NATURAL_EARTH_CREDIT if lang == "en" else "Natural Earth (contours des pays)",
-        ],
+        sources=credits,
         disclaimer=template.text("disclaimer", lang),
         producer=template.text("producer", lang),
         created=project.created,
     )
-    fig = render_page(values, match.keys, template, texts, lang=lang, countries=countries,
-                      country_code=country["ADM0_A3"] if country is not None else None)
-    return MapResult(figure=fig, table=table, match=match, values=values)
+    return render_page(data, template, texts, lang=lang, countries=countries,
+                       country_code=country["ADM0_A3"] if country is not None else None)
+
+
+def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Point sites from the table's latitude/longitude columns; unusable rows left out and counted."""
+    from carto_desktop.intake.coordinates import check_coordinates
+
+    cols = {c.lower(): c for c in table.data.columns}
+    lat = project.lat_column or next((cols[n] for n in LAT_NAMES if n in cols), None)
+    lon = project.lon_column or next((cols[n] for n in LON_NAMES if n in cols), None)
+    if lat is None or lon is None:
+        raise OptionError("The table has no latitude and longitude columns for a map of sites.",
+                          hint="Name them with --lat and --lon, or choose an area template.", file=project.table)
+    for column in (lat, lon):
+        if column not in table.data.columns:
+            raise OptionError("There is no column named \"{column}\".", hint="Columns in this table: {columns}.",
+                              file=project.table, column=column, columns=", ".join(map(str, table.data.columns)))
+    checked = check_coordinates(table.data[lat].tolist(), table.data[lon].tolist(), table.row_numbers,
+                                bounds=layer.total_bounds)
+    points = gpd.GeoDataFrame(
+        table.data.assign(_lat=checked.lat, _lon=checked.lon),
+        geometry=gpd.points_from_xy(checked.lon, checked.lat), crs=4326,
+    )
+    points = points[np.isfinite(points["_lat"]) & np.isfinite(points["_lon"])]
+    if project.category_column:
+        points["category"] = points[project.category_column]
+    return points
 
 
 def _fill(text: str, fields: dict[str, object]) -> str:
@@ -131,32 +210,53 @@ def _fill(text: str, fields: dict[str, object]) -> str:
     return text.format_map(Keep(fields))
 
 
-def sample_project(lang: str = "en") -> Project:
-    """The embedded default: where humanitarian partners work in Mali (OCHA 3W, Dec 2023)."""
+SAMPLE_TEXTS = {
+    "en": {
+        "title": "Where humanitarian partners work in Mali",
+        "subtitle": "Number of organisations present per cercle · 3W, December 2023",
+        "legend": "Organisations present (number)",
+        "sectors_title": "Who does what where in Mali: clusters present by cercle",
+        "sectors_subtitle": "One map per cluster · organisations present · 3W, December 2023",
+        "points_title": "Administrative centres of Mali",
+        "points_subtitle": "Capital, region and cercle seats",
+        "points_legend": "Administrative centres",
+        "presence_legend": "Humanitarian partners (3W)",
+    },
+    "fr": {
+        "title": "Où travaillent les partenaires humanitaires au Mali",
+        "subtitle": "Nombre d'organisations présentes par cercle · 3W, décembre 2023",
+        "legend": "Organisations présentes (nombre)",
+        "sectors_title": "Qui fait quoi où au Mali : clusters présents par cercle",
+        "sectors_subtitle": "Une carte par cluster · organisations présentes · 3W, décembre 2023",
+        "points_title": "Chefs-lieux administratifs du Mali",
+        "points_subtitle": "Capitale, chefs-lieux de région et de cercle",
+        "points_legend": "Chefs-lieux",
+        "presence_legend": "Partenaires humanitaires (3W)",
+    },
+}
+
+
+def sample_project(lang: str = "en", template: str = "choropleth") -> Project:
+    """The embedded default: where humanitarian partners work in Mali (OCHA 3W, Dec 2023).
+
+    Each bundled template has a sample variant so every template can be tried at once.
+    """
     d = sample_data_dir()
+    t = SAMPLE_TEXTS["fr" if lang == "fr" else "en"]
     base = Project(
-        table=d / "mali_3w_2023-12.xlsx",
-        boundaries=d / "mali_adm2.geojson",
-        sheet="ML_5W",
-        key_column="admin2Pcod",
-        value_column="Organisation Accronyme",
-        agg="distinct",
-        lang=lang,
+        table=d / "mali_3w_2023-12.xlsx", boundaries=d / "mali_adm2.geojson", sheet="ML_5W",
+        key_column="admin2Pcod", value_column="Organisation Accronyme", agg="distinct", lang=lang,
+        template=template, title=t["title"], subtitle=t["subtitle"], legend_heading=t["legend"],
     )
-    if lang == "fr":
-        return replace(
-            base,
-            title="Où travaillent les partenaires humanitaires au Mali",
-            subtitle="Nombre d'organisations présentes par cercle · 3W, décembre 2023",
-            legend_heading="Organisations présentes (nombre)",
-            data_credit="3W Mali, décembre 2023 : OCHA Mali / partenaires humanitaires (HDX, CC BY-IGO)",
-            boundary_credit="limites administratives : OCHA COD-AB (HDX), autorités nationales du Mali",
-        )
-    return replace(
-        base,
-        title="Where humanitarian partners work in Mali",
-        subtitle="Number of organisations present per cercle · 3W, December 2023",
-        legend_heading="Organisations present (number)",
-        data_credit="3W Mali, December 2023: OCHA Mali / humanitarian partners (HDX, CC BY-IGO)",
-        boundary_credit="administrative boundaries: OCHA COD-AB (HDX), national authorities of Mali",
-    )
+    if template == "sectors":
+        return replace(base, category_column="Cluster", title=t["sectors_title"], subtitle=t["sectors_subtitle"])
+    if template == "points":
+        return replace(base, table=d / "mali_admin_seats_geonames.csv", sheet=None, key_column=None,
+                       boundaries=d / "mali_adm1.geojson", value_column=None, agg="count",
+                       category_column="type_fr" if lang == "fr" else "type",
+                       title=t["points_title"], subtitle=t["points_subtitle"], legend_heading=t["points_legend"])
+    if template == "presence":
+        return replace(base, legend_heading=t["presence_legend"])
+    if template == "social_card":
+        return replace(base, subtitle=t["subtitle"].split(" · ")[-1])
+    return base

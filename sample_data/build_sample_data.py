@@ -34,6 +34,19 @@ def main() -> int:
     with pd.ExcelWriter(OUT / "mali_3w_2023-12.xlsx", engine="openpyxl") as xw:
         df[filled].to_excel(xw, sheet_name="ML_5W", index=False)
     print(f"wrote {len(df) - 1} 3W rows, {len(filled)} columns")
+    # Point sites: Mali's capital and the seats of regions and cercles (GeoNames, CC BY 4.0)
+    g = pd.read_csv(SHARED / "gazetteer_geonames" / "geonames_sahel_P_A.tsv.gz", sep="\t", dtype=str,
+                    keep_default_na=False)
+    seats = g[(g["country_code"] == "ML") & g["feature_code"].isin(["PPLC", "PPLA", "PPLA2"])]
+    kind = {"PPLC": "capital", "PPLA": "region seat", "PPLA2": "cercle seat"}
+    kind_fr = {"PPLC": "capitale", "PPLA": "chef-lieu de région", "PPLA2": "chef-lieu de cercle"}
+    out = pd.DataFrame({
+        "geonameid": seats["geonameid"], "name": seats["name"], "latitude": seats["latitude"],
+        "longitude": seats["longitude"], "type": seats["feature_code"].map(kind),
+        "type_fr": seats["feature_code"].map(kind_fr), "region": seats["admin1_name"],
+    }).sort_values(["type", "name"])
+    out.to_csv(OUT / "mali_admin_seats_geonames.csv", index=False, encoding="utf-8")
+    print(f"wrote {len(out)} admin seats")
     return 0
 
 

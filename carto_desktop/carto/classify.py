@@ -45,15 +45,20 @@ class Classes:
         return np.where(np.isnan(values), -1, idx)
 
 
-def classify(values: np.ndarray, scheme: str = "quantiles", k: int = 5) -> Classes:
-    """Classes for the finite values; fewer than `k` when there are fewer distinct values."""
+def classify(values: np.ndarray, scheme: str = "quantiles", k: int = 5, breaks: list[float] | None = None) -> Classes:
+    """Classes for the finite values; fewer than `k` when there are fewer distinct values.
+
+    `scheme="manual"` uses `breaks` (upper bounds of all classes but the last).
+    """
     y = np.asarray(values, dtype=float)
     y = y[np.isfinite(y)]
     if y.size == 0:
         return Classes((), (), (), True)
     integer = bool(np.all(np.equal(np.mod(y, 1), 0)))
     distinct = np.unique(y)
-    if distinct.size <= k:
+    if scheme == "manual" and breaks:
+        uppers = sorted({float(b) for b in breaks if distinct.min() <= b < distinct.max()}) + [float(distinct.max())]
+    elif distinct.size <= k:
         uppers = list(distinct)
     else:
         with warnings.catch_warnings():

@@ -1,7 +1,8 @@
-"""Map elements drawn on a page: scale bar, north arrow, legend, locator inset, labels."""
+"""Map elements drawn on a page: scale bar, north arrow, locator inset, labels."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from collections.abc import Sequence
 
 import geopandas as gpd
@@ -25,26 +26,51 @@ def nice_length_km(width_m: float, fraction: float = 0.22) -> float:
     return float(10**exp)
 
 
-def draw_scale_bar(ax: Axes, font_pt: float, lang: str) -> None:
-    """A two-segment bar in km at the lower left of a map in a metric projection."""
+@dataclass(frozen=True)
+class ScaleBar:
+    """Where the bar was drawn (map units) and what it claims, so tests can measure it."""
+
+    x: float
+    y: float
+    length: float  # in map units (metres)
+    km: float
+
+
+def _mm_per_unit(ax: Axes) -> float:
+    fig_w_mm = ax.figure.get_size_inches()[0] * 25.4
+    frame_mm = ax.get_position().width * fig_w_mm
     x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    w, h = x1 - x0, y1 - y0
-    km = nice_length_km(w)
+    return frame_mm / (x1 - x0)
+
+
+def draw_scale_bar(ax: Axes, font_pt: float, lang: str) -> ScaleBar:
+    """A two-segment bar in round km at the lower left of a map in a metric projection.
+
+    Sizes are in millimetres on the page, so the bar reads the same in a small panel.
+    """
+    x0, x1 = ax.get_xlim()
+    y0, _ = ax.get_ylim()
+    mm = 1 / _mm_per_unit(ax)  # map units per mm
+    km = nice_length_km(x1 - x0)
     length = km * 1000
-    bx, by, bh = x0 + 0.03 * w, y0 + 0.045 * h, 0.009 * h
-    ax.add_patch(Rectangle((bx - 0.012 * w, by - 0.03 * h), length + 0.05 * w, 0.085 * h,
-                           facecolor="white", edgecolor="none", alpha=0.8, zorder=20))
+    bar_mm = length / mm
+    pad, bh, text_h = 2.5 * mm, 1.2 * mm, font_pt * 0.3528 * mm
+    bx, by = x0 + pad + 1.5 * mm, y0 + pad + 1.0 * mm
+    ax.add_patch(Rectangle((bx - 1.5 * mm, by - 1.0 * mm), length + 3 * mm + text_h * 1.2, bh + text_h + 3.2 * mm,
+                           facecolor="white", edgecolor="none", alpha=0.85, zorder=20))
     for i, colour in enumerate(("#222222", "white")):
         ax.add_patch(Rectangle((bx + i * length / 2, by), length / 2, bh, facecolor=colour,
-                               edgecolor="#222222", linewidth=0.6, zorder=21))
-    decimals = 0 if km >= 2 else 1
-    for frac in (0, 0.5, 1):
-        label = format_number(km * frac, lang, decimals if frac == 0.5 else 0)
+                               edgecolor="#222222", linewidth=0.6, zorder=21, gid="scalebar"))
+    fracs = (0, 0.5, 1) if bar_mm >= 30 else (0, 1)  # a short bar keeps only its ends
+    for frac in fracs:
+        label = format_number(km * frac, lang, 0 if frac != 0.5 or km >= 2 else 1)
+        ha = "center"
         if frac == 1:
             label += " km"
-        ax.text(bx + frac * length, by + bh + 0.012 * h, label, ha="center", va="bottom",
+            ha = "center" if bar_mm >= 30 else "left"
+        ax.text(bx + frac * length, by + bh + 0.8 * mm, label, ha=ha, va="bottom",
                 fontsize=font_pt, color=TEXT_COLOUR, zorder=22)
+    return ScaleBar(bx, by, length, km)
 
 
 def draw_north_arrow(ax: Axes, font_pt: float) -> None:
@@ -57,42 +83,6 @@ def draw_north_arrow(ax: Axes, font_pt: float) -> None:
                          facecolor="white", edgecolor="#222222", linewidth=0.6, transform=tr, zorder=21))
     ax.text(cx, top - height - 0.01, "N", transform=tr, ha="center", va="top", fontsize=font_pt + 1,
             fontweight="bold", color=TEXT_COLOUR, zorder=22)
-
-
-def draw_legend(
-    ax: Axes,
-    heading: str,
-    labels: Sequence[str],
-    colours: Sequence[str],
-    counts: Sequence[int] | None,
-    no_data: tuple[str, str, int] | None,
-    font_pt: float,
-    heading_lines: Sequence[str] = (),
-) -> None:
-    """Class boxes low to high, then a separate no-data entry; `ax` spans the panel (0–1 units)."""
-    ax.set_axis_off()
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    y = 0.98
-    ax.text(0, y, heading, ha="left", va="top", fontsize=font_pt + 1, fontweight="bold", color=TEXT_COLOUR)
-    y -= 0.075 + 0.055 * heading.count("\n")
-    for line in heading_lines:
-        ax.text(0, y, line, ha="left", va="top", fontsize=font_pt - 0.5, color="#555555")
-        y -= 0.055
-    step, box_w, box_h = 0.085, 0.16, 0.062
-    entries = list(zip(labels, colours, counts or [None] * len(labels)))
-    for label, colour, count in entries:
-        ax.add_patch(Rectangle((0, y - box_h), box_w, box_h, facecolor=colour, edgecolor="#666666", linewidth=0.5))
-        text = label if count is None else f"{label}  ({count})"
-        ax.text(box_w + 0.05, y - box_h / 2, text, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
-        y -= step
-    if no_data is not None:
-        label, colour, count = no_data
-        y -= 0.03
-        ax.add_patch(Rectangle((0, y - box_h), box_w, box_h, facecolor=colour, edgecolor="#666666",
-                               linewidth=0.5, hatch="////"))
-        ax.text(box_w + 0.05, y - box_h / 2, f"{label}  ({count})", ha="left", va="center",
-                fontsize=font_pt, color=TEXT_COLOUR)
 
 
 def draw_inset(ax: Axes, countries: gpd.GeoDataFrame, country_code: str | None, highlight: str) -> None:

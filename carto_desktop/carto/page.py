@@ -1,31 +1,39 @@
-"""The printed page: title, map frame, side panel (legend, inset) and footer.
+"""The page: title, map frame, legend, locator inset and footer, laid out in millimetres.
 
-Sizes are in millimetres, from the humanitarian layout in MAP_LAYOUT.md, so the page
-looks the same at any resolution and nothing is drawn inside the margins.
+Sizes follow the humanitarian layout in MAP_LAYOUT.md, so the page looks the same at any
+resolution and nothing is drawn inside the margins. Paper pages (A4, A3, Letter) carry
+the full footer; pixel pages (social media) a compact legend and a one-line source.
 """
 from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-from matplotlib import colormaps
-from matplotlib.colors import to_hex
+import shapely
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
-from carto_desktop.aggregate import AreaValues
-from carto_desktop.carto.classify import Classes, classify
-from carto_desktop.carto.elements import TEXT_COLOUR, draw_inset, draw_legend, draw_north_arrow, draw_scale_bar, place_labels
+from carto_desktop.carto.elements import TEXT_COLOUR, draw_inset, draw_north_arrow, draw_scale_bar, place_labels
+from carto_desktop.carto.legend import LegendEntry, LegendSpec, draw_legend
+from carto_desktop.carto.palettes import category_colours
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template
+from carto_desktop.carto.thematic import (
+    MapData, draw_choropleth, draw_points, draw_presence, draw_sector_panel, draw_symbols,
+)
 from carto_desktop.i18n import translate
 from carto_desktop.match.boundary_keys import BoundaryKeys
 
 MM_PER_INCH = 25.4
-PAGE_SIZES_MM = {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "Letter": (279.4, 215.9)}
+PAPER_MM = {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "Letter": (279.4, 215.9)}
+PIXEL_PAGES = {"square_1080": (1080, 1080), "landscape_1200x675": (1200, 675), "story_1080x1920": (1080, 1920)}
+PIXEL_DPI = 150  # pixel pages are laid out as if printed at 150 dpi
 
 
 @dataclass
@@ -34,12 +42,10 @@ class PageTexts:
 
     title: str
     subtitle: str
-    legend_heading: str
     sources: list[str]
     disclaimer: str
     producer: str = ""
     created: date = field(default_factory=date.today)
-    legend_notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -58,16 +64,21 @@ class PageLayout:
     height: float
     header: Rect
     map: Rect
-    panel: Rect
+    legend: Rect
+    inset: Rect | None
     footer: Rect
+    compact: bool = False
+    pixels: tuple[int, int] | None = None
 
     def fraction(self, r: Rect) -> list[float]:
         return [r.x / self.width, r.y / self.height, r.w / self.width, r.h / self.height]
 
 
-def page_layout(size: str = "A4", orientation: str = "landscape", margin: float = 10.0) -> PageLayout:
-    """Boxes for header, map, side panel and footer that never overlap and keep the margins."""
-    w, h = PAGE_SIZES_MM[size]
+def page_layout(size: str = "A4", orientation: str = "landscape", margin: float = 10.0, inset: bool = True) -> PageLayout:
+    """Boxes for header, map, legend, inset and footer that never overlap and keep the margins."""
+    if size in PIXEL_PAGES:
+        return _pixel_layout(size)
+    w, h = PAPER_MM[size]
     if orientation == "portrait":
         w, h = h, w
     scale = min(w, h) / 210.0  # A3 scales the A4 anatomy
@@ -80,18 +91,30 @@ def page_layout(size: str = "A4", orientation: str = "landscape", margin: float 
     if orientation == "landscape":
         panel_w = inner_w * 0.26
         map_r = Rect(margin, body_y, inner_w - panel_w - gap, body_h)
-        panel = Rect(margin + map_r.w + gap, body_y, panel_w, body_h)
-    else:
-        panel_h = body_h * 0.28
+        px = margin + map_r.w + gap
+        inset_h = min(body_h * 0.42, panel_w * 0.95) if inset else 0
+        legend = Rect(px, body_y + inset_h + (gap if inset else 0), panel_w, body_h - inset_h - (gap if inset else 0))
+        inset_r = Rect(px, body_y, panel_w, inset_h) if inset else None
+    else:  # portrait: the side panel moves below the frame
+        panel_h = body_h * 0.26
         map_r = Rect(margin, body_y + panel_h + gap, inner_w, body_h - panel_h - gap)
-        panel = Rect(margin, body_y, inner_w, panel_h)
-    return PageLayout(w, h, header, map_r, panel, footer)
+        inset_w = min(inner_w * 0.38, panel_h * 1.1) if inset else 0
+        legend = Rect(margin, body_y, inner_w - inset_w - (gap if inset else 0), panel_h)
+        inset_r = Rect(margin + inner_w - inset_w, body_y, inset_w, panel_h) if inset else None
+    return PageLayout(w, h, header, map_r, legend, inset_r, footer)
 
 
-def class_colours(palette: str, n: int) -> list[str]:
-    """`n` colours from a ColorBrewer sequential palette, light to dark, skipping the palest tint."""
-    cmap = colormaps[palette]
-    return [to_hex(cmap(x)) for x in np.linspace(0.15, 0.95, n)] if n > 1 else [to_hex(cmap(0.6))]
+def _pixel_layout(size: str) -> PageLayout:
+    px_w, px_h = PIXEL_PAGES[size]
+    w, h = px_w / PIXEL_DPI * MM_PER_INCH, px_h / PIXEL_DPI * MM_PER_INCH
+    m = 0.045 * min(w, h)
+    header_h, legend_h, footer_h = 0.16 * min(w, h), 0.15 * min(w, h), 0.035 * min(w, h)
+    header = Rect(m, h - m - header_h, w - 2 * m, header_h)
+    footer = Rect(m, m, w - 2 * m, footer_h)
+    legend = Rect(m, m + footer_h + 0.01 * h, w - 2 * m, legend_h)
+    map_y = legend.y + legend_h + 0.01 * h
+    map_r = Rect(m, map_y, w - 2 * m, header.y - 0.01 * h - map_y)
+    return PageLayout(w, h, header, map_r, legend, None, footer, compact=True, pixels=(px_w, px_h))
 
 
 def _frame_limits(bounds: np.ndarray, aspect: float, pad: float = 0.04) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -107,8 +130,7 @@ def _frame_limits(bounds: np.ndarray, aspect: float, pad: float = 0.04) -> tuple
 
 
 def render_page(
-    values: AreaValues,
-    keys: BoundaryKeys,
+    data: MapData,
     template: Template,
     texts: PageTexts,
     *,
@@ -117,98 +139,210 @@ def render_page(
     country_code: str | None = None,
     projection: MapProjection | None = None,
 ) -> Figure:
-    """Draw the whole page; the caller exports it (see `export.save_map`)."""
+    """Draw the whole page; the caller exports it (see `export.save_map`).
+
+    `data` is in any CRS; it is drawn in `projection` (default: equal-area centred on it).
+    """
     spec = template.spec
-    layout = page_layout(spec["page"]["size"], spec["page"]["orientation"], spec["page"].get("margin_mm", 10))
+    page = spec["page"]
+    layout = page_layout(page["size"], page.get("orientation", "landscape"), page.get("margin_mm", 10),
+                         inset=spec.get("inset", True) and countries is not None)
     fig = Figure(figsize=(layout.width / MM_PER_INCH, layout.height / MM_PER_INCH))
     FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
+    fig.carto_pixels = layout.pixels  # read by export.save_map for pixel pages
     fig.set_facecolor("white")
-    family = spec.get("fonts", {}).get("family", "DejaVu Sans")
     body_pt = template.font("body_pt", 8)
 
-    projection = projection or choose_projection(values.areas)
+    projection = projection or choose_projection(data.areas)
     crs = projection.crs
-    areas = values.areas.to_crs(crs)
-    classes = classify(areas["value"].to_numpy(), spec["classification"]["scheme"], spec["classification"]["classes"])
-    colours = class_colours(template.colour("palette", "YlOrRd"), len(classes))
-    no_data_colour = template.colour("no_data", "#ffffff")
-    idx = classes.assign(areas["value"].to_numpy())
-    fill = [colours[i] if i >= 0 else no_data_colour for i in idx]
+    data = _projected(data, crs, layout, template)
 
-    # map frame
-    m = layout.map
-    ax = fig.add_axes(layout.fraction(m))
+    if template.kind == "sectors":
+        legend = _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt)
+    else:
+        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt)
+        mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
+        legend = {
+            "choropleth": lambda: draw_choropleth(ax, data, template, lang),
+            "presence": lambda: draw_presence(ax, data, template, lang),
+            "symbols": lambda: draw_symbols(ax, data, template, lang, mm_to_units),
+            "points": lambda: draw_points(ax, data, template, lang),
+        }[template.kind]()
+        _outlines(ax, data, template)
+        fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang)
+        draw_north_arrow(ax, body_pt)
+        if spec.get("labels", True) and data.keys.name_column and template.kind not in ("points", "symbols"):
+            place_labels(ax, data.areas, data.areas[data.keys.name_column].astype(str).tolist(), body_pt - 1.5,
+                         fig.canvas.get_renderer())
+
+    _header(fig, layout, template, texts)
+    legend_ax = fig.add_axes(layout.fraction(layout.legend))
+    if layout.compact:
+        legend.notes = []
+        legend.heading = legend.heading.replace("\n", " ")
+    draw_legend(legend_ax, legend, body_pt, layout.legend.w, layout.legend.h, compact=layout.compact)
+    if layout.inset is not None and countries is not None:
+        inset_ax = fig.add_axes(layout.fraction(layout.inset))
+        draw_inset(inset_ax, countries, country_code, template.colour("highlight", "#c0392b"))
+    _footer(fig, layout, template, texts, projection, lang)
+    return fig
+
+
+def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> MapData:
+    """Reproject, and simplify areas to a tenth of a millimetre on paper (shared borders kept)."""
+    areas = data.areas.to_crs(crs)
+    minx, miny, maxx, maxy = areas.total_bounds
+    tolerance = max(maxx - minx, maxy - miny) / max(layout.map.w, layout.map.h) * 0.1  # 0.1 mm in map units
+    geoms = areas.geometry.to_numpy()
+    if shapely.get_num_coordinates(geoms).sum() > 20 * len(geoms):
+        simplified = shapely.coverage_simplify(geoms, tolerance)
+        ok = shapely.is_valid(simplified) & ~shapely.is_empty(simplified)
+        areas = areas.set_geometry(np.where(ok, simplified, geoms), crs=crs)
+    points = data.points.to_crs(crs) if data.points is not None else None
+    return MapData(areas=areas, keys=data.keys, indicator=data.indicator, categories=data.categories, points=points)
+
+
+def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, template: Template, lang: str,
+              countries, country_code, font_pt: float) -> Axes:
+    ax = fig.add_axes(layout.fraction(frame))
     ax.set_facecolor(template.colour("water", "#f7fbff"))
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
         spine.set_edgecolor("#666666")
         spine.set_linewidth(0.6)
-    xlim, ylim = _frame_limits(areas.total_bounds, m.w / m.h)
-    if countries is not None:
-        _draw_neighbours(ax, countries, crs, xlim, ylim, template, lang, body_pt, country_code)
-    areas.plot(ax=ax, color=fill, edgecolor=template.colour("area_edge", "#ffffff"), linewidth=0.35, zorder=5)
-    nodata = areas[idx < 0]
-    if not nodata.empty:
-        nodata.plot(ax=ax, facecolor="none", edgecolor="#9e9e9e", hatch="////", linewidth=0.0, zorder=6)
-    parent = _parent_outlines(areas, keys)
-    if parent is not None:
-        parent.boundary.plot(ax=ax, color=template.colour("parent_edge", "#4d4d4d"), linewidth=0.8, zorder=7)
-    areas.dissolve().boundary.plot(ax=ax, color="#333333", linewidth=1.1, zorder=8)
-    ax.set_xlabel("")
-    ax.set_ylabel("")
+    bounds = data.areas.total_bounds
+    if data.points is not None and len(data.points):
+        pb = data.points.total_bounds
+        bounds = np.array([min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])])
+    xlim, ylim = _frame_limits(bounds, frame.w / frame.h)
+    if countries is not None and template.spec.get("basemap", "outlines") != "none":
+        _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt, country_code)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
-    draw_scale_bar(ax, body_pt - 1, lang)
-    draw_north_arrow(ax, body_pt)
-    if spec.get("labels", True) and keys.name_column:
-        renderer = fig.canvas.get_renderer()
-        place_labels(ax, areas, areas[keys.name_column].astype(str).tolist(), body_pt - 1.5, renderer)
+    ax.set_autoscale_on(False)
+    return ax
 
-    # header
+
+def _outlines(ax: Axes, data: MapData, template: Template) -> None:
+    """Parent-level outlines (regions around cercles) and the outline of the whole layer."""
+    parent = _parent_outlines(data.areas, data.keys)
+    if parent is not None:
+        parent.boundary.plot(ax=ax, color=template.colour("parent_edge", "#4d4d4d"), linewidth=0.8, zorder=7)
+    outline = _union(data.areas.geometry.to_numpy())
+    gpd.GeoSeries([outline], crs=data.areas.crs).boundary.plot(ax=ax, color="#333333", linewidth=1.1, zorder=8)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
+def _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
+    """Small multiples: one map per category (largest first), in a grid inside the map frame."""
+    cats = data.categories if data.categories is not None else None
+    if cats is None or cats.empty:
+        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt)
+        draw_sector_panel(ax, data, "", "#999999", template)
+        return LegendSpec(heading=data.indicator)
+    order = (cats > 0).sum().sort_values(ascending=False).index.tolist()[: template.spec.get("max_panels", 8)]
+    n = len(order)
+    cols = int(np.ceil(np.sqrt(n * layout.map.w / layout.map.h)))
+    cols = max(1, min(cols, n))
+    rows = int(np.ceil(n / cols))
+    colours = category_colours(template.colour("palette", "Dark2"), n)
+    title_h = body_pt * 0.3528 * 1.8
+    cell_w, cell_h = layout.map.w / cols, layout.map.h / rows
+    axes = []
+    for i, cat in enumerate(order):
+        r, c = divmod(i, cols)
+        frame = Rect(layout.map.x + c * cell_w + 1, layout.map.y + layout.map.h - (r + 1) * cell_h + 1,
+                     cell_w - 2, cell_h - 2 - title_h)
+        ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2)
+        count = draw_sector_panel(ax, data, cat, colours[i], template)
+        _outlines(ax, data, template)
+        fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{cat} ({count})",
+                 ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i])
+        axes.append(ax)
+    fig.carto_scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
+    draw_north_arrow(axes[0], body_pt - 2)
+    return LegendSpec(
+        heading="\n".join(textwrap.wrap(data.indicator, 30)),
+        entries=[LegendEntry(translate("Sector present", lang), "#7f7f7f"),
+                 LegendEntry(translate("Not present", lang), "#f4f4f4")],
+        notes=[translate("(n) = number of areas", lang)],
+    )
+
+
+def _union(geoms: np.ndarray):
+    """Dissolve areas: the fast coverage union when borders are clean, the general one otherwise.
+
+    Boundary files simplified polygon by polygon (as many COD extracts are) have tiny gaps
+    and overlaps that the coverage union refuses.
+    """
+    try:
+        return shapely.coverage_union_all(geoms)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(geoms)
+
+
+def _header(fig: Figure, layout: PageLayout, template: Template, texts: PageTexts) -> None:
     hd = layout.header
-    fig.text(hd.x / layout.width, (hd.y + hd.h) / layout.height, texts.title, ha="left", va="top",
-             fontsize=template.font("title_pt", 18), fontweight="bold", color=TEXT_COLOUR, family=family)
-    fig.text(hd.x / layout.width, (hd.y + hd.h * 0.28) / layout.height, texts.subtitle, ha="left", va="center",
-             fontsize=template.font("subtitle_pt", 11), color="#444444", family=family)
-    fig.add_artist(_rule(layout, hd.y - 1.5))
+    family = template.spec.get("fonts", {}).get("family", "DejaVu Sans")
+    logo = _logo_path(template)
+    text_w = hd.w - (hd.h * 1.6 + 4 if logo else 0)
+    title_pt, sub_pt = template.font("title_pt", 18), template.font("subtitle_pt", 11)
+    chars = int(text_w / (title_pt * 0.3528 * 0.62))
+    title = "\n".join(textwrap.wrap(texts.title, chars)[:2])
+    fig.text(hd.x / layout.width, (hd.y + hd.h) / layout.height, title, ha="left", va="top", fontsize=title_pt,
+             fontweight="bold", color=TEXT_COLOUR, family=family, linespacing=1.1, gid="title")
+    sub_chars = int(text_w / (sub_pt * 0.3528 * 0.55))
+    fig.text(hd.x / layout.width, (hd.y + 1) / layout.height, "\n".join(textwrap.wrap(texts.subtitle, sub_chars)[:2]),
+             ha="left", va="bottom", fontsize=sub_pt, color="#444444", family=family, gid="subtitle")
+    if logo:
+        import matplotlib.image as mpimg
 
-    # side panel: legend on top, locator inset below
-    p = layout.panel
-    inset_h = min(p.h * 0.42, p.w * 0.95)
-    legend_r = Rect(p.x, p.y + inset_h + 6, p.w, p.h - inset_h - 6)
-    legend_ax = fig.add_axes(layout.fraction(legend_r))
-    heading = "\n".join(textwrap.wrap(texts.legend_heading, 30)) or " "
-    no_data = (translate("No data", lang), no_data_colour, int((idx < 0).sum()))
-    draw_legend(legend_ax, heading, classes.labels(lang), colours, list(classes.counts), no_data, body_pt,
-                heading_lines=texts.legend_notes)
-    if countries is not None:
-        inset_ax = fig.add_axes(layout.fraction(Rect(p.x, p.y, p.w, inset_h)))
-        draw_inset(inset_ax, countries, country_code, template.colour("highlight", "#c0392b"))
+        img = mpimg.imread(str(logo))
+        box = Rect(hd.x + hd.w - hd.h * 1.6, hd.y, hd.h * 1.6, hd.h)
+        lax = fig.add_axes(layout.fraction(box))
+        lax.imshow(img)
+        lax.set_axis_off()
+        lax.set_anchor("NE")
+    if not layout.compact:
+        fig.add_artist(_rule(layout, hd.y - 1.5))
 
-    # footer
+
+def _logo_path(template: Template) -> Path | None:
+    logo = template.spec.get("logo")
+    if not logo:
+        return None
+    path = (template.path.parent / logo) if not Path(logo).is_absolute() else Path(logo)
+    return path if path.is_file() else None
+
+
+def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageTexts, projection: MapProjection,
+            lang: str) -> None:
     f = layout.footer
-    fig.add_artist(_rule(layout, f.y + f.h + 1.5))
     footer_pt = template.font("footer_pt", 6)
-    chars = int(f.w / (footer_pt * 0.5 * 0.3528))  # average glyph ≈ half the font size
-    created = texts.created.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
+    chars = int(f.w / (footer_pt * 0.3528 * 0.52))  # average glyph ≈ half the font size
     sep = " : " if lang == "fr" else ": "  # French puts a space before the colon
     joiner = " ; " if lang == "fr" else "; "
-    lines = textwrap.wrap(f"{translate('Sources', lang)}{sep}{joiner.join(texts.sources)}", chars)
+    sources = f"{translate('Sources', lang)}{sep}{joiner.join(texts.sources)}"
+    if layout.compact:  # no footer block: the sources in at most two short lines
+        lines = textwrap.wrap(sources, chars)
+        text = "\n".join(lines[:2]) if len(lines) <= 2 else lines[0] + "\n" + textwrap.shorten(" ".join(lines[1:]), chars, placeholder="…")
+        fig.text(f.x / layout.width, f.y / layout.height, text, ha="left", va="bottom", fontsize=footer_pt,
+                 color="#555555", gid="footer", linespacing=1.3)
+        return
+    fig.add_artist(_rule(layout, f.y + f.h + 1.5))
+    created = texts.created.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
     meta = [f"{translate('Created', lang)} {created}", f"{translate('Projection', lang)}{sep}{projection.describe(lang)}"]
     if texts.producer:
         meta.insert(1, f"{translate('Producer', lang)}{sep}{texts.producer}")
-    lines += textwrap.wrap(" · ".join(meta), chars)
-    lines += textwrap.wrap(texts.disclaimer, chars)
+    lines = textwrap.wrap(sources, chars) + textwrap.wrap(" · ".join(meta), chars) + textwrap.wrap(texts.disclaimer, chars)
     fig.text(f.x / layout.width, (f.y + f.h) / layout.height, "\n".join(lines), ha="left", va="top",
-             fontsize=footer_pt, color="#444444", linespacing=1.35, family=family)
-    return fig
+             fontsize=footer_pt, color="#444444", linespacing=1.35, gid="footer")
 
 
-def _rule(layout: PageLayout, y_mm: float):
-    from matplotlib.lines import Line2D
-
+def _rule(layout: PageLayout, y_mm: float) -> Line2D:
     x0 = layout.header.x / layout.width
     x1 = (layout.header.x + layout.header.w) / layout.width
     y = y_mm / layout.height
@@ -220,15 +354,16 @@ def _parent_outlines(areas: gpd.GeoDataFrame, keys: BoundaryKeys) -> gpd.GeoData
     level = "".join(ch for ch in keys.id_column if ch.isdigit())
     if not level or int(level) < 2:
         return None
-    parent_col = next((c for c in areas.columns if c.lower() == keys.id_column.lower().replace(level, str(int(level) - 1))), None)
+    parent_name = keys.id_column.lower().replace(level, str(int(level) - 1))
+    parent_col = next((c for c in areas.columns if c.lower() == parent_name), None)
     if parent_col is None:
         return None
-    return areas[[parent_col, areas.geometry.name]].dissolve(by=parent_col)
+    groups = areas.groupby(parent_col).geometry.apply(lambda g: _union(g.to_numpy()))
+    return gpd.GeoDataFrame(geometry=list(groups), crs=areas.crs)
 
 
-def _draw_neighbours(
-    ax, countries: gpd.GeoDataFrame, crs, xlim, ylim, template: Template, lang: str, font_pt: float, skip: str | None
-) -> None:
+def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, template: Template, lang: str,
+                     font_pt: float, skip: str | None) -> None:
     """Light grey neighbouring countries with their names: the map's context, not its data."""
     from shapely.geometry import box
 

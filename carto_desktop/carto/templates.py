@@ -1,8 +1,14 @@
-"""Style templates: versioned JSON files validated against a published schema."""
+"""Style templates: versioned JSON files validated against a published schema.
+
+An organisation keeps its look in a template for years, so old versions keep loading:
+a document is validated against the schema of its own version, then migrated step by
+step to the current one (`MIGRATIONS`).
+"""
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,12 +18,24 @@ import jsonschema
 from carto_desktop.errors import TemplateError
 from carto_desktop.paths import styles_dir
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+
+
+def _v1_to_v2(spec: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added kinds, pixel pages, manual breaks, inset/basemap switches: v1 is a choropleth."""
+    spec = copy.deepcopy(spec)
+    spec["template_version"] = 2
+    spec.setdefault("inset", True)
+    spec.setdefault("basemap", "outlines")
+    return spec
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 @dataclass(frozen=True)
 class Template:
-    """A validated template; `spec` is the JSON document itself."""
+    """A validated template in the current version; `spec` is the JSON document."""
 
     spec: dict[str, Any]
     path: Path
@@ -25,6 +43,13 @@ class Template:
     @property
     def id(self) -> str:
         return self.spec["id"]
+
+    @property
+    def kind(self) -> str:
+        return self.spec["kind"]
+
+    def name(self, lang: str) -> str:
+        return self.spec.get("name", {}).get(lang) or self.id
 
     def text(self, key: str, lang: str) -> str:
         return self.spec["texts"][lang if lang in self.spec["texts"] else "en"].get(key, "")
@@ -35,16 +60,24 @@ class Template:
     def colour(self, key: str, default: str) -> str:
         return self.spec["colours"].get(key, default)
 
+    def thumbnail(self) -> Path | None:
+        """The gallery picture for a bundled template, when there is one."""
+        p = self.path.parent / "thumbnails" / f"{self.id}.png"
+        return p if p.is_file() else None
+
     def with_overrides(self, scheme: str | None = None, classes: int | None = None,
-                       palette: str | None = None) -> Template:
+                       palette: str | None = None, breaks: list[float] | None = None) -> Template:
         """The same template with the user's classification and palette choices, validated."""
-        if scheme is None and classes is None and palette is None:
+        if scheme is None and classes is None and palette is None and breaks is None:
             return self
         spec = copy.deepcopy(self.spec)
+        cls = spec.setdefault("classification", {"scheme": "quantiles", "classes": 5})
         if scheme is not None:
-            spec["classification"]["scheme"] = scheme
+            cls["scheme"] = scheme
         if classes is not None:
-            spec["classification"]["classes"] = classes
+            cls["classes"] = classes
+        if breaks is not None:
+            cls["breaks"] = list(breaks)
         if palette is not None:
             spec["colours"]["palette"] = palette
         validate_template(spec, self.path)
@@ -61,7 +94,7 @@ def _schema(version: int) -> dict[str, Any]:
 
 
 def load_template(name_or_path: str | Path = "choropleth") -> Template:
-    """Load a bundled template by id, or a template file by path, and validate it."""
+    """Load a bundled template by id, or a template file by path; validate and migrate it."""
     bundled = bundled_templates()
     path = bundled.get(str(name_or_path)) or Path(name_or_path)
     if not path.is_file():
@@ -77,33 +110,39 @@ def load_template(name_or_path: str | Path = "choropleth") -> Template:
         raise TemplateError(
             "The style template is not valid JSON (line {line}, column {col}).",
             hint="Open it in a text editor and fix the syntax near that place.",
-            file=path,
-            line=exc.lineno,
-            col=exc.colno,
+            file=path, line=exc.lineno, col=exc.colno,
         ) from exc
     except UnicodeDecodeError as exc:
         raise TemplateError(
             "The style template is not valid JSON (line {line}, column {col}).",
             hint="Open it in a text editor and fix the syntax near that place.",
-            file=path,
-            line=1,
-            col=exc.start + 1,
+            file=path, line=1, col=exc.start + 1,
         ) from exc
-    validate_template(spec, path)
-    return Template(spec=spec, path=path)
+    return Template(spec=migrate(spec, path), path=path)
 
 
-def validate_template(spec: Any, path: Path | None = None) -> None:
-    """Raise a TemplateError naming the first invalid field's path (e.g. `colours.no_data`)."""
+def migrate(spec: Any, path: Path | None = None) -> dict[str, Any]:
+    """Validate `spec` against its own version's schema, then upgrade it to the current version."""
     version = spec.get("template_version") if isinstance(spec, dict) else None
     if isinstance(version, int) and version > CURRENT_VERSION:
         raise TemplateError(
             "The style template is version {version}, newer than this Carto Desktop understands.",
             hint="Update Carto Desktop, or use a template made with this version.",
-            file=path,
-            version=version,
+            file=path, version=version,
         )
-    validator = jsonschema.Draft202012Validator(_schema(CURRENT_VERSION))
+    if not isinstance(version, int) or version < 1:
+        validate_template(spec, path)  # reports the missing/invalid version field by name
+    while version < CURRENT_VERSION:
+        validate_template(spec, path, version)
+        spec = MIGRATIONS[version](spec)
+        version = spec["template_version"]
+    validate_template(spec, path)
+    return spec
+
+
+def validate_template(spec: Any, path: Path | None = None, version: int = CURRENT_VERSION) -> None:
+    """Raise a TemplateError naming the first invalid field's path (e.g. `colours.no_data`)."""
+    validator = jsonschema.Draft202012Validator(_schema(version))
     errors = sorted(validator.iter_errors(spec), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:
         err = errors[0]
@@ -111,7 +150,15 @@ def validate_template(spec: Any, path: Path | None = None) -> None:
         raise TemplateError(
             "The style template has an invalid value at \"{path}\": {problem}.",
             hint="Compare it with a bundled template in the styles folder.",
-            file=path,
-            path=field,
-            problem=err.message,
+            file=path, path=field, problem=err.message,
         )
+    palette = spec.get("colours", {}).get("palette") if version == CURRENT_VERSION else None
+    if palette is not None:
+        from matplotlib import colormaps
+
+        if palette not in colormaps:
+            raise TemplateError(
+                "Unknown colour palette \"{palette}\".",
+                hint="Use a ColorBrewer name such as YlOrRd, Blues, PuBu, Greens or Reds.",
+                file=path, palette=palette,
+            )

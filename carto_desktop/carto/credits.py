@@ -1,0 +1,37 @@
+"""Attributions for the map footer, collected from the files the map is made of.
+
+A folder can hold a `credits.json` ({file name: {"en": ..., "fr": ...}}) next to its data;
+the sample data ships one, and an organisation can keep one beside its own files. A file
+with no entry is credited by its name, so the footer never hides where data came from.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def credit_for(path: str | Path, lang: str = "en") -> str:
+    """The attribution of one input file in `lang`, or its file name."""
+    p = Path(path)
+    sidecar = p.parent / "credits.json"
+    if sidecar.is_file():
+        try:
+            entry = json.loads(sidecar.read_text(encoding="utf-8")).get(p.name)
+        except (OSError, json.JSONDecodeError, AttributeError):
+            entry = None
+        if isinstance(entry, dict):
+            text = entry.get(lang) or entry.get("en")
+            if isinstance(text, str) and text.strip():
+                return text.strip()
+        if isinstance(entry, str) and entry.strip():
+            return entry.strip()
+    return p.name
+
+
+def collect_credits(paths: list[str | Path], lang: str = "en", extra: list[str] | None = None) -> list[str]:
+    """Credits of every input, in order, without repeats (two layers from one source give one line)."""
+    out: list[str] = []
+    for text in [credit_for(p, lang) for p in paths] + list(extra or []):
+        if text and text not in out:
+            out.append(text)
+    return out

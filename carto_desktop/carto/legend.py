@@ -1,0 +1,80 @@
+"""The legend: what each colour, circle or marker means, low to high, no data apart."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from matplotlib.axes import Axes
+from matplotlib.patches import Circle, Rectangle
+
+TEXT_COLOUR = "#222222"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of the legend. `shape`: box, hatched (no data), circle (size = radius in mm), marker."""
+
+    label: str
+    colour: str
+    shape: str = "box"
+    size: float = 0.0
+    edge: str = "#666666"
+
+
+@dataclass
+class LegendSpec:
+    heading: str
+    entries: list[LegendEntry] = field(default_factory=list)
+    no_data: LegendEntry | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, height_mm: float,
+                compact: bool = False) -> None:
+    """Draw `spec` in `ax`, whose data units are millimetres from its top-left corner.
+
+    Millimetre units keep boxes square and spacing even on any page size.
+    """
+    ax.set_axis_off()
+    ax.set_xlim(0, width_mm)
+    ax.set_ylim(-height_mm, 0)
+    pt_mm = 0.3528
+    line = font_pt * pt_mm * 1.9
+    box_w, box_h = font_pt * pt_mm * 2.4, font_pt * pt_mm * 1.45
+    y = 0.0
+    if spec.heading:
+        heading = ax.text(0, y, spec.heading, ha="left", va="top", fontsize=font_pt + 1, fontweight="bold",
+                          color=TEXT_COLOUR, linespacing=1.2)
+        y -= (spec.heading.count("\n") + 1) * (font_pt + 1) * pt_mm * 1.25 + line * 0.35
+        heading.set_gid("legend-heading")
+    for note in spec.notes:
+        ax.text(0, y, note, ha="left", va="top", fontsize=font_pt - 1, color="#555555")
+        y -= (note.count("\n") + 1) * font_pt * pt_mm * 1.3 + line * 0.2
+    x = 0.0
+    entries = list(spec.entries) + ([spec.no_data] if spec.no_data else [])
+    # estimated width of each entry when laid out in a row: box, gap, text (≈ 0.55 em a glyph)
+    widths = [box_w + 2.5 + len(e.label) * font_pt * pt_mm * 0.58 + 4.0 for e in entries]
+    for i, e in enumerate(entries):
+        if e is spec.no_data and not compact:
+            y -= line * 0.35  # no data stands apart from the classes
+        if e.shape == "circle":
+            r = e.size
+            cy = y - r
+            ax.add_patch(Circle((x + box_w / 2, cy), r, facecolor=e.colour, edgecolor=e.edge, linewidth=0.6, alpha=0.85))
+            ax.text(x + max(box_w, 2 * r) + 2.5, cy, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
+            step = max(2 * r + 1.5, line)
+        elif e.shape == "marker":
+            ax.plot([x + box_w / 2], [y - box_h / 2], marker="o", markersize=font_pt * 0.8, color=e.colour,
+                    markeredgecolor="white", markeredgewidth=0.6)
+            ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
+            step = line
+        else:
+            ax.add_patch(Rectangle((x, y - box_h), box_w, box_h, facecolor=e.colour, edgecolor=e.edge, linewidth=0.5,
+                                   hatch="////" if e.shape == "hatched" else None))
+            ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
+            step = line
+        if compact:  # entries side by side (social card), wrapping to a new row when full
+            x += widths[i]
+            if i + 1 < len(entries) and x + widths[i + 1] > width_mm:
+                x, y = 0.0, y - step
+        else:
+            y -= step

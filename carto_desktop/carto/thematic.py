@@ -1,0 +1,162 @@
+"""The data drawn in the map frame, one function per template kind.
+
+Each function draws on a map axes whose units are metres of the map projection and
+returns the `LegendSpec` that explains it.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from carto_desktop.carto.classify import Classes, classify
+from carto_desktop.carto.legend import LegendEntry, LegendSpec
+from carto_desktop.carto.number_format import format_number
+from carto_desktop.carto.palettes import category_colours, class_colours
+from carto_desktop.carto.templates import Template
+from carto_desktop.i18n import translate
+from carto_desktop.match.boundary_keys import BoundaryKeys
+
+
+@dataclass
+class MapData:
+    """What a page shows, already projected: areas with `value`, and optional categories or points."""
+
+    areas: gpd.GeoDataFrame
+    keys: BoundaryKeys
+    indicator: str
+    categories: pd.DataFrame | None = None  # rows: area id; columns: category; cells: value
+    points: gpd.GeoDataFrame | None = None  # columns: geometry, optional "category"
+
+
+def _heading(text: str, width: int = 30) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or " "
+
+
+def area_classes(data: MapData, template: Template) -> Classes:
+    cls = template.spec.get("classification", {"scheme": "quantiles", "classes": 5})
+    return classify(data.areas["value"].to_numpy(), cls["scheme"], cls["classes"], cls.get("breaks"))
+
+
+def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
+    """Areas coloured by class of `value`; areas without data white and hatched."""
+    classes = area_classes(data, template)
+    colours = class_colours(template.colour("palette", "YlOrRd"), len(classes))
+    idx = classes.assign(data.areas["value"].to_numpy())
+    no_data_colour = template.colour("no_data", "#ffffff")
+    fill = [colours[i] if i >= 0 else no_data_colour for i in idx]
+    data.areas.plot(ax=ax, color=fill, edgecolor=template.colour("area_edge", "#ffffff"), linewidth=0.35, zorder=5)
+    _hatch_no_data(ax, data.areas[idx < 0])
+    show_counts = template.spec.get("classification", {}).get("show_counts", True)
+    labels = classes.labels(lang)
+    if show_counts:
+        labels = [f"{lab}  ({n})" for lab, n in zip(labels, classes.counts)]
+    n_missing = int((idx < 0).sum())
+    spec = LegendSpec(
+        heading=_heading(data.indicator),
+        entries=[LegendEntry(lab, col) for lab, col in zip(labels, colours)],
+        no_data=LegendEntry(translate("No data", lang) + (f"  ({n_missing})" if show_counts else ""), no_data_colour, "hatched"),
+    )
+    if show_counts:
+        spec.notes.append(translate("(n) = number of areas", lang))
+    return spec
+
+
+def draw_presence(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
+    """One colour where the table has something, white elsewhere: "where we work"."""
+    present = data.areas["value"].fillna(0) > 0
+    colour = template.colour("present", "#2b8cbe")
+    absent_colour = template.colour("no_data", "#ffffff")
+    data.areas.plot(ax=ax, color=[colour if p else absent_colour for p in present],
+                    edgecolor=template.colour("area_edge", "#ffffff") if present.all() else "#bdbdbd",
+                    linewidth=0.35, zorder=5)
+    n = int(present.sum())
+    return LegendSpec(
+        heading=_heading(data.indicator),
+        entries=[LegendEntry(f"{template.text('present', lang) or translate('Present', lang)}  ({n})", colour)],
+        no_data=LegendEntry(f"{template.text('absent', lang) or translate('Not present', lang)}  ({len(present) - n})",
+                            absent_colour),
+    )
+
+
+def draw_base_areas(ax: Axes, areas: gpd.GeoDataFrame, template: Template) -> None:
+    """Light areas under symbols or points, so the data stands out."""
+    areas.plot(ax=ax, color="#f4f4f4", edgecolor="#bdbdbd", linewidth=0.35, zorder=5)
+
+
+def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_units: float) -> LegendSpec:
+    """Circles whose area is proportional to `value`, largest drawn first so small ones stay visible."""
+    draw_base_areas(ax, data.areas, template)
+    values = data.areas["value"].to_numpy(dtype=float)
+    finite = np.isfinite(values) & (values > 0)
+    colour = template.colour("symbol", "#cb181d")
+    vmax = float(values[finite].max()) if finite.any() else 1.0
+    r_max_mm = 7.0
+
+    def radius_mm(v: float) -> float:
+        return r_max_mm * np.sqrt(v / vmax)
+
+    pts = data.areas.geometry.representative_point()
+    order = np.argsort(-np.where(finite, values, 0))
+    xs = [pts.iloc[i].x for i in order if finite[i]]
+    ys = [pts.iloc[i].y for i in order if finite[i]]
+    rs = [radius_mm(values[i]) * mm_to_units for i in order if finite[i]]
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Circle
+
+    circles = PatchCollection([Circle((x, y), r) for x, y, r in zip(xs, ys, rs)], facecolor=colour, edgecolor="white",
+                              linewidth=0.6, alpha=0.8, zorder=9)
+    ax.add_collection(circles)
+    refs = _reference_values(vmax)
+    entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs]
+    n_missing = int((~np.isfinite(values)).sum())
+    return LegendSpec(heading=_heading(data.indicator), entries=entries,
+                      no_data=LegendEntry(f"{translate('No data', lang)}  ({n_missing})", "#f4f4f4") if n_missing else None)
+
+
+def _reference_values(vmax: float) -> list[float]:
+    """Three round values for the circle legend: the largest round number ≤ max, its half and a tenth."""
+    if vmax <= 0:
+        return [1.0]
+    exp = 10 ** np.floor(np.log10(vmax))
+    top = max(m * exp for m in (1, 2, 5) if m * exp <= vmax)
+    return [float(v) for v in sorted({top, top / 2, top / 10}, reverse=True) if v >= 1 or vmax < 10]
+
+
+def draw_points(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
+    """Point sites over light areas, coloured by category when there is one."""
+    draw_base_areas(ax, data.areas, template)
+    points = data.points if data.points is not None else gpd.GeoDataFrame(geometry=[], crs=data.areas.crs)
+    entries = []
+    if "category" in points.columns and points["category"].notna().any():
+        cats = points["category"].fillna("?").astype(str)
+        order = cats.value_counts().index.tolist()
+        colours = dict(zip(order, category_colours(template.colour("palette", "Dark2"), len(order))))
+        for cat in order:
+            sub = points[cats == cat]
+            ax.scatter(sub.geometry.x, sub.geometry.y, s=22, color=colours[cat], edgecolor="white", linewidth=0.6, zorder=9)
+            entries.append(LegendEntry(f"{cat}  ({len(sub)})", colours[cat], "marker"))
+    else:
+        colour = template.colour("symbol", "#d95f02")
+        ax.scatter(points.geometry.x, points.geometry.y, s=22, color=colour, edgecolor="white", linewidth=0.6, zorder=9)
+        entries.append(LegendEntry(f"{translate('Sites', lang)}  ({len(points)})", colour, "marker"))
+    return LegendSpec(heading=_heading(data.indicator), entries=entries)
+
+
+def draw_sector_panel(ax: Axes, data: MapData, category: str, colour: str, template: Template) -> int:
+    """One small map: areas where `category` is present in its colour; returns how many."""
+    values = data.categories[category] if data.categories is not None else pd.Series(dtype=float)
+    ids = data.areas[data.keys.id_column].astype(str)
+    present = ids.map(values).fillna(0).to_numpy() > 0
+    data.areas.plot(ax=ax, color=[colour if p else "#f4f4f4" for p in present], edgecolor="#ffffff",
+                    linewidth=0.25, zorder=5)
+    return int(present.sum())
+
+
+def _hatch_no_data(ax: Axes, areas: gpd.GeoDataFrame) -> None:
+    if not areas.empty:
+        areas.plot(ax=ax, facecolor="none", edgecolor="#9e9e9e", hatch="////", linewidth=0.0, zorder=6)
