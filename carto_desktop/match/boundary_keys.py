@@ -1,20 +1,24 @@
-"""Which columns of a boundary layer identify its areas (P-code) and name them."""
+"""Which columns of a boundary layer identify its areas (P-code), name them, and name their parent."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import geopandas as gpd
 
-from carto_desktop.errors import DataError
+from carto_desktop.errors import DataError, OptionError
 
 
 @dataclass(frozen=True)
 class BoundaryKeys:
-    """The id column (unique per area), the display-name column and extra name columns."""
+    """The id column (unique per area), the display-name column, extra name columns, and the
+    parent level's code and name columns (empty when the layer does not carry its parents)."""
 
     id_column: str
     name_column: str | None
     alias_columns: tuple[str, ...] = ()
+    parent_id_column: str | None = None
+    parent_name_columns: tuple[str, ...] = ()
 
 
 def _unique_text_columns(layer: gpd.GeoDataFrame) -> list[str]:
@@ -28,28 +32,67 @@ def _unique_text_columns(layer: gpd.GeoDataFrame) -> list[str]:
     return cols
 
 
-def boundary_keys(layer: gpd.GeoDataFrame) -> BoundaryKeys:
+def _level(column: str) -> int | None:
+    digits = re.findall(r"\d", column)
+    return int(digits[0]) if digits else None
+
+
+def _is_code(column: str) -> bool:
+    low = column.lower()
+    return "pcode" in low or "p_code" in low or low in {"code", "id", "pcode"}
+
+
+def _is_name(column: str) -> bool:
+    low = column.lower()
+    return "name" in low or low.endswith(("_fr", "_en")) or low in {"nom", "name"}
+
+
+def boundary_keys(
+    layer: gpd.GeoDataFrame, id_column: str | None = None, name_column: str | None = None
+) -> BoundaryKeys:
     """Find the P-code and name columns of the finest level present in `layer`.
 
     OCHA COD layers name them `adm2_pcode`/`ADM2_PCODE` and `adm2_name`/`ADM2_FR`; among
-    several levels, the unique one is the layer's own level.
+    several levels, the unique one is the layer's own level, and the next coarser one is the
+    parent. `id_column`/`name_column` override the guess (`--id-column`).
     """
+    columns = [c for c in layer.columns if c != layer.geometry.name]
+    for given in (id_column, name_column):
+        if given is not None and given not in columns:
+            raise OptionError(
+                "The boundary file has no column named \"{column}\".",
+                hint="Columns in the boundary file: {columns}.",
+                file=layer.attrs.get("path"),
+                column=given,
+                columns=", ".join(map(str, columns)),
+            )
     unique = _unique_text_columns(layer)
-    lower = {c: c.lower() for c in layer.columns}
-    ids = [c for c in unique if "pcode" in lower[c] or "p_code" in lower[c] or lower[c] in {"code", "id", "pcode"}]
-    names = [c for c in layer.columns if c != layer.geometry.name and ("name" in lower[c] or lower[c].endswith(("_fr", "_en")))]
-    if not ids:
-        ids = [c for c in unique if c not in names] or unique
-    if not ids:
-        raise DataError(
-            "The boundary file has no column of names or codes to match against.",
-            hint="Use an admin boundary file with a P-code or name column (for example from OCHA COD-AB).",
-            file=layer.attrs.get("path"),
-        )
-    id_column = ids[0]
-    level = "".join(ch for ch in lower[id_column] if ch.isdigit())
-    same_level = [c for c in names if level and level in lower[c]] or names
-    unique_names = [c for c in same_level if c in unique] or same_level
-    name_column = unique_names[0] if unique_names else None
-    aliases = tuple(c for c in same_level if c != name_column)
-    return BoundaryKeys(id_column=id_column, name_column=name_column, alias_columns=aliases)
+    names = [c for c in columns if _is_name(c)]
+    if id_column is None:
+        ids = [c for c in unique if _is_code(c)]
+        if not ids:
+            ids = [c for c in unique if c not in names] or unique
+        if not ids:
+            raise DataError(
+                "The boundary file has no column of names or codes to match against.",
+                hint="Use an admin boundary file with a P-code or name column (for example from OCHA COD-AB).",
+                file=layer.attrs.get("path"),
+            )
+        id_column = ids[0]
+    level = _level(id_column)
+    same_level = [c for c in names if level is not None and _level(c) == level] or [
+        c for c in names if _level(c) is None or level is None
+    ] or names
+    if name_column is None:
+        unique_names = [c for c in same_level if c in unique] or same_level
+        name_column = unique_names[0] if unique_names else None
+    aliases = tuple(c for c in same_level if c != name_column and c != id_column)
+    # the parent: the coarser code column with the highest level below ours
+    parent_codes = [c for c in columns if c != id_column and _is_code(c) and _level(c) is not None
+                    and (level is None or _level(c) < level)]
+    parent_id = max(parent_codes, key=lambda c: _level(c)) if parent_codes else None
+    parent_names: tuple[str, ...] = ()
+    if parent_id is not None:
+        parent_names = tuple(c for c in names if _level(c) == _level(parent_id) and c not in (name_column, *aliases))
+    return BoundaryKeys(id_column=id_column, name_column=name_column, alias_columns=aliases,
+                        parent_id_column=parent_id, parent_name_columns=parent_names)

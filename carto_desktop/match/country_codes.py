@@ -248,3 +248,14 @@ _ISO3_TO_ISO2 = {
 def iso3_to_iso2(code: str) -> str | None:
     """The ISO2 code for an ISO3 country code, or None when unknown."""
     return _ISO3_TO_ISO2.get(code.upper())
+
+
+_ISO2_TO_ISO3 = {}
+for _iso3, _iso2 in sorted(_ISO3_TO_ISO2.items()):
+    _ISO2_TO_ISO3.setdefault(_iso2, _iso3)  # first in order; the few aliases (ALD, PSX, SDS, SAH) come after
+_ISO2_TO_ISO3.update({"AX": "ALA", "PS": "PSE", "SS": "SSD", "EH": "ESH"})
+
+
+def iso2_to_iso3(code: str) -> str | None:
+    """The ISO3 code for an ISO2 country code, or None when unknown."""
+    return _ISO2_TO_ISO3.get(code.upper())

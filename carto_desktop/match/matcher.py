@@ -1,32 +1,49 @@
-"""Match each row of a table to one admin area, by P-code or by name.
+"""Match each row of a table to one admin area, by P-code, by name, by place or by GPS point.
 
 Rules that keep a map honest:
-- a P-code is accepted only if the boundary layer has that very code (after format
-  fixes that cannot change its meaning: case, spaces, ISO3 prefix → the layer's ISO2);
-- a name is accepted only when its normal form names exactly one area;
+- a P-code is accepted only if the boundary layer has that very code after format fixes
+  that cannot change its meaning (case, spaces, ISO3/ISO2 prefix, zero-padding checked
+  against the layer's parent codes), see `pcodes.py`;
+- names are compared in tiers: a person's earlier decision → exact → normalised (case,
+  accents, "Cercle de", abbreviations) → alias columns → without spaces → fuzzy. A name
+  accepted at any tier must name exactly one area, under the row's parent when the table
+  has a parent column; a name found only under another parent goes to review;
+- a fuzzy candidate is accepted only when every guard in `guards.py` holds;
+- a place name that is no area can be found in a gazetteer (`gazetteer.py`) and placed
+  in the area that contains it, only when all places of that name fall in one area;
 - anything else close enough is "review" with its candidates, never a silent guess.
+
+`match_method` says how a row was matched, or why it needs review: pcode, decision,
+exact name, normalised name, alias, fuzzy name, gazetteer, point; ambiguous name, bare
+stem, parent mismatch, close second, direction words differ, name too short, unknown
+pcode, outside areas, swapped coordinates, none, empty.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.match.boundary_keys import BoundaryKeys, boundary_keys
-from carto_desktop.match.country_codes import iso3_to_iso2
-from carto_desktop.match.names import looks_like_pcode, normalise_name, normalise_pcode
+from carto_desktop.match.decisions import Decisions
+from carto_desktop.match.guards import REVIEW_SCORE, why_not_automatic
+from carto_desktop.match.names import compact_key, looks_like_pcode, name_key, normalise_name
+from carto_desktop.match.pcodes import PcodeIndex
 
 MATCHED, REVIEW, UNMATCHED = "matched", "review", "unmatched"
 MATCH_COLUMNS = ["match_id", "match_name", "match_score", "match_method", "match_status", "match_candidates"]
-REVIEW_THRESHOLD = 80  # fuzzy score from which a candidate is worth showing
+TOP_CANDIDATES = 3
+REVIEW_THRESHOLD = REVIEW_SCORE  # kept for callers of the earlier name
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """How one distinct key value was matched."""
+    """How one distinct key value (under one parent) was matched."""
 
     area_id: str | None
     score: float
@@ -43,70 +60,246 @@ class MatchResult:
     key_column: str
     keys: BoundaryKeys
     counts: dict[str, int] = field(default_factory=dict)
+    parent_column: str | None = None
+    unknown_parents: list[str] = field(default_factory=list)  # parent cells no area matched: rows matched without parent
 
     @property
     def matched(self) -> pd.DataFrame:
         return self.rows[self.rows["match_status"] == MATCHED]
 
+    @property
+    def to_review(self) -> pd.DataFrame:
+        return self.rows[self.rows["match_status"] != MATCHED]
+
+
+class NameBook:
+    """Names of a set of areas in every compared form, and the words they are made of."""
+
+    def __init__(self, ids: list[str], display: list[str], aliases: list[list[str]]) -> None:
+        self.ids = ids
+        self.display = dict(zip(ids, display))
+        self.by_exact: dict[str, set[str]] = defaultdict(set)
+        self.by_norm: dict[str, set[str]] = defaultdict(set)
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        self.by_alias: dict[str, set[str]] = defaultdict(set)
+        self.by_compact: dict[str, set[str]] = defaultdict(set)
+        for area, name in zip(ids, display):
+            key = name_key(name)
+            self.by_exact[str(name).strip()].add(area)
+            self.by_norm[normalise_name(name)].add(area)
+            self.by_key[key].add(area)
+            self.by_compact[compact_key(key)].add(area)
+        for column in aliases:
+            for area, name in zip(ids, column):
+                if name is None or (isinstance(name, float) and np.isnan(name)) or not str(name).strip():
+                    continue
+                key = name_key(name)
+                self.by_alias[key].add(area)
+                self.by_compact[compact_key(key)].add(area)
+        # fuzzy choices: one row per (key, area)
+        pairs = sorted({(k, a) for k, areas in self.by_key.items() for a in areas if k}
+                       | {(k, a) for k, areas in self.by_alias.items() for a in areas if k})
+        self.choice_keys = [k for k, _ in pairs]
+        self.choice_areas = [a for _, a in pairs]
+        self.words: dict[str, set[int]] = defaultdict(set)
+        for i, k in enumerate(self.choice_keys):
+            for w in k.split():
+                self.words[w].add(i)
+
+    def tiers(self, value: str) -> list[tuple[str, set[str]]]:
+        """(method, areas) for every exact-ish tier that finds the value, best tier first."""
+        key = name_key(value)
+        found = [
+            ("exact name", self.by_exact.get(value.strip(), set())),
+            ("normalised name", self.by_norm.get(normalise_name(value), set())),
+            ("normalised name", self.by_key.get(key, set())),
+            ("alias", self.by_alias.get(key, set())),
+            ("normalised name", self.by_compact.get(compact_key(key), set()) if key else set()),
+        ]
+        return [(m, a) for m, a in found if a]
+
+    def stem_areas(self, key: str) -> set[str]:
+        """Areas whose name contains `key` as a strict run of whole words ("batha" → Batha Est, Batha Ouest)."""
+        words = key.split()
+        if not words:
+            return set()
+        common = set.intersection(*(self.words.get(w, set()) for w in words))
+        n = len(words)
+        out = set()
+        for i in common:
+            kw = self.choice_keys[i].split()
+            if len(kw) > n and any(kw[j:j + n] == words for j in range(len(kw) - n + 1)):
+                out.add(self.choice_areas[i])
+        return out
+
 
 class AreaIndex:
-    """Lookup tables from a boundary layer: codes, normal names, and names for fuzzy search."""
+    """Lookup tables from a boundary layer: codes, names in every form, parents."""
 
     def __init__(self, layer: gpd.GeoDataFrame, keys: BoundaryKeys) -> None:
         self.keys = keys
-        ids = layer[keys.id_column].astype(str)
-        self.names = dict(zip(ids, layer[keys.name_column].astype(str) if keys.name_column else ids))
-        self.by_code = {normalise_pcode(i): i for i in ids}
-        prefixes = {c[:2] for c in self.by_code if looks_like_pcode(c)}
-        self.iso2 = prefixes.pop() if len(prefixes) == 1 else None
-        self.by_name: dict[str, set[str]] = {}
-        for col in (keys.name_column, *keys.alias_columns):
-            if col is None:
-                continue
-            for area_id, name in zip(ids, layer[col].astype(str)):
-                self.by_name.setdefault(normalise_name(name), set()).add(area_id)
-        self.choices = list(self.by_name)
+        ids = layer[keys.id_column].astype(str).tolist()
+        display = layer[keys.name_column].astype(str).tolist() if keys.name_column else ids
+        self.names = dict(zip(ids, display))
+        self.book = NameBook(ids, display, [layer[c].tolist() for c in keys.alias_columns])
+        self.parent_of: dict[str, str] = {}
+        self.parents: NameBook | None = None
+        self.parent_codes: PcodeIndex | None = None
+        if keys.parent_id_column is not None:
+            parent_ids = layer[keys.parent_id_column].astype(str).tolist()
+            self.parent_of = dict(zip(ids, parent_ids))
+            first = layer.drop_duplicates(keys.parent_id_column)
+            pids = first[keys.parent_id_column].astype(str).tolist()
+            pnames = [first[c].tolist() for c in keys.parent_name_columns]
+            self.parents = NameBook(pids, [str(n) for n in pnames[0]] if pnames else pids, pnames[1:])
+            self.parent_codes = PcodeIndex(pids)
+        self.pcodes = PcodeIndex(ids, self.parent_of.values())
+        self.children: dict[str, set[str]] = defaultdict(set)
+        for area, parent in self.parent_of.items():
+            self.children[parent].add(area)
+        self.choice_parent = np.array([self.parent_of.get(a, "") for a in self.book.choice_areas], dtype=object)
 
     def code(self, value: str) -> str | None:
         """The layer's id for a P-code written in any harmless format, or None."""
-        code = normalise_pcode(value)
-        if code in self.by_code:
-            return self.by_code[code]
-        if self.iso2 and len(code) > 3 and code[:3].isalpha() and iso3_to_iso2(code[:3]) == self.iso2:
-            return self.by_code.get(self.iso2 + code[3:])
+        return self.pcodes.lookup(value)
+
+    def unique_name(self, value: str) -> str | None:
+        """The one area a name designates at an exact-ish tier, ignoring parents (for column detection)."""
+        for _, areas in self.book.tiers(value):
+            return next(iter(areas)) if len(areas) == 1 else None
         return None
 
-    def verdict(self, value: str) -> Verdict:
-        area = self.code(value)
-        if area is not None:
-            return Verdict(area, 100.0, "pcode", MATCHED)
-        if looks_like_pcode(value):
-            return Verdict(None, 0.0, "pcode", UNMATCHED)
-        norm = normalise_name(value)
-        hits = self.by_name.get(norm, set())
-        if len(hits) == 1:
-            area = next(iter(hits))
-            exact = value.strip() == self.names[area]
-            return Verdict(area, 100.0 if exact else 99.0, "exact name" if exact else "normalised name", MATCHED)
-        if len(hits) > 1:
-            cands = tuple((h, self.names[h], 99.0) for h in sorted(hits))
-            return Verdict(None, 99.0, "ambiguous name", REVIEW, cands)
-        if not norm or not self.choices:
-            return Verdict(None, 0.0, "none", UNMATCHED)
-        found = process.extract(norm, self.choices, scorer=fuzz.WRatio, limit=3, score_cutoff=REVIEW_THRESHOLD)
-        cands = tuple((h, self.names[h], round(score, 1)) for name, score, _ in found for h in sorted(self.by_name[name]))
-        if cands:
-            return Verdict(None, cands[0][2], "fuzzy name", REVIEW, cands)
-        return Verdict(None, 0.0, "none", UNMATCHED)
+    def parent(self, value: object) -> str | None:
+        """The parent area id for a parent cell (code or name), or None when it is not clear."""
+        if self.parents is None or value is None or (isinstance(value, float) and np.isnan(value)):
+            return None
+        text = str(value).strip()
+        if not text:
+            return None
+        code = self.parent_codes.lookup(text)
+        if code is not None:
+            return code
+        for _, areas in self.parents.tiers(text):
+            return next(iter(areas)) if len(areas) == 1 else None
+        key = name_key(text)
+        if not key or not self.parents.choice_keys:
+            return None
+        found = process.extract(key, self.parents.choice_keys, scorer=fuzz.ratio, limit=2)
+        best = found[0]
+        second = found[1][1] if len(found) > 1 else 0.0
+        if why_not_automatic(key, best[0], best[1], second, has_parent=False) is None:
+            return self.parents.choice_areas[best[2]]
+        return None
+
+
+def _candidates(index: AreaIndex, areas: set[str] | list[str], score: float) -> tuple[tuple[str, str, float], ...]:
+    return tuple((a, index.names[a], round(float(score), 1)) for a in sorted(areas)[:TOP_CANDIDATES])
+
+
+def _exact_verdict(index: AreaIndex, value: str, parent: str | None) -> Verdict | None:
+    """The verdict from the exact-ish tiers, or None when no tier knows the name."""
+    for method, areas in index.book.tiers(value):
+        if parent is not None:
+            inside = {a for a in areas if index.parent_of.get(a) == parent}
+            if len(inside) == 1:
+                return Verdict(next(iter(inside)), 100.0 if method == "exact name" else 99.0, method, MATCHED)
+            if len(inside) > 1:
+                return Verdict(None, 99.0, "ambiguous name", REVIEW, _candidates(index, inside, 99.0))
+            continue  # maybe a looser tier finds it under this parent
+        if len(areas) == 1:
+            return Verdict(next(iter(areas)), 100.0 if method == "exact name" else 99.0, method, MATCHED)
+        return Verdict(None, 99.0, "ambiguous name", REVIEW, _candidates(index, areas, 99.0))
+    if parent is not None:
+        elsewhere = set().union(*(a for _, a in index.book.tiers(value))) if index.book.tiers(value) else set()
+        if elsewhere:
+            return Verdict(None, 90.0, "parent mismatch", REVIEW, _candidates(index, elsewhere, 90.0))
+    return None
+
+
+def _stem_verdict(index: AreaIndex, key: str, parent: str | None) -> Verdict | None:
+    areas = index.book.stem_areas(key)
+    if parent is not None:
+        areas = {a for a in areas if index.parent_of.get(a) == parent} or areas
+    if len(areas) >= 2:
+        return Verdict(None, 80.0, "bare stem", REVIEW, _candidates(index, areas, 80.0))
+    return None
+
+
+def _fuzzy_verdicts(index: AreaIndex, todo: list[tuple[str, str | None]]) -> dict[tuple[str, str | None], Verdict]:
+    """Fuzzy match many (value, parent) pairs at once with rapidfuzz's cdist."""
+    out: dict[tuple[str, str | None], Verdict] = {}
+    book = index.book
+    if not todo or not book.choice_keys:
+        return out
+    queries = [name_key(v) for v, _ in todo]
+    choice_areas = np.array(book.choice_areas, dtype=object)
+    chunk = max(1, 2_000_000 // max(1, len(book.choice_keys)))
+    for start in range(0, len(todo), chunk):
+        part = queries[start:start + chunk]
+        scores = process.cdist(part, book.choice_keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+        for row, query in enumerate(part):
+            value, parent = todo[start + row]
+            s = scores[row]
+            if not query:
+                out[(value, parent)] = Verdict(None, 0.0, "none", UNMATCHED)
+                continue
+            top = _best_areas(s, choice_areas, None)
+            inside = _best_areas(s, choice_areas, index.choice_parent == parent) if parent is not None else top
+            if not inside or inside[0][1] < REVIEW_SCORE:
+                if top and top[0][1] >= REVIEW_SCORE and parent is not None:
+                    out[(value, parent)] = Verdict(None, float(top[0][1]), "parent mismatch", REVIEW,
+                                                   tuple((a, index.names[a], float(sc)) for a, sc, _ in top))
+                else:
+                    out[(value, parent)] = Verdict(None, 0.0, "none", UNMATCHED)
+                continue
+            best_area, best_score, best_i = inside[0]
+            best_key = book.choice_keys[best_i]
+            second = inside[1][1] if len(inside) > 1 else 0.0
+            cands = tuple((a, index.names[a], float(sc)) for a, sc, _ in inside)
+            why = why_not_automatic(query, best_key, best_score, second, has_parent=parent is not None)
+            if why is None and parent is not None and top and top[0][0] != best_area and top[0][1] >= best_score:
+                why = "parent mismatch"
+            if why is None:
+                out[(value, parent)] = Verdict(best_area, float(best_score), "fuzzy name", MATCHED, cands)
+            else:
+                out[(value, parent)] = Verdict(None, float(best_score), why, REVIEW, cands)
+    return out
+
+
+def _best_areas(scores: np.ndarray, areas: np.ndarray, mask: np.ndarray | None) -> list[tuple[str, float, int]]:
+    """The best distinct areas (area, score, index of the key) by score, highest first."""
+    if mask is not None:
+        idx = np.flatnonzero(mask)
+        if idx.size == 0:
+            return []
+        sub = scores[idx].astype(np.int16)
+    else:
+        idx = None
+        sub = scores.astype(np.int16)
+    k = min(len(sub), 12)
+    top = np.argpartition(-sub, k - 1)[:k]
+    top = top[np.argsort(-sub[top], kind="stable")]
+    out: list[tuple[str, float, int]] = []
+    seen = set()
+    for j in top:
+        i = int(idx[j]) if idx is not None else int(j)
+        area = areas[i]
+        if area in seen:
+            continue
+        seen.add(area)
+        out.append((area, float(sub[j]), i))
+        if len(out) == TOP_CANDIDATES:
+            break
+    return out
 
 
 def _column_score(values: pd.Series, index: AreaIndex) -> tuple[float, float]:
     """Share of distinct values that are known codes, and that are known names."""
-    distinct = values.dropna().astype(str).unique()
+    distinct = values.dropna().astype(str).unique()[:2000]
     if len(distinct) == 0:
         return 0.0, 0.0
     codes = sum(index.code(v) is not None for v in distinct) / len(distinct)
-    names = sum(len(index.by_name.get(normalise_name(v), ())) == 1 for v in distinct) / len(distinct)
+    names = sum(index.unique_name(v) is not None for v in distinct) / len(distinct)
     return codes, names
 
 
@@ -122,11 +315,81 @@ def find_key_column(data: pd.DataFrame, index: AreaIndex) -> str | None:
     return None
 
 
+def _check_column(data: pd.DataFrame, column: str, file: str | None) -> None:
+    if column not in data.columns:
+        raise OptionError(
+            "There is no column named \"{column}\".",
+            hint="Columns in this table: {columns}.",
+            file=file,
+            column=column,
+            columns=", ".join(map(str, data.columns)),
+        )
+
+
+def match_values(
+    index: AreaIndex,
+    pairs: list[tuple[str, str | None]],
+    *,
+    decisions: Decisions | None = None,
+    parent_labels: dict[str | None, object] | None = None,
+    gazetteer=None,
+) -> dict[tuple[str, str | None], Verdict]:
+    """One verdict per distinct (value, parent id) pair: the tiers, then fuzzy for the rest."""
+    verdicts: dict[tuple[str, str | None], Verdict] = {}
+    fuzzy: list[tuple[str, str | None]] = []
+    for value, parent in pairs:
+        if decisions is not None and len(decisions):
+            label = parent_labels.get(parent) if parent_labels else None
+            found, area = decisions.lookup(value, label)
+            if found and (area is None or area in index.names):
+                verdicts[(value, parent)] = (Verdict(area, 100.0, "decision", MATCHED) if area is not None
+                                             else Verdict(None, 0.0, "decision", UNMATCHED))
+                continue
+        area = index.code(value)
+        if area is not None:
+            verdicts[(value, parent)] = Verdict(area, 100.0, "pcode", MATCHED)
+            continue
+        if looks_like_pcode(value):
+            verdicts[(value, parent)] = Verdict(None, 0.0, "unknown pcode", UNMATCHED)
+            continue
+        exact = _exact_verdict(index, value, parent)
+        if exact is not None:
+            verdicts[(value, parent)] = exact
+            continue
+        stem = _stem_verdict(index, name_key(value), parent)
+        if stem is not None:
+            verdicts[(value, parent)] = stem
+            continue
+        fuzzy.append((value, parent))
+    verdicts.update(_fuzzy_verdicts(index, fuzzy))
+    if gazetteer is not None:
+        from carto_desktop.match.gazetteer import place_verdicts
+
+        unsure = [p for p in fuzzy if verdicts[p].status != MATCHED]
+        verdicts.update(place_verdicts(index, gazetteer, unsure, verdicts))
+    return verdicts
+
+
 def match_table(
-    data: pd.DataFrame, layer: gpd.GeoDataFrame, key_column: str | None = None, *, file: str | None = None
+    data: pd.DataFrame,
+    layer: gpd.GeoDataFrame,
+    key_column: str | None = None,
+    *,
+    file: str | None = None,
+    parent_column: str | None = None,
+    id_column: str | None = None,
+    name_column: str | None = None,
+    decisions: Decisions | None = None,
+    gazetteer=None,
 ) -> MatchResult:
-    """Match every row of `data` to an area of `layer` (see module doc for the rules)."""
-    keys = boundary_keys(layer)
+    """Match every row of `data` to an area of `layer` (see module doc for the rules).
+
+    `parent_column` names the table column with the parent area (name or code) and narrows
+    every name to that parent's areas; `id_column`/`name_column` name the layer's columns
+    when the guess is wrong; `decisions` are a person's earlier choices, applied first;
+    `gazetteer` (a `Gazetteer`) places village and town names that are not areas.
+    """
+    keys = boundary_keys(layer, id_column=id_column, name_column=name_column)
     index = AreaIndex(layer, keys)
     if key_column is None:
         key_column = find_key_column(data, index)
@@ -136,25 +399,64 @@ def match_table(
                 hint="Name the column with --key-column, or check that table and boundaries are for the same country and admin level.",
                 file=file,
             )
-    elif key_column not in data.columns:
-        raise OptionError(
-            "There is no column named \"{column}\".",
-            hint="Columns in this table: {columns}.",
-            file=file,
-            column=key_column,
-            columns=", ".join(map(str, data.columns)),
-        )
+    _check_column(data, key_column, file)
+    unknown: list[str] = []
     values = data[key_column]
-    verdicts = {v: index.verdict(v) for v in values.dropna().astype(str).unique()}
+    present = values.notna() & (values.astype(str).str.strip() != "")
+    texts = values.astype(str).str.strip()
+    if parent_column is not None:
+        _check_column(data, parent_column, file)
+        if index.parents is None:
+            raise OptionError(
+                "The boundary file has no parent areas to check \"{column}\" against.",
+                hint="Use a boundary file that carries its parent level (for example adm1_pcode in an admin 2 file), or leave out --parent-column.",
+                file=file,
+                column=parent_column,
+            )
+        parent_cells = data[parent_column]
+        parent_of_cell = {v: index.parent(v) for v in parent_cells.dropna().astype(str).str.strip().unique()}
+        parents = [parent_of_cell.get(str(p).strip()) if pd.notna(p) else None for p in parent_cells]
+        labels = {pid: next((v for v, p in parent_of_cell.items() if p == pid), None) for pid in set(parents)}
+        unknown = sorted(v for v, p in parent_of_cell.items() if p is None and v)
+    else:
+        parents = [None] * len(data)
+        labels = {None: None}
+    pairs = list(dict.fromkeys((t, p) for t, p, ok in zip(texts, parents, present) if ok))
+    verdicts = match_values(index, pairs, decisions=decisions, parent_labels=labels, gazetteer=gazetteer)
     none = Verdict(None, 0.0, "empty", UNMATCHED)
-    per_row = [verdicts.get(str(v), none) if pd.notna(v) else none for v in values]
+    per_row = [verdicts[(t, p)] if ok else none for t, p, ok in zip(texts, parents, present)]
+    return _result(data, per_row, index, key_column, keys, parent_column, unknown)
+
+
+def _result(data: pd.DataFrame, per_row: list[Verdict], index: AreaIndex, key_column: str, keys: BoundaryKeys,
+            parent_column: str | None, unknown_parents: list[str]) -> MatchResult:
     out = data.copy()
     out["match_id"] = [v.area_id for v in per_row]
     out["match_name"] = [index.names.get(v.area_id) if v.area_id else None for v in per_row]
     out["match_score"] = [v.score for v in per_row]
     out["match_method"] = [v.method for v in per_row]
     out["match_status"] = [v.status for v in per_row]
-    out["match_candidates"] = ["; ".join(f"{n} ({i}) {s:g}" for i, n, s in v.candidates) or None for v in per_row]
+    out["match_candidates"] = [format_candidates(v.candidates) for v in per_row]
     counts = out["match_status"].value_counts().to_dict()
     counts = {s: int(counts.get(s, 0)) for s in (MATCHED, REVIEW, UNMATCHED)}
-    return MatchResult(rows=out, key_column=key_column, keys=keys, counts=counts)
+    return MatchResult(rows=out, key_column=key_column, keys=keys, counts=counts, parent_column=parent_column,
+                       unknown_parents=unknown_parents)
+
+
+def format_candidates(candidates: tuple[tuple[str, str, float], ...]) -> str | None:
+    """"Ségou (ML0406) 92; San (ML0405) 71": what a person chooses from."""
+    return "; ".join(f"{n} ({i}) {s:g}" for i, n, s in candidates) or None
+
+
+def parse_candidates(text: object) -> list[tuple[str, str, float]]:
+    """The (id, name, score) triples back from a `match_candidates` cell."""
+    import re
+
+    if not isinstance(text, str) or not text:
+        return []
+    out = []
+    for part in text.split("; "):
+        m = re.match(r"^(.*) \(([^()]*)\) ([\d.]+)$", part)
+        if m:
+            out.append((m.group(2), m.group(1), float(m.group(3))))
+    return out

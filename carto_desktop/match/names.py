@@ -1,4 +1,10 @@
-"""Normal forms of place names and P-codes, so "SEGOU", "Ségou" and "Segou" meet."""
+"""Normal forms of place names and P-codes, so "SEGOU", "Ségou" and "Cercle de Ségou" meet.
+
+Two levels: `normalise_name` only folds case, accents, apostrophes and punctuation (it never
+changes a word); `name_key` also drops administrative words ("Cercle de", "Province du",
+"District") and spells out abbreviations ("Occ." → occidental, a final "E" → est, "St" →
+saint), so it is the form names are compared in.
+"""
 from __future__ import annotations
 
 import re
@@ -6,6 +12,42 @@ import unicodedata
 
 _APOSTROPHES = "'’‘`´ʼ"
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+
+# Administrative words written before or after a name: "Cercle de Kati", "Kati Cercle".
+_ADMIN_WORDS = (
+    "commune rurale", "commune urbaine", "sous prefecture", "commune", "cercle", "province", "departement",
+    "department", "region", "ville", "district", "prefecture", "county", "state", "arrondissement",
+    "municipality", "municipalite", "chefferie", "canton", "secteur",
+)
+_LINKS = ("de la", "de l", "du", "des", "de", "d", "of")
+_PREFIX = re.compile(
+    r"^(?:" + "|".join(_ADMIN_WORDS) + r")(?: (?:" + "|".join(_LINKS) + r"))? "
+)
+_SUFFIX = re.compile(r" (?:" + "|".join(_ADMIN_WORDS) + r")$")
+
+# Abbreviations spelled out anywhere in a name.
+_ABBREVIATIONS = {
+    "occ": "occidental", "occid": "occidental", "or": "oriental", "orient": "oriental",
+    "st": "saint", "ste": "sainte", "sts": "saints", "mt": "mont", "mts": "monts",
+    "sept": "septentrional", "mer": "meridional", "cent": "centre", "ctr": "centre",
+}
+# Single letters that are direction words only as the last word ("Batha E"): "Ti-n-Essako" keeps its n.
+_FINAL_LETTERS = {"e": "est", "o": "ouest", "w": "ouest", "n": "nord", "s": "sud"}
+# English direction words written the French way, so "Mayo-Kebbi West" meets "Mayo-Kebbi Ouest".
+_SYNONYMS = {
+    "east": "est", "west": "ouest", "north": "nord", "south": "sud", "central": "centre", "center": "centre",
+    "occidentale": "occidental", "orientale": "oriental", "haute": "haut", "basse": "bas",
+    "upper": "haut", "lower": "bas",
+}
+# Words that tell sister areas apart: they must agree for a match to be automatic.
+DIRECTIONS = {
+    "nord": "N", "sud": "S", "est": "E", "ouest": "W", "centre": "C",
+    "occidental": "W", "oriental": "E", "septentrional": "N", "meridional": "S",
+    "haut": "H", "bas": "B", "grand": "G", "petit": "P",
+    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
+}
+_NUMBER = re.compile(r"^\d+$")
+_ARTICLES = {"la", "le", "les", "l"}
 
 
 def normalise_name(name: object) -> str:
@@ -21,6 +63,66 @@ def normalise_name(name: object) -> str:
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
     return _NON_WORD.sub(" ", text).strip()
+
+
+def _strip_admin_words(text: str) -> str:
+    # an apostrophe elision ("d'Abeïbara") was glued on by normalise_name: "cercle dabeibara"
+    for _ in range(2):
+        stripped = _PREFIX.sub("", text, count=1)
+        stripped = _SUFFIX.sub("", stripped, count=1)
+        if stripped == text or not stripped:
+            break
+        text = stripped
+    return text
+
+
+def name_key(name: object) -> str:
+    """The form names are compared in: `normalise_name`, minus administrative words, with
+    abbreviations and English direction words spelled the French way.
+
+    "Cercle de Ségou" → "segou"; "Logone Occ." → "logone occidental"; "Batha E" → "batha est".
+    """
+    text = normalise_name(name)
+    if not text:
+        return ""
+    raw = str(name)
+    # "Cercle d'Abeïbara": the elided "d" was glued to the name; split it again before stripping.
+    if re.search(r"\b[dDlL]\s?[" + _APOSTROPHES + r"]", raw):
+        text = normalise_name(re.sub(r"\b([dDlL])\s?[" + _APOSTROPHES + r"]\s?", r"\1 ", raw))
+        stripped = _strip_admin_words(text)
+        if stripped != text:
+            text = stripped
+        else:
+            text = normalise_name(raw)
+    else:
+        text = _strip_admin_words(text)
+    words = text.split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # "La Kabbia" meets "Kabbia"
+    out = []
+    for i, w in enumerate(words):
+        w = _ABBREVIATIONS.get(w, w)
+        w = _SYNONYMS.get(w, w)
+        if i == len(words) - 1 and i > 0 and w in _FINAL_LETTERS:
+            w = _FINAL_LETTERS[w]
+        out.append(w)
+    return " ".join(out)
+
+
+def compact_key(key: str) -> str:
+    """A key without spaces, so "Ti-n-Essako" meets "Tin-Essako" and "Gourma Rharous" meets "Gourmarharous"."""
+    return key.replace(" ", "")
+
+
+def distinguishing_words(key: str) -> frozenset[str]:
+    """Direction words, roman numerals and numbers in a key: sister areas differ only by these."""
+    found = set()
+    for w in key.split():
+        if w in DIRECTIONS:
+            found.add(DIRECTIONS[w])
+        elif _NUMBER.match(w):
+            found.add(str(int(w)))
+    return frozenset(found)
 
 
 def normalise_pcode(code: object) -> str:

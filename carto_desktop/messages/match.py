@@ -16,4 +16,10 @@ FRENCH: dict[str, str] = {
     "Unknown way of combining rows: \"{agg}\".": "Mode de regroupement des lignes inconnu : « {agg} ».",
     "Use one of: {choices}.": "Utilisez l'un de ceux-ci : {choices}.",
     "Use a file name ending in .csv.": "Utilisez un nom de fichier se terminant par .csv.",
+    "The boundary file has no column named \"{column}\".": "Le fichier de limites n'a pas de colonne nommée « {column} ».",
+    "Columns in the boundary file: {columns}.": "Colonnes du fichier de limites : {columns}.",
+    "The boundary file has no parent areas to check \"{column}\" against.": "Le fichier de limites n'a pas de zones parentes auxquelles comparer « {column} ».",
+    "Use a boundary file that carries its parent level (for example adm1_pcode in an admin 2 file), or leave out --parent-column.": "Utilisez un fichier de limites qui porte son niveau parent (par exemple adm1_pcode dans un fichier de niveau 2), ou retirez --parent-column.",
+    "The alias list could not be read: {reason}.": "La liste d'alias n'a pas pu être lue : {reason}.",
+    "Delete or repair the file; it is rebuilt from your next decisions.": "Supprimez ou réparez le fichier ; il sera reconstruit à partir de vos prochaines décisions.",
 }
