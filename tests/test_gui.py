@@ -1,4 +1,4 @@
-"""The app slice: open the sample project, see the preview, export a PDF."""
+"""The app: start page, steps, preview in the engine process, export, errors, undo, drag and drop."""
 import pytest
 
 pytest.importorskip("PySide6")
@@ -7,12 +7,12 @@ from carto_desktop.gui.main_window import MainWindow  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(lang="en")
+def window(qtbot, tmp_path):
+    w = MainWindow(lang="en", data_dir=tmp_path / "appdata")
     qtbot.addWidget(w)
     w.show()
     yield w
-    w.pool.waitForDone(30000)
+    w.shutdown()
 
 
 def test_steps_are_shown_as_a_flow(window):
@@ -20,11 +20,14 @@ def test_steps_are_shown_as_a_flow(window):
     assert names == ["1. Data", "2. Match", "3. Style", "4. Export"]
     window.step_buttons.button(2).click()
     assert window.steps.currentIndex() == 2
+    window.next_button.click()
+    assert window.steps.currentIndex() == 3 and window.step_buttons.button(3).isChecked()
 
 
 def test_sample_project_preview_then_pdf_export(window, qtbot, tmp_path):
+    assert window.pages.currentWidget() is window.start_page
     assert not window.preview.has_map()
-    with qtbot.waitSignal(window.preview_ready, timeout=60000):
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
         window.sample_button.click()
     assert window.preview.has_map()
     assert window.preview.pixmap().width() > 300
@@ -32,12 +35,13 @@ def test_sample_project_preview_then_pdf_export(window, qtbot, tmp_path):
     assert window.export_button.isEnabled()
 
     out = tmp_path / "exported.pdf"
-    with qtbot.waitSignal(window.export_finished, timeout=60000) as blocker:
+    with qtbot.waitSignal(window.export_finished, timeout=90000) as blocker:
         window.export_to(out)
     assert blocker.args == [str(out)]
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     assert b"/Subtype /Image" not in data
+    assert not window.export_step.open_folder_button.isHidden()
 
 
 def test_a_bad_file_shows_a_dialog_and_the_window_keeps_working(window, qtbot, tmp_path):
@@ -46,12 +50,59 @@ def test_a_bad_file_shows_a_dialog_and_the_window_keeps_working(window, qtbot, t
     from carto_desktop.project import sample_project
 
     broken = replace(sample_project("en"), table=tmp_path / "missing.xlsx")
-    with qtbot.waitSignal(window.failed, timeout=30000) as blocker:
+    with qtbot.waitSignal(window.failed, timeout=90000) as blocker:
         window.set_project(broken)
     assert "missing.xlsx" in blocker.args[0]
     assert window.error_box.isVisible()
     assert "does not exist" in window.error_box.text()
+    assert "Traceback" not in window.error_box.text()
+    assert "does not exist" in window.data_step.summary_label.text()
     window.error_box.close()
-    with qtbot.waitSignal(window.preview_ready, timeout=60000):
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
         window.open_sample_project()
     assert window.preview.has_map()
+
+
+def test_edits_are_undone_and_redone(window, qtbot):
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.open_sample_project()
+    assert not window.undo_action.isEnabled()
+    window.style_step.title_edit.setText("Mon titre")
+    window.style_step.title_edit.textEdited.emit("Mon titre")
+    window.style_step.commit_texts()
+    window.edit({"palette": "Blues"})
+    assert window.project["title"] == "Mon titre" and window.project["palette"] == "Blues"
+    window.undo_action.trigger()
+    assert window.project["palette"] is None
+    assert window.style_step.palette_combo.currentData() == ""
+    window.undo_action.trigger()
+    assert window.project["title"] == "Where humanitarian partners work in Mali"
+    assert window.style_step.title_edit.text() == "Where humanitarian partners work in Mali"
+    window.redo_action.trigger()
+    assert window.project["title"] == "Mon titre"
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        pass
+    assert window.windowTitle().startswith("Untitled map *")
+
+
+def test_cancelling_an_export_leaves_no_file(window, qtbot, tmp_path):
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.open_sample_project()
+    out = tmp_path / "big.png"
+    window.export_to(out, dpi=600)
+    qtbot.waitUntil(lambda: not window.export_step.cancel_button.isHidden(), timeout=5000)
+    with qtbot.waitSignal(window.export_cancelled, timeout=10000):
+        window.export_step.cancel_button.click()
+    assert not out.exists()
+    assert "cancelled" in window.export_step.export_label.text()
+    assert window.export_button.isEnabled()
+
+
+def test_dropped_files_start_a_project(window, qtbot):
+    from carto_desktop.paths import sample_data_dir
+
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.open_paths([str(sample_data_dir() / "mali_3w_2023-12.xlsx"), str(sample_data_dir() / "mali_adm1.geojson")])
+    assert window.pages.currentIndex() == 1
+    assert window.data_step.table_label.text() == "mali_3w_2023-12.xlsx"
+    assert window.match_step.key_label.text() == "admin1Pcod"

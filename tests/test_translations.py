@@ -38,12 +38,26 @@ def test_compiled_translations_match_their_source(tmp_path):
     assert out.read_bytes() == QM.read_bytes(), "run pyside6-lrelease ui/carto_desktop_fr.ts"
 
 
-def _visible_texts(window):
-    from PySide6.QtWidgets import QAbstractButton, QLabel
+SAME_IN_BOTH = {"→", "–", "0", "Carto Desktop", "3. Style", "4. Export", "English", "Français", "Palette", "Formats",
+                "A4", "A3", "Letter"}
+
+
+def visible_texts(window):
+    """Every text a person can read: labels, buttons, group titles, menus, tooltips, placeholders, choices."""
+    from PySide6.QtWidgets import (
+        QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu, QTableWidget, QWidget,
+    )
 
     texts = [w.text() for w in window.findChildren(QAbstractButton)] + [w.text() for w in window.findChildren(QLabel)]
-    texts += [w.toolTip() for w in window.findChildren(QAbstractButton) if w.toolTip()]
-    return {t for t in texts if t and t not in {"→", "–", "Carto Desktop", "3. Style", "4. Export"}}  # same word in both
+    texts += [w.title() for w in window.findChildren(QGroupBox)]
+    texts += [w.toolTip() for w in window.findChildren(QWidget) if w.toolTip()]
+    texts += [w.placeholderText() for w in window.findChildren(QLineEdit)]
+    texts += [c.itemText(i) for c in window.findChildren(QComboBox) for i in range(c.count())]
+    texts += [m.title() for m in window.findChildren(QMenu)]
+    texts += [a.text() for m in window.findChildren(QMenu) for a in m.actions()]
+    texts += [t.horizontalHeaderItem(i).text() for t in window.findChildren(QTableWidget) for i in range(t.columnCount())]
+    texts = {t.replace("&", "").strip().rstrip(":").strip() for t in texts if t}
+    return {t for t in texts if t and t not in SAME_IN_BOTH and not t.replace(" ", "").isdigit()}
 
 
 def test_french_window_has_no_english_left(qtbot):
@@ -54,14 +68,18 @@ def test_french_window_has_no_english_left(qtbot):
 
     english = MainWindow(lang="en")
     qtbot.addWidget(english)
-    en_texts = _visible_texts(english)
+    english.shutdown()
+    en_texts = visible_texts(english)
     translator = install_translator(QApplication.instance(), "fr")
     assert translator is not None
     try:
         french = MainWindow(lang="fr")
         qtbot.addWidget(french)
-        fr_texts = _visible_texts(french)
+        french.shutdown()
+        fr_texts = visible_texts(french)
     finally:
         QApplication.instance().removeTranslator(translator)
     assert "1. Données" in fr_texts and "Ouvrir le projet d'exemple" in fr_texts
-    assert fr_texts & en_texts == set()
+    assert "Annuler" in fr_texts and "Fichier" in fr_texts and "Modèle" in fr_texts
+    assert len(en_texts) > 120
+    assert fr_texts & en_texts == set()  # nothing left in English in French, and nothing French in English

@@ -11,56 +11,221 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 FR = {
+    # errors.py
     "Something went wrong inside Carto Desktop. Your work is not lost; please report this with the details below.":
         "Un problème interne est survenu dans Carto Desktop. Votre travail n'est pas perdu ; "
         "signalez-le avec les détails ci-dessous.",
     "Carto Desktop": "Carto Desktop",
+    # main_window.py
     "1. Data": "1. Données",
     "2. Match": "2. Appariement",
     "3. Style": "3. Style",
     "4. Export": "4. Export",
-    "Open the sample project or choose your files to see a map here.":
-        "Ouvrez le projet d'exemple ou choisissez vos fichiers pour voir une carte ici.",
+    "Your table and boundary files (Ctrl+1)": "Votre tableau et vos fichiers de limites (Ctrl+1)",
+    "Link each row of the table to an area of the map (Ctrl+2)":
+        "Relier chaque ligne du tableau à une zone de la carte (Ctrl+2)",
+    "Kind of map, colours and texts (Ctrl+3)": "Type de carte, couleurs et textes (Ctrl+3)",
+    "Save the map as an image or a PDF (Ctrl+4)": "Enregistrer la carte en image ou en PDF (Ctrl+4)",
+    "← Back": "← Précédent",
+    "Next →": "Suivant →",
+    "The map appears here and follows every change you make.":
+        "La carte s'affiche ici et suit chacune de vos modifications.",
+    "Preview of the map page; the exported file is sharper":
+        "Aperçu de la page ; le fichier exporté est plus net",
+    "Rows of your table linked to an area, to check, and not found":
+        "Lignes de votre tableau reliées à une zone, à vérifier, et introuvables",
     "Ready": "Prêt",
-    "Open sample project": "Ouvrir le projet d'exemple",
-    "Mali: where humanitarian partners work (OCHA 3W, December 2023)":
-        "Mali : où travaillent les partenaires humanitaires (3W OCHA, décembre 2023)",
-    "No table chosen": "Aucun tableau choisi",
-    "Choose table…": "Choisir le tableau…",
-    "A spreadsheet (Excel, CSV) with one row per activity or place":
-        "Un tableur (Excel, CSV) avec une ligne par activité ou par lieu",
-    "No boundaries chosen": "Aucune limite choisie",
-    "Choose boundaries…": "Choisir les limites…",
-    "The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile":
-        "Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile",
-    "Matched on column:": "Apparié sur la colonne :",
-    "Matched rows:": "Lignes appariées :",
-    "Rows to review:": "Lignes à vérifier :",
-    "Unmatched rows:": "Lignes non appariées :",
-    "English": "Anglais",
-    "French": "Français",
-    "Update map": "Mettre à jour la carte",
-    "Title:": "Titre :",
-    "Subtitle:": "Sous-titre :",
-    "Map language:": "Langue de la carte :",
-    "PNG image": "Image PNG",
-    "PDF document (vector)": "Document PDF (vectoriel)",
-    "SVG drawing (vector)": "Dessin SVG (vectoriel)",
-    "Dots per inch: 150 for screens, 300 for print": "Points par pouce : 150 pour l'écran, 300 pour l'impression",
-    "Export map…": "Exporter la carte…",
-    "Format:": "Format :",
-    "Resolution:": "Résolution :",
+    "&File": "&Fichier",
+    "&New map from my files…": "&Nouvelle carte à partir de mes fichiers…",
+    "Open &sample project": "Ouvrir le projet d'&exemple",
+    "&Open project…": "&Ouvrir un projet…",
+    "Open &recent": "Projets &récents",
+    "&Save project": "&Enregistrer le projet",
+    "Save project &as…": "Enregistrer le projet &sous…",
+    "&Quit": "&Quitter",
+    "&Edit": "É&dition",
+    "&Undo": "&Annuler",
+    "&Redo": "&Rétablir",
+    "&Language": "&Langue",
+    "&Help": "&Aide",
+    "&User guide": "&Guide d'utilisation",
+    "The map was not exported.": "La carte n'a pas été exportée.",
+    "Export cancelled.": "Export annulé.",
+    "Something needs your attention": "Un point demande votre attention",
+    "Opening the sample project…": "Ouverture du projet d'exemple…",
+    "map": "carte",
     "Making the map…": "Création de la carte…",
+    "Matched: %1 · to review: %2 · not found: %3": "Appariées : %1 · à vérifier : %2 · introuvables : %3",
     "Map ready": "Carte prête",
+    "unsure": "incertain",
+    "not found": "introuvable",
     "Exporting…": "Export en cours…",
     "Saved: %1": "Enregistré : %1",
     "Map exported": "Carte exportée",
-    "Something needs your attention": "Un point demande votre attention",
+    "Now choose the boundary file.": "Choisissez maintenant le fichier de limites.",
+    "Now choose the table.": "Choisissez maintenant le tableau.",
     "Choose table": "Choisir le tableau",
-    "Tables (*.xlsx *.xls *.ods *.csv *.txt)": "Tableaux (*.xlsx *.xls *.ods *.csv *.txt)",
+    "Tables (%1)": "Tableaux (%1)",
     "Choose boundaries": "Choisir les limites",
-    "Boundaries (*.geojson *.json *.gpkg *.shp *.zip)": "Limites (*.geojson *.json *.gpkg *.shp *.zip)",
+    "Boundaries (%1)": "Limites (%1)",
+    "Carto Desktop does not know what to do with %1": "Carto Desktop ne sait pas quoi faire de %1",
+    "Save project": "Enregistrer le projet",
+    "Carto Desktop projects (*%1)": "Projets Carto Desktop (*%1)",
+    "Project saved: %1": "Projet enregistré : %1",
+    "Open project": "Ouvrir un projet",
+    "Opening %1…": "Ouverture de %1…",
+    "These input files were not found: %1. Choose them again in step 1.":
+        "Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.",
+    "These input files have changed since the project was saved: %1. The map uses their new content.":
+        "Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur "
+        "nouveau contenu.",
+    "Carto Desktop was closed before your last changes were saved. Do you want to recover them?":
+        "Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. "
+        "Voulez-vous les récupérer ?",
+    "Recover my work": "Récupérer mon travail",
+    "Start afresh": "Repartir de zéro",
+    "Untitled map": "Carte sans titre",
+    # start_page.py
+    "Make a map from your spreadsheet in four steps": "Faites une carte à partir de votre tableur en quatre étapes",
+    "You need a table (Excel or CSV) with one row per place or activity, and the boundaries of the areas "
+    "(regions, districts). Carto Desktop works without internet.":
+        "Il vous faut un tableau (Excel ou CSV) avec une ligne par lieu ou par activité, et les limites des zones "
+        "(régions, cercles). Carto Desktop fonctionne sans internet.",
+    "Open sample project": "Ouvrir le projet d'exemple",
+    "Mali: where humanitarian partners work (OCHA 3W, December 2023)":
+        "Mali : où travaillent les partenaires humanitaires (3W OCHA, décembre 2023)",
+    "New map from my files…": "Nouvelle carte à partir de mes fichiers…",
+    "Choose your table, then the boundary file": "Choisissez votre tableau, puis le fichier de limites",
+    "Open project…": "Ouvrir un projet…",
+    "A .cartoproj file saved earlier": "Un fichier .cartoproj enregistré auparavant",
+    "Recent projects:": "Projets récents :",
+    "Double-click or press Enter to open": "Double-cliquez ou appuyez sur Entrée pour ouvrir",
+    "No recent project yet.": "Pas encore de projet récent.",
+    "Tip: you can also drop a table, a boundary file or a project anywhere in this window.":
+        "Astuce : vous pouvez aussi déposer un tableau, un fichier de limites ou un projet n'importe où dans "
+        "cette fenêtre.",
+    # data_step.py
+    "Your files": "Vos fichiers",
+    "Choose table…": "Choisir le tableau…",
+    "A spreadsheet (Excel, CSV) with one row per activity or place":
+        "Un tableur (Excel, CSV) avec une ligne par activité ou par lieu",
+    "No table chosen": "Aucun tableau choisi",
+    "A workbook can hold several sheets (tabs); pick the one with your data":
+        "Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données",
+    "Sheet:": "Feuille :",
+    "Choose boundaries…": "Choisir les limites…",
+    "The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile":
+        "Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile",
+    "No boundaries chosen": "Aucune limite choisie",
+    "A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about":
+        "Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones "
+        "dont parle votre tableau",
+    "Layer:": "Couche :",
+    "What the columns mean": "Le sens des colonnes",
+    "The column that says where each row is: a P-code (official place code, like ML0701) or a place name":
+        "La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un "
+        "nom de lieu",
+    "Place column:": "Colonne du lieu :",
+    "The first rows of your table, as Carto Desktop reads them":
+        "Les premières lignes de votre tableau, telles que Carto Desktop les lit",
+    "Detect automatically": "Détecter automatiquement",
+    "Rows read: %1. The first ones are shown below.": "Lignes lues : %1. Les premières sont affichées ci-dessous.",
+    "This table cannot be read: %1": "Ce tableau ne peut pas être lu : %1",
+    # match_step.py
+    "Each row of your table must be linked to one area of the map. Rows linked automatically are counted as "
+    "matched; check the unsure ones below.":
+        "Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées "
+        "automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.",
+    "Matched on column:": "Apparié sur la colonne :",
+    "Column used:": "Colonne utilisée :",
+    "Matched rows:": "Lignes appariées :",
+    "Rows to review:": "Lignes à vérifier :",
+    "Unmatched rows:": "Lignes non appariées :",
+    "Your decisions:": "Vos décisions :",
+    "In your table": "Dans votre tableau",
+    "Rows": "Lignes",
+    "Status": "État",
+    "Area on the map": "Zone sur la carte",
+    "Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows "
+    "off the map":
+        "Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour "
+        "garder ces lignes hors de la carte",
+    "Forget my decisions": "Oublier mes décisions",
+    "Go back to the automatic matching for every row": "Revenir à l'appariement automatique pour toutes les lignes",
+    "(empty)": "(vide)",
+    "Leave off the map": "Laisser hors de la carte",
+    "%1 (suggested, %2 % alike)": "%1 (suggéré, ressemblance %2 %)",
+    # style_step.py
+    "Kind of map": "Type de carte",
+    "A template sets the page, colours and what is drawn; you can change the details below":
+        "Un modèle fixe la page, les couleurs et ce qui est dessiné ; vous pouvez changer les détails ci-dessous",
+    "Template:": "Modèle :",
+    "What the colours show": "Ce que montrent les couleurs",
+    "Number of rows": "Nombre de lignes",
+    "Number of different values": "Nombre de valeurs différentes",
+    "Sum of a column": "Somme d'une colonne",
+    "Average of a column": "Moyenne d'une colonne",
+    "How the rows of each area are combined into one number":
+        "Comment les lignes de chaque zone sont combinées en un seul nombre",
+    "Count or add up:": "Compter ou additionner :",
+    "The column whose values are counted, added up or averaged":
+        "La colonne dont les valeurs sont comptées, additionnées ou moyennées",
+    "Column:": "Colonne :",
+    "(none: count rows)": "(aucune : compter les lignes)",
+    "Colours": "Couleurs",
+    "As the template says": "Comme le prévoit le modèle",
+    "Same number of areas in each class (quantiles)": "Autant de zones dans chaque classe (quantiles)",
+    "Classes of equal width (equal intervals)": "Classes de même largeur (intervalles égaux)",
+    "Natural groups in the data (natural breaks)": "Groupes naturels des données (seuils naturels)",
+    "Classification: how the numbers are cut into a few colour classes":
+        "Classification : comment les nombres sont répartis en quelques classes de couleur",
+    "Grouping:": "Découpage :",
+    "How many colours the legend has (3 to 7 read best)":
+        "Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)",
+    "Number of classes:": "Nombre de classes :",
+    "Yellow to red": "Du jaune au rouge",
+    "Orange to dark red": "De l'orange au rouge foncé",
+    "Reds": "Rouges",
+    "Blues": "Bleus",
+    "Greens": "Verts",
+    "Purples": "Violets",
+    "Yellow to blue": "Du jaune au bleu",
+    "Greys (for black and white printing)": "Gris (pour l'impression en noir et blanc)",
+    "Palette: the range of colours, light for low values, dark for high values":
+        "Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes",
+    "Palette:": "Palette :",
+    "Texts": "Textes",
+    "Automatic title": "Titre automatique",
+    "Automatic subtitle": "Sous-titre automatique",
+    "Automatic legend heading": "Titre de légende automatique",
+    "The legend is the box that explains the colours": "La légende est le cadre qui explique les couleurs",
+    "Title:": "Titre :",
+    "Subtitle:": "Sous-titre :",
+    "Legend heading:": "Titre de la légende :",
+    "English": "Anglais",
+    "French": "Français",
+    "The language of the texts on the map itself": "La langue des textes sur la carte elle-même",
+    "Map language:": "Langue de la carte :",
+    # export_step.py
+    "PNG image": "Image PNG",
+    "A picture for reports, e-mail and WhatsApp": "Une image pour les rapports, le courriel et WhatsApp",
+    "PDF document": "Document PDF",
+    "Best for printing: sharp at any size": "Idéal pour l'impression : net à toutes les tailles",
+    "SVG drawing": "Dessin SVG",
+    "For graphic designers: every line can be edited": "Pour les graphistes : chaque trait est modifiable",
+    "Formats:": "Formats :",
+    "The paper size the map is laid out for": "Le format de papier pour lequel la carte est mise en page",
+    "Page size:": "Format de page :",
+    "Dots per inch: 150 for screens, 300 for print": "Points par pouce : 150 pour l'écran, 300 pour l'impression",
+    "Resolution:": "Résolution :",
+    "The folder and file name; the extension is added for each format":
+        "Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format",
+    "Browse…": "Parcourir…",
+    "Save as:": "Enregistrer sous :",
     "Export map": "Exporter la carte",
+    "Cancel": "Annuler",
+    "Open folder": "Ouvrir le dossier",
+    "Show the exported files in your file manager": "Afficher les fichiers exportés dans votre gestionnaire de fichiers",
 }
 
 

@@ -1,229 +1,921 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>DataStep</name>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="62" />
+        <source>Your files</source>
+        <translation>Vos fichiers</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="64" />
+        <source>Choose table…</source>
+        <translation>Choisir le tableau…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="65" />
+        <source>A spreadsheet (Excel, CSV) with one row per activity or place</source>
+        <translation>Un tableur (Excel, CSV) avec une ligne par activité ou par lieu</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="67" />
+        <source>No table chosen</source>
+        <translation>Aucun tableau choisi</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="71" />
+        <source>A workbook can hold several sheets (tabs); pick the one with your data</source>
+        <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="73" />
+        <source>Sheet:</source>
+        <translation>Feuille :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="76" />
+        <source>Choose boundaries…</source>
+        <translation>Choisir les limites…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="77" />
+        <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
+        <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="80" />
+        <source>No boundaries chosen</source>
+        <translation>Aucune limite choisie</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="84" />
+        <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
+        <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="87" />
+        <source>Layer:</source>
+        <translation>Couche :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="92" />
+        <source>What the columns mean</source>
+        <translation>Le sens des colonnes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="95" />
+        <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
+        <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="98" />
+        <source>Place column:</source>
+        <translation>Colonne du lieu :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="112" />
+        <source>The first rows of your table, as Carto Desktop reads them</source>
+        <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="142" />
+        <source>Detect automatically</source>
+        <translation>Détecter automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="147" />
+        <source>Rows read: %1. The first ones are shown below.</source>
+        <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="155" />
+        <source>This table cannot be read: %1</source>
+        <translation>Ce tableau ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="177" />
+        <source>Choose table</source>
+        <translation>Choisir le tableau</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <source>Tables (%1)</source>
+        <translation>Tableaux (%1)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="183" />
+        <source>Choose boundaries</source>
+        <translation>Choisir les limites</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="184" />
+        <source>Boundaries (%1)</source>
+        <translation>Limites (%1)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../carto_desktop/gui/errors.py" line="18" />
+        <location filename="../carto_desktop/gui/errors.py" line="17" />
+        <source>Carto Desktop</source>
+        <translation>Carto Desktop</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/errors.py" line="24" />
         <source>Something went wrong inside Carto Desktop. Your work is not lost; please report this with the details below.</source>
         <translation>Un problème interne est survenu dans Carto Desktop. Votre travail n'est pas perdu ; signalez-le avec les détails ci-dessous.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ExportStep</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="35" />
-        <source>Carto Desktop</source>
-        <translation>Carto Desktop</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="40" />
-        <source>1. Data</source>
-        <translation>1. Données</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="40" />
-        <source>2. Match</source>
-        <translation>2. Appariement</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="40" />
-        <source>3. Style</source>
-        <translation>3. Style</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="40" />
-        <source>4. Export</source>
-        <translation>4. Export</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="60" />
-        <source>Open the sample project or choose your files to see a map here.</source>
-        <translation>Ouvrez le projet d'exemple ou choisissez vos fichiers pour voir une carte ici.</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="72" />
-        <source>Ready</source>
-        <translation>Prêt</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="79" />
-        <source>Open sample project</source>
-        <translation>Ouvrir le projet d'exemple</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="80" />
-        <source>Mali: where humanitarian partners work (OCHA 3W, December 2023)</source>
-        <translation>Mali : où travaillent les partenaires humanitaires (3W OCHA, décembre 2023)</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="83" />
-        <source>No table chosen</source>
-        <translation>Aucun tableau choisi</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="84" />
-        <source>Choose table…</source>
-        <translation>Choisir le tableau…</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="85" />
-        <source>A spreadsheet (Excel, CSV) with one row per activity or place</source>
-        <translation>Un tableur (Excel, CSV) avec une ligne par activité ou par lieu</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="88" />
-        <source>No boundaries chosen</source>
-        <translation>Aucune limite choisie</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="89" />
-        <source>Choose boundaries…</source>
-        <translation>Choisir les limites…</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="90" />
-        <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
-        <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="103" />
-        <source>Matched on column:</source>
-        <translation>Apparié sur la colonne :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="104" />
-        <source>Matched rows:</source>
-        <translation>Lignes appariées :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="105" />
-        <source>Rows to review:</source>
-        <translation>Lignes à vérifier :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="106" />
-        <source>Unmatched rows:</source>
-        <translation>Lignes non appariées :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="115" />
-        <source>English</source>
-        <translation>Anglais</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="116" />
-        <source>French</source>
-        <translation>Français</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="118" />
-        <source>Update map</source>
-        <translation>Mettre à jour la carte</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="120" />
-        <source>Title:</source>
-        <translation>Titre :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="121" />
-        <source>Subtitle:</source>
-        <translation>Sous-titre :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="122" />
-        <source>Map language:</source>
-        <translation>Langue de la carte :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="130" />
+        <location filename="../carto_desktop/gui/export_step.py" line="32" />
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="130" />
-        <source>PDF document (vector)</source>
-        <translation>Document PDF (vectoriel)</translation>
+        <location filename="../carto_desktop/gui/export_step.py" line="32" />
+        <source>A picture for reports, e-mail and WhatsApp</source>
+        <translation>Une image pour les rapports, le courriel et WhatsApp</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="131" />
-        <source>SVG drawing (vector)</source>
-        <translation>Dessin SVG (vectoriel)</translation>
+        <location filename="../carto_desktop/gui/export_step.py" line="34" />
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="137" />
+        <location filename="../carto_desktop/gui/export_step.py" line="34" />
+        <source>Best for printing: sharp at any size</source>
+        <translation>Idéal pour l'impression : net à toutes les tailles</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="35" />
+        <source>SVG drawing</source>
+        <translation>Dessin SVG</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="35" />
+        <source>For graphic designers: every line can be edited</source>
+        <translation>Pour les graphistes : chaque trait est modifiable</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="43" />
+        <source>Formats:</source>
+        <translation>Formats :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="47" />
+        <source>The paper size the map is laid out for</source>
+        <translation>Le format de papier pour lequel la carte est mise en page</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="49" />
+        <source>Page size:</source>
+        <translation>Format de page :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="56" />
         <source>Dots per inch: 150 for screens, 300 for print</source>
         <translation>Points par pouce : 150 pour l'écran, 300 pour l'impression</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="138" />
-        <source>Export map…</source>
-        <translation>Exporter la carte…</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="143" />
-        <source>Format:</source>
-        <translation>Format :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="144" />
+        <location filename="../carto_desktop/gui/export_step.py" line="57" />
         <source>Resolution:</source>
         <translation>Résolution :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="182" />
+        <location filename="../carto_desktop/gui/export_step.py" line="62" />
+        <source>The folder and file name; the extension is added for each format</source>
+        <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="63" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="67" />
+        <source>Save as:</source>
+        <translation>Enregistrer sous :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="72" />
+        <location filename="../carto_desktop/gui/export_step.py" line="115" />
+        <source>Export map</source>
+        <translation>Exporter la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="80" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="88" />
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="89" />
+        <source>Show the exported files in your file manager</source>
+        <translation>Afficher les fichiers exportés dans votre gestionnaire de fichiers</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="129" />
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="80" />
+        <location filename="../carto_desktop/gui/main_window.py" line="555" />
+        <location filename="../carto_desktop/gui/main_window.py" line="590" />
+        <location filename="../carto_desktop/gui/main_window.py" line="649" />
+        <source>Carto Desktop</source>
+        <translation>Carto Desktop</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <source>1. Data</source>
+        <translation>1. Données</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <source>2. Match</source>
+        <translation>2. Appariement</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <source>3. Style</source>
+        <translation>3. Style</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <source>4. Export</source>
+        <translation>4. Export</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="179" />
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="366" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="206" />
+        <location filename="../carto_desktop/gui/main_window.py" line="396" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="216" />
+        <location filename="../carto_desktop/gui/main_window.py" line="410" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="223" />
+        <location filename="../carto_desktop/gui/main_window.py" line="419" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="224" />
+        <location filename="../carto_desktop/gui/main_window.py" line="420" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="228" />
+        <location filename="../carto_desktop/gui/main_window.py" line="257" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="236" />
+        <location filename="../carto_desktop/gui/main_window.py" line="108" />
+        <source>Your table and boundary files (Ctrl+1)</source>
+        <translation>Votre tableau et vos fichiers de limites (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="109" />
+        <source>Link each row of the table to an area of the map (Ctrl+2)</source>
+        <translation>Relier chaque ligne du tableau à une zone de la carte (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="110" />
+        <source>Kind of map, colours and texts (Ctrl+3)</source>
+        <translation>Type de carte, couleurs et textes (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="111" />
+        <source>Save the map as an image or a PDF (Ctrl+4)</source>
+        <translation>Enregistrer la carte en image ou en PDF (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="149" />
+        <source>← Back</source>
+        <translation>← Précédent</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="150" />
+        <source>Next →</source>
+        <translation>Suivant →</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="159" />
+        <source>The map appears here and follows every change you make.</source>
+        <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="160" />
+        <source>Preview of the map page; the exported file is sharper</source>
+        <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="177" />
+        <source>Rows of your table linked to an area, to check, and not found</source>
+        <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="183" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="184" />
+        <source>&amp;New map from my files…</source>
+        <translation>&amp;Nouvelle carte à partir de mes fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="185" />
+        <source>Open &amp;sample project</source>
+        <translation>Ouvrir le projet d'&amp;exemple</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="186" />
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="188" />
+        <source>Open &amp;recent</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="190" />
+        <source>&amp;Save project</source>
+        <translation>&amp;Enregistrer le projet</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="192" />
+        <source>Save project &amp;as…</source>
+        <translation>Enregistrer le projet &amp;sous…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="195" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="198" />
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="199" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="201" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="204" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="210" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="211" />
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide d'utilisation</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="242" />
+        <source>The map was not exported.</source>
+        <translation>La carte n'a pas été exportée.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="252" />
+        <source>Export cancelled.</source>
+        <translation>Export annulé.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="269" />
+        <source>Opening the sample project…</source>
+        <translation>Ouverture du projet d'exemple…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="357" />
+        <source>map</source>
+        <translation>carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="392" />
+        <source>Matched: %1 · to review: %2 · not found: %3</source>
+        <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="400" />
+        <source>unsure</source>
+        <translation>incertain</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="400" />
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="455" />
+        <source>Now choose the boundary file.</source>
+        <translation>Choisissez maintenant le fichier de limites.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="456" />
+        <source>Now choose the table.</source>
+        <translation>Choisissez maintenant le tableau.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="462" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="237" />
-        <source>Tables (*.xlsx *.xls *.ods *.csv *.txt)</source>
-        <translation>Tableaux (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+        <location filename="../carto_desktop/gui/main_window.py" line="463" />
+        <source>Tables (%1)</source>
+        <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="244" />
+        <location filename="../carto_desktop/gui/main_window.py" line="467" />
+        <source>Boundaries (%1)</source>
+        <translation>Limites (%1)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="495" />
+        <source>Carto Desktop does not know what to do with %1</source>
+        <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="510" />
+        <source>Save project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="511" />
+        <location filename="../carto_desktop/gui/main_window.py" line="536" />
+        <source>Carto Desktop projects (*%1)</source>
+        <translation>Projets Carto Desktop (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="531" />
+        <source>Project saved: %1</source>
+        <translation>Projet enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="535" />
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="541" />
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="549" />
+        <source>These input files were not found: %1. Choose them again in step 1.</source>
+        <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="552" />
+        <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
+        <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="591" />
+        <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
+        <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="596" />
+        <source>Recover my work</source>
+        <translation>Récupérer mon travail</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="597" />
+        <source>Start afresh</source>
+        <translation>Repartir de zéro</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="648" />
+        <source>Untitled map</source>
+        <translation>Carte sans titre</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="466" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
+</context>
+<context>
+    <name>MatchStep</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="245" />
-        <source>Boundaries (*.geojson *.json *.gpkg *.shp *.zip)</source>
-        <translation>Limites (*.geojson *.json *.gpkg *.shp *.zip)</translation>
+        <location filename="../carto_desktop/gui/match_step.py" line="25" />
+        <source>Each row of your table must be linked to one area of the map. Rows linked automatically are counted as matched; check the unsure ones below.</source>
+        <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="259" />
-        <source>Export map</source>
-        <translation>Exporter la carte</translation>
+        <location filename="../carto_desktop/gui/match_step.py" line="31" />
+        <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
+        <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="34" />
+        <source>Matched on column:</source>
+        <translation>Apparié sur la colonne :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="38" />
+        <source>Column used:</source>
+        <translation>Colonne utilisée :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="43" />
+        <source>Matched rows:</source>
+        <translation>Lignes appariées :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="44" />
+        <source>Rows to review:</source>
+        <translation>Lignes à vérifier :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="45" />
+        <source>Unmatched rows:</source>
+        <translation>Lignes non appariées :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="46" />
+        <source>Your decisions:</source>
+        <translation>Vos décisions :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="51" />
+        <source>In your table</source>
+        <translation>Dans votre tableau</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="51" />
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="51" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="51" />
+        <source>Area on the map</source>
+        <translation>Zone sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="52" />
+        <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
+        <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="61" />
+        <source>Forget my decisions</source>
+        <translation>Oublier mes décisions</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="62" />
+        <source>Go back to the automatic matching for every row</source>
+        <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="71" />
+        <source>Detect automatically</source>
+        <translation>Détecter automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="97" />
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="110" />
+        <source>Leave off the map</source>
+        <translation>Laisser hors de la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="113" />
+        <source>%1 (suggested, %2 % alike)</source>
+        <translation>%1 (suggéré, ressemblance %2 %)</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="17" />
+        <source>Make a map from your spreadsheet in four steps</source>
+        <translation>Faites une carte à partir de votre tableur en quatre étapes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="21" />
+        <source>You need a table (Excel or CSV) with one row per place or activity, and the boundaries of the areas (regions, districts). Carto Desktop works without internet.</source>
+        <translation>Il vous faut un tableau (Excel ou CSV) avec une ligne par lieu ou par activité, et les limites des zones (régions, cercles). Carto Desktop fonctionne sans internet.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="27" />
+        <source>Open sample project</source>
+        <translation>Ouvrir le projet d'exemple</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="28" />
+        <source>Mali: where humanitarian partners work (OCHA 3W, December 2023)</source>
+        <translation>Mali : où travaillent les partenaires humanitaires (3W OCHA, décembre 2023)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="29" />
+        <source>New map from my files…</source>
+        <translation>Nouvelle carte à partir de mes fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="30" />
+        <source>Choose your table, then the boundary file</source>
+        <translation>Choisissez votre tableau, puis le fichier de limites</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="31" />
+        <source>Open project…</source>
+        <translation>Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="32" />
+        <source>A .cartoproj file saved earlier</source>
+        <translation>Un fichier .cartoproj enregistré auparavant</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="37" />
+        <source>Recent projects:</source>
+        <translation>Projets récents :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="40" />
+        <source>Double-click or press Enter to open</source>
+        <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="44" />
+        <source>No recent project yet.</source>
+        <translation>Pas encore de projet récent.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/start_page.py" line="46" />
+        <source>Tip: you can also drop a table, a boundary file or a project anywhere in this window.</source>
+        <translation>Astuce : vous pouvez aussi déposer un tableau, un fichier de limites ou un projet n'importe où dans cette fenêtre.</translation>
+    </message>
+</context>
+<context>
+    <name>StyleStep</name>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="53" />
+        <source>Kind of map</source>
+        <translation>Type de carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="57" />
+        <source>A template sets the page, colours and what is drawn; you can change the details below</source>
+        <translation>Un modèle fixe la page, les couleurs et ce qui est dessiné ; vous pouvez changer les détails ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="60" />
+        <source>Template:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="63" />
+        <source>What the colours show</source>
+        <translation>Ce que montrent les couleurs</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="66" />
+        <source>Number of rows</source>
+        <translation>Nombre de lignes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="66" />
+        <source>Number of different values</source>
+        <translation>Nombre de valeurs différentes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="67" />
+        <source>Sum of a column</source>
+        <translation>Somme d'une colonne</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="67" />
+        <source>Average of a column</source>
+        <translation>Moyenne d'une colonne</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="69" />
+        <source>How the rows of each area are combined into one number</source>
+        <translation>Comment les lignes de chaque zone sont combinées en un seul nombre</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="71" />
+        <source>Count or add up:</source>
+        <translation>Compter ou additionner :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="73" />
+        <source>The column whose values are counted, added up or averaged</source>
+        <translation>La colonne dont les valeurs sont comptées, additionnées ou moyennées</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="75" />
+        <source>Column:</source>
+        <translation>Colonne :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="78" />
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="81" />
+        <location filename="../carto_desktop/gui/style_step.py" line="92" />
+        <location filename="../carto_desktop/gui/style_step.py" line="99" />
+        <source>As the template says</source>
+        <translation>Comme le prévoit le modèle</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="82" />
+        <source>Same number of areas in each class (quantiles)</source>
+        <translation>Autant de zones dans chaque classe (quantiles)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="83" />
+        <source>Classes of equal width (equal intervals)</source>
+        <translation>Classes de même largeur (intervalles égaux)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="84" />
+        <source>Natural groups in the data (natural breaks)</source>
+        <translation>Groupes naturels des données (seuils naturels)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="86" />
+        <source>Classification: how the numbers are cut into a few colour classes</source>
+        <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="89" />
+        <source>Grouping:</source>
+        <translation>Découpage :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <source>How many colours the legend has (3 to 7 read best)</source>
+        <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="96" />
+        <source>Number of classes:</source>
+        <translation>Nombre de classes :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <source>Yellow to red</source>
+        <translation>Du jaune au rouge</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <source>Orange to dark red</source>
+        <translation>De l'orange au rouge foncé</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <source>Reds</source>
+        <translation>Rouges</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <source>Blues</source>
+        <translation>Bleus</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <source>Greens</source>
+        <translation>Verts</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <source>Purples</source>
+        <translation>Violets</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <source>Yellow to blue</source>
+        <translation>Du jaune au bleu</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <source>Greys (for black and white printing)</source>
+        <translation>Gris (pour l'impression en noir et blanc)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="105" />
+        <source>Palette: the range of colours, light for low values, dark for high values</source>
+        <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="109" />
+        <source>Palette:</source>
+        <translation>Palette :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="112" />
+        <source>Texts</source>
+        <translation>Textes</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="115" />
+        <source>Automatic title</source>
+        <translation>Titre automatique</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <source>Automatic subtitle</source>
+        <translation>Sous-titre automatique</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <source>Automatic legend heading</source>
+        <translation>Titre de légende automatique</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <source>The legend is the box that explains the colours</source>
+        <translation>La légende est le cadre qui explique les couleurs</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="128" />
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="129" />
+        <source>Subtitle:</source>
+        <translation>Sous-titre :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="130" />
+        <source>Legend heading:</source>
+        <translation>Titre de la légende :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="132" />
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="133" />
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="134" />
+        <source>The language of the texts on the map itself</source>
+        <translation>La langue des textes sur la carte elle-même</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="136" />
+        <source>Map language:</source>
+        <translation>Langue de la carte :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="160" />
+        <source>(none: count rows)</source>
+        <translation>(aucune : compter les lignes)</translation>
     </message>
 </context>
 </TS>

@@ -1,20 +1,23 @@
-"""Starting the desktop app: Qt application, translations, main window."""
+"""Starting the desktop app: Qt application, language, translations, main window, recovery.
+
+Only light modules are imported here; the map stack (geopandas, matplotlib) is imported
+by the engine process, so the window shows in well under two seconds.
+"""
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from carto_desktop.i18n import default_language
 from carto_desktop.paths import ui_dir
+
+LANGUAGES = ("en", "fr")
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
-    """Load ui/carto_desktop_<lang>.qm; English is the source language and needs none."""
-    if lang == "en":
-        return None
+    """Load ui/carto_desktop_<lang>.qm; English, the source language, needs none."""
     translator = QTranslator(app)
     if translator.load(str(ui_dir() / f"carto_desktop_{lang}.qm")):
         app.installTranslator(translator)
@@ -22,16 +25,69 @@ def install_translator(app: QApplication, lang: str) -> QTranslator | None:
     return None
 
 
+def system_language(locale: QLocale | None = None) -> str:
+    """French when the system speaks French, else English."""
+    name = (locale or QLocale.system()).name()
+    return "fr" if name.startswith("fr") else "en"
+
+
+def app_data_dir() -> Path:
+    """Where the autosave lives: the user's own app-data folder."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+class App:
+    """The running app: one window at a time; changing language replaces it, keeping the work."""
+
+    def __init__(self, qapp: QApplication, lang: str, data_dir: Path | None, settings: QSettings | None) -> None:
+        self.qapp = qapp
+        self.data_dir = data_dir
+        self.settings = settings
+        self.translator: QTranslator | None = None
+        self.window = None
+        self.open_window(lang)
+
+    def open_window(self, lang: str, state: dict | None = None):
+        from carto_desktop.gui.main_window import MainWindow
+
+        if self.translator is not None:
+            self.qapp.removeTranslator(self.translator)
+        self.translator = install_translator(self.qapp, lang)
+        self.qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        window = MainWindow(lang=lang, data_dir=self.data_dir, settings=self.settings, state=state)
+        window.language_requested.connect(self.switch_language)
+        window.resize(1280, 720)
+        self.window = window
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        old = self.window
+        state = old.state()
+        if self.settings is not None:
+            self.settings.setValue("language", lang)
+        new = self.open_window(lang, state)
+        if old.isMaximized():
+            new.showMaximized()
+        else:
+            new.show()
+        old.dirty = False  # the new window carries the work and its autosave
+        old.close()
+        old.deleteLater()
+
+
 def run_app(lang: str | None = None) -> int:
     """Open the main window and run until it is closed."""
-    lang = lang or ("fr" if QLocale.system().name().startswith("fr") else default_language())
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Carto Desktop")
-    install_translator(app, lang)
-    from carto_desktop.gui.main_window import MainWindow
+    import multiprocessing
 
-    window = MainWindow(lang=lang)
-    window.show()
-    if os.environ.get("CARTO_DESKTOP_QUIT_AFTER_SHOWN"):  # installer/test_bundle.sh, bench: show, then quit
-        QTimer.singleShot(0, app.quit)
-    return app.exec()
+    multiprocessing.freeze_support()  # the engine process of a frozen (PyInstaller) app
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    qapp = QApplication.instance() or QApplication(sys.argv)
+    qapp.setApplicationName("Carto Desktop")
+    qapp.setOrganizationName("Carto Desktop")
+    settings = QSettings()
+    saved = settings.value("language")
+    lang = lang or (saved if saved in LANGUAGES else system_language())
+    app = App(qapp, lang, app_data_dir(), settings)
+    app.window.show()
+    app.window.offer_recovery()
+    return qapp.exec()

@@ -4,20 +4,26 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from carto_desktop.errors import CartoError
 
+def show_error(parent: QWidget, report: dict, lang: str) -> QMessageBox:
+    """A non-blocking dialog; the window keeps working behind it.
 
-def show_error(parent: QWidget, exc: BaseException, details: str, lang: str) -> QMessageBox:
-    """A non-blocking dialog; the window keeps working behind it."""
+    `report` comes from `engine_tasks.error_report`: a problem the user can fix has its
+    sentence in both languages; anything else is a bug, shown as a plain sentence with
+    the traceback under "Show details…" for the person to send to us.
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Carto Desktop")
-    if isinstance(exc, CartoError):
-        box.setText(exc.text(lang))
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Carto Desktop"))
+    text = report.get("text", {}).get(lang)
+    if report.get("user") and text:
+        box.setText(text)
+        if lang != "en" and report["text"].get("en"):
+            box.setDetailedText(report["text"]["en"])  # what to search for or quote to a helper
     else:
-        box.setText(QCoreApplication.translate("ErrorDialog", "Something went wrong inside Carto Desktop. Your work is not lost; "
-                                               "please report this with the details below."))
-        box.setDetailedText(details)
+        box.setText(QCoreApplication.translate("ErrorDialog", "Something went wrong inside Carto Desktop. Your work "
+                                               "is not lost; please report this with the details below."))
+        box.setDetailedText(report.get("details", ""))
     box.setModal(False)
     box.show()
     return box

@@ -1,267 +1,666 @@
-"""The main window: the four steps as a flow on the left, the live map preview on the right."""
+"""The main window: a start page, then the four steps on the left and the live map on the right.
+
+The window is a thin driver. It holds the project as a plain dict (see
+`project_file.project_to_dict`), records every edit for undo and autosave, and asks the
+engine process (`gui/engine.py`) for everything else, so the UI thread never waits.
+"""
 from __future__ import annotations
 
-from dataclasses import replace
+import copy
 from pathlib import Path
+from typing import Any, Callable
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
-    QPushButton, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QButtonGroup, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea,
+    QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from carto_desktop.gui.data_step import DataStep
+from carto_desktop.gui.engine import EngineProcess
 from carto_desktop.gui.errors import show_error
-from carto_desktop.gui.preview import MapPreview, figure_pixels
-from carto_desktop.gui.workers import Job
-from carto_desktop.project import MapResult, Project, build_map, sample_project
+from carto_desktop.gui.export_step import ExportStep
+from carto_desktop.gui.match_step import MatchStep
+from carto_desktop.gui.preview import MapPreview
+from carto_desktop.gui.start_page import StartPage
+from carto_desktop.gui.style_step import StyleStep
+from carto_desktop.project_file import SUFFIX, Autosave, History
 
 STEP_KEYS = ("data", "match", "style", "export")
+TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv"}
+BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
+PREVIEW_DELAY_MS = 300  # edits closer together than this make one preview
+RECENT_MAX = 8
+START, WORKSPACE = 0, 1
 
 
 class MainWindow(QMainWindow):
-    """A thin driver of engine calls: it edits a `Project` and shows what workers return."""
+    """Signals let tests and the guide's screenshot script follow what happens."""
 
     preview_ready = Signal()
     export_finished = Signal(str)
+    export_cancelled = Signal()
     failed = Signal(str)
+    saved = Signal(str)
+    project_changed = Signal()
+    language_requested = Signal(str)
+    table_ready = Signal()
 
-    def __init__(self, lang: str = "en") -> None:
+    def __init__(self, lang: str = "en", data_dir: str | Path | None = None, settings: QSettings | None = None,
+                 state: dict[str, Any] | None = None) -> None:
         super().__init__()
         self.lang = lang
-        self.project: Project | None = None
-        self.result: MapResult | None = None
-        self.pool = QThreadPool(self)
-        self._generation = 0  # newest render request; older results are discarded
+        self.settings = settings
+        self.autosave = Autosave(data_dir) if data_dir else None
+        self.project: dict[str, Any] | None = None
+        self.path_fields: set[str] = {"table", "boundaries"}
+        self.project_path: Path | None = None
+        self.dirty = False
+        self.history = History()
+        self.last_preview: dict[str, Any] | None = None
+        self.templates: list[dict[str, Any]] = []
+        self.error_box: QMessageBox | None = None
+        self.recovery_box: QMessageBox | None = None
+        self._recent: list[str] = list(settings.value("recent", []) or []) if settings is not None else []
+        self._pending_inputs: dict[str, str] = {}
+        self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[dict], None] | None]] = {}
+        self._generation = 0  # bumped by every change; previews of older generations are dropped
+        self._preview_job: int | None = None
+        self._preview_again = False
+        self._export_job: int | None = None
+
+        self.engine = EngineProcess(self)  # loading, matching, previews, project files
+        self.exporter = EngineProcess(self)  # exports, so Cancel never stops the preview
+        for engine in (self.engine, self.exporter):
+            engine.finished.connect(self._job_finished)
+            engine.failed.connect(self._job_failed)
+            engine.cancelled.connect(self._job_cancelled)
+
         self.setWindowTitle(self.tr("Carto Desktop"))
-        self.resize(1280, 720)
+        self.setAcceptDrops(True)
+        self._build()
+        self._build_menus()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._start_preview)
+        self.start_page.show_recent(self._recent)
+        self._update_actions()
+        self.engine.start()
+        self._run(self.engine, "templates", self._templates_ready)
+        if state:
+            self._restore_state(state)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.start_page = StartPage()
+        self.sample_button = self.start_page.sample_button
+        self.sample_button.clicked.connect(self.open_sample_project)
+        self.start_page.open_button.clicked.connect(self._choose_project_file)
+        self.start_page.new_button.clicked.connect(self._choose_new_files)
+        self.start_page.recent_chosen.connect(self.open_project_file)
 
         self.step_buttons = QButtonGroup(self)
         bar = QHBoxLayout()
         titles = (self.tr("1. Data"), self.tr("2. Match"), self.tr("3. Style"), self.tr("4. Export"))
-        for i, title in enumerate(titles):
+        tips = (self.tr("Your table and boundary files (Ctrl+1)"),
+                self.tr("Link each row of the table to an area of the map (Ctrl+2)"),
+                self.tr("Kind of map, colours and texts (Ctrl+3)"),
+                self.tr("Save the map as an image or a PDF (Ctrl+4)"))
+        for i, (title, tip) in enumerate(zip(titles, tips)):
             if i:
                 bar.addWidget(QLabel("→"))
             button = QPushButton(title)
             button.setCheckable(True)
+            button.setToolTip(tip)
             button.setObjectName(f"step_{STEP_KEYS[i]}")
             self.step_buttons.addButton(button, i)
             bar.addWidget(button)
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=button.click)
         bar.addStretch(1)
         self.step_buttons.button(0).setChecked(True)
 
+        self.data_step = DataStep()
+        self.match_step = MatchStep()
+        self.style_step = StyleStep()
+        self.export_step = ExportStep()
         self.steps = QStackedWidget()
-        self.steps.addWidget(self._data_page())
-        self.steps.addWidget(self._match_page())
-        self.steps.addWidget(self._style_page())
-        self.steps.addWidget(self._export_page())
+        for page in (self.data_step, self.match_step, self.style_step, self.export_step):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.steps.addWidget(scroll)
+            if hasattr(page, "edited"):
+                page.edited.connect(self.edit)
         self.step_buttons.idClicked.connect(self.steps.setCurrentIndex)
+        self.data_step.table_chosen.connect(self.use_table)
+        self.data_step.boundaries_chosen.connect(self.use_boundaries)
+        self.export_step.export_requested.connect(lambda paths, dpi: self.export_to(paths, dpi))
+        self.export_step.cancel_requested.connect(self.cancel_export)
+        self.export_step.open_folder_button.clicked.connect(self._open_export_folder)
+        self.matched_label = self.match_step.matched_label
+        self.export_button = self.export_step.export_button
+        self.dpi_spin = self.export_step.dpi_spin
+
+        nav = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.next_button = QPushButton(self.tr("Next →"))
+        self.back_button.clicked.connect(lambda: self.go_to_step(self.steps.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_step(self.steps.currentIndex() + 1))
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        self.steps.currentChanged.connect(self._step_shown)
 
         self.preview = MapPreview()
-        self.preview.setText(self.tr("Open the sample project or choose your files to see a map here."))
+        self.preview.setText(self.tr("The map appears here and follows every change you make."))
+        self.preview.setToolTip(self.tr("Preview of the map page; the exported file is sharper"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.steps, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 860])
-        self.setCentralWidget(splitter)
+        left_layout.addLayout(nav)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([520, 820])
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+        self.counts_label = QLabel("")
+        self.counts_label.setToolTip(self.tr("Rows of your table linked to an area, to check, and not found"))
+        self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().showMessage(self.tr("Ready"))
+        self._step_shown(0)
 
-    # --- pages ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = file_menu.addAction(self.tr("&New map from my files…"), self._choose_new_files)
+        self.sample_action = file_menu.addAction(self.tr("Open &sample project"), self.open_sample_project)
+        self.open_action = file_menu.addAction(self.tr("&Open project…"), self._choose_project_file)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        file_menu.addSeparator()
+        self.save_action = file_menu.addAction(self.tr("&Save project"), self.save)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_as_action = file_menu.addAction(self.tr("Save project &as…"), self.save_as)
+        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
-    def _data_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.sample_button = QPushButton(self.tr("Open sample project"))
-        self.sample_button.setToolTip(self.tr("Mali: where humanitarian partners work (OCHA 3W, December 2023)"))
-        self.sample_button.clicked.connect(self.open_sample_project)
-        form.addRow(self.sample_button)
-        self.table_label = QLabel(self.tr("No table chosen"))
-        table_button = QPushButton(self.tr("Choose table…"))
-        table_button.setToolTip(self.tr("A spreadsheet (Excel, CSV) with one row per activity or place"))
-        table_button.clicked.connect(self._choose_table)
-        form.addRow(table_button, self.table_label)
-        self.boundaries_label = QLabel(self.tr("No boundaries chosen"))
-        boundaries_button = QPushButton(self.tr("Choose boundaries…"))
-        boundaries_button.setToolTip(self.tr("The outlines of the admin areas (regions, districts): GeoJSON, "
-                                             "GeoPackage or shapefile"))
-        boundaries_button.clicked.connect(self._choose_boundaries)
-        form.addRow(boundaries_button, self.boundaries_label)
-        return page
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = edit_menu.addAction(self.tr("&Undo"), self.undo)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = edit_menu.addAction(self.tr("&Redo"), self.redo)
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
 
-    def _match_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.key_label = QLabel("–")
-        self.matched_label = QLabel("–")
-        self.review_label = QLabel("–")
-        self.unmatched_label = QLabel("–")
-        form.addRow(self.tr("Matched on column:"), self.key_label)
-        form.addRow(self.tr("Matched rows:"), self.matched_label)
-        form.addRow(self.tr("Rows to review:"), self.review_label)
-        form.addRow(self.tr("Unmatched rows:"), self.unmatched_label)
-        return page
+        lang_menu = self.menuBar().addMenu(self.tr("&Language"))
+        for code, name in (("en", "English"), ("fr", "Français")):  # each language in its own words
+            action = QAction(name, self, checkable=True, checked=code == self.lang)
+            action.triggered.connect(lambda _=False, c=code: self._ask_language(c))
+            lang_menu.addAction(action)
 
-    def _style_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.title_edit = QLineEdit()
-        self.subtitle_edit = QLineEdit()
-        self.map_lang = QComboBox()
-        self.map_lang.addItem(self.tr("English"), "en")
-        self.map_lang.addItem(self.tr("French"), "fr")
-        self.map_lang.setCurrentIndex(1 if self.lang == "fr" else 0)
-        apply_button = QPushButton(self.tr("Update map"))
-        apply_button.clicked.connect(self.apply_style)
-        form.addRow(self.tr("Title:"), self.title_edit)
-        form.addRow(self.tr("Subtitle:"), self.subtitle_edit)
-        form.addRow(self.tr("Map language:"), self.map_lang)
-        form.addRow(apply_button)
-        return page
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&User guide"), self._open_guide)
+        self._fill_recent_menu()
 
-    def _export_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.format_combo = QComboBox()
-        for label, suffix in ((self.tr("PNG image"), ".png"), (self.tr("PDF document (vector)"), ".pdf"),
-                              (self.tr("SVG drawing (vector)"), ".svg")):
-            self.format_combo.addItem(label, suffix)
-        self.dpi_spin = QSpinBox()
-        self.dpi_spin.setRange(72, 600)
-        self.dpi_spin.setValue(300)
-        self.dpi_spin.setSuffix(" dpi")
-        self.dpi_spin.setToolTip(self.tr("Dots per inch: 150 for screens, 300 for print"))
-        self.export_button = QPushButton(self.tr("Export map…"))
-        self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self._choose_export_path)
-        self.export_label = QLabel("")
-        self.export_label.setWordWrap(True)
-        form.addRow(self.tr("Format:"), self.format_combo)
-        form.addRow(self.tr("Resolution:"), self.dpi_spin)
-        form.addRow(self.export_button)
-        form.addRow(self.export_label)
-        return page
+    def go_to_step(self, index: int) -> None:
+        if 0 <= index < self.steps.count():
+            self.step_buttons.button(index).setChecked(True)
+            self.steps.setCurrentIndex(index)
 
-    # --- actions ----------------------------------------------------------------------
+    def _step_shown(self, index: int) -> None:
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < self.steps.count() - 1)
+
+    # --- jobs -----------------------------------------------------------------------------
+
+    def _run(self, engine: EngineProcess, task: str, on_done: Callable[[Any], None],
+             on_error: Callable[[dict], None] | None = None, **kwargs: Any) -> int:
+        job_id = engine.submit(task, **kwargs)
+        self._jobs[job_id] = (on_done, on_error)
+        return job_id
+
+    def _job_finished(self, job_id: int, value: Any) -> None:
+        on_done, _ = self._jobs.pop(job_id, (None, None))
+        if on_done is not None:
+            on_done(value)
+
+    def _job_failed(self, job_id: int, report: dict) -> None:
+        _, on_error = self._jobs.pop(job_id, (None, None))
+        if job_id == self._preview_job:
+            self._preview_job = None
+        if job_id == self._export_job:
+            self._export_job = None
+            self.export_step.done(self.tr("The map was not exported."), ok=False)
+        if on_error is not None:
+            on_error(report)
+        else:
+            self.show_failure(report)
+
+    def _job_cancelled(self, job_id: int) -> None:
+        self._jobs.pop(job_id, None)
+        if job_id == self._export_job:
+            self._export_job = None
+            self.export_step.done(self.tr("Export cancelled."), ok=False)
+            self.export_cancelled.emit()
+
+    def show_failure(self, report: dict) -> None:
+        """A plain-language dialog; the technical details stay folded under "Show details"."""
+        self.statusBar().showMessage(self.tr("Something needs your attention"))
+        self.export_button.setEnabled(self.last_preview is not None)
+        self.error_box = show_error(self, report, self.lang)
+        self.failed.emit(report["summary"])
+
+    def _templates_ready(self, templates: list[dict[str, Any]]) -> None:
+        self.templates = templates
+        self.style_step.show_templates(templates, self.lang)
+
+    # --- the project ----------------------------------------------------------------------
 
     def open_sample_project(self) -> None:
-        self.set_project(sample_project(self.lang))
+        self.statusBar().showMessage(self.tr("Opening the sample project…"))
+        self._run(self.engine, "sample", self._project_loaded, lang=self.lang)
 
-    def set_project(self, project: Project) -> None:
-        self.project = project
-        self.table_label.setText(Path(project.table).name)
-        self.boundaries_label.setText(Path(project.boundaries).name)
-        self.title_edit.setText(project.title or "")
-        self.subtitle_edit.setText(project.subtitle or "")
-        self.request_preview()
+    def _project_loaded(self, loaded: dict[str, Any], path: str | None = None) -> None:
+        self.set_project(loaded["project"], set(loaded["path_fields"]), project_path=path)
 
-    def apply_style(self) -> None:
+    def set_project(self, project: Any, path_fields: set[str] | None = None, *, project_path: str | Path | None = None,
+                    dirty: bool = False) -> None:
+        """Show `project` (the dict form, or a `Project`) and make its map; undo starts afresh."""
+        if not isinstance(project, dict):
+            from carto_desktop.project_file import path_fields as fields_of, project_to_dict
+
+            project, path_fields = project_to_dict(project), fields_of()
+        self.project = copy.deepcopy(project)
+        self.path_fields = set(path_fields or self.path_fields)
+        self.project_path = Path(project_path) if project_path else None
+        self.history.clear()
+        self.dirty = dirty
+        self.last_preview = None
+        self.pages.setCurrentIndex(WORKSPACE)
+        self._changed({"table", "boundaries"})
+
+    def edit(self, change: dict[str, Any]) -> None:
+        """Apply a user's change: one undo step, autosaved, and a new preview."""
         if self.project is None:
             return
-        lang = self.map_lang.currentData()
-        if lang != self.project.lang and Path(self.project.table) == sample_project().table:
-            base = sample_project(lang)  # the sample's texts exist in both languages
-            self.title_edit.setText(base.title or "")
-            self.subtitle_edit.setText(base.subtitle or "")
-            self.project = base
-        self.project = replace(self.project, lang=lang, title=self.title_edit.text() or None,
-                               subtitle=self.subtitle_edit.text() or None)
+        new = {**self.project, **copy.deepcopy(change)}
+        if new == self.project:
+            return
+        changed = {k for k in change if self.project.get(k) != new.get(k)}
+        self.history.push(copy.deepcopy(self.project))
+        self.project = new
+        self.dirty = True
+        self._changed(changed)
+
+    def undo(self) -> None:
+        self._step_history(self.history.undo)
+
+    def redo(self) -> None:
+        self._step_history(self.history.redo)
+
+    def _step_history(self, move: Callable[[Any], Any]) -> None:
+        if self.project is None:
+            return
+        self.style_step.commit_texts()
+        state = move(copy.deepcopy(self.project))
+        if state is None:
+            return
+        changed = {k for k in set(state) | set(self.project) if state.get(k) != self.project.get(k)}
+        self.project = state
+        self.dirty = True
+        self._changed(changed)
+
+    def _changed(self, keys: set[str]) -> None:
+        project = self.project
+        self._generation += 1
+        self.data_step.show_project(project)
+        self.match_step.show_project(project)
+        self.style_step.show_project(project)
+        self.export_step.show_project(project, self._default_export_path())
+        if keys & {"table", "sheet"}:
+            self._run(self.engine, "inspect_table", self._table_inspected, self._table_failed,
+                      path=str(project["table"]), sheet=project.get("sheet"))
+        if "boundaries" in keys:
+            self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
+                      path=str(project["boundaries"]))
+        self._write_autosave()
+        self._update_actions()
+        self.project_changed.emit()
         self.request_preview()
+
+    def _table_inspected(self, info: dict[str, Any]) -> None:
+        if self.project is None:
+            return
+        self.data_step.show_table(info, self.project, self.lang)
+        self.match_step.show_columns(info["columns"], self.project.get("key_column"))
+        self.style_step.show_columns(info["columns"])
+        self.table_ready.emit()
+
+    def _table_failed(self, report: dict) -> None:
+        self.data_step.show_table_error(_report_text(report, self.lang) or report["summary"])
+
+    def _layers_inspected(self, info: dict[str, Any]) -> None:
+        if self.project is not None:
+            self.data_step.show_layers(info["layers"], self.project.get("layer"))
+
+    def _default_export_path(self) -> Path:
+        folder = self.project_path.parent if self.project_path else Path.home()
+        name = self.project_path.stem if self.project_path else (self.tr("map"))
+        return folder / name
+
+    # --- preview --------------------------------------------------------------------------
 
     def request_preview(self) -> None:
-        """Render in a worker; only the newest request's result is shown."""
+        """Ask for a new map soon; quick successive edits make one render (debounced)."""
+        if self.project is not None:
+            self.export_button.setEnabled(False)
+            self.statusBar().showMessage(self.tr("Making the map…"))
+            self._preview_timer.start()
+
+    def _start_preview(self) -> None:
         if self.project is None:
             return
-        self._generation += 1
-        generation = self._generation
-        project = self.project
-        self.statusBar().showMessage(self.tr("Making the map…"))
-        self.export_button.setEnabled(False)
-
-        def work():
-            result = build_map(project)
-            return generation, result, figure_pixels(result.figure)
-
-        job = Job(work)
-        job.signals.finished.connect(self._preview_done)
-        job.signals.failed.connect(self._job_failed)
-        self.pool.start(job)
-
-    def _preview_done(self, payload) -> None:
-        generation, result, (pixels, width, height) = payload
-        if generation != self._generation:
+        if self._preview_job is not None:  # one at a time; the newest state is drawn next
+            self._preview_again = True
             return
-        self.result = result
-        self.preview.show_pixels(pixels, width, height)
-        c = result.match.counts
-        self.key_label.setText(result.match.key_column)
-        self.matched_label.setText(str(c["matched"]))
-        self.review_label.setText(str(c["review"]))
-        self.unmatched_label.setText(str(c["unmatched"]))
+        generation = self._generation
+        self._preview_again = False
+        self._preview_job = self._run(self.engine, "preview", lambda result: self._preview_done(generation, result),
+                                      project=copy.deepcopy(self.project))
+
+    def _preview_done(self, generation: int, result: dict[str, Any]) -> None:
+        self._preview_job = None
+        if generation != self._generation or self._preview_again:  # the user changed something meanwhile
+            self._start_preview()
+            return
+        self.last_preview = result
+        self.preview.show_pixels(result["pixels"], result["width"], result["height"])
+        self.style_step.show_columns(result["columns"])
+        self.match_step.show_match(result["match"], self._status_names())
+        match = result["match"]
+        if match is not None:
+            c = match["counts"]
+            self.counts_label.setText(self.tr("Matched: %1 · to review: %2 · not found: %3")
+                                      .replace("%1", str(c["matched"])).replace("%2", str(c["review"]))
+                                      .replace("%3", str(c["unmatched"])))
         self.export_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))
         self.preview_ready.emit()
 
-    def export_to(self, path: str | Path) -> None:
-        """Write the current map to `path` (format from the extension) in a worker."""
-        if self.result is None:
+    def _status_names(self) -> dict[str, str]:
+        return {"review": self.tr("unsure"), "unmatched": self.tr("not found")}
+
+    # --- export ---------------------------------------------------------------------------
+
+    def export_to(self, paths: str | Path | list, dpi: int | None = None) -> None:
+        """Write the current map to each path (format from the extension) in the export process."""
+        if self.project is None:
             return
-        from carto_desktop.export import save_map
-
-        figure, dpi = self.result.figure, self.dpi_spin.value()
+        paths = [str(p) for p in (paths if isinstance(paths, list) else [paths])]
+        self.export_step.started()
         self.statusBar().showMessage(self.tr("Exporting…"))
-        job = Job(lambda: str(save_map(figure, path, dpi)))
-        job.signals.finished.connect(self._export_done)
-        job.signals.failed.connect(self._job_failed)
-        self.pool.start(job)
+        self._export_job = self._run(self.exporter, "export", self._export_done,
+                                     project=copy.deepcopy(self.project), paths=paths,
+                                     dpi=dpi or self.dpi_spin.value())
 
-    def _export_done(self, path: str) -> None:
-        self.export_label.setText(self.tr("Saved: %1").replace("%1", path))
+    def _export_done(self, paths: list[str]) -> None:
+        self._export_job = None
+        self._exported = paths
+        names = ", ".join(Path(p).name for p in paths)
+        self.export_step.done(self.tr("Saved: %1").replace("%1", names), ok=True)
         self.statusBar().showMessage(self.tr("Map exported"))
-        self.export_finished.emit(path)
+        for path in paths:
+            self.export_finished.emit(path)
 
-    def _job_failed(self, exc: BaseException, details: str) -> None:
-        self.statusBar().showMessage(self.tr("Something needs your attention"))
-        self.export_button.setEnabled(self.result is not None)
-        self.error_box = show_error(self, exc, details, self.lang)
-        self.failed.emit(str(exc))
+    def cancel_export(self) -> None:
+        if self._export_job is not None:
+            self.exporter.cancel()
 
-    # --- file choosers (dialogs stay on the UI thread; no data work here) -------------
+    def _open_export_folder(self) -> None:
+        paths = getattr(self, "_exported", None)
+        if paths:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(paths[0]).parent)))
 
-    def _choose_table(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose table"), "",
-                                              self.tr("Tables (*.xlsx *.xls *.ods *.csv *.txt)"))
+    # --- files ----------------------------------------------------------------------------
+
+    def use_table(self, path: str) -> None:
+        if self.project is not None:
+            self.edit({"table": str(Path(path).resolve()), "sheet": None, "key_column": None, "value_column": None,
+                       "decisions": {}})
+        else:
+            self._pending_inputs["table"] = str(Path(path).resolve())
+            self._maybe_new_project()
+
+    def use_boundaries(self, path: str) -> None:
+        if self.project is not None:
+            self.edit({"boundaries": str(Path(path).resolve()), "decisions": {}})
+        else:
+            self._pending_inputs["boundaries"] = str(Path(path).resolve())
+            self._maybe_new_project()
+
+    def _maybe_new_project(self) -> None:
+        if {"table", "boundaries"} <= set(self._pending_inputs):
+            inputs, self._pending_inputs = self._pending_inputs, {}
+            self._run(self.engine, "new_project", self._project_loaded, lang=self.lang, **inputs)
+        else:
+            missing = self.tr("Now choose the boundary file.") if "table" in self._pending_inputs else \
+                self.tr("Now choose the table.")
+            self.statusBar().showMessage(missing)
+
+    def _choose_new_files(self) -> None:
+        from carto_desktop.gui.data_step import BOUNDARY_FILTER_EXTS, TABLE_FILTER_EXTS
+
+        table, _ = QFileDialog.getOpenFileName(self, self.tr("Choose table"), "",
+                                               self.tr("Tables (%1)").replace("%1", TABLE_FILTER_EXTS))
+        if not table:
+            return
+        boundaries, _ = QFileDialog.getOpenFileName(self, self.tr("Choose boundaries"), str(Path(table).parent),
+                                                    self.tr("Boundaries (%1)").replace("%1", BOUNDARY_FILTER_EXTS))
+        if boundaries:
+            self.project = None
+            self._pending_inputs = {"table": table, "boundaries": boundaries}
+            self._maybe_new_project()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self.open_paths([u.toLocalFile() for u in event.mimeData().urls()])
+        event.acceptProposedAction()
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Dropped files: a project is opened; tables and boundary files become the inputs."""
+        for path in paths:
+            suffix = Path(path).suffix.lower()
+            if suffix == SUFFIX:
+                self.open_project_file(path)
+                return
+        for path in paths:
+            suffix = Path(path).suffix.lower()
+            if suffix in TABLE_SUFFIXES:
+                self.use_table(path)
+            elif suffix in BOUNDARY_SUFFIXES:
+                self.use_boundaries(path)
+            else:
+                self.statusBar().showMessage(self.tr("Carto Desktop does not know what to do with %1")
+                                             .replace("%1", Path(path).name))
+
+    # --- project files --------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.project_path is None:
+            self.save_as()
+        else:
+            self.save_project_as(self.project_path)
+
+    def save_as(self) -> None:
+        if self.project is None:
+            return
+        start = str(self.project_path or self._default_export_path().with_suffix(SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start,
+                                              self.tr("Carto Desktop projects (*%1)").replace("%1", SUFFIX))
         if path:
-            self.table_label.setText(Path(path).name)
-            self._pending_table = Path(path)
-            self._maybe_start_user_project()
+            if not path.lower().endswith(SUFFIX):
+                path += SUFFIX
+            self.save_project_as(path)
 
-    def _choose_boundaries(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose boundaries"), "",
-                                              self.tr("Boundaries (*.geojson *.json *.gpkg *.shp *.zip)"))
+    def save_project_as(self, path: str | Path) -> None:
+        if self.project is None:
+            return
+        self.style_step.commit_texts()
+        generation = self._generation
+        self._run(self.engine, "save", lambda saved: self._saved(saved, generation),
+                  project=copy.deepcopy(self.project), path=str(path))
+
+    def _saved(self, path: str, generation: int) -> None:
+        self.project_path = Path(path)
+        self.dirty = generation != self._generation
+        self._remember_recent(path)
+        self._write_autosave()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Project saved: %1").replace("%1", Path(path).name))
+        self.saved.emit(path)
+
+    def _choose_project_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
+                                              self.tr("Carto Desktop projects (*%1)").replace("%1", SUFFIX))
         if path:
-            self.boundaries_label.setText(Path(path).name)
-            self._pending_boundaries = Path(path)
-            self._maybe_start_user_project()
+            self.open_project_file(path)
 
-    def _maybe_start_user_project(self) -> None:
-        table = getattr(self, "_pending_table", None)
-        boundaries = getattr(self, "_pending_boundaries", None)
-        if table and boundaries:
-            self.set_project(Project(table=table, boundaries=boundaries, lang=self.map_lang.currentData()))
+    def open_project_file(self, path: str | Path) -> None:
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", Path(path).name))
+        self._run(self.engine, "open_project", lambda opened: self._opened(opened, str(path)), path=str(path))
 
-    def _choose_export_path(self) -> None:
-        suffix = self.format_combo.currentData()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), f"map{suffix}", f"*{suffix}")
-        if path:
-            if not path.lower().endswith(suffix):
-                path += suffix
-            self.export_to(path)
+    def _opened(self, opened: dict[str, Any], path: str) -> None:
+        self._project_loaded(opened, path)
+        self._remember_recent(path)
+        notes = []
+        if opened["missing"]:
+            notes.append(self.tr("These input files were not found: %1. Choose them again in step 1.")
+                         .replace("%1", ", ".join(opened["missing"])))
+        if opened["changed"]:
+            notes.append(self.tr("These input files have changed since the project was saved: %1. The map uses "
+                                 "their new content.").replace("%1", ", ".join(opened["changed"])))
+        if notes:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Carto Desktop"), "\n\n".join(notes),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setModal(False)
+            box.show()
+            self.notice_box = box
+
+    def _remember_recent(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        self._recent = [path] + [p for p in self._recent if p != path][:RECENT_MAX - 1]
+        if self.settings is not None:
+            self.settings.setValue("recent", self._recent)
+        self.start_page.show_recent(self._recent)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent:
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_project_file(p))
+        self.recent_menu.setEnabled(bool(self._recent))
+
+    # --- autosave and recovery ------------------------------------------------------------
+
+    def _write_autosave(self) -> None:
+        if self.autosave is None or self.project is None:
+            return
+        if self.dirty:
+            self.autosave.write(self.project, None, self.path_fields, saved_from=self.project_path)
+        else:
+            self.autosave.clear()
+
+    def offer_recovery(self) -> bool:
+        """If the last session ended with unsaved changes, offer them back (non-blocking)."""
+        found = self.autosave.recover() if self.autosave is not None else None
+        if found is None:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Carto Desktop"),
+                          self.tr("Carto Desktop was closed before your last changes were saved. "
+                                  "Do you want to recover them?"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setModal(False)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Recover my work"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Start afresh"))
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self._recovery_answered(box.clickedButton() is yes, found))
+        box.show()
+        self.recovery_box = box
+        return True
+
+    def _recovery_answered(self, recover: bool, found) -> None:
+        if recover:
+            self.set_project(found.data, self.path_fields | {"table", "boundaries"},
+                             project_path=found.saved_from, dirty=True)
+        elif self.autosave is not None:
+            self.autosave.clear()
+
+    # --- language -------------------------------------------------------------------------
+
+    def _ask_language(self, lang: str) -> None:
+        if lang != self.lang:
+            self.language_requested.emit(lang)
+
+    def state(self) -> dict[str, Any]:
+        """What a new window (in another language) needs to carry on where this one is."""
+        self.style_step.commit_texts()
+        return {"project": copy.deepcopy(self.project), "path_fields": set(self.path_fields),
+                "project_path": self.project_path, "dirty": self.dirty, "history": self.history,
+                "step": self.steps.currentIndex(), "geometry": self.saveGeometry()}
+
+    def _restore_state(self, state: dict[str, Any]) -> None:
+        if state.get("geometry") is not None:
+            self.restoreGeometry(state["geometry"])
+        if state.get("project") is not None:
+            self.set_project(state["project"], state["path_fields"], project_path=state["project_path"],
+                             dirty=state["dirty"])
+            self.history = state["history"]
+            self._update_actions()
+            self.go_to_step(state.get("step", 0))
+
+    def _open_guide(self) -> None:
+        from carto_desktop.paths import app_root
+
+        guide = app_root() / "docs" / "user_guide" / f"guide.{self.lang}.md"
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+
+    # --- housekeeping ---------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        has = self.project is not None
+        self.undo_action.setEnabled(self.history.can_undo)
+        self.redo_action.setEnabled(self.history.can_redo)
+        self.save_action.setEnabled(has)
+        self.save_as_action.setEnabled(has)
+        name = self.project_path.stem if self.project_path else (self.tr("Untitled map") if has else "")
+        title = self.tr("Carto Desktop")
+        self.setWindowTitle(f"{name}{' *' if self.dirty else ''} — {title}" if name else title)
+
+    def shutdown(self) -> None:
+        """Stop the engine processes (the window can no longer make maps)."""
+        self.engine.stop()
+        self.exporter.stop()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.pool.waitForDone(10000)
+        """Unsaved changes stay in the autosave, so the next start offers them back."""
+        self.style_step.commit_texts()
+        self._write_autosave()
+        self.shutdown()
         super().closeEvent(event)
+
+
+def _report_text(report: dict, lang: str) -> str:
+    return report.get("text", {}).get(lang, "")

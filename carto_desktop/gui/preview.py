@@ -1,28 +1,14 @@
 """The map preview: the page rendered by matplotlib's Agg canvas in a worker, shown here.
 
 Drawing a full page takes a few hundred milliseconds, too long for the UI thread, so
-the worker hands over finished pixels and this widget only scales them.
+the engine process hands over finished pixels (`engine_tasks.figure_pixels`) and this
+widget only scales them.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy
-
-
-def figure_pixels(figure, dpi: float = 110) -> tuple[bytes, int, int]:
-    """Render `figure` to RGBA bytes (call in a worker thread)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = FigureCanvasAgg(figure)
-    original = figure.dpi
-    figure.set_dpi(dpi)
-    try:
-        canvas.draw()
-        width, height = canvas.get_width_height()
-        return bytes(canvas.buffer_rgba()), width, height
-    finally:
-        figure.set_dpi(original)
 
 
 class MapPreview(QLabel):

@@ -1,0 +1,107 @@
+"""The window's link to its engine process: send a task, get its result as a Qt signal.
+
+See `engine_tasks` for why the engine runs in a separate process. One process runs
+one task at a time, in order; `cancel()` stops the running task by ending the process
+and starting a fresh one, which is the only way to interrupt a drawing in progress.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from carto_desktop.gui import engine_tasks
+
+
+class EngineProcess(QObject):
+    """A child process running `engine_tasks.serve`; results arrive on the UI thread."""
+
+    finished = Signal(int, object)  # job id, value
+    failed = Signal(int, object)  # job id, error report (see engine_tasks.error_report)
+    cancelled = Signal(int)
+    _received = Signal(object, object)  # (connection, message) from the reader thread
+
+    _ids = itertools.count(1)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._received.connect(self._dispatch)
+        self._conn = None
+        self._process = None
+        self.pending: list[int] = []
+
+    def start(self) -> None:
+        """Start the process now (it imports the map stack while the user looks around)."""
+        if self._process is not None and self._process.is_alive():
+            return
+        ctx = multiprocessing.get_context("spawn")
+        ours, theirs = ctx.Pipe()
+        self._process = ctx.Process(target=engine_tasks.serve, args=(theirs,), daemon=True,
+                                    name="carto-desktop-engine")
+        self._process.start()
+        theirs.close()
+        self._conn = ours
+        threading.Thread(target=self._read, args=(ours,), daemon=True).start()
+
+    def _read(self, conn) -> None:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                self._received.emit(conn, None)  # the process ended
+                return
+            self._received.emit(conn, message)
+
+    def submit(self, task: str, **kwargs: Any) -> int:
+        """Queue `engine_tasks.<task>(**kwargs)`; returns the job id given with its result."""
+        self.start()
+        job_id = next(self._ids)
+        self.pending.append(job_id)
+        self._conn.send((job_id, task, kwargs))
+        return job_id
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.pending)
+
+    def _dispatch(self, conn, message) -> None:
+        if conn is not self._conn:  # from a process that was cancelled or stopped
+            return
+        if message is None:  # the engine process died (out of memory, a crash in a library)
+            jobs, self.pending = self.pending, []
+            self._process = self._conn = None
+            report = {"user": False, "text": {}, "summary": "the engine process stopped",
+                      "details": "The engine process stopped unexpectedly."}
+            for job_id in jobs:
+                self.failed.emit(job_id, report)
+            return
+        job_id, ok, value = message
+        if job_id in self.pending:
+            self.pending.remove(job_id)
+        (self.finished if ok else self.failed).emit(job_id, value)
+
+    def cancel(self) -> None:
+        """Stop whatever runs or waits, and get a fresh process ready."""
+        jobs, self.pending = self.pending, []
+        self.stop()
+        self.start()
+        for job_id in jobs:
+            self.cancelled.emit(job_id)
+
+    def stop(self) -> None:
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if conn is not None:
+            try:
+                conn.close()
+            except OSError:
+                pass
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(2)
+            if process.is_alive():
+                process.kill()
+                process.join(1)

@@ -1,0 +1,144 @@
+"""Step 4, Export: formats, page size, resolution, where to save; progress with Cancel."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from carto_desktop.gui.data_step import _select
+
+SHOW_PROGRESS_AFTER_MS = 500
+PAGE_SIZES = ("A4", "A3", "Letter")
+
+
+class ExportStep(QWidget):
+    """`export_requested(paths, dpi)` when the user presses Export; `cancel_requested` for Cancel."""
+
+    export_requested = Signal(list, int)
+    cancel_requested = Signal()
+    edited = Signal(dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        formats = QHBoxLayout()
+        self.format_checks: dict[str, QCheckBox] = {}
+        for suffix, label, tip in ((".png", self.tr("PNG image"), self.tr("A picture for reports, e-mail and "
+                                                                           "WhatsApp")),
+                                   (".pdf", self.tr("PDF document"), self.tr("Best for printing: sharp at any size")),
+                                   (".svg", self.tr("SVG drawing"), self.tr("For graphic designers: every line can "
+                                                                            "be edited"))):
+            box = QCheckBox(label)
+            box.setToolTip(tip)
+            box.setChecked(suffix in (".png", ".pdf"))
+            self.format_checks[suffix] = box
+            formats.addWidget(box)
+        formats.addStretch(1)
+        form.addRow(self.tr("Formats:"), formats)
+        self.page_combo = QComboBox()
+        for size in PAGE_SIZES:
+            self.page_combo.addItem(size, size)
+        self.page_combo.setToolTip(self.tr("The paper size the map is laid out for"))
+        self.page_combo.activated.connect(lambda: self.edited.emit({"page_size": self.page_combo.currentData()}))
+        self.page_label = QLabel(self.tr("Page size:"))
+        self.page_label.setBuddy(self.page_combo)
+        form.addRow(self.page_label, self.page_combo)
+        self.dpi_spin = QSpinBox()
+        self.dpi_spin.setRange(72, 600)
+        self.dpi_spin.setValue(300)
+        self.dpi_spin.setSuffix(" dpi")
+        self.dpi_spin.setToolTip(self.tr("Dots per inch: 150 for screens, 300 for print"))
+        dpi_label = QLabel(self.tr("Resolution:"))
+        dpi_label.setBuddy(self.dpi_spin)
+        form.addRow(dpi_label, self.dpi_spin)
+        where = QHBoxLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setToolTip(self.tr("The folder and file name; the extension is added for each format"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        where.addWidget(self.file_edit, 1)
+        where.addWidget(browse)
+        file_label = QLabel(self.tr("Save as:"))
+        file_label.setBuddy(self.file_edit)
+        form.addRow(file_label, where)
+        layout.addLayout(form)
+
+        self.export_button = QPushButton(self.tr("Export map"))
+        self.export_button.setEnabled(False)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self._export)
+        layout.addWidget(self.export_button)
+        progress = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: drawing a page gives no finer progress
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.cancel_button)
+        layout.addLayout(progress)
+        self.export_label = QLabel("")
+        self.export_label.setWordWrap(True)
+        layout.addWidget(self.export_label)
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button.setToolTip(self.tr("Show the exported files in your file manager"))
+        self.open_folder_button.setVisible(False)
+        layout.addWidget(self.open_folder_button)
+        layout.addStretch(1)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(SHOW_PROGRESS_AFTER_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+        self.set_progress_visible(False)
+
+    def show_project(self, project: dict[str, Any], default_path: Path) -> None:
+        has_page_size = "page_size" in project
+        self.page_label.setVisible(has_page_size)
+        self.page_combo.setVisible(has_page_size)
+        if has_page_size:
+            _select(self.page_combo, project.get("page_size") or "A4")
+        if not self.file_edit.text():
+            self.file_edit.setText(str(default_path))
+
+    def paths(self) -> list[str]:
+        base = Path(self.file_edit.text().strip() or "map")
+        if base.suffix.lower() in self.format_checks:
+            base = base.with_suffix("")
+        return [str(base) + suffix for suffix, box in self.format_checks.items() if box.isChecked()]
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), self.file_edit.text())
+        if path:
+            self.file_edit.setText(path)
+
+    def _export(self) -> None:
+        paths = self.paths()
+        if paths:
+            self.export_requested.emit(paths, self.dpi_spin.value())
+
+    # --- progress -------------------------------------------------------------------------
+
+    def started(self) -> None:
+        self.export_button.setEnabled(False)
+        self.open_folder_button.setVisible(False)
+        self.export_label.setText(self.tr("Exporting…"))
+        self._progress_timer.start()
+
+    def _show_progress(self) -> None:
+        self.set_progress_visible(True)
+
+    def set_progress_visible(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+
+    def done(self, message: str, ok: bool) -> None:
+        self._progress_timer.stop()
+        self.set_progress_visible(False)
+        self.export_button.setEnabled(True)
+        self.export_label.setText(message)
+        self.open_folder_button.setVisible(ok)

@@ -1,0 +1,219 @@
+"""Step 3, Style: the kind of map, what number to show, how to group and colour it, the texts."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from carto_desktop.gui.data_step import _select
+
+DEFAULT = ""  # combo data for "as the template says"
+TEXT_DELAY_MS = 600  # typing pauses this long before the title counts as one edit
+
+# ColorBrewer (colorbrewer2.org) 5-class swatches, only to draw the chooser's icons; the
+# engine computes the real colours.
+PALETTES = {
+    "YlOrRd": ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"),
+    "OrRd": ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"),
+    "Reds": ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"),
+    "Blues": ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"),
+    "Greens": ("#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"),
+    "Purples": ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f"),
+    "YlGnBu": ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
+    "Greys": ("#f7f7f7", "#cccccc", "#969696", "#636363", "#252525"),
+}
+
+
+def swatch(colours: tuple[str, ...], size: QSize = QSize(60, 14)) -> QIcon:
+    pixmap = QPixmap(size)
+    step = size.width() // len(colours)
+    pixmap.fill(QColor("white"))
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(pixmap)
+    for i, colour in enumerate(colours):
+        painter.fillRect(i * step, 0, step, size.height(), QColor(colour))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class StyleStep(QWidget):
+    """Every control emits `edited` with the project fields it changes."""
+
+    edited = Signal(dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+
+        kind = QGroupBox(self.tr("Kind of map"))
+        kind_form = QFormLayout(kind)
+        self.template_combo = QComboBox()
+        self.template_combo.setIconSize(QSize(64, 45))
+        self.template_combo.setToolTip(self.tr("A template sets the page, colours and what is drawn; you can change "
+                                               "the details below"))
+        self.template_combo.activated.connect(lambda: self.edited.emit({"template": self.template_combo.currentData()}))
+        kind_form.addRow(self._label(self.tr("Template:"), self.template_combo), self.template_combo)
+        layout.addWidget(kind)
+
+        indicator = QGroupBox(self.tr("What the colours show"))
+        ind_form = QFormLayout(indicator)
+        self.agg_combo = QComboBox()
+        for label, value in ((self.tr("Number of rows"), "count"), (self.tr("Number of different values"), "distinct"),
+                             (self.tr("Sum of a column"), "sum"), (self.tr("Average of a column"), "mean")):
+            self.agg_combo.addItem(label, value)
+        self.agg_combo.setToolTip(self.tr("How the rows of each area are combined into one number"))
+        self.agg_combo.activated.connect(self._agg_changed)
+        ind_form.addRow(self._label(self.tr("Count or add up:"), self.agg_combo), self.agg_combo)
+        self.value_combo = QComboBox()
+        self.value_combo.setToolTip(self.tr("The column whose values are counted, added up or averaged"))
+        self.value_combo.activated.connect(self._value_changed)
+        ind_form.addRow(self._label(self.tr("Column:"), self.value_combo), self.value_combo)
+        layout.addWidget(indicator)
+
+        classes = QGroupBox(self.tr("Colours"))
+        cls_form = QFormLayout(classes)
+        self.scheme_combo = QComboBox()
+        for label, value in ((self.tr("As the template says"), DEFAULT),
+                             (self.tr("Same number of areas in each class (quantiles)"), "quantiles"),
+                             (self.tr("Classes of equal width (equal intervals)"), "equal_interval"),
+                             (self.tr("Natural groups in the data (natural breaks)"), "natural_breaks")):
+            self.scheme_combo.addItem(label, value)
+        self.scheme_combo.setToolTip(self.tr("Classification: how the numbers are cut into a few colour classes"))
+        self.scheme_combo.activated.connect(
+            lambda: self.edited.emit({"scheme": self.scheme_combo.currentData() or None}))
+        cls_form.addRow(self._label(self.tr("Grouping:"), self.scheme_combo), self.scheme_combo)
+        self.classes_spin = QSpinBox()
+        self.classes_spin.setRange(2, 9)
+        self.classes_spin.setSpecialValueText(self.tr("As the template says"))
+        self.classes_spin.setMinimum(1)  # 1 is shown as the special text: "template default"
+        self.classes_spin.setToolTip(self.tr("How many colours the legend has (3 to 7 read best)"))
+        self.classes_spin.valueChanged.connect(self._classes_changed)
+        cls_form.addRow(self._label(self.tr("Number of classes:"), self.classes_spin), self.classes_spin)
+        self.palette_combo = QComboBox()
+        self.palette_combo.setIconSize(QSize(60, 14))
+        self.palette_combo.addItem(self.tr("As the template says"), DEFAULT)
+        names = {"YlOrRd": self.tr("Yellow to red"), "OrRd": self.tr("Orange to dark red"), "Reds": self.tr("Reds"),
+                 "Blues": self.tr("Blues"), "Greens": self.tr("Greens"), "Purples": self.tr("Purples"),
+                 "YlGnBu": self.tr("Yellow to blue"), "Greys": self.tr("Greys (for black and white printing)")}
+        for key, colours in PALETTES.items():
+            self.palette_combo.addItem(swatch(colours), names[key], key)
+        self.palette_combo.setToolTip(self.tr("Palette: the range of colours, light for low values, dark for high "
+                                              "values"))
+        self.palette_combo.activated.connect(
+            lambda: self.edited.emit({"palette": self.palette_combo.currentData() or None}))
+        cls_form.addRow(self._label(self.tr("Palette:"), self.palette_combo), self.palette_combo)
+        layout.addWidget(classes)
+
+        texts = QGroupBox(self.tr("Texts"))
+        txt_form = QFormLayout(texts)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("Automatic title"))
+        self.subtitle_edit = QLineEdit()
+        self.subtitle_edit.setPlaceholderText(self.tr("Automatic subtitle"))
+        self.legend_edit = QLineEdit()
+        self.legend_edit.setPlaceholderText(self.tr("Automatic legend heading"))
+        self.legend_edit.setToolTip(self.tr("The legend is the box that explains the colours"))
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TEXT_DELAY_MS)
+        self._typing.timeout.connect(self.commit_texts)
+        for edit in (self.title_edit, self.subtitle_edit, self.legend_edit):
+            edit.textEdited.connect(lambda _=None: self._typing.start())
+            edit.editingFinished.connect(self.commit_texts)
+        txt_form.addRow(self._label(self.tr("Title:"), self.title_edit), self.title_edit)
+        txt_form.addRow(self._label(self.tr("Subtitle:"), self.subtitle_edit), self.subtitle_edit)
+        txt_form.addRow(self._label(self.tr("Legend heading:"), self.legend_edit), self.legend_edit)
+        self.map_lang = QComboBox()
+        self.map_lang.addItem(self.tr("English"), "en")
+        self.map_lang.addItem(self.tr("French"), "fr")
+        self.map_lang.setToolTip(self.tr("The language of the texts on the map itself"))
+        self.map_lang.activated.connect(lambda: self.edited.emit({"lang": self.map_lang.currentData()}))
+        txt_form.addRow(self._label(self.tr("Map language:"), self.map_lang), self.map_lang)
+        layout.addWidget(texts)
+        layout.addStretch(1)
+        self._project: dict[str, Any] = {}
+        self._loading = False
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_templates(self, templates: list[dict[str, Any]], lang: str) -> None:
+        current = self.template_combo.currentData()
+        self.template_combo.clear()
+        for t in templates:
+            icon = QIcon(t["thumbnail"]) if t.get("thumbnail") else QIcon()
+            self.template_combo.addItem(icon, t["name"].get(lang) or t["id"], t["id"])
+        _select(self.template_combo, self._project.get("template", current))
+
+    def show_columns(self, columns: list[str]) -> None:
+        self.value_combo.clear()
+        self.value_combo.addItem(self.tr("(none: count rows)"), DEFAULT)
+        for column in columns:
+            self.value_combo.addItem(column, column)
+        _select(self.value_combo, self._project.get("value_column") or DEFAULT)
+
+    def show_project(self, project: dict[str, Any]) -> None:
+        self._project = project
+        self._loading = True
+        try:
+            if self.template_combo.findData(project.get("template")) < 0:
+                self.template_combo.addItem(str(project.get("template")), project.get("template"))
+            _select(self.template_combo, project.get("template"))
+            _select(self.agg_combo, project.get("agg") or "count")
+            _select(self.value_combo, project.get("value_column") or DEFAULT)
+            _select(self.scheme_combo, project.get("scheme") or DEFAULT)
+            self.classes_spin.setValue(project.get("classes") or 1)
+            _select(self.palette_combo, project.get("palette") or DEFAULT)
+            for edit, key in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle"),
+                              (self.legend_edit, "legend_heading")):
+                if not edit.hasFocus() or edit.text() != (project.get(key) or ""):
+                    edit.setText(project.get(key) or "")
+            _select(self.map_lang, project.get("lang") or "en")
+        finally:
+            self._loading = False
+
+    # --- editing --------------------------------------------------------------------------
+
+    def _agg_changed(self) -> None:
+        agg = self.agg_combo.currentData()
+        change: dict[str, Any] = {"agg": agg}
+        if agg == "count":
+            change["value_column"] = None
+        elif not self.value_combo.currentData() and self.value_combo.count() > 1:
+            change["value_column"] = self.value_combo.itemData(1)
+        self.edited.emit(change)
+
+    def _value_changed(self) -> None:
+        column = self.value_combo.currentData() or None
+        change: dict[str, Any] = {"value_column": column}
+        if column is None:
+            change["agg"] = "count"
+        elif self.agg_combo.currentData() == "count":
+            change["agg"] = "distinct"
+        self.edited.emit(change)
+
+    def _classes_changed(self, value: int) -> None:
+        if not self._loading:
+            self.edited.emit({"classes": value if value > 1 else None})
+
+    def commit_texts(self) -> None:
+        """Send the typed texts as one edit (after a pause in typing, or on leaving the field)."""
+        self._typing.stop()
+        change = {}
+        for edit, key in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle"),
+                          (self.legend_edit, "legend_heading")):
+            value = edit.text().strip() or None
+            if value != (self._project.get(key) or None):
+                change[key] = value
+        if change:
+            self.edited.emit(change)
