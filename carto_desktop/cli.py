@@ -67,7 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     match = sub.add_parser("match", help="match each table row to an admin area and write a CSV to review")
     inputs(match)
-    match.add_argument("-o", "--output", required=True, help="output CSV")
+    match.add_argument("--parent-column", help="table column with the parent area (region name or P-code): names are "
+                       "matched within it, and a name found only under another parent goes to review")
+    match.add_argument("--id-column", help="boundary file column with the area ids (default: the unique P-code column)")
+    match.add_argument("--name-column", help="boundary file column with the area names (default: detected)")
+    match.add_argument("--gazetteer", help="place villages and towns: \"geonames\" for the bundled GeoNames extract "
+                       "(CC BY 4.0), or a CSV with columns name, lat, lon")
+    match.add_argument("--aliases", help="JSON alias list of earlier decisions to apply (see carto_desktop.match.decisions)")
+    match.add_argument("-o", "--output", required=True, help="output CSV: every row, its area, score, method, status "
+                       "and the top candidates")
     common(match)
 
     app = sub.add_parser("app", help="open the desktop app (the default with no command)")
@@ -83,6 +91,28 @@ def _render(project, output: str, dpi: int) -> Path:
     check_dpi(dpi)
     result = build_map(project)
     return save_map(result.figure, output, dpi)
+
+
+def _match_with_options(args: argparse.Namespace):
+    """`carto-desktop match` with parent, layer-column, gazetteer or alias options."""
+    from carto_desktop.intake import read_layer, read_table
+    from carto_desktop.match import match_table
+    from carto_desktop.match.boundary_keys import boundary_keys
+    from carto_desktop.match.decisions import boundary_set_id, load_aliases
+
+    table = read_table(Path(args.table), args.sheet)
+    layer = read_layer(Path(args.boundaries))
+    decisions = None
+    if args.aliases:
+        keys = boundary_keys(layer, id_column=args.id_column, name_column=args.name_column)
+        decisions = load_aliases(args.aliases, boundary_set_id(layer[keys.id_column]))
+    gazetteer = args.gazetteer
+    if gazetteer == "geonames":
+        from carto_desktop.match.gazetteer import bundled_gazetteer
+
+        gazetteer = bundled_gazetteer()
+    return match_table(table.data, layer, args.key_column, file=str(args.table), parent_column=args.parent_column,
+                       id_column=args.id_column, name_column=args.name_column, decisions=decisions, gazetteer=gazetteer)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,7 +142,10 @@ def run(args: argparse.Namespace) -> int:
 
         project = Project(table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet,
                           key_column=args.key_column, lang=lang)
-        _, _, result = run_match(project)
+        if any((args.parent_column, args.id_column, args.name_column, args.gazetteer, args.aliases)):
+            result = _match_with_options(args)
+        else:
+            _, _, result = run_match(project)
         path = write_match_csv(result, args.output)
         c = result.counts
         print(f"{path.resolve()}: {c['matched']} matched, {c['review']} to review, {c['unmatched']} unmatched "

@@ -139,6 +139,8 @@ class AreaIndex:
     def __init__(self, layer: gpd.GeoDataFrame, keys: BoundaryKeys) -> None:
         self.keys = keys
         ids = layer[keys.id_column].astype(str).tolist()
+        self.ids = ids
+        self.geometry = layer.geometry.reset_index(drop=True).to_crs(4326) if layer.crs is not None else layer.geometry.reset_index(drop=True)
         display = layer[keys.name_column].astype(str).tolist() if keys.name_column else ids
         self.names = dict(zip(ids, display))
         self.book = NameBook(ids, display, [layer[c].tolist() for c in keys.alias_columns])
@@ -387,10 +389,14 @@ def match_table(
     `parent_column` names the table column with the parent area (name or code) and narrows
     every name to that parent's areas; `id_column`/`name_column` name the layer's columns
     when the guess is wrong; `decisions` are a person's earlier choices, applied first;
-    `gazetteer` (a `Gazetteer`) places village and town names that are not areas.
+    `gazetteer` (a `Gazetteer` or the path of one) places village and town names that are not areas.
     """
     keys = boundary_keys(layer, id_column=id_column, name_column=name_column)
     index = AreaIndex(layer, keys)
+    if gazetteer is not None and not hasattr(gazetteer, "places"):
+        from carto_desktop.match.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer(gazetteer)
     if key_column is None:
         key_column = find_key_column(data, index)
         if key_column is None:
@@ -425,7 +431,20 @@ def match_table(
     verdicts = match_values(index, pairs, decisions=decisions, parent_labels=labels, gazetteer=gazetteer)
     none = Verdict(None, 0.0, "empty", UNMATCHED)
     per_row = [verdicts[(t, p)] if ok else none for t, p, ok in zip(texts, parents, present)]
+    if parent_column is not None:
+        # a parent this layer does not know (another country, a new region): the name alone is
+        # not enough to be sure, so a person confirms; codes and decisions still stand
+        lost = {v for v, p in parent_of_cell.items() if p is None}
+        cells = data[parent_column].astype(str).str.strip()
+        per_row = [_without_parent(v, index) if ok and cell in lost else v for v, cell, ok in zip(per_row, cells, present)]
     return _result(data, per_row, index, key_column, keys, parent_column, unknown)
+
+
+def _without_parent(verdict: Verdict, index: AreaIndex) -> Verdict:
+    if verdict.status != MATCHED or verdict.method in ("pcode", "decision"):
+        return verdict
+    cands = verdict.candidates or ((verdict.area_id, index.names[verdict.area_id], verdict.score),)
+    return Verdict(None, verdict.score, "parent not found", REVIEW, cands)
 
 
 def _result(data: pd.DataFrame, per_row: list[Verdict], index: AreaIndex, key_column: str, keys: BoundaryKeys,
