@@ -5,10 +5,11 @@ by the engine process, so the window shows in well under two seconds.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, QTranslator
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from carto_desktop.paths import ui_dir
@@ -90,4 +91,6 @@ def run_app(lang: str | None = None) -> int:
     app = App(qapp, lang, app_data_dir(), settings)
     app.window.show()
     app.window.offer_recovery()
+    if os.environ.get("CARTO_DESKTOP_QUIT_AFTER_SHOWN"):  # installer/test_bundle.sh, bench: show, then quit
+        QTimer.singleShot(0, qapp.quit)
     return qapp.exec()
