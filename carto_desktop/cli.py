@@ -78,6 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
                        "and the top candidates")
     common(match)
 
+    inspect = sub.add_parser("inspect", help="show how a table or boundary file is read: sheets/layers, column roles, warnings")
+    inspect.add_argument("--table", help="CSV or spreadsheet to inspect")
+    inspect.add_argument("--sheet", help="sheet name in a workbook (default: first visible sheet)")
+    inspect.add_argument("--header-row", type=int, help="row number of the column names (default: detected)")
+    inspect.add_argument("--role", action="append", default=[], metavar="COLUMN=ROLE[:LEVEL]",
+                         help="override a detected role, e.g. \"Cercle=admin name:2\" (repeatable)")
+    inspect.add_argument("--boundaries", help="boundary file to inspect: GeoJSON, GeoPackage, shapefile, zip, KML/KMZ")
+    inspect.add_argument("--layer", help="layer name in a multi-layer file (default: the first with areas)")
+    common(inspect)
+
     app = sub.add_parser("app", help="open the desktop app (the default with no command)")
     common(app)
     return parser
@@ -151,6 +161,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path.resolve()}: {c['matched']} matched, {c['review']} to review, {c['unmatched']} unmatched "
               f"(key column \"{result.key_column}\")")
         return EXIT_OK
+    if args.command == "inspect":
+        from carto_desktop.intake.inspect import inspect_command
+
+        return inspect_command(args, lang)
     from carto_desktop.gui.app import run_app  # heavy Qt import only when the app is wanted
 
     return run_app(lang=getattr(args, "lang", None))

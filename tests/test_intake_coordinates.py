@@ -59,7 +59,15 @@ def test_check_coordinates_reports_each_problem_with_its_row():
     assert (checked.lat[7], checked.lon[7]) == (14.1, -3.5)
 
 
-def test_without_bounds_only_an_impossible_latitude_is_a_swap():
+def test_without_bounds_an_impossible_latitude_is_a_swap():
     checked = check_coordinates(["-8", "95"], ["12.6", "12"])
     assert [(p.row, p.kind) for p in checked.problems] == [(3, "swapped")]
     assert (checked.lat[1], checked.lon[1]) == (12.0, 95.0)
+
+
+def test_without_bounds_a_pair_far_from_the_others_but_close_once_swapped_is_a_swap():
+    lats = ["12.65", "-7.98", "14.49", "-3.99", "13.45", "16.77"]
+    lons = ["-8.0", "12.61", "-4.19", "16.27", "-6.26", "-3.01"]
+    checked = check_coordinates(lats, lons)
+    assert [(p.row, p.kind) for p in checked.problems] == [(3, "swapped"), (5, "swapped")]
+    assert (checked.lat[1], checked.lon[1]) == (12.61, -7.98)

@@ -146,6 +146,24 @@ def _in(lat: float, lon: float, bounds: Sequence[float] | None) -> bool:
     return minx <= lon <= maxx and miny <= lat <= maxy
 
 
+def _centre(lat_values: Sequence[object], lon_values: Sequence[object]) -> tuple[float, float] | None:
+    """Median point of the plausible pairs: where the survey took place (None if < 3 points)."""
+    pairs = [(parse_coordinate(a), parse_coordinate(b)) for a, b in zip(lat_values, lon_values)]
+    pairs = [(a, b) for a, b in pairs if a is not None and b is not None and abs(a) <= 90 and abs(b) <= 180
+             and (a, b) != (0, 0)]
+    if len(pairs) < 3:
+        return None
+    lats, lons = sorted(a for a, _ in pairs), sorted(b for _, b in pairs)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def _nearer_swapped(lat: float, lon: float, centre: tuple[float, float]) -> bool:
+    """Far from the others (> 10°) as typed, but close to them once swapped."""
+    as_typed = abs(lat - centre[0]) + abs(lon - centre[1])
+    swapped = abs(lon - centre[0]) + abs(lat - centre[1])
+    return as_typed > 10 and swapped < as_typed / 4
+
+
 def check_coordinates(
     lat_values: Sequence[object],
     lon_values: Sequence[object],
@@ -156,10 +174,13 @@ def check_coordinates(
 
     `bounds` (minx, miny, maxx, maxy in degrees, e.g. the boundary layer's extent) makes
     the swap check sharper: a point outside it whose swapped version falls inside is
-    reported as swapped. Without it only impossible latitudes (|lat| > 90 with a
-    possible longitude) are recognised as swaps.
+    reported as swapped. Without it, a pair is a swap when the latitude is impossible
+    (|lat| > 90) or when it lies far from the other points (their median) and close
+    to them once swapped: a survey happens in one region.
     """
     rows = list(row_numbers) if row_numbers is not None else [i + 2 for i in range(len(lat_values))]
+    if bounds is None:
+        centre = _centre(lat_values, lon_values)
     lats: list[float] = []
     lons: list[float] = []
     problems: list[CoordinateProblem] = []
@@ -180,8 +201,10 @@ def check_coordinates(
                 kind = "unreadable"
             elif a == 0 and b == 0:
                 kind = "zero"
-            elif _in(a, b, bounds):
+            elif _in(a, b, bounds) and not (bounds is None and centre and _nearer_swapped(a, b, centre)):
                 lat, lon = a, b
+            elif bounds is None and centre and _in(b, a, None) and _nearer_swapped(a, b, centre):
+                kind, lat, lon = "swapped", b, a
             elif _in(b, a, bounds) and (bounds is not None or abs(a) > 90):
                 kind, lat, lon = "swapped", b, a
             else:

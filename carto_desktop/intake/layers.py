@@ -1,56 +1,295 @@
-"""Boundary layers (admin areas) read with pyogrio, checked and put in WGS84."""
+"""Boundary layers (admin areas) read with pyogrio, checked and put in WGS84.
+
+Formats: GeoJSON, GeoPackage and other multi-layer files (a layer is chosen), shapefile
+(its parts are checked first, so a missing .shx or .dbf is named; .cpg gives the text
+encoding), a zipped shapefile (checked against path tricks and zip bombs, unpacked into
+a private temporary folder), KML/KMZ from Google Earth or My Maps (folders merged; the
+XML is checked with defusedxml first) and GPX. Everything comes out in EPSG:4326 with
+repairs and assumptions listed in `attrs["warnings"]` as `Notice`s.
+"""
 from __future__ import annotations
 
-from pathlib import Path
+import re
+import tempfile
+from pathlib import Path, PurePosixPath
 
 import geopandas as gpd
+import pandas as pd
+import pyogrio
+import shapely
 
 from carto_desktop.errors import DataError
+from carto_desktop.intake.notices import Notice
+from carto_desktop.intake.safety import check_xml, check_zip, read_member
 from carto_desktop.intake.tables import check_local_path
 
+AREA_TYPES = {"Polygon", "MultiPolygon"}
+DATASET_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".kml", ".gpx")
+MAX_XML_BYTES = 512 * 1024**2
+_MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Ã©|Ã¨|Ã´")
+_UNREADABLE_HINT = "Use a GeoJSON, GeoPackage or a complete shapefile (.shp with its .shx, .dbf and .prj)."
 
-def read_layer(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
+
+def _unreadable(p: Path, exc: Exception | None = None) -> DataError:
+    err = DataError("The boundary file could not be read.", hint=_UNREADABLE_HINT, file=p)
+    if exc is not None:
+        err.__cause__ = exc
+    return err
+
+
+def _sibling(shp: Path, ext: str) -> Path | None:
+    """The shapefile part with extension `ext`, whatever its case (".DBF" from old tools)."""
+    for candidate in shp.parent.glob(shp.stem + ".*"):
+        if candidate.stem == shp.stem and candidate.suffix.lower() == ext:
+            return candidate
+    return None
+
+
+def _check_shapefile_parts(shp: Path, shown: Path) -> None:
+    """Name a missing .shx/.dbf, and notice a .shp cut short (its header states its length)."""
+    with open(shp, "rb") as f:
+        head = f.read(100)
+    declared = int.from_bytes(head[24:28], "big") * 2 if len(head) >= 28 else 0
+    if len(head) < 100 or head[:4] != b"\x00\x00\x27\x0a" or shp.stat().st_size < declared:
+        raise DataError(
+            "The shapefile is damaged: it may have been cut short when it was copied or downloaded.",
+            hint="Ask for a new copy, ideally zipped with its .shx, .dbf and .prj files.",
+            file=shown,
+        )
+    for ext in (".shx", ".dbf"):
+        if _sibling(shp, ext) is None:
+            raise DataError(
+                "The shapefile is incomplete: the \"{part}\" file is missing next to it.",
+                hint="A shapefile is several files with the same name (.shp, .shx, .dbf, .prj): copy them all into the same folder, or send them zipped together.",
+                file=shown,
+                part=shp.stem + ext,
+            )
+
+
+def list_layers(path: str | Path) -> list[str]:
+    """The layers a file holds (GeoPackage tables, KML folders, shapefiles in a zip)."""
+    p = check_local_path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".zip":
+        return [PurePosixPath(m.filename).name for m in check_zip(p) if m.filename.lower().endswith(DATASET_SUFFIXES)]
+    with tempfile.TemporaryDirectory(prefix="carto-") as tmp:
+        real = _unpacked(p, Path(tmp), None)
+        try:
+            return [str(name) for name, _ in pyogrio.list_layers(real)]
+        except Exception as exc:
+            raise _unreadable(p, exc) from exc
+
+
+def _unpacked(p: Path, tmp: Path, layer: str | None) -> Path:
+    """The path GDAL should open: archives are checked and unpacked into `tmp`, XML checked."""
+    suffix = p.suffix.lower()
+    if suffix in (".kml", ".gpx"):
+        if p.stat().st_size > MAX_XML_BYTES:
+            raise _unreadable(p)
+        check_xml(p.read_bytes(), p)
+        return p
+    if suffix == ".kmz":
+        members = [m for m in check_zip(p) if m.filename.lower().endswith(".kml")]
+        if not members:
+            raise DataError("The KMZ file holds no KML document.", hint="Export it again from Google Earth or My Maps.", file=p)
+        doc = next((m for m in members if PurePosixPath(m.filename).name.lower() == "doc.kml"), members[0])
+        data = read_member(p, doc.filename, MAX_XML_BYTES)
+        check_xml(data, p)
+        out = tmp / "doc.kml"
+        out.write_bytes(data)
+        return out
+    if suffix == ".zip":
+        members = check_zip(p)
+        datasets = [m for m in members if m.filename.lower().endswith(DATASET_SUFFIXES)
+                    and not PurePosixPath(m.filename).name.startswith(("._", "."))]
+        if not datasets:
+            raise DataError(
+                "The zip file holds no boundary file (.shp, .gpkg, .geojson, .kml).",
+                hint="Check that you chose the right zip file.",
+                file=p,
+            )
+        chosen = datasets[0]
+        if layer is not None:
+            named = [m for m in datasets if PurePosixPath(m.filename).name in (layer, layer + ".shp")]
+            chosen = named[0] if named else chosen
+        stem = PurePosixPath(chosen.filename)
+        wanted = [m for m in members if PurePosixPath(m.filename).parent == stem.parent
+                  and PurePosixPath(m.filename).stem == stem.stem]
+        for m in wanted:  # flat, under our own names: the member's folders are never used
+            (tmp / PurePosixPath(m.filename).name).write_bytes(read_member(p, m.filename))
+        return tmp / stem.name
+    return p
+
+
+def read_layer(path: str | Path, layer: str | None = None, *, areas_only: bool = True) -> gpd.GeoDataFrame:
     """Read admin areas as polygons in EPSG:4326, repairing invalid geometries.
 
-    `attrs["warnings"]` lists what was assumed or repaired, for the user to see.
+    `layer` picks a layer (GeoPackage table, KML folder, shapefile inside a zip); by
+    default the first layer with areas. `areas_only=False` keeps points and lines (GPS
+    points, tracks). `attrs["warnings"]` lists what was assumed or repaired.
     """
     p = check_local_path(path)
-    try:
-        gdf = gpd.read_file(p, layer=layer, engine="pyogrio")
-    except Exception as exc:  # pyogrio/GDAL errors: the file is not a readable layer
-        raise DataError(
-            "The boundary file could not be read.",
-            hint="Use a GeoJSON, GeoPackage or a complete shapefile (.shp with its .shx, .dbf and .prj).",
-            file=p,
-        ) from exc
+    if p.stat().st_size == 0:
+        raise DataError("The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p)
+    with tempfile.TemporaryDirectory(prefix="carto-") as tmp:
+        real = _unpacked(p, Path(tmp), layer)
+        zipped = p.suffix.lower() == ".zip"  # there `layer` named the file inside the zip
+        gdf, warnings, chosen, names = _read(real, p, None if zipped else layer, areas_only)
+    if zipped:
+        chosen = real.name
+    gdf = _clean(gdf, p, warnings, areas_only)
+    gdf.attrs.update(warnings=warnings, path=str(p), layer=chosen, layers=names)
+    return gdf
+
+
+def _read(real: Path, shown: Path, layer: str | None, areas_only: bool):
     warnings: list[str] = []
+    if real.suffix.lower() == ".shp":
+        _check_shapefile_parts(real, shown)
+    try:
+        infos = pyogrio.list_layers(real)
+    except Exception as exc:
+        raise _unreadable(shown, exc) from exc
+    names = [str(n) for n, _ in infos]
+    kinds = {str(n): str(t or "") for n, t in infos}
+    multi_folder = real.suffix.lower() in (".kml",) and layer is None and len(names) > 1
+    if layer is not None and layer not in names:
+        raise DataError(
+            "The file has no layer named \"{layer}\"; it has: {layers}.",
+            hint="Choose one of the layers listed.",
+            file=shown,
+            layer=layer,
+            layers=", ".join(names),
+        )
+    if multi_folder:
+        parts = [_read_one(real, shown, n, warnings) for n in names]
+        parts = [g.assign(folder=n) for g, n in zip(parts, names) if not g.empty]
+        if not parts:
+            raise _no_areas(shown)
+        gdf = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=parts[0].crs)
+        warnings.append(Notice("The {count} folders of the KML file were read together (column \"folder\").",
+                               count=len(parts)))
+        return gdf, warnings, None, names
+    if layer is None:
+        if len(names) == 0:
+            raise _no_areas(shown)
+        wanted = [n for n in names if "Polygon" in kinds[n]] if areas_only else []
+        if not wanted:  # types unknown (GeoJSON "Unknown") or no polygon layer: first non-empty one
+            wanted = [n for n in names if _count(real, n)] or names
+        layer = wanted[0]
+        others = [n for n in names if n != layer and _count(real, n)] if len(names) > 1 else []
+        if others:
+            warnings.append(Notice("Layer \"{layer}\" was read; the file also has: {others}.",
+                                   layer=layer, others=", ".join(others)))
+    return _read_one(real, shown, layer, warnings), warnings, layer, names
+
+
+def _count(real: Path, name: str) -> int:
+    try:
+        return max(int(pyogrio.read_info(real, layer=name, force_feature_count=True).get("features") or 0), 0)
+    except Exception:
+        return 0
+
+
+def _read_one(real: Path, shown: Path, layer: str, warnings: list[str]) -> gpd.GeoDataFrame:
+    is_shp = real.suffix.lower() == ".shp"
+    try:
+        gdf = pyogrio.read_dataframe(real, layer=layer)
+    except Exception as exc:
+        if is_shp:
+            raise DataError(
+                "The shapefile is damaged: it may have been cut short when it was copied or downloaded.",
+                hint="Ask for a new copy, ideally zipped with its .shx, .dbf and .prj files.",
+                file=shown,
+            ) from exc
+        raise _unreadable(shown, exc) from exc
+    if is_shp and _sibling(real, ".cpg") is None:
+        text_cols = [c for c in gdf.columns if c != "geometry" and gdf[c].dtype == object]
+        sample = " ".join(str(v) for c in text_cols for v in gdf[c].head(200))
+        if _MOJIBAKE.search(sample):  # UTF-8 text read as Latin-1: read again as UTF-8
+            gdf = pyogrio.read_dataframe(real, layer=layer, encoding="UTF-8")
+            warnings.append(Notice("The shapefile has no .cpg file; its text was read as UTF-8."))
+    return gdf
+
+
+def _no_areas(p: Path) -> DataError:
+    return DataError(
+        "The boundary file holds no areas.",
+        hint="Choose a file with the admin areas (polygons) of your country.",
+        file=p,
+    )
+
+
+def _clean(gdf: gpd.GeoDataFrame, p: Path, warnings: list[str], areas_only: bool) -> gpd.GeoDataFrame:
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
     if gdf.empty:
-        raise DataError(
-            "The boundary file holds no areas.",
-            hint="Choose a file with the admin areas (polygons) of your country.",
-            file=p,
-        )
-    polygons = gdf.geom_type.isin(["Polygon", "MultiPolygon"])
-    if not polygons.any():
+        raise _no_areas(p)
+    if gdf.geometry.has_z.any():
+        gdf = gdf.set_geometry(shapely.force_2d(gdf.geometry.values))
+    if gdf.crs is None:
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90:
+            gdf = gdf.set_crs(4326)
+            warnings.append(Notice("The file gives no coordinate system (no .prj file); the coordinates look like longitude/latitude, so WGS84 was assumed."))
+        else:
+            raise DataError(
+                "The file gives no coordinate system (no .prj file) and its coordinates are not longitude/latitude, so it cannot be placed on a map.",
+                hint="Copy the .prj file next to the .shp file, or export the layer again from QGIS with its coordinate system.",
+                file=p,
+            )
+    elif not gdf.crs.equals("EPSG:4326"):
+        try:
+            name = gdf.crs.to_string()
+            gdf = gdf.to_crs(4326)
+        except Exception as exc:
+            raise DataError(
+                "The coordinate system of the file cannot be converted to longitude/latitude.",
+                hint="Export the layer again from QGIS in WGS 84 (EPSG:4326).",
+                file=p,
+            ) from exc
+        warnings.append(Notice("The layer was reprojected from {crs} to WGS84 longitude/latitude.", crs=name))
+    if gdf.crs.is_geographic:
+        minx, miny, maxx, maxy = gdf.total_bounds
+        if minx < -180.5 or maxx > 180.5 or miny < -90.5 or maxy > 90.5:
+            raise DataError(
+                "The coordinates are outside the range of longitude and latitude, so the file's coordinate system is wrong.",
+                hint="The file probably holds projected coordinates (metres): export it again from QGIS with its real coordinate system.",
+                file=p,
+            )
+    invalid = ~gdf.geometry.is_valid
+    if invalid.any():
+        gdf = gdf.copy()
+        gdf.loc[invalid, "geometry"] = gdf.geometry[invalid].make_valid()
+        warnings.append(Notice("{count} invalid geometries were repaired.", count=int(invalid.sum())))
+    if areas_only:
+        gdf = _areas(gdf, p, warnings)
+    return gdf.reset_index(drop=True)
+
+
+def _areas(gdf: gpd.GeoDataFrame, p: Path, warnings: list[str]) -> gpd.GeoDataFrame:
+    """Polygons only: polygon parts of collections kept, points and lines left out (and counted)."""
+    types = gdf.geom_type
+    collections = types == "GeometryCollection"
+    if collections.any():
+        gdf = gdf.copy()
+        gdf.loc[collections, "geometry"] = [_polygon_parts(g) for g in gdf.geometry[collections]]
+        types = gdf.geom_type
+    keep = types.isin(AREA_TYPES) & ~gdf.geometry.is_empty
+    if not keep.any():
         raise DataError(
             "The boundary file has no polygons (only points or lines).",
             hint="A choropleth needs admin areas: choose the boundaries file, not a points file.",
             file=p,
         )
-    gdf = gdf[polygons]
-    if gdf.crs is None:
-        minx, miny, maxx, maxy = gdf.total_bounds
-        if -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90:
-            gdf = gdf.set_crs(4326)
-            warnings.append("no coordinate system given: assumed WGS84 longitude/latitude")
-    elif not gdf.crs.equals("EPSG:4326"):
-        gdf = gdf.to_crs(4326)
-    invalid = ~gdf.geometry.is_valid
-    if invalid.any():
-        gdf.loc[invalid, "geometry"] = gdf.geometry[invalid].make_valid()
-        warnings.append(f"{int(invalid.sum())} invalid geometries repaired")
-    gdf = gdf.reset_index(drop=True)
-    gdf.attrs["warnings"] = warnings
-    gdf.attrs["path"] = str(p)
-    return gdf
+    if not keep.all():
+        warnings.append(Notice("{count} features that are not areas (points or lines) were left out.",
+                               count=int((~keep).sum())))
+    return gdf[keep]
+
+
+def _polygon_parts(geom):
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in AREA_TYPES]
+    if not parts:
+        return shapely.Polygon()
+    flat = [q for g in parts for q in (g.geoms if g.geom_type == "MultiPolygon" else [g])]
+    return flat[0] if len(flat) == 1 else shapely.MultiPolygon(flat)

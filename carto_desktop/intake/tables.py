@@ -1,15 +1,22 @@
 """Spreadsheets and CSV files as they arrive from partners.
 
 Every cell is kept as text (P-codes keep their leading zeros; numbers are parsed
-only where a number is asked for), an HXL tag row under the header is recognised and
-removed, and fully empty rows and columns are dropped. Row numbers reported to the
-user are the row numbers the user sees in their spreadsheet.
+only where a number is asked for). The header is found even under title rows, a
+header spread over two rows by merged cells is joined, HXL tag rows under the header
+are recognised and removed, and fully empty rows and columns are dropped. Row numbers
+reported to the user are the row numbers the user sees in their spreadsheet.
+
+Text files: the encoding is detected (UTF-8 with or without BOM, UTF-16 from Excel's
+"Unicode text", Windows-1252 from French Excel, Mac Roman from older Macs), and so is
+the delimiter (`,` `;` tab `|`). A file whose content does not match its name (an
+.xlsx renamed .csv, a CSV named .xls) is read for what it is, and the user is told.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +24,16 @@ from pathlib import Path
 import pandas as pd
 
 from carto_desktop.errors import DataError
+from carto_desktop.intake.notices import Notice
+from carto_desktop.intake.safety import check_zip, is_zip
 
-TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
+HEADER_SEARCH_ROWS = 30  # title rows above the header are looked for this far down
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_NUMBERISH = re.compile(r"^[-+]?[\d\s\u00a0\u202f.,']*\d[\d\s\u00a0\u202f.,']*%?$")
 
 
 @dataclass
@@ -31,7 +45,10 @@ class Table:
     sheet: str | None = None
     row_numbers: list[int] = field(default_factory=list)  # file row of each data row
     hxl_tags: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # `Notice`s: English str + text(lang)
+    header_row: int | None = None  # file row of the (last) header row
+    encoding: str | None = None  # text files: the encoding that was used
+    delimiter: str | None = None  # text files: the column separator that was used
 
     def file_row(self, index: int) -> int:
         """The row number the user sees in the file for positional row `index`."""
@@ -56,101 +73,246 @@ def check_local_path(path: str | Path) -> Path:
     return p
 
 
+def _head(p: Path, n: int = 65536) -> bytes:
+    with open(p, "rb") as f:
+        return f.read(n)
+
+
+def _content_kind(p: Path) -> str:
+    """What the bytes say the file is: "zip" (xlsx/ods), "ole" (xls), "html" or "text"."""
+    head = _head(p)
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(_OLE_MAGIC):
+        return "ole"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table")):
+        return "html"
+    return "text"
+
+
 def list_sheets(path: str | Path) -> list[str]:
     """Visible sheets of a workbook, in order (hidden helper sheets left out)."""
-    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+    from python_calamine import SheetVisibleEnum
 
     p = check_local_path(path)
-    wb = _open_workbook(p, CalamineWorkbook)
+    wb = _open_workbook(p)
     return [m.name for m in wb.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
 
 
-def read_table(path: str | Path, sheet: str | None = None) -> Table:
-    """Read a CSV/TXT or spreadsheet into a `Table` of text cells."""
+def read_table(path: str | Path, sheet: str | None = None, header_row: int | None = None) -> Table:
+    """Read a CSV/TXT or spreadsheet into a `Table` of text cells.
+
+    `header_row` (the row number shown in the spreadsheet) overrides header detection.
+    """
     p = check_local_path(path)
     suffix = p.suffix.lower()
     if p.stat().st_size == 0:
         raise DataError(
             "The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p
         )
-    if suffix in TEXT_SUFFIXES:
-        rows = _read_text_rows(p)
-        sheet = None
-    elif suffix in SHEET_SUFFIXES:
-        rows, sheet = _read_sheet_rows(p, sheet)
-    else:
+    if suffix not in TEXT_SUFFIXES | SHEET_SUFFIXES:
         raise DataError(
             "This kind of file cannot be read as a table ({suffix}).",
             hint="Save it as CSV or Excel (.xlsx) and open it again.",
             file=p,
             suffix=suffix or "?",
         )
-    return _table_from_rows(rows, p, sheet)
+    kind = _content_kind(p)
+    notes: list[str] = []
+    encoding = delimiter = None
+    if kind == "html":
+        raise DataError(
+            "The file is a web page saved under a spreadsheet name, not a real spreadsheet.",
+            hint="Open it in Excel or LibreOffice and save it as .xlsx or CSV.",
+            file=p,
+        )
+    if kind == "text":
+        if suffix in SHEET_SUFFIXES:
+            notes.append(Notice("The file is named {suffix} but holds plain text; it was read as a CSV file.",
+                                suffix=suffix))
+        rows, encoding, delimiter, more = _read_text_rows(p)
+        notes += more
+        sheet = None
+    else:
+        if suffix in TEXT_SUFFIXES:
+            notes.append(Notice("The file is named {suffix} but is really a spreadsheet; it was read as one.",
+                                suffix=suffix))
+        rows, sheet, more = _read_sheet_rows(p, sheet, kind)
+        notes += more
+    table = _table_from_rows(rows, p, sheet, header_row)
+    table.warnings[:0] = notes
+    table.encoding, table.delimiter = encoding, delimiter
+    return table
 
 
 # --- text files -------------------------------------------------------------------
 
-def _decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) when it decodes, else Windows-1252 (French Excel)."""
+_ENCODING_NAMES = {"utf-16": "UTF-16", "cp1252": "Windows-1252", "mac_roman": "Mac Roman", "latin-1": "Latin-1"}
+# letters a French, Portuguese or Spanish text is made of; a wrong 8-bit guess gives symbols
+_LETTERS = set("éèêëàâäîïôöùûüçœæÉÈÊËÀÂÄÎÏÔÖÙÛÜÇŒÆñÑáíóúÁÍÓÚãõÃÕ")
+_CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def decode_text(raw: bytes) -> tuple[str, str]:
+    """The text and the encoding it was in (a Python codec name).
+
+    BOMs first; then UTF-8 if it decodes; else the 8-bit encoding (Windows-1252 or Mac
+    Roman) whose decoding gives the most accented letters, since the wrong one turns
+    them into symbols ("H\\x99pital" vs "Hôpital").
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace"), "utf-16"
+    sample = raw[:4000]
+    if len(sample) > 8 and sample[1::2].count(0) > len(sample) // 4 and sample[0::2].count(0) == 0:
+        return raw.decode("utf-16-le", errors="replace"), "utf-16"
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        pass
+    high = bytes(b for b in raw if b >= 0x80)
+    scores = {}
+    for enc in ("cp1252", "mac_roman"):
+        if enc == "cp1252" and _CP1252_HOLES & set(high):
+            continue
+        scores[enc] = sum(ch in _LETTERS for ch in high.decode(enc, errors="replace"))
+    if not scores:
+        return raw.decode("latin-1"), "latin-1"
+    best = max(scores, key=lambda e: (scores[e], e == "cp1252"))
+    return raw.decode(best, errors="replace"), best
 
 
-def _read_text_rows(p: Path) -> list[list[str]]:
-    text = _decode(p.read_bytes())
-    sample = "\n".join(text.splitlines()[:50])
+def sniff_delimiter(lines: list[str]) -> str:
+    """The separator that splits the first lines into the most, and most regular, columns."""
+    best, best_score = ",", (-1.0, 0)
+    for delim in (",", ";", "\t", "|"):
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=delim) if r]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        if mode < 2:
+            continue
+        score = (counts.count(mode) / len(counts), mode)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _read_text_rows(p: Path) -> tuple[list[list[str]], str, str, list[str]]:
+    raw = p.read_bytes()
+    text, encoding = decode_text(raw)
+    notes: list[str] = []
+    if "\x00" in text[:65536]:
+        raise DataError(
+            "The file is not a text table: it contains binary data.",
+            hint="Check that you chose the right file; save tables from Excel as CSV or .xlsx.",
+            file=p,
+        )
+    if encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(Notice("The file is not in UTF-8; it was read as {encoding}. Check that accents look right.",
+                            encoding=_ENCODING_NAMES.get(encoding, encoding)))
+    if "\ufffd" in text:
+        notes.append(Notice("Some characters could not be decoded and show as \"\ufffd\"."))
+    head_lines = [ln for ln in text[:200_000].splitlines()[:60] if ln.strip()]
+    delimiter = sniff_delimiter(head_lines) if head_lines else ","
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in ",;\t"}
-        delimiter = max(counts, key=counts.get)
-    try:
-        return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
         raise DataError(
             "The text file could not be read as a table.",
             hint="Check that it is a CSV file with one header row, or save it again from Excel as CSV UTF-8.",
             file=p,
         ) from exc
+    return rows, encoding, delimiter, notes
 
 
 # --- workbooks --------------------------------------------------------------------
 
-def _open_workbook(p: Path, workbook_cls):
+def _password_error(p: Path, sheet: str | None = None) -> DataError:
+    return DataError(
+        "The workbook is protected by a password, so it cannot be read.",
+        hint="Open it in Excel or LibreOffice with the password, save a copy without password, and open that copy.",
+        file=p,
+        sheet=sheet,
+    )
+
+
+def _damaged_error(p: Path, sheet: str | None = None) -> DataError:
+    return DataError(
+        "The file could not be read as a spreadsheet: it may be damaged, password-protected or not really an Excel file.",
+        hint="Open it in Excel or LibreOffice, remove any password, and save it again as .xlsx.",
+        file=p,
+        sheet=sheet,
+    )
+
+
+def _open_workbook(p: Path):
+    from python_calamine import CalamineWorkbook, PasswordError
+
+    if p.stat().st_size == 0:
+        raise DataError("The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p)
+    head = _head(p, 1 << 20)
+    if head.startswith(_OLE_MAGIC) and _ENCRYPTED in head:
+        raise _password_error(p)
+    if is_zip(p):
+        check_zip(p)
     try:
-        return workbook_cls.from_path(str(p))
+        return CalamineWorkbook.from_path(str(p))
+    except PasswordError as exc:
+        raise _password_error(p) from exc
     except Exception as exc:  # calamine raises several unrelated types for bad files
-        raise DataError(
-            "The file could not be read as a spreadsheet: it may be damaged, password-protected or not really an Excel file.",
-            hint="Open it in Excel or LibreOffice, remove any password, and save it again as .xlsx.",
-            file=p,
-        ) from exc
+        raise _damaged_error(p) from exc
 
 
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value.strip()
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, (dt.datetime, dt.date)):
+        if not math.isfinite(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        text = repr(value)
+        return f"{value:.15g}" if len(text) > 17 else text  # 0.1+0.2 artefacts of Excel
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return str(value)
+    return str(value).strip()
 
 
-def _read_sheet_rows(p: Path, sheet: str | None) -> tuple[list[list[str]], str]:
-    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+def _row_text(row: list) -> list[str]:
+    """Cells as text; strings (most cells) take the fast path."""
+    return [
+        v.strip() if type(v) is str
+        else str(int(v)) if type(v) is float and v.is_integer() and -1e15 < v < 1e15
+        else _cell_text(v)
+        for v in row
+    ]
 
-    wb = _open_workbook(p, CalamineWorkbook)
+
+def _read_sheet_rows(p: Path, sheet: str | None, kind: str) -> tuple[list[list[str]], str, list[str]]:
+    from python_calamine import PasswordError, SheetVisibleEnum
+
+    wb = _open_workbook(p)
     visible = [m.name for m in wb.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
+    notes: list[str] = []
     if sheet is None:
         if not visible:
             raise DataError("The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p)
         sheet = visible[0]
+        if len(visible) > 1:
+            notes.append(Notice("Sheet \"{sheet}\" was read; the workbook also has: {others}.",
+                                sheet=sheet, others=", ".join(visible[1:])))
     elif sheet not in wb.sheet_names:
         raise DataError(
             "The workbook has no sheet named \"{sheet}\"; it has: {sheets}.",
@@ -160,40 +322,105 @@ def _read_sheet_rows(p: Path, sheet: str | None) -> tuple[list[list[str]], str]:
             sheets=", ".join(visible or wb.sheet_names),
         )
     try:
-        raw = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        ws = wb.get_sheet_by_name(sheet)
+        raw = ws.to_python(skip_empty_area=False)
+    except PasswordError as exc:
+        raise _password_error(p, sheet) from exc
     except Exception as exc:
-        raise DataError(
-            "The file could not be read as a spreadsheet: it may be damaged, password-protected or not really an Excel file.",
-            hint="Open it in Excel or LibreOffice, remove any password, and save it again as .xlsx.",
-            file=p,
-            sheet=sheet,
-        ) from exc
-    return [[_cell_text(v) for v in row] for row in raw], sheet
+        raise _damaged_error(p, sheet) from exc
+    return [_row_text(row) for row in raw], sheet, notes
 
 
 # --- common -----------------------------------------------------------------------
 
 def _is_hxl_row(values: list[str]) -> bool:
     filled = [v.strip() for v in values if v.strip()]
-    return bool(filled) and sum(v.startswith("#") for v in filled) >= max(1, len(filled) // 2)
+    return bool(filled) and sum(v.startswith("#") and not v.startswith("#N/A") for v in filled) >= max(1, (len(filled) + 1) // 2)
 
 
-def _table_from_rows(rows: list[list[str]], p: Path, sheet: str | None) -> Table:
+def _filled(row: list[str]) -> int:
+    return sum(1 for c in row if c)
+
+
+def _is_textual(row: list[str]) -> bool:
+    """Mostly words, as a header is, rather than numbers and dates, as data is."""
+    filled = [c for c in row if c]
+    numbers = sum(bool(_NUMBERISH.match(c)) or bool(re.match(r"^\d{4}-\d\d-\d\d", c)) for c in filled)
+    return numbers * 2 < len(filled) or not filled
+
+
+def _find_header(numbered: list[tuple[int, list[str]]]) -> int:
+    """Index of the header among the first rows: the first wide, wordy, non-HXL row."""
+    head = numbered[:HEADER_SEARCH_ROWS]
+    widths = [_filled(r) for _, r in head]
+    widest = max(widths)
+    need = max(min(2, widest), math.ceil(0.5 * widest))
+    wide = [i for i, (_, row) in enumerate(head) if widths[i] >= need and not _is_hxl_row(row)]
+    # a header of years ("Région", "2021", "2022") is not wordy: then take the first wide row
+    return next((i for i in wide if _is_textual(head[i][1])), wide[0] if wide else 0)
+
+
+def _sub_header(header: list[str], below: list[str]) -> list[str] | None:
+    """Column names joined over two header rows (merged cells above), or None.
+
+    Joined only when the upper row leaves columns unnamed that the row below names,
+    and the row below holds only words: "Population" over "Hommes" | "Femmes".
+    """
+    if _is_hxl_row(below) or not any(below):
+        return None
+    if any(c and _NUMBERISH.match(c) for c in below) or not _is_textual(below):
+        return None
+    if not any(b and not h for h, b in zip(header, below)):
+        return None
+    joined, parent = [], ""
+    for h, b in zip(header, below):
+        if h:
+            parent = h
+        top = h or parent
+        joined.append(f"{top} {b}".strip() if b else top)
+    return joined
+
+
+def _table_from_rows(rows: list[list[str]], p: Path, sheet: str | None, header_row: int | None = None) -> Table:
     # spreadsheet row numbers start at 1; keep them while dropping blank rows
-    numbered = [(i + 1, [c.strip() for c in r]) for i, r in enumerate(rows) if any(c.strip() for c in r)]
+    numbered = [(i + 1, r) for i, r in enumerate(rows) if any(r)]
     if not numbered:
         raise DataError(
             "The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p, sheet=sheet
         )
     width = max(len(r) for _, r in numbered)
-    header_rowno, header = numbered[0]
+    notes: list[str] = []
+    if header_row is not None:
+        at = [i for i, (n, _) in enumerate(numbered) if n == header_row]
+        if not at:
+            raise DataError(
+                "Row {header_row} is empty or beyond the end of the table, so it cannot be the header.",
+                hint="Give the number of the row that holds the column names, as shown in the spreadsheet.",
+                file=p,
+                sheet=sheet,
+                header_row=header_row,
+            )
+        h = at[0]
+    else:
+        h = _find_header(numbered)
+        if h > 0:
+            notes.append(Notice("The header is row {row}; the {count} rows above it (titles) were skipped.",
+                                row=numbered[h][0], count=h))
+    header_rowno, header = numbered[h]
     header = header + [""] * (width - len(header))
-    body = numbered[1:]
-    hxl: dict[str, str] = {}
+    body = numbered[h + 1:]
+    if body and header_row is None:
+        below = body[0][1] + [""] * (width - len(body[0][1]))
+        joined = _sub_header(header, below)
+        if joined is not None and len(body) > 1:
+            header, header_rowno, body = joined, body[0][0], body[1:]
+            notes.append(Notice("The header spans two rows (merged cells); column names were joined, e.g. \"{example}\".",
+                                example=next(j for j, b in zip(joined, below) if b)))
     names = _unique_names(header)
-    if body and _is_hxl_row(body[0][1]):
+    hxl: dict[str, str] = {}
+    while body and _is_hxl_row(body[0][1]):  # some files have two HXL rows
         tags = body[0][1] + [""] * (width - len(body[0][1]))
-        hxl = {n: t for n, t in zip(names, tags) if t}
+        hxl = hxl or {n: t for n, t in zip(names, tags) if t}
         body = body[1:]
     if not body:
         raise DataError(
@@ -202,12 +429,19 @@ def _table_from_rows(rows: list[list[str]], p: Path, sheet: str | None) -> Table
             file=p,
             sheet=sheet,
         )
-    data = pd.DataFrame([r + [""] * (width - len(r)) for _, r in body], columns=names, dtype=object)
+    data = pd.DataFrame([r + [""] * (width - len(r)) if len(r) < width else r for _, r in body],
+                        columns=names, dtype=object)
     data = data.replace("", None)
     # drop columns that are empty and unnamed (a stated range of 1 024 columns, say)
-    data = data[[c for c in data.columns if data[c].notna().any() or not c.startswith("column_")]]
+    keep = [c for c in data.columns if not c.startswith("column_") or data[c].notna().any()]
+    data = data[keep]
+    unnamed = [c for c in keep if c.startswith("column_")]
+    if unnamed:
+        notes.append(Notice("{count} columns have no name in the header; they were called {names}.",
+                            count=len(unnamed), names=", ".join(unnamed[:5]) + ("…" if len(unnamed) > 5 else "")))
     return Table(
-        data=data.reset_index(drop=True), path=p, sheet=sheet, row_numbers=[n for n, _ in body], hxl_tags=hxl
+        data=data.reset_index(drop=True), path=p, sheet=sheet, row_numbers=[n for n, _ in body], hxl_tags=hxl,
+        warnings=notes, header_row=header_rowno,
     )
 
 
@@ -215,7 +449,7 @@ def _unique_names(header: list[str]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
     for i, name in enumerate(header):
-        name = name or f"column_{i + 1}"
+        name = " ".join(name.split()) or f"column_{i + 1}"
         if name in seen:
             seen[name] += 1
             name = f"{name}_{seen[name]}"

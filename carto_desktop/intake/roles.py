@@ -1,0 +1,301 @@
+"""What each column of a table is for: admin names (and level), P-codes (and level),
+latitude/longitude or GPS points, numeric indicators, dates, identifiers, form metadata.
+
+`detect_roles(table)` guesses from HXL tags first (the humanitarian standard: `#adm2+code`),
+then column names in French and English, then the values themselves (P-code shape and
+OCHA length per level, number share, date shapes, coordinate ranges). Every guess can
+be overridden (`overrides={"Cercle": "admin name:2"}`), and the app shows the roles so
+the user can correct them. Warnings say where a column is not what it seems: text in a
+number column, coordinates out of range or swapped, with the rows.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import pandas as pd
+
+from carto_desktop.errors import OptionError
+from carto_desktop.intake.coordinates import check_coordinates, parse_coordinate, parse_geopoint
+from carto_desktop.intake.kobo import KoboForm, kobo_form
+from carto_desktop.intake.notices import Notice
+from carto_desktop.intake.numbers import parse_number
+from carto_desktop.intake.pcode_lengths import PCODE_LENGTHS
+from carto_desktop.intake.tables import Table
+from carto_desktop.match.country_codes import iso2_to_iso3, iso3_to_iso2
+from carto_desktop.match.names import normalise_name, normalise_pcode
+
+Role = Literal["admin name", "P-code", "latitude", "longitude", "geopoint", "number", "date", "identifier",
+               "multiple choice", "form metadata", "text", "empty"]
+ROLES: tuple[str, ...] = ("admin name", "P-code", "latitude", "longitude", "geopoint", "number", "date",
+                          "identifier", "multiple choice", "form metadata", "text", "empty")
+SAMPLE = 500  # values looked at per column to guess its role (the whole column is checked for warnings)
+
+_PCODE = re.compile(r"^([A-Z]{2,3})(\d{0,12})$")
+_DATE = re.compile(r"^(\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d)?.*)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}-[A-Za-zéû]{3,9}-\d{2,4})$")
+_LEVEL_IN_NAME = re.compile(r"adm(?:in)?[\s_-]*(\d)|admin(\d)|pcode\s*(\d)|p-code\s*admin\s*(\d)|niveau\s*(\d)", re.I)
+_LAT_NAME = re.compile(r"^(.*[^a-z])?(lat|latitude|gps_?lat|y_?coord|coord_?y)$", re.I)
+_LON_NAME = re.compile(r"^(.*[^a-z])?(lon|long|lng|longitude|gps_?lon|x_?coord|coord_?x)$", re.I)
+_PCODE_NAME = re.compile(r"p-?cod|pcod|code_?adm|adm\d?_?code|adm\d_pcod", re.I)
+_ID_NAME = re.compile(r"(^|[^a-z])(id|code|num[eé]ro|no|n°|matricule|identifiant)([^a-z]|$)", re.I)
+# words for admin levels in the francophone Sahel and Central Africa (and English templates),
+# looked for as the first word of the column name ("Nom Province", "Cercle", "ADM2_COUNTY")
+_LEVEL_WORDS = {
+    "pays": 0, "country": 0,
+    "region": 1, "regions": 1, "province": 1, "state": 1, "etat": 1, "gouvernorat": 1, "governorate": 1,
+    "wilaya": 1,
+    "cercle": 2, "departement": 2, "district": 2, "county": 2, "prefecture": 2, "lga": 2,
+    "commune": 3, "arrondissement": 3, "sousprefecture": 3, "subdistrict": 3, "canton": 3,
+    "village": 4, "localite": 4, "locality": 4, "quartier": 4,
+}
+_NAME_PREFIX_WORDS = {"nom", "name", "libelle", "de", "la", "du", "le", "l", "des"}
+_HXL_ROLES = [
+    (re.compile(r"^#adm(\d)\s*\+\s*(code|pcode)"), "P-code"),
+    (re.compile(r"^#adm(\d)"), "admin name"),
+    (re.compile(r"^#country\s*\+\s*code"), "P-code"),
+    (re.compile(r"^#country"), "admin name"),
+    (re.compile(r"^#geo\s*\+\s*lat"), "latitude"),
+    (re.compile(r"^#geo\s*\+\s*lon"), "longitude"),
+    (re.compile(r"^#geo\s*\+\s*coord"), "geopoint"),
+    (re.compile(r"^#date"), "date"),
+    (re.compile(r"^#(affected|inneed|targeted|reached|population|value|indicator\s*\+\s*num|capacity)"), "number"),
+]
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    """The role of one column, with its admin level where it has one, and why."""
+
+    column: str
+    role: str
+    level: int | None = None
+    source: str = "values"  # "HXL", "name", "values", "form" or "user"
+    short_name: str | None = None  # Kobo group fields: the field name without its groups
+
+
+@dataclass
+class Roles:
+    """Roles of all columns, in table order, plus the warnings found on the way."""
+
+    columns: dict[str, ColumnRole]
+    warnings: list[str] = field(default_factory=list)
+    form: KoboForm = field(default_factory=KoboForm)
+
+    def of(self, role: str, level: int | None = None) -> list[str]:
+        """Columns with `role` (and `level` when given), in table order."""
+        return [c for c, r in self.columns.items() if r.role == role and (level is None or r.level == level)]
+
+    def __getitem__(self, column: str) -> ColumnRole:
+        return self.columns[column]
+
+
+def pcode_level(code: object) -> int | None:
+    """The admin level of a P-code by OCHA's lengths for its country (ML0401 → 2), or None.
+
+    Also reads the three-letter form some offices use (MLI0401); a country code alone is 0.
+    """
+    m = _PCODE.match(normalise_pcode(code))
+    if not m:
+        return None
+    prefix, digits = m.groups()
+    iso3 = prefix if len(prefix) == 3 and iso3_to_iso2(prefix) else iso2_to_iso3(prefix) if len(prefix) == 2 else None
+    if iso3 is None:
+        return None
+    if not digits:
+        return 0
+    _, levels = PCODE_LENGTHS.get(iso3, (2, ((2,), (2,), (2,), (2,))))
+    totals = {0}
+    for level, options in enumerate(levels, start=1):
+        totals = {t + o for t in totals for o in options}
+        if len(digits) in totals:
+            return level
+    return None
+
+
+def looks_like_ocha_pcode(code: object) -> bool:
+    """A known country code (ISO2 or ISO3) followed by digits, or the country code alone."""
+    m = _PCODE.match(normalise_pcode(code))
+    if not m:
+        return False
+    prefix = m.group(1)
+    return bool(iso2_to_iso3(prefix) if len(prefix) == 2 else iso3_to_iso2(prefix))
+
+
+def _level_from_name(name: str) -> int | None:
+    m = _LEVEL_IN_NAME.search(name)
+    if m:
+        return int(next(g for g in m.groups() if g))
+    words = [w for w in re.split(r"[^a-z0-9]+", normalise_name(name).replace("sous ", "sous")) if w]
+    while words and words[0] in _NAME_PREFIX_WORDS:
+        words = words[1:]
+    return _LEVEL_WORDS.get(words[0]) if words else None
+
+
+def _values(series: pd.Series, limit: int = SAMPLE) -> list[str]:
+    """Up to `limit` filled cells, spread over the column (not only its first rows)."""
+    values = series.dropna()
+    if len(values) > limit:
+        step = len(values) // limit
+        values = values.iloc[::step].head(limit)
+    return [t for t in (str(v).strip() for v in values) if t]
+
+
+def _share(values: list[str], test) -> float:
+    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+
+
+def _guess(name: str, values: list[str], hxl: str | None, form: KoboForm) -> ColumnRole:
+    if hxl:
+        for pattern, role in _HXL_ROLES:
+            m = pattern.match(hxl.lower().replace(" ", ""))
+            if m:
+                first = m.group(1) if m.groups() else None
+                level = int(first) if first and first.isdigit() else (0 if role in ("admin name", "P-code") else None)
+                if role == "P-code" and values:  # trust the values' own level over a mistyped tag
+                    levels = Counter(pcode_level(v) for v in values)
+                    best = levels.most_common(1)[0][0]
+                    level = best if best is not None else level
+                if role == "number" and _share(values, lambda v: parse_number(v) is not None) < 0.5:
+                    break  # "#population+group" holds words: let the values decide
+                return ColumnRole(name, role, level, "HXL")
+    if name in form.meta:
+        return ColumnRole(name, "form metadata", source="form")
+    if name in form.select_multiple or any(name in opts for opts in form.select_multiple.values()):
+        return ColumnRole(name, "multiple choice", source="form")
+    if not values:
+        return ColumnRole(name, "empty")
+    if any(name in (p.cell_column, name) and name == p.cell_column for p in form.geopoints) or name == form.geolocation:
+        return ColumnRole(name, "geopoint", source="form")
+    for p in form.geopoints:
+        if name == p.lat_column:
+            return ColumnRole(name, "latitude", source="form")
+        if name == p.lon_column:
+            return ColumnRole(name, "longitude", source="form")
+    codes = [pcode_level(v) for v in values]
+    pcode_share = _share(values, looks_like_ocha_pcode)
+    numbers = [parse_number(v) for v in values]
+    number_share = sum(n is not None for n in numbers) / len(values)
+    if pcode_share >= 0.8 and (pcode_share > number_share):
+        known = Counter(c for c in codes if c is not None).most_common(1)
+        level = known[0][0] if known else _level_from_name(name)
+        return ColumnRole(name, "P-code", level, "values")
+    if _LAT_NAME.match(name) and _share(values, lambda v: (c := parse_coordinate(v, "lat")) is not None and abs(c) <= 90) >= 0.5:
+        return ColumnRole(name, "latitude", source="name")
+    if _LON_NAME.match(name) and _share(values, lambda v: (c := parse_coordinate(v, "lon")) is not None and abs(c) <= 180) >= 0.5:
+        return ColumnRole(name, "longitude", source="name")
+    if _share(values, lambda v: parse_geopoint(v) is not None and len(v.split()) == 4) >= 0.8:
+        return ColumnRole(name, "geopoint", source="values")
+    if _share(values, lambda v: bool(_DATE.match(v))) >= 0.8:
+        return ColumnRole(name, "date", source="values")
+    if number_share >= 0.5:
+        zeros = _share(values, lambda v: len(v) > 1 and v[0] == "0" and v[1].isdigit())
+        if zeros > 0 or (_ID_NAME.search(name) and number_share == 1 and len(set(values)) == len(values) > 10):
+            return ColumnRole(name, "identifier", source="values")  # leading zeros: a code, kept as text
+        return ColumnRole(name, "number", source="values")
+    level = _level_from_name(name)
+    if _PCODE_NAME.search(name):  # named like a P-code but not shaped like one: some other code
+        return ColumnRole(name, "P-code" if pcode_share >= 0.5 else "identifier", level, "name")
+    if level is not None and _share(values, lambda v: bool(_DATE.match(v))) < 0.5:
+        return ColumnRole(name, "admin name", level, "name")
+    return ColumnRole(name, "text")
+
+
+def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None = None,
+                 bounds: tuple[float, float, float, float] | None = None) -> Roles:
+    """Guess the role of every column; `overrides` maps a column to "role" or "role:level".
+
+    `bounds` (minx, miny, maxx, maxy, e.g. the boundary layer's extent) sharpens the
+    check of GPS columns for swapped latitude/longitude.
+    """
+    data = table.data if isinstance(table, Table) else table
+    hxl = table.hxl_tags if isinstance(table, Table) else {}
+    rows = table.row_numbers if isinstance(table, Table) else None
+    form = kobo_form(data.columns)
+    roles: dict[str, ColumnRole] = {}
+    for name in data.columns:
+        role = _guess(str(name), _values(data[name]), hxl.get(name), form)
+        roles[name] = replace(role, short_name=form.short_names.get(name))
+    _pair_names_with_codes(list(data.columns), roles)
+    for column, spec in (overrides or {}).items():
+        roles[column] = _override(column, spec, roles, form)
+    result = Roles(roles, form=form)
+    result.warnings = _warnings(data, result, rows, bounds)
+    return result
+
+
+def _pair_names_with_codes(columns: list[str], roles: dict[str, ColumnRole]) -> None:
+    """A name column next to a P-code column takes its level (CAF "PREFECTURE" | "PCODE1").
+
+    A level written in the name itself ("adm2_name", "Admin 2") is kept.
+    """
+    for i, c in enumerate(columns):
+        r = roles[c]
+        if r.role not in ("admin name", "text") or r.source == "HXL" or _LEVEL_IN_NAME.search(c):
+            continue
+        if r.role == "text" and _level_from_name(c) is None:
+            continue
+        near = [roles[columns[j]] for j in (i - 1, i + 1) if 0 <= j < len(columns)]
+        codes = [n for n in near if n.role == "P-code" and n.level]
+        if codes and not any(n.level == r.level for n in codes):
+            roles[c] = replace(r, role="admin name", level=codes[0].level)
+
+
+def _override(column: str, spec: str, roles: dict[str, ColumnRole], form: KoboForm) -> ColumnRole:
+    if column not in roles:
+        raise OptionError(
+            "The table has no column named \"{column}\".",
+            hint="Check the spelling; column names are listed by \"carto-desktop inspect\".",
+            column=column,
+        )
+    role, _, level = spec.partition(":")
+    role = role.strip()
+    if role not in ROLES or (level and not level.strip().isdigit()):
+        raise OptionError(
+            "\"{spec}\" is not a column role; use one of: {roles} (with \":level\" for admin names and P-codes).",
+            hint="For example \"admin name:2\" for a column of cercle names.",
+            column=column,
+            spec=spec,
+            roles=", ".join(ROLES),
+        )
+    return ColumnRole(column, role, int(level) if level.strip() else None, "user", form.short_names.get(column))
+
+
+def _rows_text(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:8])
+    return shown + (f", … ({len(rows)})" if len(rows) > 8 else "")
+
+
+def _warnings(data: pd.DataFrame, roles: Roles, rows: list[int] | None, bounds) -> list[str]:
+    out: list[str] = []
+    file_rows = rows if rows is not None else [i + 2 for i in range(len(data))]
+    for column in roles.of("number"):
+        values = data[column]
+        plain = pd.to_numeric(values, errors="coerce")  # fast path; the rest may be "1 234,5"
+        odd = values[plain.isna() & values.notna()]
+        bad = [file_rows[i] for i, v in odd.items() if str(v).strip() and parse_number(v) is None]
+        if bad:
+            out.append(Notice("Column \"{column}\": {count} cells are not numbers (rows {rows}); they will count as no data.",
+                              column=column, count=len(bad), rows=_rows_text(bad)))
+    for column in roles.of("P-code"):
+        distinct = [v for v in data[column].dropna().unique() if str(v).strip()]
+        odd = [str(v) for v in distinct if looks_like_ocha_pcode(v) and pcode_level(v) is None]
+        if odd:
+            out.append(Notice("Column \"{column}\": {count} P-codes do not have the OCHA length for their country (e.g. {examples}).",
+                              column=column, count=len(odd), examples=", ".join(odd[:3])))
+    lats, lons = roles.of("latitude"), roles.of("longitude")
+    if lats and lons:
+        checked = check_coordinates(data[lats[0]].tolist(), data[lons[0]].tolist(), file_rows, bounds)
+        labels = {
+            "swapped": "Columns \"{lat}\" and \"{lon}\": latitude and longitude look swapped in {count} rows (rows {rows}).",
+            "out of range": "Columns \"{lat}\" and \"{lon}\": {count} points are out of range (rows {rows}).",
+            "zero": "Columns \"{lat}\" and \"{lon}\": {count} points are at 0,0, a GPS failure (rows {rows}).",
+            "unreadable": "Columns \"{lat}\" and \"{lon}\": {count} coordinates cannot be read (rows {rows}).",
+            "missing": "Columns \"{lat}\" and \"{lon}\": {count} points have only one of latitude and longitude (rows {rows}).",
+        }
+        for kind, key in labels.items():
+            bad = [p.row for p in checked.problems if p.kind == kind]
+            if bad:
+                out.append(Notice(key, lat=lats[0], lon=lons[0], count=len(bad), rows=_rows_text(bad)))
+    return out

@@ -1,0 +1,116 @@
+"""Column roles (admin names and levels, P-codes, GPS, numbers, dates) and Kobo/ODK exports."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO, SHARED
+
+from carto_desktop.errors import OptionError
+from carto_desktop.intake import read_table
+from carto_desktop.intake.kobo import kobo_form, parse_geolocation, split_choices
+from carto_desktop.intake.roles import detect_roles, pcode_level
+
+TABLES = SHARED / "tables"
+GOOD = REPO / "tests" / "data" / "intake"
+
+
+def _summary(roles, kinds=("admin name", "P-code")):
+    return [(c, r.role, r.level) for c, r in roles.columns.items() if r.role in kinds]
+
+
+@pytest.mark.parametrize("code, level", [
+    ("ML04", 1), ("ML0401", 2), ("ML040101", 3), ("MLI0401", 2), (" ml-0401 ", 2), ("CF214", 2),
+    ("NE001001", 2), ("TD", 0), ("MLI", 0), ("ML011", None), ("EDU", None), ("Segou", None), ("", None),
+])
+def test_pcode_level_follows_ocha_lengths(code, level):
+    assert pcode_level(code) == level
+
+
+def test_mali_3w_roles_from_hxl_and_names():
+    roles = detect_roles(read_table(TABLES / "mli_3w_ocha_2023-12.xlsx"))
+    assert _summary(roles) == [
+        ("admin1Pcod", "P-code", 1), ("Region", "admin name", 1), ("admin2Pcod", "P-code", 2),
+        ("Cercle", "admin name", 2), ("admin3Pcod", "P-code", 3), ("Commune", "admin name", 3),
+    ]
+    assert roles["Village"].role == "empty" and roles["Cluster"].role == "text"
+
+
+def test_car_names_take_the_level_of_the_code_beside_them():
+    roles = detect_roles(read_table(TABLES / "caf_3w_ocha_2022-03.xlsx"))
+    assert _summary(roles) == [("PREFECTURE", "admin name", 1), ("PCODE1", "P-code", 1),
+                               ("SOUSPREFECTURE", "admin name", 2), ("PCODE2", "P-code", 2)]
+
+
+def test_chad_pin_numbers_and_codes():
+    roles = detect_roles(read_table(TABLES / "tcd_hno2023_pin_cible_adm2.xlsx"))
+    assert roles.of("number") == ["PIN", "Cible"]
+    assert roles.of("P-code", 2) == ["ADM2_Pcode"] and roles.of("admin name", 2) == ["ADM2_COUNTY"]
+    assert roles.warnings == []
+
+
+def test_cadre_harmonise_levels_and_code_length_warnings():
+    roles = detect_roles(read_table(TABLES / "wca_cadre_harmonise_caf_ipc_2014-2023.xlsx"))
+    assert roles["adm2_name"].level == 2 and roles["adm2_pcod2"].role == "P-code" and roles["adm2_pcod2"].level == 2
+    assert "phase35" in roles.of("number") and "population" in roles.of("number")
+    odd = [w for w in roles.warnings if w.params.get("column") == "adm2_pcod2"]
+    assert odd and odd[0].key.startswith("Column \"{column}\": {count} P-codes do not have the OCHA length")
+
+
+def test_gps_columns_and_dates_of_the_dtm_export():
+    roles = detect_roles(read_table(TABLES / "tcd_dtm_r16_lac_site_village_assessment.xlsx"))
+    assert roles.of("latitude") == ["_a4_gps_latitude"] and roles.of("longitude") == ["_a4_gps_longitude"]
+    assert "Snapshot date" in roles.of("date")
+    assert roles["P-code admin 2 (département)"].level == 2
+    assert roles["P-code localité"].role == "identifier"  # TD070401LWA-019 is not an OCHA P-code
+    assert not [w for w in roles.warnings if "lat" in w.params]
+
+
+def test_mac_roman_health_facilities_have_gps_and_ids():
+    roles = detect_roles(read_table(TABLES / "mli_health_facilities_oms_macroman.csv"))
+    assert roles.of("latitude") == ["location.latitude"] and roles.of("longitude") == ["location.longitude"]
+    assert roles["Pcode"].role == "identifier"  # WHO codes, not OCHA
+    assert roles["DATE_OUVERTURE"].role == "date"
+
+
+def test_roles_can_be_overridden():
+    table = read_table(TABLES / "tcd_3w_ocha_2021-10.xlsx")
+    roles = detect_roles(table, overrides={"Cluster": "admin name:1", "Acronyme": "identifier"})
+    assert (roles["Cluster"].role, roles["Cluster"].level, roles["Cluster"].source) == ("admin name", 1, "user")
+    assert roles["Acronyme"].role == "identifier"
+    with pytest.raises(OptionError):
+        detect_roles(table, overrides={"Nope": "number"})
+    with pytest.raises(OptionError):
+        detect_roles(table, overrides={"Cluster": "colour"})
+
+
+def test_kobo_export_structure():
+    table = read_table(GOOD / "kobo_export.csv")
+    form = kobo_form(table.data.columns)
+    assert form.is_form
+    (point,) = form.geopoints
+    assert (point.cell_column, point.lat_column, point.lon_column) == (
+        "group_site/gps", "_group_site/gps_latitude", "_group_site/gps_longitude")
+    assert form.geolocation == "_geolocation"
+    assert form.select_multiple == {"besoins": ["besoins/eau", "besoins/abri", "besoins/sante"]}
+    assert form.short_names["group_site/nom_site"] == "nom_site"
+    assert {"_uuid", "_submission_time", "_index", "start"} <= set(form.meta)
+    roles = detect_roles(table)
+    assert roles["group_site/gps"].role == "geopoint" and roles["_geolocation"].role == "geopoint"
+    assert roles["besoins"].role == "multiple choice" and roles["besoins/eau"].role == "multiple choice"
+    assert roles["menages"].role == "number" and roles["_uuid"].role == "form metadata"
+    assert roles["group_site/nom_site"].short_name == "nom_site"
+    assert parse_geolocation(table.data["_geolocation"][0]) == (13.4317, -6.2157)
+    assert parse_geolocation("[null, null]") is None
+    assert split_choices(table.data["besoins"][0]) == ["eau", "sante"]
+
+
+@pytest.mark.parametrize("name, cell, lat, lon", [
+    ("kobo_kobocat_tutorial_w_repeats.csv", "gps", "_gps_latitude", "_gps_longitude"),
+    ("odk_onadata_geolocation_form.csv", "location", "_location_latitude", "_location_longitude"),
+])
+def test_real_kobo_and_odk_exports(name, cell, lat, lon):
+    table = read_table(TABLES / name)
+    (point,) = kobo_form(table.data.columns).geopoints
+    assert (point.cell_column, point.lat_column, point.lon_column) == (cell, lat, lon)
+    roles = detect_roles(table)
+    assert roles.of("latitude") == [lat] and roles.of("geopoint") == [cell]
