@@ -69,7 +69,8 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
             step = line
         else:
             ax.add_patch(Rectangle((x, y - box_h), box_w, box_h, facecolor=e.colour, edgecolor=e.edge, linewidth=0.5,
-                                   hatch="////" if e.shape == "hatched" else None))
+                                   hatch="////" if e.shape == "hatched" else None,
+                                   gid="legend-no-data" if e is spec.no_data else f"legend-class-{i}"))
             ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
             step = line
         if compact:  # entries side by side (social card), wrapping to a new row when full

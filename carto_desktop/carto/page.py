@@ -19,6 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from carto_desktop.carto.drawing import draw_outlines, draw_polygons
 from carto_desktop.carto.elements import TEXT_COLOUR, draw_inset, draw_north_arrow, draw_scale_bar, place_labels
 from carto_desktop.carto.legend import LegendEntry, LegendSpec, draw_legend
 from carto_desktop.carto.palettes import category_colours
@@ -176,7 +177,7 @@ def render_page(
                          fig.canvas.get_renderer())
 
     _header(fig, layout, template, texts)
-    legend_ax = fig.add_axes(layout.fraction(layout.legend))
+    legend_ax = fig.add_axes(layout.fraction(layout.legend), gid="legend")
     if layout.compact:
         legend.notes = []
         legend.heading = legend.heading.replace("\n", " ")
@@ -229,9 +230,9 @@ def _outlines(ax: Axes, data: MapData, template: Template) -> None:
     """Parent-level outlines (regions around cercles) and the outline of the whole layer."""
     parent = _parent_outlines(data.areas, data.keys)
     if parent is not None:
-        parent.boundary.plot(ax=ax, color=template.colour("parent_edge", "#4d4d4d"), linewidth=0.8, zorder=7)
+        draw_outlines(ax, parent.geometry.to_numpy(), template.colour("parent_edge", "#4d4d4d"), 0.8, zorder=7)
     outline = _union(data.areas.geometry.to_numpy())
-    gpd.GeoSeries([outline], crs=data.areas.crs).boundary.plot(ax=ax, color="#333333", linewidth=1.1, zorder=8)
+    draw_outlines(ax, np.array([outline]), "#333333", 1.1, zorder=8)
     ax.set_xlabel("")
     ax.set_ylabel("")
 
@@ -322,7 +323,7 @@ def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageText
             lang: str) -> None:
     f = layout.footer
     footer_pt = template.font("footer_pt", 6)
-    chars = int(f.w / (footer_pt * 0.3528 * 0.52))  # average glyph ≈ half the font size
+    chars = int(f.w / (footer_pt * 0.3528 * 0.6))  # DejaVu Sans averages about 0.6 em a glyph
     sep = " : " if lang == "fr" else ": "  # French puts a space before the colon
     joiner = " ; " if lang == "fr" else "; "
     sources = f"{translate('Sources', lang)}{sep}{joiner.join(texts.sources)}"
@@ -373,7 +374,7 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
     if near.empty:
         return
     near = near.to_crs(crs)
-    near.plot(ax=ax, color=template.colour("neighbours", "#eeeeee"), edgecolor="#b0b0b0", linewidth=0.5, zorder=1)
+    draw_polygons(ax, near.geometry.to_numpy(), template.colour("neighbours", "#eeeeee"), "#b0b0b0", 0.5, zorder=1)
     name_col = "NAME_FR" if lang == "fr" and "NAME_FR" in near.columns else "NAME"
     vx = box(xlim[0], ylim[0], xlim[1], ylim[1])
     for geom, name, code in zip(near.geometry, near[name_col], near["ADM0_A3"]):

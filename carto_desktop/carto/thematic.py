@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from carto_desktop.carto.classify import Classes, classify
+from carto_desktop.carto.drawing import draw_polygons
 from carto_desktop.carto.legend import LegendEntry, LegendSpec
 from carto_desktop.carto.number_format import format_number
 from carto_desktop.carto.palettes import category_colours, class_colours
@@ -49,7 +50,7 @@ def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> L
     idx = classes.assign(data.areas["value"].to_numpy())
     no_data_colour = template.colour("no_data", "#ffffff")
     fill = [colours[i] if i >= 0 else no_data_colour for i in idx]
-    data.areas.plot(ax=ax, color=fill, edgecolor=template.colour("area_edge", "#ffffff"), linewidth=0.35, zorder=5)
+    draw_polygons(ax, data.areas.geometry.to_numpy(), fill, template.colour("area_edge", "#ffffff"), 0.35, gid="areas")
     _hatch_no_data(ax, data.areas[idx < 0])
     show_counts = template.spec.get("classification", {}).get("show_counts", True)
     labels = classes.labels(lang)
@@ -71,9 +72,8 @@ def draw_presence(ax: Axes, data: MapData, template: Template, lang: str) -> Leg
     present = data.areas["value"].fillna(0) > 0
     colour = template.colour("present", "#2b8cbe")
     absent_colour = template.colour("no_data", "#ffffff")
-    data.areas.plot(ax=ax, color=[colour if p else absent_colour for p in present],
-                    edgecolor=template.colour("area_edge", "#ffffff") if present.all() else "#bdbdbd",
-                    linewidth=0.35, zorder=5)
+    draw_polygons(ax, data.areas.geometry.to_numpy(), [colour if p else absent_colour for p in present],
+                  template.colour("area_edge", "#ffffff") if present.all() else "#bdbdbd", 0.35, gid="areas")
     n = int(present.sum())
     return LegendSpec(
         heading=_heading(data.indicator),
@@ -85,7 +85,7 @@ def draw_presence(ax: Axes, data: MapData, template: Template, lang: str) -> Leg
 
 def draw_base_areas(ax: Axes, areas: gpd.GeoDataFrame, template: Template) -> None:
     """Light areas under symbols or points, so the data stands out."""
-    areas.plot(ax=ax, color="#f4f4f4", edgecolor="#bdbdbd", linewidth=0.35, zorder=5)
+    draw_polygons(ax, areas.geometry.to_numpy(), "#f4f4f4", "#bdbdbd", 0.35, gid="areas")
 
 
 def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_units: float) -> LegendSpec:
@@ -152,11 +152,11 @@ def draw_sector_panel(ax: Axes, data: MapData, category: str, colour: str, templ
     values = data.categories[category] if data.categories is not None else pd.Series(dtype=float)
     ids = data.areas[data.keys.id_column].astype(str)
     present = ids.map(values).fillna(0).to_numpy() > 0
-    data.areas.plot(ax=ax, color=[colour if p else "#f4f4f4" for p in present], edgecolor="#ffffff",
-                    linewidth=0.25, zorder=5)
+    draw_polygons(ax, data.areas.geometry.to_numpy(), [colour if p else "#f4f4f4" for p in present], "#ffffff", 0.25,
+                  gid="areas")
     return int(present.sum())
 
 
 def _hatch_no_data(ax: Axes, areas: gpd.GeoDataFrame) -> None:
     if not areas.empty:
-        areas.plot(ax=ax, facecolor="none", edgecolor="#9e9e9e", hatch="////", linewidth=0.0, zorder=6)
+        draw_polygons(ax, areas.geometry.to_numpy(), "none", "#9e9e9e", 0.0, zorder=6, hatch="////", gid="no-data")

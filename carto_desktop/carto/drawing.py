@@ -1,0 +1,67 @@
+"""Polygons to matplotlib, fast: one PathCollection for a whole layer.
+
+GeoDataFrame.plot builds one patch object per polygon (and redraws the figure), which
+costs seconds for 10,000 areas; building the paths straight from shapely's coordinate
+arrays costs milliseconds.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.path import Path
+
+
+def polygon_paths(geoms: np.ndarray) -> tuple[list[Path], np.ndarray]:
+    """One Path per polygon part, and for each part the index of the geometry it came from.
+
+    Vectorised: coordinates of all rings come out of shapely in one array and are split
+    per part, with MOVETO at each ring start and CLOSEPOLY at its end.
+    """
+    parts, index = shapely.get_parts(np.asarray(geoms), return_index=True)
+    keep = (shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)  # polygons only
+    parts, index = parts[keep], index[keep]
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
+    if len(coords) == 0:
+        return [], index[:0]
+    codes = np.full(len(coords), Path.LINETO, dtype=Path.code_type)
+    ring_start = np.r_[0, np.flatnonzero(np.diff(coord_ring)) + 1]
+    codes[ring_start] = Path.MOVETO
+    codes[np.r_[ring_start[1:] - 1, len(coords) - 1]] = Path.CLOSEPOLY
+    coord_part = ring_part[coord_ring]
+    cuts = np.flatnonzero(np.diff(coord_part)) + 1
+    part_ids = coord_part[np.r_[0, cuts]]
+    paths = [Path(v, c) for v, c in zip(np.split(coords, cuts), np.split(codes, cuts))]
+    return paths, index[part_ids]
+
+
+def draw_polygons(ax: Axes, geoms: np.ndarray, facecolors: str | Sequence, edgecolor: str = "none",
+                  linewidth: float = 0.0, zorder: float = 5, hatch: str | None = None, gid: str | None = None,
+                  alpha: float | None = None) -> PathCollection:
+    """Fill polygons (one colour, or one per geometry) as a single collection."""
+    paths, index = polygon_paths(geoms)
+    if not isinstance(facecolors, str):
+        facecolors = [facecolors[i] for i in index]
+    coll = PathCollection(paths, facecolors=facecolors, edgecolors=edgecolor, linewidths=linewidth, zorder=zorder,
+                          hatch=hatch, alpha=alpha)
+    coll.set_gid(gid)
+    ax.add_collection(coll, autolim=False)
+    return coll
+
+
+def draw_outlines(ax: Axes, geoms: np.ndarray, colour: str, linewidth: float, zorder: float = 7) -> LineCollection:
+    """The boundaries of polygons as lines (for outlines drawn above fills)."""
+    lines = []
+    for g in np.asarray(geoms):
+        boundary = shapely.boundary(g)
+        for part in shapely.get_parts(boundary):
+            if not part.is_empty:
+                lines.append(np.asarray(part.coords))
+    coll = LineCollection(lines, colors=colour, linewidths=linewidth, zorder=zorder, capstyle="round",
+                          joinstyle="round")
+    ax.add_collection(coll, autolim=False)
+    return coll

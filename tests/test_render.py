@@ -1,0 +1,175 @@
+"""The printed page: every element inside the page, labels apart, scale bar true, looks as before."""
+from dataclasses import replace
+from datetime import date
+from itertools import combinations
+
+import numpy as np
+import pytest
+from matplotlib.testing.compare import compare_images
+from matplotlib.text import Text
+from pyproj import Geod
+
+from conftest import REPO, SAMPLE
+
+from carto_desktop.carto.templates import bundled_templates
+from carto_desktop.export import save_map
+from carto_desktop.project import build_map, sample_project
+
+FIXED_DATE = date(2026, 11, 23)
+
+
+def _render(template="choropleth", lang="en", **changes):
+    project = replace(sample_project(lang, template), created=FIXED_DATE, **changes)
+    result = build_map(project)
+    result.figure.canvas.draw()
+    return result
+
+
+def _texts(fig):
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.fixture(scope="module", params=[(t, lang) for t in sorted(bundled_templates()) for lang in ("en", "fr")],
+                ids=lambda p: f"{p[0]}-{p[1]}")
+def rendered(request):
+    template, lang = request.param
+    return template, lang, _render(template, lang)
+
+
+def test_every_text_lies_inside_the_page_margins(rendered):
+    template, lang, result = rendered
+    fig = result.figure
+    renderer = fig.canvas.get_renderer()
+    page = fig.bbox
+    margin_px = (8 / 25.4) * fig.dpi if not getattr(fig, "carto_pixels", None) else 0.03 * page.width
+    outside = []
+    for t in _texts(fig):
+        if t.get_clip_on() and t.axes is not None and t.axes.get_clip_on() and t.get_clip_box() is not None:
+            box = t.get_window_extent(renderer).intersection(t.get_window_extent(renderer), t.get_clip_box())
+            if box is None:
+                continue  # clipped away entirely (a neighbour name beyond the frame)
+        else:
+            box = t.get_window_extent(renderer)
+        if box.x0 < page.x0 + margin_px - 1 or box.x1 > page.x1 - margin_px + 1 or \
+                box.y0 < page.y0 + margin_px - 1 or box.y1 > page.y1 - margin_px + 1:
+            outside.append(t.get_text()[:40])
+    assert outside == []
+
+
+def test_page_has_title_legend_scale_bar_north_arrow_and_credits(rendered):
+    template, lang, result = rendered
+    fig = result.figure
+    texts = [t.get_text() for t in _texts(fig)]
+    title = next(t for t in _texts(fig) if t.get_gid() == "title")
+    assert title.get_text().replace("\n", " ") == sample_project(lang, template).title
+    assert any(t.endswith(" km") for t in texts), "scale bar label"
+    assert "N" in texts, "north arrow"
+    footer = next(t for t in _texts(fig) if t.get_gid() == "footer").get_text()
+    assert "Natural Earth" in footer or template == "social_card"
+    assert ("OCHA" in footer) and ("Sources" in footer)
+    if template != "social_card":
+        assert ("Nations Unies" if lang == "fr" else "United Nations") in footer
+        assert "2026" in footer
+
+
+def test_map_frame_legend_and_inset_do_not_overlap(rendered):
+    _, _, result = rendered
+    fig = result.figure
+    boxes = [ax.get_position() for ax in fig.axes if ax.get_visible()]
+    frames = [b for b in boxes]
+    for a, b in combinations(frames, 2):
+        inter_w = min(a.x1, b.x1) - max(a.x0, b.x0)
+        inter_h = min(a.y1, b.y1) - max(a.y0, b.y0)
+        assert inter_w <= 1e-6 or inter_h <= 1e-6, (a, b)
+
+
+def test_area_labels_never_overlap(rendered):
+    _, _, result = rendered
+    fig = result.figure
+    renderer = fig.canvas.get_renderer()
+    labels = [t.get_window_extent(renderer) for ax in fig.axes for t in ax.texts if t.get_zorder() == 15]
+    for a, b in combinations(labels, 2):
+        assert not a.overlaps(b)
+
+
+def test_choropleth_labels_some_areas_and_legend_counts_every_area():
+    result = _render("choropleth", "fr")
+    fig = result.figure
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_zorder() == 15]
+    assert len(labels) >= 20 and "Tombouctou" in labels
+    legend_texts = [t.get_text() for t in fig.axes[-2].texts] if len(fig.axes) > 2 else []
+    counts = [int(t.rsplit("(", 1)[1].rstrip(")")) for ax in fig.axes for t in (x.get_text() for x in ax.texts)
+              if t.endswith(")") and "–" in t]
+    assert sum(counts) == 53, legend_texts
+
+
+def test_french_legend_uses_french_number_format():
+    result = _render("choropleth", "fr", agg="count", value_column=None, legend_heading=None)
+    texts = [t.get_text() for ax in result.figure.axes for t in ax.texts]
+    ranges = [t for t in texts if " – " in t]
+    assert ranges and any("\u202f" in t for t in ranges), ranges  # "1 234 – 2 345"
+    english = _render("choropleth", "en", agg="count", value_column=None, legend_heading=None)
+    texts_en = [t.get_text() for ax in english.figure.axes for t in ax.texts if " – " in t.get_text()]
+    assert any("," in t for t in texts_en)
+
+
+@pytest.mark.parametrize("crs", ["EPSG:4326", "EPSG:32630"])
+def test_scale_bar_matches_true_distance_within_two_percent(tmp_path, crs):
+    import geopandas as gpd
+
+    layer = gpd.read_file(SAMPLE / "mali_adm2.geojson").to_crs(crs)
+    path = tmp_path / "adm2.gpkg"
+    layer.to_file(path, engine="pyogrio")
+    result = _render("choropleth", "en", boundaries=path)
+    bar = result.figure.carto_scale_bar
+    # measure the drawn bar on the ground: its two ends, back to longitude/latitude
+    from pyproj import Transformer
+
+    from carto_desktop.carto.projection import choose_projection
+
+    map_crs = choose_projection(gpd.read_file(path)).crs
+    to_ll = Transformer.from_crs(map_crs, 4326, always_xy=True)
+    (lon0, lat0), (lon1, lat1) = [to_ll.transform(x, bar.y) for x in (bar.x, bar.x + bar.length)]
+    metres = Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)[2]
+    assert abs(metres / (bar.km * 1000) - 1) < 0.02
+
+
+def test_reference_image(tmp_path):
+    """The sample map looks as it did when a person last checked it (docs/ has that PNG)."""
+    result = _render("choropleth", "en")
+    out = tmp_path / "choropleth_en.png"
+    save_map(result.figure, out, dpi=60)
+    baseline = REPO / "tests" / "baseline" / "choropleth_en_60dpi.png"
+    assert compare_images(str(baseline), str(out), tol=3) is None
+
+
+def test_greyscale_classes_stay_distinct_in_the_default_template():
+    from carto_desktop.carto.palettes import greyscale_distinct
+
+    result = _render("choropleth", "en")
+    legend = next(ax for ax in result.figure.axes if ax.get_gid() == "legend")
+    from matplotlib.colors import to_hex
+
+    hexes = [to_hex(p.get_facecolor()) for p in legend.patches if str(p.get_gid()).startswith("legend-class")]
+    assert len(hexes) == 5 and greyscale_distinct(hexes)
+
+
+def test_social_card_is_exactly_1080_pixels(tmp_path):
+    from PIL import Image
+
+    result = _render("social_card", "fr")
+    out = save_map(result.figure, tmp_path / "card.png", dpi=300)
+    with Image.open(out) as img:
+        assert img.size == (1080, 1080)
+
+
+def test_points_template_places_every_site_inside_the_frame():
+    result = _render("points", "en")
+    pts = result.data.points
+    assert len(pts) == 47
+    ax = next(ax for ax in result.figure.axes if ax.collections and any(
+        c.get_offsets().shape[0] > 1 for c in ax.collections if hasattr(c, "get_offsets")))
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    drawn = np.vstack([c.get_offsets() for c in ax.collections if hasattr(c, "get_offsets") and len(c.get_offsets())])
+    assert ((drawn[:, 0] > x0) & (drawn[:, 0] < x1) & (drawn[:, 1] > y0) & (drawn[:, 1] < y1)).all()
