@@ -172,6 +172,15 @@ FR = {
         "La colonne dont les valeurs sont comptées, additionnées ou moyennées",
     "Column:": "Colonne :",
     "(none: count rows)": "(aucune : compter les lignes)",
+    "The column that puts rows into groups, for example the sector or cluster; each group gets its own small map "
+    "or colour":
+        "La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa "
+        "propre petite carte ou couleur",
+    "Groups (sector):": "Groupes (secteur) :",
+    "Latitude and longitude: the GPS position of each site, in degrees":
+        "Latitude et longitude : la position GPS de chaque site, en degrés",
+    "Latitude column:": "Colonne de latitude :",
+    "Longitude column:": "Colonne de longitude :",
     "Colours": "Couleurs",
     "As the template says": "Comme le prévoit le modèle",
     "Same number of areas in each class (quantiles)": "Autant de zones dans chaque classe (quantiles)",

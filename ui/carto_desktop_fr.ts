@@ -78,37 +78,37 @@
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="142" />
+        <location filename="../carto_desktop/gui/data_step.py" line="146" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="147" />
+        <location filename="../carto_desktop/gui/data_step.py" line="151" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="155" />
+        <location filename="../carto_desktop/gui/data_step.py" line="159" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="177" />
+        <location filename="../carto_desktop/gui/data_step.py" line="182" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <location filename="../carto_desktop/gui/data_step.py" line="183" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="183" />
+        <location filename="../carto_desktop/gui/data_step.py" line="188" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="184" />
+        <location filename="../carto_desktop/gui/data_step.py" line="189" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -756,166 +756,196 @@
         <translation>Colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="78" />
+        <location filename="../carto_desktop/gui/style_step.py" line="77" />
+        <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
+        <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="81" />
+        <source>Groups (sector):</source>
+        <translation>Groupes (secteur) :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="86" />
+        <source>Latitude and longitude: the GPS position of each site, in degrees</source>
+        <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="88" />
+        <source>Latitude column:</source>
+        <translation>Colonne de latitude :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="89" />
+        <source>Longitude column:</source>
+        <translation>Colonne de longitude :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="94" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="81" />
-        <location filename="../carto_desktop/gui/style_step.py" line="92" />
-        <location filename="../carto_desktop/gui/style_step.py" line="99" />
+        <location filename="../carto_desktop/gui/style_step.py" line="97" />
+        <location filename="../carto_desktop/gui/style_step.py" line="108" />
+        <location filename="../carto_desktop/gui/style_step.py" line="115" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="82" />
+        <location filename="../carto_desktop/gui/style_step.py" line="98" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="83" />
+        <location filename="../carto_desktop/gui/style_step.py" line="99" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="84" />
+        <location filename="../carto_desktop/gui/style_step.py" line="100" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="86" />
+        <location filename="../carto_desktop/gui/style_step.py" line="102" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="89" />
+        <location filename="../carto_desktop/gui/style_step.py" line="105" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <location filename="../carto_desktop/gui/style_step.py" line="110" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="96" />
+        <location filename="../carto_desktop/gui/style_step.py" line="112" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <location filename="../carto_desktop/gui/style_step.py" line="116" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <location filename="../carto_desktop/gui/style_step.py" line="116" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <location filename="../carto_desktop/gui/style_step.py" line="116" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <location filename="../carto_desktop/gui/style_step.py" line="118" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <location filename="../carto_desktop/gui/style_step.py" line="118" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="105" />
+        <location filename="../carto_desktop/gui/style_step.py" line="121" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="109" />
+        <location filename="../carto_desktop/gui/style_step.py" line="125" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="112" />
+        <location filename="../carto_desktop/gui/style_step.py" line="128" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="115" />
+        <location filename="../carto_desktop/gui/style_step.py" line="131" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="133" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="135" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <location filename="../carto_desktop/gui/style_step.py" line="136" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="128" />
+        <location filename="../carto_desktop/gui/style_step.py" line="144" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="129" />
+        <location filename="../carto_desktop/gui/style_step.py" line="145" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="130" />
+        <location filename="../carto_desktop/gui/style_step.py" line="146" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="132" />
+        <location filename="../carto_desktop/gui/style_step.py" line="148" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="133" />
+        <location filename="../carto_desktop/gui/style_step.py" line="149" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="134" />
+        <location filename="../carto_desktop/gui/style_step.py" line="150" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="136" />
+        <location filename="../carto_desktop/gui/style_step.py" line="152" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="160" />
+        <location filename="../carto_desktop/gui/style_step.py" line="180" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <source>Detect automatically</source>
+        <translation>Détecter automatiquement</translation>
     </message>
 </context>
 </TS>

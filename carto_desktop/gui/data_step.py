@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -111,6 +111,10 @@ class DataStep(QWidget):
         self.rows_view.setModel(self.rows_model)
         self.rows_view.setToolTip(self.tr("The first rows of your table, as Carto Desktop reads them"))
         self.rows_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.rows_view.setWordWrap(False)  # one line per row: cheaper to lay out, easier to scan
+        self.rows_view.verticalHeader().setDefaultSectionSize(22)
+        self.rows_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.rows_view.horizontalHeader().setDefaultSectionSize(130)
         layout.addWidget(self.rows_view, 1)
         self._set_row_visible(self.sheet_label, self.sheet_combo, False)
         self._set_row_visible(self.layer_label, self.layer_combo, False)
@@ -168,7 +172,8 @@ class DataStep(QWidget):
         self.edited.emit({key: None if value == AUTO else value})
 
     def _sheet_changed(self) -> None:
-        self.edited.emit({"sheet": self.sheet_combo.currentData(), "key_column": None, "value_column": None})
+        self.edited.emit({"sheet": self.sheet_combo.currentData(), "key_column": None, "value_column": None,
+                          "agg": "count", "decisions": {}})
 
     def _layer_changed(self) -> None:
         self.edited.emit({"layer": self.layer_combo.currentData()})

@@ -17,7 +17,7 @@ from typing import Any
 from carto_desktop.errors import CartoError
 
 PREVIEW_DPI = 110
-TABLE_PREVIEW_ROWS = 200
+TABLE_PREVIEW_ROWS = 100
 CANDIDATE = re.compile(r"^(?P<name>.*) \((?P<id>[^()]*)\) (?P<score>[\d.]+)$")
 
 

@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
     def use_table(self, path: str) -> None:
         if self.project is not None:
             self.edit({"table": str(Path(path).resolve()), "sheet": None, "key_column": None, "value_column": None,
-                       "decisions": {}})
+                       "agg": "count", "decisions": {}})
         else:
             self._pending_inputs["table"] = str(Path(path).resolve())
             self._maybe_new_project()

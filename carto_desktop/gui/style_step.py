@@ -73,6 +73,22 @@ class StyleStep(QWidget):
         self.value_combo.setToolTip(self.tr("The column whose values are counted, added up or averaged"))
         self.value_combo.activated.connect(self._value_changed)
         ind_form.addRow(self._label(self.tr("Column:"), self.value_combo), self.value_combo)
+        self.category_combo = QComboBox()
+        self.category_combo.setToolTip(self.tr("The column that puts rows into groups, for example the sector or "
+                                               "cluster; each group gets its own small map or colour"))
+        self.category_combo.activated.connect(
+            lambda: self.edited.emit({"category_column": self.category_combo.currentData() or None}))
+        self.category_label = self._label(self.tr("Groups (sector):"), self.category_combo)
+        ind_form.addRow(self.category_label, self.category_combo)
+        self.lat_combo = QComboBox()
+        self.lon_combo = QComboBox()
+        for combo, key in ((self.lat_combo, "lat_column"), (self.lon_combo, "lon_column")):
+            combo.setToolTip(self.tr("Latitude and longitude: the GPS position of each site, in degrees"))
+            combo.activated.connect(lambda _=None, c=combo, k=key: self.edited.emit({k: c.currentData() or None}))
+        self.lat_label = self._label(self.tr("Latitude column:"), self.lat_combo)
+        self.lon_label = self._label(self.tr("Longitude column:"), self.lon_combo)
+        ind_form.addRow(self.lat_label, self.lat_combo)
+        ind_form.addRow(self.lon_label, self.lon_combo)
         layout.addWidget(indicator)
 
         classes = QGroupBox(self.tr("Colours"))
@@ -137,7 +153,9 @@ class StyleStep(QWidget):
         layout.addWidget(texts)
         layout.addStretch(1)
         self._project: dict[str, Any] = {}
+        self._kinds: dict[str, str] = {}
         self._loading = False
+        self._show_kind_controls()
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -149,18 +167,37 @@ class StyleStep(QWidget):
 
     def show_templates(self, templates: list[dict[str, Any]], lang: str) -> None:
         current = self.template_combo.currentData()
+        self._kinds = {t["id"]: t.get("kind", "choropleth") for t in templates}
         self.template_combo.clear()
         for t in templates:
             icon = QIcon(t["thumbnail"]) if t.get("thumbnail") else QIcon()
             self.template_combo.addItem(icon, t["name"].get(lang) or t["id"], t["id"])
         _select(self.template_combo, self._project.get("template", current))
+        self._show_kind_controls()
 
     def show_columns(self, columns: list[str]) -> None:
         self.value_combo.clear()
         self.value_combo.addItem(self.tr("(none: count rows)"), DEFAULT)
+        for combo in (self.category_combo, self.lat_combo, self.lon_combo):
+            combo.clear()
+            combo.addItem(self.tr("Detect automatically"), DEFAULT)
         for column in columns:
-            self.value_combo.addItem(column, column)
-        _select(self.value_combo, self._project.get("value_column") or DEFAULT)
+            for combo in (self.value_combo, self.category_combo, self.lat_combo, self.lon_combo):
+                combo.addItem(column, column)
+        self._select_columns()
+
+    def _select_columns(self) -> None:
+        for combo, key in ((self.value_combo, "value_column"), (self.category_combo, "category_column"),
+                           (self.lat_combo, "lat_column"), (self.lon_combo, "lon_column")):
+            _select(combo, self._project.get(key) or DEFAULT)
+
+    def _show_kind_controls(self) -> None:
+        """Groups only for sector maps, latitude/longitude only for point maps."""
+        kind = self._kinds.get(self._project.get("template"), "choropleth")
+        for widget in (self.category_label, self.category_combo):
+            widget.setVisible(kind in ("sectors", "points") and "category_column" in self._project)
+        for widget in (self.lat_label, self.lat_combo, self.lon_label, self.lon_combo):
+            widget.setVisible(kind == "points" and "lat_column" in self._project)
 
     def show_project(self, project: dict[str, Any]) -> None:
         self._project = project
@@ -170,7 +207,8 @@ class StyleStep(QWidget):
                 self.template_combo.addItem(str(project.get("template")), project.get("template"))
             _select(self.template_combo, project.get("template"))
             _select(self.agg_combo, project.get("agg") or "count")
-            _select(self.value_combo, project.get("value_column") or DEFAULT)
+            self._select_columns()
+            self._show_kind_controls()
             _select(self.scheme_combo, project.get("scheme") or DEFAULT)
             self.classes_spin.setValue(project.get("classes") or 1)
             _select(self.palette_combo, project.get("palette") or DEFAULT)
