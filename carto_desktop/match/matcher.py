@@ -20,6 +20,7 @@ pcode, outside areas, swapped coordinates, none, empty.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -31,13 +32,14 @@ from rapidfuzz import fuzz, process
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.match.boundary_keys import BoundaryKeys, boundary_keys
 from carto_desktop.match.decisions import Decisions
-from carto_desktop.match.guards import REVIEW_SCORE, why_not_automatic
+from carto_desktop.match.guards import ACCEPT_SCORE, REVIEW_SCORE, why_not_automatic
 from carto_desktop.match.names import compact_key, looks_like_pcode, name_key, normalise_name
 from carto_desktop.match.pcodes import PcodeIndex
 
 MATCHED, REVIEW, UNMATCHED = "matched", "review", "unmatched"
 MATCH_COLUMNS = ["match_id", "match_name", "match_score", "match_method", "match_status", "match_candidates"]
 TOP_CANDIDATES = 3
+_DIGIT = re.compile(r"\d")
 REVIEW_THRESHOLD = REVIEW_SCORE  # kept for callers of the earlier name
 
 
@@ -108,15 +110,26 @@ class NameBook:
 
     def tiers(self, value: str) -> list[tuple[str, set[str]]]:
         """(method, areas) for every exact-ish tier that finds the value, best tier first."""
+        found = []
+        hit = self.by_exact.get(value)
+        if hit:
+            found.append(("exact name", hit))
+        hit = self.by_norm.get(normalise_name(value))
+        if hit:
+            found.append(("normalised name", hit))
         key = name_key(value)
-        found = [
-            ("exact name", self.by_exact.get(value.strip(), set())),
-            ("normalised name", self.by_norm.get(normalise_name(value), set())),
-            ("normalised name", self.by_key.get(key, set())),
-            ("alias", self.by_alias.get(key, set())),
-            ("normalised name", self.by_compact.get(compact_key(key), set()) if key else set()),
-        ]
-        return [(m, a) for m, a in found if a]
+        if not key:
+            return found
+        hit = self.by_key.get(key)
+        if hit:
+            found.append(("normalised name", hit))
+        hit = self.by_alias.get(key)
+        if hit:
+            found.append(("alias", hit))
+        hit = self.by_compact.get(compact_key(key))
+        if hit:
+            found.append(("normalised name", hit))
+        return found
 
     def stem_areas(self, key: str) -> set[str]:
         """Areas whose name contains `key` as a strict run of whole words ("batha" → Batha Est, Batha Ouest)."""
@@ -159,7 +172,28 @@ class AreaIndex:
         self.children: dict[str, set[str]] = defaultdict(set)
         for area, parent in self.parent_of.items():
             self.children[parent].add(area)
-        self.choice_parent = np.array([self.parent_of.get(a, "") for a in self.book.choice_areas], dtype=object)
+        self.choice_area_array = np.array(self.book.choice_areas, dtype=object)
+        by_parent: dict[str, list[int]] = defaultdict(list)
+        for i, area in enumerate(self.book.choice_areas):
+            by_parent[self.parent_of.get(area, "")].append(i)
+        self._choices_by_parent = {p: np.array(v, dtype=np.int64) for p, v in by_parent.items()}
+        self._all_choices = np.arange(len(self.book.choice_areas), dtype=np.int64)
+        self._by_letter: dict[str, np.ndarray] | None = None
+
+    def choices_starting(self, letter: str) -> np.ndarray:
+        """Indexes of the fuzzy choices whose compact key starts with `letter`."""
+        if self._by_letter is None:
+            groups: dict[str, list[int]] = defaultdict(list)
+            for i, key in enumerate(self.book.choice_keys):
+                groups[compact_key(key)[:1]].append(i)
+            self._by_letter = {k: np.array(v, dtype=np.int64) for k, v in groups.items()}
+        return self._by_letter.get(letter, np.array([], dtype=np.int64))
+
+    def choices_of(self, parent: str | None) -> np.ndarray:
+        """Indexes of the fuzzy choices under `parent` (all of them when None)."""
+        if parent is None:
+            return self._all_choices
+        return self._choices_by_parent.get(parent, np.array([], dtype=np.int64))
 
     def code(self, value: str) -> str | None:
         """The layer's id for a P-code written in any harmless format, or None."""
@@ -200,7 +234,8 @@ def _candidates(index: AreaIndex, areas: set[str] | list[str], score: float) -> 
 
 def _exact_verdict(index: AreaIndex, value: str, parent: str | None) -> Verdict | None:
     """The verdict from the exact-ish tiers, or None when no tier knows the name."""
-    for method, areas in index.book.tiers(value):
+    tiers = index.book.tiers(value)
+    for method, areas in tiers:
         if parent is not None:
             inside = {a for a in areas if index.parent_of.get(a) == parent}
             if len(inside) == 1:
@@ -212,7 +247,7 @@ def _exact_verdict(index: AreaIndex, value: str, parent: str | None) -> Verdict 
             return Verdict(next(iter(areas)), 100.0 if method == "exact name" else 99.0, method, MATCHED)
         return Verdict(None, 99.0, "ambiguous name", REVIEW, _candidates(index, areas, 99.0))
     if parent is not None:
-        elsewhere = set().union(*(a for _, a in index.book.tiers(value))) if index.book.tiers(value) else set()
+        elsewhere = set().union(*(a for _, a in tiers)) if tiers else set()
         if elsewhere:
             return Verdict(None, 90.0, "parent mismatch", REVIEW, _candidates(index, elsewhere, 90.0))
     return None
@@ -228,70 +263,88 @@ def _stem_verdict(index: AreaIndex, key: str, parent: str | None) -> Verdict | N
 
 
 def _fuzzy_verdicts(index: AreaIndex, todo: list[tuple[str, str | None]]) -> dict[tuple[str, str | None], Verdict]:
-    """Fuzzy match many (value, parent) pairs at once with rapidfuzz's cdist."""
+    """Fuzzy match many (value, parent) pairs at once with rapidfuzz's cdist: each value
+    against its parent's areas only (all areas without a parent), then the few that pass the
+    guards once more against every area, so a better name under another parent is seen."""
     out: dict[tuple[str, str | None], Verdict] = {}
     book = index.book
     if not todo or not book.choice_keys:
         return out
-    queries = [name_key(v) for v, _ in todo]
-    choice_areas = np.array(book.choice_areas, dtype=object)
-    chunk = max(1, 2_000_000 // max(1, len(book.choice_keys)))
-    for start in range(0, len(todo), chunk):
-        part = queries[start:start + chunk]
-        scores = process.cdist(part, book.choice_keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
-        for row, query in enumerate(part):
-            value, parent = todo[start + row]
-            s = scores[row]
-            if not query:
-                out[(value, parent)] = Verdict(None, 0.0, "none", UNMATCHED)
-                continue
-            top = _best_areas(s, choice_areas, None)
-            inside = _best_areas(s, choice_areas, index.choice_parent == parent) if parent is not None else top
-            if not inside or inside[0][1] < REVIEW_SCORE:
-                if top and top[0][1] >= REVIEW_SCORE and parent is not None:
-                    out[(value, parent)] = Verdict(None, float(top[0][1]), "parent mismatch", REVIEW,
-                                                   tuple((a, index.names[a], float(sc)) for a, sc, _ in top))
+    groups: dict[str | None, list[tuple[str, str | None]]] = defaultdict(list)
+    for pair in todo:
+        groups[pair[1]].append(pair)
+    accepted: list[tuple[tuple[str, str | None], str, str, float, tuple]] = []
+    for parent, pairs in groups.items():
+        idx = index.choices_of(parent)
+        if idx.size == 0:
+            continue
+        keys = [book.choice_keys[i] for i in idx] if parent is not None else book.choice_keys
+        queries = [name_key(v) for v, _ in pairs]
+        chunk = max(1, 4_000_000 // len(keys))
+        for start in range(0, len(pairs), chunk):
+            scores = process.cdist(queries[start:start + chunk], keys, scorer=fuzz.ratio, dtype=np.uint8, workers=-1)
+            k = min(scores.shape[1], 8)
+            tops = np.argpartition(scores, scores.shape[1] - k, axis=1)[:, scores.shape[1] - k:]
+            top_scores = np.take_along_axis(scores, tops, axis=1)
+            order = np.argsort(-top_scores.astype(np.int16), axis=1, kind="stable")
+            tops, top_scores = np.take_along_axis(tops, order, axis=1), np.take_along_axis(top_scores, order, axis=1)
+            choice_of = idx[tops]
+            tops_list, scores_list = choice_of.tolist(), top_scores.tolist()
+            for row in range(len(scores)):
+                pair, query = pairs[start + row], queries[start + row]
+                best = _best_areas(tops_list[row], scores_list[row], index.book.choice_areas)
+                if not query or not best or best[0][1] < REVIEW_SCORE:
+                    out[pair] = Verdict(None, 0.0, "none", UNMATCHED)
+                    continue
+                area, score, i = best[0]
+                second = best[1][1] if len(best) > 1 else 0.0
+                cands = tuple((a, index.names[a], float(sc)) for a, sc, _ in best)
+                why = why_not_automatic(query, book.choice_keys[i], score, second, has_parent=parent is not None)
+                if why is None and parent is not None:
+                    accepted.append((pair, query, area, score, cands))
+                elif why is None:
+                    out[pair] = Verdict(area, score, "fuzzy name", MATCHED, cands)
                 else:
-                    out[(value, parent)] = Verdict(None, 0.0, "none", UNMATCHED)
-                continue
-            best_area, best_score, best_i = inside[0]
-            best_key = book.choice_keys[best_i]
-            second = inside[1][1] if len(inside) > 1 else 0.0
-            cands = tuple((a, index.names[a], float(sc)) for a, sc, _ in inside)
-            why = why_not_automatic(query, best_key, best_score, second, has_parent=parent is not None)
-            if why is None and parent is not None and top and top[0][0] != best_area and top[0][1] >= best_score:
-                why = "parent mismatch"
-            if why is None:
-                out[(value, parent)] = Verdict(best_area, float(best_score), "fuzzy name", MATCHED, cands)
-            else:
-                out[(value, parent)] = Verdict(None, float(best_score), why, REVIEW, cands)
+                    out[pair] = Verdict(None, score, why, REVIEW, cands)
+    # under a parent: is some area elsewhere at least as close? then the parent may be wrong
+    # (only names with the same first letter can pass the guards, so only those are compared)
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for q in dict.fromkeys(q for _, q, _, _, _ in accepted):
+        by_letter[compact_key(q)[:1]].append(q)
+    elsewhere: dict[str, tuple[np.ndarray, int, np.ndarray]] = {}
+    for letter, unique in by_letter.items():
+        idx = index.choices_starting(letter)
+        if idx.size:
+            scores = process.cdist(unique, [book.choice_keys[i] for i in idx], scorer=fuzz.ratio, dtype=np.uint8,
+                                   workers=-1, score_cutoff=int(ACCEPT_SCORE))
+            for r, q in enumerate(unique):
+                elsewhere[q] = (scores, r, idx)
+    for pair, query, area, score, cands in accepted:
+        rivals = []
+        if query in elsewhere:
+            scores, r, idx = elsewhere[query]
+            rivals = [(int(idx[j]), scores[r, j]) for j in np.flatnonzero(scores[r] >= score)
+                      if index.choice_area_array[idx[j]] != area]
+        if rivals:
+            more = tuple((index.choice_area_array[i], index.names[index.choice_area_array[i]], float(sc))
+                         for i, sc in rivals[:TOP_CANDIDATES])
+            out[pair] = Verdict(None, score, "parent mismatch", REVIEW, cands + more)
+        else:
+            out[pair] = Verdict(area, score, "fuzzy name", MATCHED, cands)
     return out
 
 
-def _best_areas(scores: np.ndarray, areas: np.ndarray, mask: np.ndarray | None) -> list[tuple[str, float, int]]:
-    """The best distinct areas (area, score, index of the key) by score, highest first."""
-    if mask is not None:
-        idx = np.flatnonzero(mask)
-        if idx.size == 0:
-            return []
-        sub = scores[idx].astype(np.int16)
-    else:
-        idx = None
-        sub = scores.astype(np.int16)
-    k = min(len(sub), 12)
-    top = np.argpartition(-sub, k - 1)[:k]
-    top = top[np.argsort(-sub[top], kind="stable")]
+def _best_areas(choices: list[int], scores: list[int], areas: list[str]) -> list[tuple[str, float, int]]:
+    """The best distinct areas (area, score, choice index) from choices sorted by score."""
     out: list[tuple[str, float, int]] = []
     seen = set()
-    for j in top:
-        i = int(idx[j]) if idx is not None else int(j)
+    for i, score in zip(choices, scores):
         area = areas[i]
-        if area in seen:
-            continue
-        seen.add(area)
-        out.append((area, float(sub[j]), i))
-        if len(out) == TOP_CANDIDATES:
-            break
+        if area not in seen:
+            seen.add(area)
+            out.append((area, float(score), i))
+            if len(out) == TOP_CANDIDATES:
+                break
     return out
 
 
@@ -347,13 +400,14 @@ def match_values(
                 verdicts[(value, parent)] = (Verdict(area, 100.0, "decision", MATCHED) if area is not None
                                              else Verdict(None, 0.0, "decision", UNMATCHED))
                 continue
-        area = index.code(value)
-        if area is not None:
-            verdicts[(value, parent)] = Verdict(area, 100.0, "pcode", MATCHED)
-            continue
-        if looks_like_pcode(value):
-            verdicts[(value, parent)] = Verdict(None, 0.0, "unknown pcode", UNMATCHED)
-            continue
+        if _DIGIT.search(value):  # P-codes have digits; names rarely do
+            area = index.code(value)
+            if area is not None:
+                verdicts[(value, parent)] = Verdict(area, 100.0, "pcode", MATCHED)
+                continue
+            if looks_like_pcode(value):
+                verdicts[(value, parent)] = Verdict(None, 0.0, "unknown pcode", UNMATCHED)
+                continue
         exact = _exact_verdict(index, value, parent)
         if exact is not None:
             verdicts[(value, parent)] = exact
@@ -408,8 +462,11 @@ def match_table(
     _check_column(data, key_column, file)
     unknown: list[str] = []
     values = data[key_column]
-    present = values.notna() & (values.astype(str).str.strip() != "")
     texts = values.astype(str).str.strip()
+    present = (values.notna() & (texts != "")).to_numpy()
+    parents = pd.Series([None] * len(data), index=data.index, dtype=object)
+    labels: dict[str | None, object] = {None: None}
+    lost_rows = np.zeros(len(data), dtype=bool)
     if parent_column is not None:
         _check_column(data, parent_column, file)
         if index.parents is None:
@@ -419,24 +476,29 @@ def match_table(
                 file=file,
                 column=parent_column,
             )
-        parent_cells = data[parent_column]
-        parent_of_cell = {v: index.parent(v) for v in parent_cells.dropna().astype(str).str.strip().unique()}
-        parents = [parent_of_cell.get(str(p).strip()) if pd.notna(p) else None for p in parent_cells]
-        labels = {pid: next((v for v, p in parent_of_cell.items() if p == pid), None) for pid in set(parents)}
-        unknown = sorted(v for v, p in parent_of_cell.items() if p is None and v)
-    else:
-        parents = [None] * len(data)
-        labels = {None: None}
-    pairs = list(dict.fromkeys((t, p) for t, p, ok in zip(texts, parents, present) if ok))
-    verdicts = match_values(index, pairs, decisions=decisions, parent_labels=labels, gazetteer=gazetteer)
-    none = Verdict(None, 0.0, "empty", UNMATCHED)
-    per_row = [verdicts[(t, p)] if ok else none for t, p, ok in zip(texts, parents, present)]
-    if parent_column is not None:
+        cells = data[parent_column]
+        cell_text = cells.astype(str).str.strip().where(cells.notna(), None)
+        parent_of_cell = {v: index.parent(v) for v in cell_text.dropna().unique() if v}
+        parents = cell_text.map(parent_of_cell).astype(object)
+        parents = parents.where(parents.notna(), None)
+        for v, pid in parent_of_cell.items():
+            labels.setdefault(pid, v)
+        unknown = sorted(v for v, p in parent_of_cell.items() if p is None)
         # a parent this layer does not know (another country, a new region): the name alone is
         # not enough to be sure, so a person confirms; codes and decisions still stand
-        lost = {v for v, p in parent_of_cell.items() if p is None}
-        cells = data[parent_column].astype(str).str.strip()
-        per_row = [_without_parent(v, index) if ok and cell in lost else v for v, cell, ok in zip(per_row, cells, present)]
+        lost_rows = cell_text.isin(set(unknown)).to_numpy()
+    combined = texts + "\x1f" + parents.fillna("").astype(str)
+    codes, uniques = pd.factorize(combined.where(present, None))
+    first = pd.Series(np.arange(len(data)))[codes >= 0].groupby(codes[codes >= 0]).first().to_numpy()
+    text_list, parent_list = texts.tolist(), parents.tolist()
+    pairs = [(text_list[i], parent_list[i]) for i in first.tolist()]
+    verdicts = match_values(index, pairs, decisions=decisions, parent_labels=labels, gazetteer=gazetteer)
+    table = [verdicts[p] for p in pairs] + [Verdict(None, 0.0, "empty", UNMATCHED)]
+    if lost_rows.any():
+        lost_table = [_without_parent(v, index) for v in table]
+        per_row = [lost_table[c] if lost else table[c] for c, lost in zip(codes.tolist(), lost_rows.tolist())]
+    else:
+        per_row = [table[c] for c in codes.tolist()]
     return _result(data, per_row, index, key_column, keys, parent_column, unknown)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "'’‘`´ʼ"
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -57,16 +58,32 @@ def normalise_name(name: object) -> str:
     """
     if name is None:
         return ""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.lower()
-    for ch in _APOSTROPHES:
-        text = text.replace(ch, "")
+    return _normalise(str(name))
+
+
+_DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalise(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower().translate(_DROP_APOSTROPHES)
     return _NON_WORD.sub(" ", text).strip()
 
 
+_ADMIN_FIRST_WORDS = {w.split()[0] for w in _ADMIN_WORDS}
+_ADMIN_LAST_WORDS = {w.split()[-1] for w in _ADMIN_WORDS}
+_ELISION = re.compile(r"\b[dDlL]\s?[" + _APOSTROPHES + r"]")
+_ELISION_SPLIT = re.compile(r"\b([dDlL])\s?[" + _APOSTROPHES + r"]\s?")
+_REWRITTEN = set(_ABBREVIATIONS) | set(_SYNONYMS) | set(_ARTICLES) | set(_FINAL_LETTERS)
+
+
 def _strip_admin_words(text: str) -> str:
-    # an apostrophe elision ("d'Abeïbara") was glued on by normalise_name: "cercle dabeibara"
+    words = text.split(" ")
+    if words[0] not in _ADMIN_FIRST_WORDS and words[-1] not in _ADMIN_LAST_WORDS:
+        return text  # the usual case, without the regular expressions
     for _ in range(2):
         stripped = _PREFIX.sub("", text, count=1)
         stripped = _SUFFIX.sub("", stripped, count=1)
@@ -82,13 +99,18 @@ def name_key(name: object) -> str:
 
     "Cercle de Ségou" → "segou"; "Logone Occ." → "logone occidental"; "Batha E" → "batha est".
     """
+    return "" if name is None else _name_key(str(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> str:
     text = normalise_name(name)
     if not text:
         return ""
     raw = str(name)
     # "Cercle d'Abeïbara": the elided "d" was glued to the name; split it again before stripping.
-    if re.search(r"\b[dDlL]\s?[" + _APOSTROPHES + r"]", raw):
-        text = normalise_name(re.sub(r"\b([dDlL])\s?[" + _APOSTROPHES + r"]\s?", r"\1 ", raw))
+    if _ELISION.search(raw):
+        text = normalise_name(_ELISION_SPLIT.sub(r"\1 ", raw))
         stripped = _strip_admin_words(text)
         if stripped != text:
             text = stripped
@@ -97,6 +119,8 @@ def name_key(name: object) -> str:
     else:
         text = _strip_admin_words(text)
     words = text.split()
+    if _REWRITTEN.isdisjoint(words):
+        return text
     if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]  # "La Kabbia" meets "Kabbia"
     out = []
@@ -114,6 +138,7 @@ def compact_key(key: str) -> str:
     return key.replace(" ", "")
 
 
+@lru_cache(maxsize=1 << 14)
 def distinguishing_words(key: str) -> frozenset[str]:
     """Direction words, roman numerals and numbers in a key: sister areas differ only by these."""
     found = set()
@@ -129,7 +154,13 @@ def normalise_pcode(code: object) -> str:
     """Upper case without spaces, dashes or dots: " ml-0101 " gives "ML0101"."""
     if code is None:
         return ""
-    return re.sub(r"[\s\-_.]", "", str(code)).upper()
+    text = str(code)
+    if text.isalnum():
+        return text.upper()
+    return _PCODE_SEPARATORS.sub("", text).upper()
+
+
+_PCODE_SEPARATORS = re.compile(r"[\s\-_.]")
 
 
 def looks_like_pcode(value: str) -> bool:

@@ -1,0 +1,114 @@
+"""Matching speed: 10,000 and 100,000 table rows against 10,000 area names.
+
+    .venv/bin/python bench/bench_match.py [--repeat 5] [--no-hdx]
+
+The areas are the 10,000 "village areas" of ../shared/data/bench/mali_voronoi_10k.gpkg
+(real GeoNames place names, parent = admin-2 P-code). The rows are drawn from those names
+with a fixed seed, written the ways people write them: as is (60 %), upper case or without
+accents (15 %), with one letter dropped or doubled (15 %), and names that are no area (10 %);
+every row carries its parent's P-code. Prints the median of --repeat runs of `match_table`,
+and the time hdx-python-country (installed for benchmarks only) takes on the same rows,
+calling `AdminLevel.get_pcode` once per distinct (name, parent) as a careful script would.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import statistics
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+LAYER = REPO.parent / "shared" / "data" / "bench" / "mali_voronoi_10k.gpkg"
+
+from carto_desktop.intake import read_layer  # noqa: E402
+from carto_desktop.match import match_table  # noqa: E402
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def make_rows(layer, n: int, seed: int = 8) -> pd.DataFrame:
+    rng = random.Random(seed)
+    names, parents = layer["name"].astype(str).tolist(), layer["adm2_pcode"].astype(str).tolist()
+    values, parent_values = [], []
+    for _ in range(n):
+        i = rng.randrange(len(names))
+        name, r = names[i], rng.random()
+        if r < 0.60:
+            value = name
+        elif r < 0.75:
+            value = _strip_accents(name).upper() if rng.random() < 0.5 else _strip_accents(name)
+        elif r < 0.90 and len(name) > 4:
+            k = rng.randrange(1, len(name) - 1)
+            value = name[:k] + name[k + 1:] if rng.random() < 0.5 else name[:k] + name[k] + name[k:]
+        else:
+            value = "".join(rng.choice("abdefgikmnorstu") for _ in range(rng.randint(5, 10))).title()
+        values.append(value)
+        parent_values.append(parents[i])
+    return pd.DataFrame({"village": values, "cercle": parent_values})
+
+
+def time_carto(rows: pd.DataFrame, layer, repeat: int) -> tuple[float, float, dict]:
+    """Median wall-clock and CPU seconds (CPU: all threads of this process; on a shared machine
+    the wall clock also counts the time other processes hold the cores)."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = match_table(rows, layer, "village", parent_column="cercle")
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return statistics.median(walls), statistics.median(cpus), result.counts
+
+
+def time_hdx(rows: pd.DataFrame, layer) -> tuple[float, int]:
+    from hdx.location.adminlevel import AdminLevel
+    from hdx.location.country import Country
+
+    Country.set_use_live_default(False)
+    logging.disable(logging.CRITICAL)
+    t0, c0 = time.perf_counter(), time.process_time()
+    al = AdminLevel(admin_level=3)
+    al.setup_from_iterable({"Location": "MLI", "Admin Level": "3", "P-Code": p, "Name": n, "Parent P-Code": q}
+                           for p, n, q in zip(layer["pcode"], layer["name"], layer["adm2_pcode"]))
+    cache: dict[tuple[str, str], str | None] = {}
+    accepted = 0
+    for value, parent in zip(rows["village"], rows["cercle"]):
+        key = (value, parent)
+        if key not in cache:
+            cache[key] = al.get_pcode("MLI", value, parent=parent)[0]
+        accepted += cache[key] is not None
+    return time.perf_counter() - t0, time.process_time() - c0, accepted
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--no-hdx", action="store_true")
+    args = p.parse_args()
+    layer = read_layer(LAYER)
+    print(f"areas: {len(layer)} ({LAYER.name}); load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    for n in (10_000, 100_000):
+        rows = make_rows(layer, n)
+        distinct = len(rows.drop_duplicates())
+        seconds, cpu, counts = time_carto(rows, layer, args.repeat)
+        line = (f"{n:>7,} rows ({distinct:,} distinct): Carto Desktop median {seconds:.2f} s wall, {cpu:.2f} s CPU "
+                f"of {args.repeat} (matched {counts['matched']:,}, review {counts['review']:,}, "
+                f"unmatched {counts['unmatched']:,})")
+        if not args.no_hdx:
+            hdx_s, hdx_cpu, accepted = time_hdx(rows, layer)
+            line += f"; hdx-python-country {hdx_s:.2f} s wall, {hdx_cpu:.2f} s CPU (accepted {accepted:,})"
+        print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
