@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="how classes are cut (default: the template's)")
     render.add_argument("--classes", type=int, help="number of classes, 2 to 9 (default: the template's)")
     render.add_argument("--palette", help="ColorBrewer palette, e.g. YlOrRd, Blues (default: the template's)")
+    render.add_argument("--projection", help="projected CRS in metres, e.g. EPSG:32630 (default: equal-area, centred)")
+    render.add_argument("--basemap", help="offline tile pack (.tif) made with \"carto-desktop basemap download\"")
     render.add_argument("--title")
     render.add_argument("--subtitle")
     render.add_argument("--source", help="data source to credit on the map (default: the table's file name)")
@@ -87,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--boundaries", help="boundary file to inspect: GeoJSON, GeoPackage, shapefile, zip, KML/KMZ")
     inspect.add_argument("--layer", help="layer name in a multi-layer file (default: the first with areas)")
     common(inspect)
+
+    basemap = sub.add_parser("basemap", help="prepare an offline basemap tile pack (needs internet once)")
+    basemap_sub = basemap.add_subparsers(dest="basemap_command", parser_class=_Parser, required=True)
+    download = basemap_sub.add_parser("download", help="download tiles for an area into a GeoTIFF pack")
+    download.add_argument("--bbox", nargs=4, type=float, required=True, metavar=("WEST", "SOUTH", "EAST", "NORTH"))
+    download.add_argument("--zoom", type=int, default=7, help="tile zoom level, 3 (continent) to 12 (town)")
+    download.add_argument("--provider", choices=("osm", "opentopomap"), default="osm")
+    download.add_argument("-o", "--output", required=True, help="the pack to write (.tif)")
+    common(download)
 
     app = sub.add_parser("app", help="open the desktop app (the default with no command)")
     common(app)
@@ -140,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
             table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet, key_column=args.key_column,
             value_column=args.value, agg=args.agg, template=args.template, lang=lang,
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
-            scheme=args.scheme, classes=args.classes, palette=args.palette,
+            scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
+            basemap=Path(args.basemap) if args.basemap else None,
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
         path = _render(project, args.output, args.dpi)
@@ -160,6 +172,12 @@ def run(args: argparse.Namespace) -> int:
         c = result.counts
         print(f"{path.resolve()}: {c['matched']} matched, {c['review']} to review, {c['unmatched']} unmatched "
               f"(key column \"{result.key_column}\")")
+        return EXIT_OK
+    if args.command == "basemap":
+        from carto_desktop.carto.basemap import download_tile_pack
+
+        pack = download_tile_pack(tuple(args.bbox), args.zoom, args.output, args.provider)
+        print(f"{pack.path.resolve()} ({pack.attribution})")
         return EXIT_OK
     if args.command == "inspect":
         from carto_desktop.intake.inspect import inspect_command

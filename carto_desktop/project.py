@@ -14,8 +14,10 @@ from matplotlib.figure import Figure
 
 from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
+from carto_desktop.carto.basemap import open_tile_pack
 from carto_desktop.carto.credits import collect_credits
 from carto_desktop.carto.page import PageTexts, render_page
+from carto_desktop.carto.projection import choose_projection
 from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.errors import DataError, OptionError
@@ -47,6 +49,8 @@ class Project:
     scheme: str | None = None  # classification; None = the template's
     classes: int | None = None
     palette: str | None = None
+    projection: str | None = None  # e.g. "EPSG:32630"; None = equal-area centred on the data
+    basemap: Path | None = None  # an offline tile pack (GeoTIFF); None = light country outlines
     lang: str = "en"
     title: str | None = None
     subtitle: str | None = None
@@ -154,7 +158,11 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
         credits[0] = project.data_credit
     if project.boundary_credit and len(credits) > 1:
         credits[1] = project.boundary_credit
-    credits = collect_credits([], lang, credits + [translate("country outlines: Natural Earth", lang)])
+    tile_pack = open_tile_pack(project.basemap) if project.basemap else None
+    extra = [translate("country outlines: Natural Earth", lang)]
+    if tile_pack is not None:
+        extra.append(translate("basemap: {attribution}", lang, attribution=tile_pack.attribution))
+    credits = collect_credits([], lang, credits + extra)
     fields = {
         "indicator": data.indicator,
         "admin_level": level_word(iso2, level, lang),
@@ -172,7 +180,8 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
         created=project.created,
     )
     return render_page(data, template, texts, lang=lang, countries=countries,
-                       country_code=country["ADM0_A3"] if country is not None else None)
+                       country_code=country["ADM0_A3"] if country is not None else None,
+                       projection=choose_projection(data.areas, project.projection), tile_pack=tile_pack)
 
 
 def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

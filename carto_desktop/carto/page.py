@@ -19,6 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from carto_desktop.carto.basemap import TilePack, draw_tile_pack
 from carto_desktop.carto.drawing import draw_outlines, draw_polygons
 from carto_desktop.carto.elements import TEXT_COLOUR, draw_inset, draw_north_arrow, draw_scale_bar, place_labels
 from carto_desktop.carto.legend import LegendEntry, LegendSpec, draw_legend
@@ -139,6 +140,7 @@ def render_page(
     countries: gpd.GeoDataFrame | None = None,
     country_code: str | None = None,
     projection: MapProjection | None = None,
+    tile_pack: TilePack | None = None,
 ) -> Figure:
     """Draw the whole page; the caller exports it (see `export.save_map`).
 
@@ -161,7 +163,7 @@ def render_page(
     if template.kind == "sectors":
         legend = _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt)
     else:
-        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt)
+        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt, tile_pack)
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
         legend = {
             "choropleth": lambda: draw_choropleth(ax, data, template, lang),
@@ -204,7 +206,7 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
 
 
 def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, template: Template, lang: str,
-              countries, country_code, font_pt: float) -> Axes:
+              countries, country_code, font_pt: float, tile_pack: TilePack | None = None) -> Axes:
     ax = fig.add_axes(layout.fraction(frame))
     ax.set_facecolor(template.colour("water", "#f7fbff"))
     ax.set_xticks([])
@@ -217,12 +219,15 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
         pb = data.points.total_bounds
         bounds = np.array([min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])])
     xlim, ylim = _frame_limits(bounds, frame.w / frame.h)
-    if countries is not None and template.spec.get("basemap", "outlines") != "none":
-        _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt, country_code)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
     ax.set_autoscale_on(False)
+    if tile_pack is not None:
+        draw_tile_pack(ax, tile_pack, data.areas.crs)
+    if countries is not None and template.spec.get("basemap", "outlines") != "none":
+        _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt, country_code,
+                         fill=tile_pack is None)
     return ax
 
 
@@ -364,7 +369,7 @@ def _parent_outlines(areas: gpd.GeoDataFrame, keys: BoundaryKeys) -> gpd.GeoData
 
 
 def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, template: Template, lang: str,
-                     font_pt: float, skip: str | None) -> None:
+                     font_pt: float, skip: str | None, fill: bool = True) -> None:
     """Light grey neighbouring countries with their names: the map's context, not its data."""
     from shapely.geometry import box
 
@@ -374,7 +379,8 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
     if near.empty:
         return
     near = near.to_crs(crs)
-    draw_polygons(ax, near.geometry.to_numpy(), template.colour("neighbours", "#eeeeee"), "#b0b0b0", 0.5, zorder=1)
+    draw_polygons(ax, near.geometry.to_numpy(), template.colour("neighbours", "#eeeeee") if fill else "none",
+                  "#b0b0b0" if fill else "#666666", 0.5, zorder=1)
     name_col = "NAME_FR" if lang == "fr" and "NAME_FR" in near.columns else "NAME"
     vx = box(xlim[0], ylim[0], xlim[1], ylim[1])
     for geom, name, code in zip(near.geometry, near[name_col], near["ADM0_A3"]):
