@@ -51,6 +51,9 @@ class Project:
     palette: str | None = None
     projection: str | None = None  # e.g. "EPSG:32630"; None = equal-area centred on the data
     basemap: Path | None = None  # an offline tile pack (GeoTIFF); None = light country outlines
+    min_count: int = 5  # counts of people/records below this are never shown exactly (0 = off)
+    raw_points: bool = False  # draw points of people as points (explicit choice) instead of aggregating
+    excluded_columns: tuple[str, ...] = ()  # sensitive columns the user chose to keep out of everything
     lang: str = "en"
     title: str | None = None
     subtitle: str | None = None
