@@ -12,7 +12,7 @@ from carto_desktop.i18n import translate
 from carto_desktop.intake.numbers import parse_numbers
 from carto_desktop.match import MatchResult
 
-AGGREGATIONS = ("count", "distinct", "sum", "mean")
+AGGREGATIONS = ("count", "distinct", "sum", "mean", "max")
 
 
 @dataclass
@@ -29,7 +29,8 @@ class AreaValues:
         """A legend heading in the user's words ("Sum of PIN", "Nombre de lignes")."""
         if self.agg == "count":
             return translate("Number of rows", lang)
-        key = {"distinct": "Number of distinct {column}", "sum": "Sum of {column}", "mean": "Mean of {column}"}[self.agg]
+        key = {"distinct": "Number of distinct {column}", "sum": "Sum of {column}", "mean": "Mean of {column}",
+               "max": "Maximum of {column}"}[self.agg]
         return translate(key, lang, column=self.value_column)
 
 
@@ -74,7 +75,7 @@ def aggregate(
                 column=value_column,
             )
         grouped = numbers.groupby(rows["match_id"])
-        per_area = grouped.sum(min_count=1) if agg == "sum" else grouped.mean()
+        per_area = grouped.sum(min_count=1) if agg == "sum" else grouped.max() if agg == "max" else grouped.mean()
     id_col = match.keys.id_column
     areas = layer.copy()
     areas["value"] = areas[id_col].astype(str).map(per_area).astype(float)

@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--gazetteer", help="place villages and towns: \"geonames\" for the bundled GeoNames extract "
                        "(CC BY 4.0), or a CSV with columns name, lat, lon")
     match.add_argument("--aliases", help="JSON alias list of earlier decisions to apply (see carto_desktop.match.decisions)")
+    match.add_argument("--lat-column", help="match GPS points instead of names: the latitude column (with --lon-column)")
+    match.add_argument("--lon-column", help="the longitude column of the GPS points")
     match.add_argument("-o", "--output", required=True, help="output CSV: every row, its area, score, method, status "
                        "and the top candidates")
     common(match)
@@ -127,6 +129,11 @@ def _match_with_options(args: argparse.Namespace):
     if args.aliases:
         keys = boundary_keys(layer, id_column=args.id_column, name_column=args.name_column)
         decisions = load_aliases(args.aliases, boundary_set_id(layer[keys.id_column]))
+    if args.lat_column or args.lon_column:
+        from carto_desktop.match.points import match_points
+
+        return match_points(table.data, layer, args.lat_column or "", args.lon_column or "", file=str(args.table),
+                            id_column=args.id_column, name_column=args.name_column)
     gazetteer = args.gazetteer
     if gazetteer == "geonames":
         from carto_desktop.match.gazetteer import bundled_gazetteer
@@ -164,7 +171,8 @@ def run(args: argparse.Namespace) -> int:
 
         project = Project(table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet,
                           key_column=args.key_column, lang=lang)
-        if any((args.parent_column, args.id_column, args.name_column, args.gazetteer, args.aliases)):
+        if any((args.parent_column, args.id_column, args.name_column, args.gazetteer, args.aliases, args.lat_column,
+                args.lon_column)):
             result = _match_with_options(args)
         else:
             _, _, result = run_match(project)

@@ -157,3 +157,18 @@ def test_key_column_detected_from_names():
     result = match_table(data, layer)
     assert result.key_column == "where"
     assert result.rows["match_id"].tolist() == ["ML01", "ML02", "ML01"]
+
+
+def test_aggregate_max_per_province_from_real_pin(shared_data, layers):
+    from carto_desktop.aggregate import aggregate
+    from carto_desktop.intake.numbers import parse_number
+
+    table = read_table(shared_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx").data
+    match = match_table(table, layers["tcd_adm1"], "ADM1_STATE")
+    assert match.counts["matched"] == 70
+    values = aggregate(match, layers["tcd_adm1"], "max", "PIN").areas.set_index("adm1_pcode")["value"]
+    pins = table.assign(pin=table["PIN"].map(parse_number))
+    lac = pins[pins["ADM1_Pcode"] == "TD07"]["pin"].max()
+    assert values["TD07"] == pytest.approx(lac)
+    assert values.notna().sum() == 23
+    assert aggregate(match, layers["tcd_adm1"], "max", "PIN").indicator("fr") == "Maximum de PIN"
