@@ -156,3 +156,11 @@ def test_match_command_unknown_parent_column_is_one_line(tmp_path, shared_data, 
     assert code == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "Nope" in err
+
+
+def test_decisions_from_the_project_files_mapping(shared_data):
+    mali = read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
+    decisions = Decisions.from_mapping({"Baroueli ": "ML0401", "Kadiola": "ML0302"})
+    assert decisions.as_mapping() == {"Baroueli ": "ML0401", "Kadiola": "ML0302"}
+    rows = match_table(pd.DataFrame({"c": ["KADIOLA", "kadiola"]}), mali, "c", decisions=decisions).rows
+    assert rows["match_id"].tolist() == ["ML0302", "ML0302"]  # spelling variants reuse one decision

@@ -77,6 +77,18 @@ class Decisions:
             ],
         }
 
+    def as_mapping(self) -> dict[str, str]:
+        """{value: area id} for decisions without a parent (the project file's simple form)."""
+        return {self.labels.get(k, k[0]): area for k, area in self.choices.items() if not k[1] and area is not None}
+
+    @classmethod
+    def from_mapping(cls, mapping: dict[str, str]) -> Decisions:
+        """From the project file's {value: area id}."""
+        out = cls()
+        for value, area in mapping.items():
+            out.add(value, area)
+        return out
+
     @classmethod
     def from_dict(cls, data: dict) -> Decisions:
         out = cls()
