@@ -91,6 +91,6 @@ def run_app(lang: str | None = None) -> int:
     app = App(qapp, lang, app_data_dir(), settings)
     app.window.show()
     app.window.offer_recovery()
-    if os.environ.get("CARTO_DESKTOP_QUIT_AFTER_SHOWN"):  # installer/test_bundle.sh, bench: show, then quit
-        QTimer.singleShot(0, qapp.quit)
+    if os.environ.get("CARTO_DESKTOP_QUIT_AFTER_SHOWN"):  # installer/test_bundle.sh, bench: show, then close
+        QTimer.singleShot(0, app.window.close)
     return qapp.exec()
