@@ -67,6 +67,7 @@ WARNINGS = {
     "coords_out_of_range.csv": "Columns \"{lat}\" and \"{lon}\": {count} points are out of range (rows {rows}).",
     "coords_swapped.csv": "Columns \"{lat}\" and \"{lon}\": latitude and longitude look swapped in {count} rows (rows {rows}).",
     "missing_prj": "The file gives no coordinate system (no .prj file); the coordinates look like longitude/latitude, so WGS84 was assumed.",
+    "utf8_without_cpg": "The shapefile has no .cpg file; its text was read as UTF-8.",
     "invalid_geometry.geojson": "{count} invalid geometries were repaired.",
     "mixed_geometry_types.geojson": "{count} features that are not areas (points or lines) were left out.",
 }
@@ -173,6 +174,7 @@ def test_what_the_damaged_files_load_as():
         t = read_table(BAD / name)
         assert t.data["Cercle"].tolist() == ["Ségou", "Kéniéba", "Diré"], name
     assert read_table(BAD / "mac_roman.csv").data["Structure"].tolist() == ["Hôpital de Kéniéba", "CSCOM Ségou"]
+    assert read_layer(BAD / "utf8_without_cpg" / "areas.shp")["name"].tolist() == ["Ségou", "Kéniéba", "Diré"]
     mixed = read_layer(BAD / "mixed_geometry_types.geojson")
     assert mixed["name"].tolist() == ["Zone A", "Zone B"]  # the collection's polygon part is kept
 

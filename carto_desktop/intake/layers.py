@@ -204,7 +204,8 @@ def _read_one(real: Path, shown: Path, layer: str, warnings: list[str]) -> gpd.G
             ) from exc
         raise _unreadable(shown, exc) from exc
     if is_shp and _sibling(real, ".cpg") is None:
-        text_cols = [c for c in gdf.columns if c != "geometry" and gdf[c].dtype == object]
+        text_cols = [c for c in gdf.columns if c != gdf.geometry.name
+                     and (gdf[c].dtype == object or pd.api.types.is_string_dtype(gdf[c]))]
         sample = " ".join(str(v) for c in text_cols for v in gdf[c].head(200))
         if _MOJIBAKE.search(sample):  # UTF-8 text read as Latin-1: read again as UTF-8
             gdf = pyogrio.read_dataframe(real, layer=layer, encoding="UTF-8")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -91,7 +92,10 @@ def _restamp_zip(data: bytes) -> bytes:
         for info in src.infolist():
             new = zipfile.ZipInfo(info.filename, STAMP)
             new.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(new, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2024-01-01T00:00:00Z", data)
+            dst.writestr(new, data)
     return out.getvalue()
 
 
@@ -204,6 +208,10 @@ def make_bad() -> None:
     (BAD / "truncated_shp").mkdir()
     for name, data in parts.items():
         (BAD / "truncated_shp" / name).write_bytes(data[:150] if name.endswith(".shp") else data)
+    (BAD / "utf8_without_cpg").mkdir()
+    for name, data in shapefile_bytes(AREAS, encoding="UTF-8").items():
+        if not name.endswith(".cpg"):
+            (BAD / "utf8_without_cpg" / name).write_bytes(data)
     utm = shapefile_bytes(AREAS.to_crs(32630))
     (BAD / "missing_prj_utm").mkdir()
     for name, data in utm.items():
