@@ -1,0 +1,79 @@
+"""The installer files agree with each other and with the app (fast: nothing is built here).
+
+The bundle itself is built and run by installer/build.sh and installer/test_bundle.sh,
+outside the test suite (minutes on this machine); see installer/README.md.
+"""
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import tomllib
+from pathlib import Path
+
+from carto_desktop import paths
+
+REPO = Path(__file__).resolve().parents[1]
+INSTALLER = REPO / "installer"
+
+
+def _spec_constants() -> dict[str, object]:
+    """Top-level literal assignments of the spec file (it is Python, run by PyInstaller)."""
+    tree = ast.parse((INSTALLER / "carto-desktop.spec").read_text(encoding="utf-8"))
+    out = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                out[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                pass
+    return out
+
+
+def test_the_spec_bundles_every_folder_paths_py_names():
+    spec = _spec_constants()
+    assert set(spec["APP_DATA_DIRS"]) == {paths.styles_dir().name, paths.sample_data_dir().name, paths.ui_dir().name}
+    for folder in spec["APP_DATA_DIRS"]:
+        assert (REPO / folder).is_dir()
+    assert any(p.suffix == ".qm" for p in (REPO / "ui").iterdir())  # the compiled translations ship
+
+
+def test_the_windows_installer_starts_the_programs_the_spec_builds():
+    spec = _spec_constants()
+    raw = (INSTALLER / "carto-desktop.iss").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Inno Setup reads French text correctly only from UTF-8 with a BOM"
+    iss = raw.decode("utf-8-sig")
+    assert f'#define AppExe "{spec["GUI_NAME"]}.exe"' in iss
+    assert f'#define CliExe "{spec["CLI_NAME"]}.exe"' in iss
+    assert "PrivilegesRequired=lowest" in iss  # per-user install, no administrator
+    assert re.search(r"^Name: \"\{autoprograms\}\\\{#AppName\}\"", iss, re.M)  # Start-menu entry
+    assert '#define ProjectExt ".cartoproj"' in iss and 'shell\\open\\command' in iss
+    assert "French.isl" in iss
+
+
+def test_the_workflow_copies_are_identical():
+    ours = (INSTALLER / "github-workflow-build.yml").read_text(encoding="utf-8")
+    github = (REPO / ".github" / "workflows" / "build-installers.yml").read_text(encoding="utf-8")
+    assert ours == github, "edit installer/github-workflow-build.yml and copy it to .github/workflows/"
+    assert "installer/carto-desktop.spec" in ours and "installer\\carto-desktop.iss" in ours
+
+
+def test_the_installer_extra_brings_pyinstaller():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(r.startswith("pyinstaller>=") for r in project["optional-dependencies"]["installer"])
+
+
+def test_the_frozen_entry_point_turns_a_double_clicked_project_into_the_app():
+    spec = importlib.util.spec_from_file_location("carto_desktop_entry", INSTALLER / "carto_desktop_entry.py")
+    entry = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(entry)
+    assert entry.program_arguments([]) == []
+    assert entry.program_arguments(["demo", "-o", "m.png"]) == ["demo", "-o", "m.png"]
+    opened = entry.program_arguments([r"C:\Users\awa\Documents\Mopti.cartoproj"])
+    assert opened[0] == "app" and opened[1:] in ([], [r"C:\Users\awa\Documents\Mopti.cartoproj"])
+
+
+def test_build_outputs_stay_out_of_the_repository():
+    ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
+    assert "build/" in ignored and "dist/" in ignored
+    assert 'WORK="${CARTO_BUILD_DIR:-/tmp/carto-build}"' in (INSTALLER / "build.sh").read_text(encoding="utf-8")
