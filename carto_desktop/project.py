@@ -28,6 +28,7 @@ from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.paths import sample_data_dir
 
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
+COUNTING = ("count", "distinct", "sum")  # aggregations that count people or records: small ones are hidden
 LAT_NAMES = ("latitude", "lat", "y", "gps_latitude", "_gps_latitude", "_geolocation_latitude")
 LON_NAMES = ("longitude", "lon", "long", "lng", "x", "gps_longitude", "_gps_longitude", "_geolocation_longitude")
 
@@ -144,7 +145,7 @@ def build_map(project: Project) -> MapResult:
             categories = aggregate_by_category(match, project.category_column, project.value_column, project.agg,
                                                file=str(project.table))
         data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or values.indicator(lang),
-                       categories=categories)
+                       categories=categories, min_count=project.min_count if project.agg in COUNTING else 0)
     fig = _render(project, template, data, layer, match)
     return MapResult(figure=fig, table=table, match=match, values=values, data=data)
 

@@ -7,7 +7,7 @@ the full footer; pixel pages (social media) a compact legend and a one-line sour
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -202,7 +202,7 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
         ok = shapely.is_valid(simplified) & ~shapely.is_empty(simplified)
         areas = areas.set_geometry(np.where(ok, simplified, geoms), crs=crs)
     points = data.points.to_crs(crs) if data.points is not None else None
-    return MapData(areas=areas, keys=data.keys, indicator=data.indicator, categories=data.categories, points=points)
+    return replace(data, areas=areas, points=points)
 
 
 def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, template: Template, lang: str,

@@ -32,6 +32,28 @@ class MapData:
     indicator: str
     categories: pd.DataFrame | None = None  # rows: area id; columns: category; cells: value
     points: gpd.GeoDataFrame | None = None  # columns: geometry, optional "category"
+    min_count: int = 0  # counts of people/records in 1..min_count-1 are never shown exactly (0 = off)
+
+    def suppressed(self) -> np.ndarray:
+        """Areas whose small count is hidden in a "fewer than N" class (data protection)."""
+        v = self.areas["value"].to_numpy(dtype=float)
+        if self.min_count <= 1:
+            return np.zeros(len(v), dtype=bool)
+        return np.isfinite(v) & (v > 0) & (v < self.min_count)
+
+
+SUPPRESSED_COLOUR = "#d9d9d9"
+
+
+def _fewer_than(data: MapData, lang: str, count: int | None = None) -> LegendEntry:
+    label = translate("Fewer than {n}", lang, n=data.min_count)
+    return LegendEntry(label + (f"  ({count})" if count is not None else ""), SUPPRESSED_COLOUR)
+
+
+def _suppression_note(data: MapData, lang: str) -> list[str]:
+    if data.min_count <= 1 or not data.suppressed().any():
+        return []
+    return [translate("Counts under {n} are not shown exactly,\nto protect the people counted.", lang, n=data.min_count)]
 
 
 def _heading(text: str, width: int = 30) -> str:
@@ -39,31 +61,40 @@ def _heading(text: str, width: int = 30) -> str:
 
 
 def area_classes(data: MapData, template: Template) -> Classes:
+    """Classes of the values shown exactly (suppressed small counts are classed apart)."""
     cls = template.spec.get("classification", {"scheme": "quantiles", "classes": 5})
-    return classify(data.areas["value"].to_numpy(), cls["scheme"], cls["classes"], cls.get("breaks"))
+    values = data.areas["value"].to_numpy(dtype=float).copy()
+    values[data.suppressed()] = np.nan
+    return classify(values, cls["scheme"], cls["classes"], cls.get("breaks"))
 
 
 def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
     """Areas coloured by class of `value`; areas without data white and hatched."""
     classes = area_classes(data, template)
     colours = class_colours(template.colour("palette", "YlOrRd"), len(classes))
+    hidden = data.suppressed()
     idx = classes.assign(data.areas["value"].to_numpy())
+    idx[hidden] = -2  # their own class, below the lowest
     no_data_colour = template.colour("no_data", "#ffffff")
-    fill = [colours[i] if i >= 0 else no_data_colour for i in idx]
+    fill = [colours[i] if i >= 0 else (SUPPRESSED_COLOUR if i == -2 else no_data_colour) for i in idx]
     draw_polygons(ax, data.areas.geometry.to_numpy(), fill, template.colour("area_edge", "#ffffff"), 0.35, gid="areas")
     _hatch_no_data(ax, data.areas[idx < 0])
     show_counts = template.spec.get("classification", {}).get("show_counts", True)
     labels = classes.labels(lang)
     if show_counts:
         labels = [f"{lab}  ({n})" for lab, n in zip(labels, classes.counts)]
-    n_missing = int((idx < 0).sum())
+    n_missing = int((idx == -1).sum())
+    entries = [LegendEntry(lab, col) for lab, col in zip(labels, colours)]
+    if hidden.any():
+        entries.insert(0, _fewer_than(data, lang, int(hidden.sum()) if show_counts else None))
     spec = LegendSpec(
         heading=_heading(data.indicator),
-        entries=[LegendEntry(lab, col) for lab, col in zip(labels, colours)],
+        entries=entries,
         no_data=LegendEntry(translate("No data", lang) + (f"  ({n_missing})" if show_counts else ""), no_data_colour, "hatched"),
     )
     if show_counts:
         spec.notes.append(translate("(n) = number of areas", lang))
+    spec.notes += _suppression_note(data, lang)
     return spec
 
 
@@ -91,7 +122,9 @@ def draw_base_areas(ax: Axes, areas: gpd.GeoDataFrame, template: Template) -> No
 def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_units: float) -> LegendSpec:
     """Circles whose area is proportional to `value`, largest drawn first so small ones stay visible."""
     draw_base_areas(ax, data.areas, template)
-    values = data.areas["value"].to_numpy(dtype=float)
+    values = data.areas["value"].to_numpy(dtype=float).copy()
+    hidden = data.suppressed()
+    values[hidden] = np.nan  # small counts: a neutral marker, not a sized circle
     finite = np.isfinite(values) & (values > 0)
     colour = template.colour("symbol", "#cb181d")
     vmax = float(values[finite].max()) if finite.any() else 1.0
@@ -112,10 +145,16 @@ def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_u
                               linewidth=0.6, alpha=0.8, zorder=9)
     ax.add_collection(circles)
     refs = _reference_values(vmax)
-    entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs]
-    n_missing = int((~np.isfinite(values)).sum())
+    entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs
+               if v >= data.min_count]
+    if hidden.any():
+        hp = pts[hidden]
+        ax.scatter(hp.x, hp.y, s=14, color=SUPPRESSED_COLOUR, edgecolor="#737373", linewidth=0.6, zorder=9)
+        entries.append(LegendEntry(translate("Fewer than {n}", lang, n=data.min_count), SUPPRESSED_COLOUR, "marker"))
+    n_missing = int((~np.isfinite(data.areas["value"].to_numpy(dtype=float))).sum())
     return LegendSpec(heading=_heading(data.indicator), entries=entries,
-                      no_data=LegendEntry(f"{translate('No data', lang)}  ({n_missing})", "#f4f4f4") if n_missing else None)
+                      no_data=LegendEntry(f"{translate('No data', lang)}  ({n_missing})", "#f4f4f4") if n_missing else None,
+                      notes=_suppression_note(data, lang))
 
 
 def _reference_values(vmax: float) -> list[float]:

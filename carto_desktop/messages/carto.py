@@ -45,4 +45,6 @@ FRENCH: dict[str, str] = {
     "The map projection must be in metres (a projected CRS such as a UTM zone), not \"{crs}\".": "La projection de la carte doit être en mètres (un SCR projeté comme une zone UTM), pas « {crs} ».",
     "Leave the projection empty to let Carto Desktop choose, or give an EPSG code such as EPSG:32630.": "Laissez la projection vide pour que Carto Desktop la choisisse, ou indiquez un code EPSG comme EPSG:32630.",
     "basemap: {attribution}": "fond de carte : {attribution}",
+    "Fewer than {n}": "Moins de {n}",
+    "Counts under {n} are not shown exactly,\nto protect the people counted.": "Les effectifs inférieurs à {n} ne sont pas\nindiqués exactement, pour protéger les personnes.",
 }
