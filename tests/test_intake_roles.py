@@ -114,3 +114,23 @@ def test_real_kobo_and_odk_exports(name, cell, lat, lon):
     assert (point.cell_column, point.lat_column, point.lon_column) == (cell, lat, lon)
     roles = detect_roles(table)
     assert roles.of("latitude") == [lat] and roles.of("geopoint") == [cell]
+
+
+def test_coordinates_of_uses_lat_lon_columns_or_the_geopoint():
+    import pandas as pd
+
+    from carto_desktop.intake.roles import coordinates_of
+    from carto_desktop.intake.tables import Table
+
+    kobo = read_table(GOOD / "kobo_export.csv")
+    checked = coordinates_of(kobo)
+    assert (checked.lat, checked.lon) == ([13.4317, 12.842], [-6.2157, -11.235]) and checked.problems == []
+    cells = ["13.43 -6.21 290 5", "garbage x", None] + [f"13.{i} -6.2 290 5" for i in range(1, 5)]
+    only_geopoint = Table(data=pd.DataFrame({"site": list("ABCDEFG"), "gps": cells}, dtype=object),
+                          path=GOOD / "x.csv", row_numbers=list(range(2, 9)))
+    checked = coordinates_of(only_geopoint)
+    assert checked.lat[0] == 13.43 and [(p.row, p.kind) for p in checked.problems] == [(3, "unreadable")]
+    dtm = read_table(TABLES / "tcd_dtm_r16_lac_site_village_assessment.xlsx")
+    checked = coordinates_of(dtm, bounds=(13.0, 12.5, 15.5, 14.5))  # Lac province
+    assert checked.problems == [] and 13.5 < checked.lat[0] < 14.5
+    assert coordinates_of(read_table(TABLES / "tcd_3w_ocha_2021-10.xlsx")) is None

@@ -18,7 +18,7 @@ from typing import Literal
 import pandas as pd
 
 from carto_desktop.errors import OptionError
-from carto_desktop.intake.coordinates import check_coordinates, parse_coordinate, parse_geopoint
+from carto_desktop.intake.coordinates import CheckedCoordinates, check_coordinates, parse_coordinate, parse_geopoint
 from carto_desktop.intake.kobo import KoboForm, kobo_form
 from carto_desktop.intake.notices import Notice
 from carto_desktop.intake.numbers import parse_number
@@ -299,3 +299,31 @@ def _warnings(data: pd.DataFrame, roles: Roles, rows: list[int] | None, bounds) 
             if bad:
                 out.append(Notice(key, lat=lats[0], lon=lons[0], count=len(bad), rows=_rows_text(bad)))
     return out
+
+
+def coordinates_of(table: Table, roles: Roles | None = None,
+                   bounds: tuple[float, float, float, float] | None = None) -> CheckedCoordinates | None:
+    """The GPS point of every row, checked (see `check_coordinates`), or None without GPS columns.
+
+    Latitude/longitude columns first; else a geopoint column ("lat lon alt acc", ODK/Kobo)
+    or Kobo's `_geolocation` ("[lat, lon]").
+    """
+    from carto_desktop.intake.kobo import parse_geolocation
+
+    roles = roles or detect_roles(table)
+    data = table.data
+    lats, lons = roles.of("latitude"), roles.of("longitude")
+    if lats and lons:
+        return check_coordinates(data[lats[0]].tolist(), data[lons[0]].tolist(), table.row_numbers, bounds)
+    points = roles.of("geopoint")
+    if not points:
+        return None
+    column = points[0]
+    pairs = [parse_geolocation(v) if column == roles.form.geolocation else parse_geopoint(v) for v in data[column]]
+    lat_text = [None if p is None else p[0] for p in pairs]
+    lon_text = [None if p is None else p[1] for p in pairs]
+    # a cell that is filled but unreadable must be reported, not taken for an empty point
+    for i, (p, raw) in enumerate(zip(pairs, data[column])):
+        if p is None and raw is not None and str(raw).strip() not in ("", "[null, null]"):
+            lat_text[i], lon_text[i] = str(raw), "?"
+    return check_coordinates(lat_text, lon_text, table.row_numbers, bounds)
