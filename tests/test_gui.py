@@ -106,3 +106,15 @@ def test_dropped_files_start_a_project(window, qtbot):
     assert window.pages.currentIndex() == 1
     assert window.data_step.table_label.text() == "mali_3w_2023-12.xlsx"
     assert window.match_step.key_label.text() == "admin1Pcod"
+
+
+def test_the_window_does_not_import_the_map_stack():
+    """Start-up stays fast because geopandas and matplotlib load only in the engine process."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+            "from carto_desktop.gui.main_window import MainWindow; w = MainWindow('fr'); w.show(); w.shutdown();"
+            "print(sorted(m for m in ('geopandas', 'matplotlib', 'pandas', 'shapely') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

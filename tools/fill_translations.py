@@ -131,6 +131,21 @@ FR = {
     "Detect automatically": "Détecter automatiquement",
     "Rows read: %1. The first ones are shown below.": "Lignes lues : %1. Les premières sont affichées ci-dessous.",
     "This table cannot be read: %1": "Ce tableau ne peut pas être lu : %1",
+    "What Carto Desktop understood each column to be; choose the place column above and the value column in "
+    "step 3 if it guessed wrong":
+        "Ce que Carto Desktop a compris de chaque colonne ; choisissez la colonne du lieu ci-dessus et la colonne "
+        "des valeurs à l'étape 3 s'il s'est trompé",
+    "%1, admin level %2": "%1, niveau administratif %2",
+    "Detected: %1": "Détecté : %1",
+    "place name": "nom de lieu",
+    "P-code (official place code)": "P-code (code officiel du lieu)",
+    "latitude (GPS)": "latitude (GPS)",
+    "longitude (GPS)": "longitude (GPS)",
+    "GPS point": "point GPS",
+    "number": "nombre",
+    "date": "date",
+    "identifier": "identifiant",
+    "multiple choice": "choix multiple",
     # match_step.py
     "Each row of your table must be linked to one area of the map. Rows linked automatically are counted as "
     "matched; check the unsure ones below.":

@@ -73,42 +73,102 @@
         <translation>Colonne du lieu :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="112" />
+        <location filename="../carto_desktop/gui/data_step.py" line="103" />
+        <source>What Carto Desktop understood each column to be; choose the place column above and the value column in step 3 if it guessed wrong</source>
+        <translation>Ce que Carto Desktop a compris de chaque colonne ; choisissez la colonne du lieu ci-dessus et la colonne des valeurs à l'étape 3 s'il s'est trompé</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="119" />
         <source>The first rows of your table, as Carto Desktop reads them</source>
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="146" />
+        <location filename="../carto_desktop/gui/data_step.py" line="153" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="151" />
+        <location filename="../carto_desktop/gui/data_step.py" line="158" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="159" />
+        <location filename="../carto_desktop/gui/data_step.py" line="167" />
+        <source>%1, admin level %2</source>
+        <translation>%1, niveau administratif %2</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="169" />
+        <source>Detected: %1</source>
+        <translation>Détecté : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="176" />
+        <source>place name</source>
+        <translation>nom de lieu</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="176" />
+        <source>P-code (official place code)</source>
+        <translation>P-code (code officiel du lieu)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="177" />
+        <source>latitude (GPS)</source>
+        <translation>latitude (GPS)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="177" />
+        <source>longitude (GPS)</source>
+        <translation>longitude (GPS)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <source>GPS point</source>
+        <translation>point GPS</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="179" />
+        <source>identifier</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="179" />
+        <source>multiple choice</source>
+        <translation>choix multiple</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="183" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="182" />
+        <location filename="../carto_desktop/gui/data_step.py" line="206" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="183" />
+        <location filename="../carto_desktop/gui/data_step.py" line="207" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="188" />
+        <location filename="../carto_desktop/gui/data_step.py" line="212" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="189" />
+        <location filename="../carto_desktop/gui/data_step.py" line="213" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>

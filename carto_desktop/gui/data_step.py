@@ -100,7 +100,14 @@ class DataStep(QWidget):
         roles_form.addRow(key_label, self.key_combo)
         self.roles_label = QLabel("")
         self.roles_label.setWordWrap(True)
+        self.roles_label.setToolTip(self.tr("What Carto Desktop understood each column to be; choose the place "
+                                            "column above and the value column in step 3 if it guessed wrong"))
         roles_form.addRow(self.roles_label)
+        self.warnings_label = QLabel("")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet("color: #8a4b00;")
+        self.warnings_label.setVisible(False)
+        roles_form.addRow(self.warnings_label)
         layout.addWidget(roles)
 
         self.summary_label = QLabel("")
@@ -150,9 +157,26 @@ class DataStep(QWidget):
         self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
         self.summary_label.setText(self.tr("Rows read: %1. The first ones are shown below.")
                                    .replace("%1", f"{info['n_rows']:,}".replace(",", "\u202f")))
-        notes = [f"{column}: {role}" for column, role in info.get("roles", {}).items()]
-        notes += info.get("warnings", {}).get(lang, [])
-        self.roles_label.setText("\n".join(notes))
+        names = self.role_names()
+        notes = []
+        for column, (role, level) in info.get("roles", {}).items():
+            if role in ("text", "empty", "form metadata"):
+                continue
+            text = names.get(role, role)
+            if level is not None and role in ("admin name", "P-code"):
+                text = self.tr("%1, admin level %2").replace("%1", text).replace("%2", str(level))
+            notes.append(f"{column} → {text}")
+        self.roles_label.setText(self.tr("Detected: %1").replace("%1", "; ".join(notes)) if notes else "")
+        warnings = info.get("warnings", {}).get(lang, [])
+        self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warnings_label.setVisible(bool(warnings))
+
+    def role_names(self) -> dict[str, str]:
+        """The engine's column roles (intake/roles.py) in the user's words."""
+        return {"admin name": self.tr("place name"), "P-code": self.tr("P-code (official place code)"),
+                "latitude": self.tr("latitude (GPS)"), "longitude": self.tr("longitude (GPS)"),
+                "geopoint": self.tr("GPS point"), "number": self.tr("number"), "date": self.tr("date"),
+                "identifier": self.tr("identifier"), "multiple choice": self.tr("multiple choice")}
 
     def show_table_error(self, text: str) -> None:
         self.rows_model.set_rows([], [], [])

@@ -58,12 +58,17 @@ def inspect_table(path: str, sheet: str | None = None) -> dict[str, Any]:
         sheets = intake.list_sheets(path)
     table = intake.read_table(path, sheet)
     data = table.data
-    roles: dict[str, str] = {}
-    detect = getattr(intake, "detect_roles", None) or getattr(intake, "detect_column_roles", None)
-    if detect is not None:
+    roles: dict[str, list] = {}
+    warnings = list(table.warnings)
+    try:
+        from carto_desktop.intake.roles import detect_roles
+    except ImportError:  # older engine without column-role detection
+        detect_roles = None
+    if detect_roles is not None:
         try:
-            found = detect(table)
-            roles = {str(k): str(v) for k, v in (found.items() if isinstance(found, dict) else [])}
+            found = detect_roles(table)
+            roles = {str(c): [r.role, r.level] for c, r in found.columns.items()}
+            warnings += list(found.warnings)
         except Exception:  # detection is a help, never a reason to refuse a table
             roles = {}
     head = data.head(TABLE_PREVIEW_ROWS).fillna("")
@@ -75,7 +80,7 @@ def inspect_table(path: str, sheet: str | None = None) -> dict[str, Any]:
         "row_numbers": [int(n) for n in table.row_numbers[:TABLE_PREVIEW_ROWS]],
         "n_rows": int(len(data)),
         "roles": roles,
-        "warnings": {lang: [_notice(w, lang) for w in table.warnings] for lang in ("en", "fr")},
+        "warnings": {lang: [_notice(w, lang) for w in warnings] for lang in ("en", "fr")},
     }
 
 
