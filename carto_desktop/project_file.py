@@ -35,17 +35,24 @@ AUTOSAVE_NAME = "autosave" + SUFFIX
 # --- Project <-> plain dict -------------------------------------------------------------
 
 def _kind(annotation: object) -> str:
-    """'path', 'date' or 'plain', from a field's annotation (a string under PEP 563)."""
+    """'path', 'date', 'tuple' or 'plain', from a field's annotation (a string under PEP 563)."""
     text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", str(annotation))
     if "Path" in text:
         return "path"
     if text.startswith("date") or text == "datetime.date":
         return "date"
+    if text.lower().startswith("tuple"):
+        return "tuple"
     return "plain"
 
 
+def _tuples(value: Any) -> Any:
+    """JSON lists back into the tuples a field holds (nested too)."""
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
 def field_kinds() -> dict[str, str]:
-    """Project field name -> 'path' | 'date' | 'plain'."""
+    """Project field name -> 'path' | 'date' | 'tuple' | 'plain'."""
     from carto_desktop.project import Project
 
     return {f.name: _kind(f.type) for f in dataclasses.fields(Project)}
@@ -84,6 +91,8 @@ def project_from_dict(data: dict[str, Any]) -> Project:
             value = Path(value)
         elif value is not None and kind == "date":
             value = date.fromisoformat(value)
+        elif kind == "tuple":
+            value = _tuples(value)
         values[name] = value
     return Project(**values)
 
