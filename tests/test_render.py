@@ -173,3 +173,29 @@ def test_points_template_places_every_site_inside_the_frame():
     y0, y1 = ax.get_ylim()
     drawn = np.vstack([c.get_offsets() for c in ax.collections if hasattr(c, "get_offsets") and len(c.get_offsets())])
     assert ((drawn[:, 0] > x0) & (drawn[:, 0] < x1) & (drawn[:, 1] > y0) & (drawn[:, 1] < y1)).all()
+
+
+@pytest.mark.parametrize("size, orientation", [("A4", "portrait"), ("A3", "landscape"), ("Letter", "landscape"),
+                                               ("Letter", "portrait")])
+def test_page_presets_keep_every_text_inside_the_margins(tmp_path, size, orientation):
+    import json
+
+    spec = json.loads((REPO / "styles" / "choropleth.json").read_text(encoding="utf-8"))
+    spec["page"] = {"size": size, "orientation": orientation, "margin_mm": 10}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    result = build_map(replace(sample_project("fr"), template=str(path), created=FIXED_DATE))
+    fig = result.figure
+    fig.canvas.draw()
+    w_mm, h_mm = fig.get_size_inches() * 25.4
+    assert (round(w_mm), round(h_mm)) == {("A4", "portrait"): (210, 297), ("A3", "landscape"): (420, 297),
+                                          ("Letter", "landscape"): (279, 216),
+                                          ("Letter", "portrait"): (216, 279)}[(size, orientation)]
+    renderer = fig.canvas.get_renderer()
+    margin = 8 / 25.4 * fig.dpi
+    for t in _texts(fig):
+        if t.get_clip_on() and t.axes is not None:
+            continue  # map labels are clipped to the frame
+        box = t.get_window_extent(renderer)
+        assert box.x0 >= margin - 1 and box.x1 <= fig.bbox.x1 - margin + 1, t.get_text()[:40]
+        assert box.y0 >= margin - 1 and box.y1 <= fig.bbox.y1 - margin + 1, t.get_text()[:40]
