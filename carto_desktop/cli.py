@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--palette", help="ColorBrewer palette, e.g. YlOrRd, Blues (default: the template's)")
     render.add_argument("--projection", help="projected CRS in metres, e.g. EPSG:32630 (default: equal-area, centred)")
     render.add_argument("--basemap", help="offline tile pack (.tif) made with \"carto-desktop basemap download\"")
+    render.add_argument("--raw-points", action="store_true",
+                        help="draw points of people (households) one by one instead of counting them per area")
+    render.add_argument("--min-count", type=int, default=5,
+                        help="counts under this are shown as \"fewer than N\", never exactly (default 5; 0 = off)")
     render.add_argument("--title")
     render.add_argument("--subtitle")
     render.add_argument("--source", help="data source to credit on the map (default: the table's file name)")
@@ -113,6 +117,8 @@ def _render(project, output: str, dpi: int) -> Path:
     check_output(output)  # fail before the slow part
     check_dpi(dpi)
     result = build_map(project)
+    for notice in result.notices:
+        print(f"carto-desktop: {notice}", file=sys.stderr)
     return save_map(result.figure, output, dpi)
 
 
@@ -159,7 +165,8 @@ def run(args: argparse.Namespace) -> int:
             value_column=args.value, agg=args.agg, template=args.template, lang=lang,
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
-            basemap=Path(args.basemap) if args.basemap else None,
+            basemap=Path(args.basemap) if args.basemap else None, raw_points=args.raw_points,
+            min_count=args.min_count,
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
         path = _render(project, args.output, args.dpi)

@@ -74,6 +74,7 @@ class MapResult:
     match: MatchResult | None  # None for point maps, which place rows by coordinates
     values: AreaValues | None
     data: MapData
+    notices: list[str] = field(default_factory=list)  # things the user must be told (printed by the CLI)
 
 
 def country_outlines() -> gpd.GeoDataFrame:
@@ -121,13 +122,31 @@ def build_map(project: Project) -> MapResult:
         scheme=project.scheme, classes=project.classes, palette=project.palette
     )
     lang = project.lang
+    notices: list[str] = []
     if template.kind == "points":
+        from carto_desktop.privacy.sensitive import is_people_points
+
         table = read_table(project.table, project.sheet)
         layer = read_layer(project.boundaries)
-        match, values = None, None
-        points = _points(table, project, layer)
-        data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
-                       indicator=project.legend_heading or translate("Sites", lang), points=points)
+        people = is_people_points(table.data)
+        if people and not project.raw_points:
+            # points of people are counted per area by default: a dot per household can identify it
+            match = _match_points(table, project, layer)
+            values = aggregate(match, layer, "count", file=str(project.table))
+            template = load_template("choropleth")
+            data = MapData(areas=values.areas, keys=match.keys,
+                           indicator=project.legend_heading or translate("Number of points per area", lang),
+                           min_count=project.min_count)
+            notices.append(translate("Points of people were counted per area instead of drawn: {reason}", lang,
+                                     reason=people.text(lang)))
+        else:
+            match, values = None, None
+            points = _points(table, project, layer)
+            data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
+                           indicator=project.legend_heading or translate("Sites", lang), points=points)
+            if people:
+                notices.append(translate("Warning: each point is a person or household and is drawn where they "
+                                         "live; share this map only with people allowed to see it.", lang))
     else:
         table, layer, match = run_match(project)
         if match.counts["matched"] == 0:
@@ -147,7 +166,7 @@ def build_map(project: Project) -> MapResult:
         data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or values.indicator(lang),
                        categories=categories, min_count=project.min_count if project.agg in COUNTING else 0)
     fig = _render(project, template, data, layer, match)
-    return MapResult(figure=fig, table=table, match=match, values=values, data=data)
+    return MapResult(figure=fig, table=table, match=match, values=values, data=data, notices=notices)
 
 
 def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoDataFrame,
@@ -188,10 +207,8 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
                        projection=choose_projection(data.areas, project.projection), tile_pack=tile_pack)
 
 
-def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Point sites from the table's latitude/longitude columns; unusable rows left out and counted."""
-    from carto_desktop.intake.coordinates import check_coordinates
-
+def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
+    """The latitude and longitude columns: the user's, or the usual names (Kobo/ODK included)."""
     cols = {c.lower(): c for c in table.data.columns}
     lat = project.lat_column or next((cols[n] for n in LAT_NAMES if n in cols), None)
     lon = project.lon_column or next((cols[n] for n in LON_NAMES if n in cols), None)
@@ -202,6 +219,21 @@ def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoD
         if column not in table.data.columns:
             raise OptionError("There is no column named \"{column}\".", hint="Columns in this table: {columns}.",
                               file=project.table, column=column, columns=", ".join(map(str, table.data.columns)))
+    return lat, lon
+
+
+def _match_points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> MatchResult:
+    from carto_desktop.match.points import match_points
+
+    lat, lon = _lat_lon(table, project)
+    return match_points(table.data, layer, lat, lon, file=str(project.table))
+
+
+def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Point sites from the table's latitude/longitude columns; unusable rows left out."""
+    from carto_desktop.intake.coordinates import check_coordinates
+
+    lat, lon = _lat_lon(table, project)
     checked = check_coordinates(table.data[lat].tolist(), table.data[lon].tolist(), table.row_numbers,
                                 bounds=layer.total_bounds)
     points = gpd.GeoDataFrame(

@@ -47,4 +47,7 @@ FRENCH: dict[str, str] = {
     "basemap: {attribution}": "fond de carte : {attribution}",
     "Fewer than {n}": "Moins de {n}",
     "Counts under {n} are not shown exactly,\nto protect the people counted.": "Les effectifs inférieurs à {n} ne sont pas\nindiqués exactement, pour protéger les personnes.",
+    "Number of points per area": "Nombre de points par zone",
+    "Points of people were counted per area instead of drawn: {reason}": "Les points de personnes ont été comptés par zone au lieu d'être dessinés : {reason}",
+    "Warning: each point is a person or household and is drawn where they live; share this map only with people allowed to see it.": "Attention : chaque point est une personne ou un ménage, dessiné là où il vit ; ne partagez cette carte qu'avec des personnes autorisées à la voir.",
 }

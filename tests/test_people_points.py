@@ -1,0 +1,55 @@
+"""Points of people are counted per area by default; drawing them needs an explicit choice."""
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import REPO, SAMPLE
+
+from carto_desktop.project import Project, build_map, sample_project
+
+
+@pytest.fixture
+def households(tmp_path):
+    """Fake household survey points around Ségou, Mopti and Kayes (generated, no real person)."""
+    rng = np.random.default_rng(7)
+    centres = [(13.43, -6.26, 40), (14.49, -4.19, 25), (14.45, -11.44, 3)]
+    rows = []
+    for lat, lon, n in centres:
+        for i in range(n):
+            rows.append({"hh_id": f"HH{len(rows):04d}", "respondent_name": f"Personne Test {len(rows)}",
+                         "phone": f"+223 7{rng.integers(0, 9)} {rng.integers(10, 99)} {rng.integers(10, 99)} "
+                                  f"{rng.integers(10, 99)}",
+                         "_gps_latitude": f"{lat + rng.normal(0, 0.05):.5f}",
+                         "_gps_longitude": f"{lon + rng.normal(0, 0.05):.5f}"})
+    path = tmp_path / "households.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return Project(table=path, boundaries=SAMPLE / "mali_adm2.geojson", template="points", lang="en")
+
+
+def test_household_points_are_counted_per_area_by_default(households):
+    result = build_map(households)
+    assert result.data.points is None
+    assert result.values is not None and np.nansum(result.values.areas["value"]) == 68
+    assert any("counted per area" in n for n in result.notices)
+    legend = next(ax for ax in result.figure.axes if ax.get_gid() == "legend")
+    texts = [t.get_text() for t in legend.texts]
+    assert any(t.startswith("Fewer than 5") for t in texts)  # the 3 Kayes households are not shown exactly
+
+
+def test_raw_points_need_the_explicit_choice_and_warn(households, tmp_path):
+    out = tmp_path / "raw.png"
+    proc = subprocess.run([sys.executable, "-m", "carto_desktop", "render", "--table", str(households.table),
+                           "--boundaries", str(households.boundaries), "--template", "points", "--raw-points",
+                           "--dpi", "40", "-o", str(out), "--lang", "en"], capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "Warning: each point is a person or household" in proc.stderr
+    assert out.exists()
+
+
+def test_places_are_drawn_as_points_without_warning():
+    result = build_map(sample_project("en", "points"))
+    assert result.data.points is not None and len(result.data.points) == 47
+    assert result.notices == []
