@@ -1,0 +1,41 @@
+"""French for the engine's messages: Personal data (detection, the "before you share" check, purge)."""
+
+FRENCH: dict[str, str] = {
+    # why a column is personal data
+    "People's names: a name identifies a person.": "Noms de personnes : un nom identifie une personne.",
+    "Names or accounts of enumerators or staff: they identify people.":
+        "Noms ou comptes d'enquêteurs ou d'agents : ils identifient des personnes.",
+    "Phone numbers: they identify a person and let anyone call them.":
+        "Numéros de téléphone : ils identifient une personne et permettent à n'importe qui de l'appeler.",
+    "E-mail addresses identify a person.": "Les adresses e-mail identifient une personne.",
+    "ID, card or registration numbers identify a person.":
+        "Les numéros d'identité, de carte ou d'enregistrement identifient une personne.",
+    "Dates of birth, with a place, can identify a person.":
+        "Les dates de naissance, avec un lieu, peuvent identifier une personne.",
+    "Addresses show where a person lives.": "Les adresses montrent où vit une personne.",
+    "Exact GPS points of households or people show where they live.":
+        "Les points GPS exacts des ménages ou des personnes montrent où ils vivent.",
+    "Free-text comments often hold names, phone numbers or private details.":
+        "Les commentaires libres contiennent souvent des noms, des numéros de téléphone ou des détails privés.",
+    "Form metadata (submission id, device, account, interview time) can lead back to the person interviewed "
+    "and to the enumerator.":
+        "Les métadonnées du formulaire (identifiant de soumission, appareil, compte, heure de l'entretien) "
+        "peuvent permettre de retrouver la personne interrogée et l'enquêteur.",
+    "Photos, signatures or recordings of people.": "Photos, signatures ou enregistrements de personnes.",
+    "You marked this column as personal data.": "Vous avez indiqué que cette colonne contient des données personnelles.",
+    "Found from the column name.": "Repéré par le nom de la colonne.",
+    "Found from the values in the column.": "Repéré par les valeurs de la colonne.",
+    "Your choice.": "Votre choix.",
+    # points of people or of places
+    "The rows are people: column \"{column}\" holds personal data.":
+        "Les lignes sont des personnes : la colonne « {column} » contient des données personnelles.",
+    "The rows are places: column \"{column}\" names sites or facilities.":
+        "Les lignes sont des lieux : la colonne « {column} » nomme des sites ou des structures.",
+    "The rows are people or households: see column \"{column}\".":
+        "Les lignes sont des personnes ou des ménages : voir la colonne « {column} ».",
+    "The rows are survey answers (a KoboToolbox/ODK export), so their points are taken to be people.":
+        "Les lignes sont des réponses d'enquête (export KoboToolbox/ODK) : leurs points sont considérés "
+        "comme des personnes.",
+    "Nothing says the rows are people, so the points are drawn as places.":
+        "Rien n'indique que les lignes sont des personnes : les points sont dessinés comme des lieux.",
+}

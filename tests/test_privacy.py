@@ -1,0 +1,148 @@
+"""Finding personal data in tables: by column name and by values, on real column sets."""
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from carto_desktop.i18n import FRENCH, translate
+from carto_desktop.intake import read_table
+from carto_desktop.privacy import detect_sensitive, is_people_points
+from carto_desktop.privacy.sensitive import EVIDENCE, REASONS
+from conftest import REPO, SHARED
+
+PRIVACY = REPO / "tests" / "data" / "privacy"
+sys.path.insert(0, str(PRIVACY))
+from make_kobo_survey import OUT as SURVEY, SENSITIVE as SURVEY_SENSITIVE  # noqa: E402
+
+TRUTH = json.loads((PRIVACY / "expected_sensitive.json").read_text(encoding="utf-8"))["sets"]
+
+
+def _path(entry: str) -> Path:
+    where, _, rel = entry.partition(":")
+    return (SHARED if where == "shared" else REPO) / rel
+
+
+@pytest.mark.parametrize("entry", TRUTH, ids=[Path(t["file"]).name for t in TRUTH])
+def test_real_column_sets_found_without_false_alarms(shared_data, entry):
+    table = read_table(_path(entry["file"]), entry["sheet"])
+    found = {f.column for f in detect_sensitive(table.data)}
+    truth = set(entry["sensitive"])
+    assert found - truth == set(), "false alarms"
+    assert truth - found == set(), "missed"
+
+
+def test_fake_survey_is_up_to_date_and_every_personal_column_is_found():
+    from make_kobo_survey import build_rows
+
+    assert SURVEY.read_text(encoding="utf-8").splitlines()[1].split(",")[0] == build_rows()[0]["start"]
+    table = read_table(SURVEY)
+    findings = detect_sensitive(table.data)
+    assert [f.column for f in findings] == SURVEY_SENSITIVE
+    kinds = {f.column: f.kind for f in findings}
+    assert kinds["menage/telephone"] == "phone" and kinds["menage/numero_cni"] == "identifier"
+    assert kinds["menage/date_naissance_chef"] == "birth" and kinds["menage/gps"] == "gps"
+    assert kinds["observations/commentaire"] == "comment" and kinds["_submitted_by"] == "metadata"
+    evidence = {f.column: f.evidence for f in findings}
+    # nothing in these names says "phone" or "name": the values do
+    assert (kinds["menage/autre_numero"], evidence["menage/autre_numero"]) == ("phone", "values")
+    assert (kinds["menage/personne_reference"], evidence["menage/personne_reference"]) == ("name", "values")
+
+
+@pytest.mark.parametrize("column, kind", [
+    ("Nom", "name"), ("Prénom", "name"), ("nom_prenom_beneficiaire", "name"), ("Beneficiary Name", "name"),
+    ("Téléphone", "phone"), ("num_tel", "phone"), ("Mobile", "phone"), ("groupe_b/phone", "phone"),
+    ("Courriel", "email"), ("E-mail", "email"), ("Numéro CNI", "identifier"), ("Passport number", "identifier"),
+    ("Numéro d'identification", "identifier"), ("Date de naissance", "birth"), ("DOB", "birth"),
+    ("Commentaires", "comment"), ("Observations", "comment"), ("remarks", "comment"),
+    ("_submitted_by", "metadata"), ("username", "metadata"), ("deviceid", "metadata"), ("simserial", "metadata"),
+    ("subscriberid", "metadata"), ("phonenumber", "metadata"), ("meta/instanceID", "metadata"), ("_id", "metadata"),
+    ("Nom de l'enquêteur", "enumerator"), ("Adresse", "address"), ("photo_menage", "media"),
+])
+def test_names_in_french_and_english(column, kind):
+    values = {"identifier": "12345678901234A", "phone": "+223 76 12 34 56", "birth": "1990-01-01",
+              "email": "a.b@ong.org"}.get(kind, "x")
+    findings = detect_sensitive(pd.DataFrame({column: [values] * 3}))
+    assert [(f.column, f.kind) for f in findings] == [(column, kind)]
+
+
+@pytest.mark.parametrize("column", [
+    "Nom Organisation", "Nom de l'organisation", "Nom Province", "Nom localité", "a12.1_nom_org", "Date début",
+    "Snapshot Date", "admin2Pcod", "Cercle", "j1_reseau_tel_disponible", "h1_service_medic/clinique_mobile",
+    "f5_latrines/lat_collec", "Total Personnes ciblées",
+])
+def test_ordinary_columns_are_not_personal(column):
+    data = pd.DataFrame({column: ["Oui", "Non", "Oui", "ACF", "Kati"]})
+    assert detect_sensitive(data) == []
+
+
+@pytest.mark.parametrize("values, kind", [
+    (["+223 76 12 34 56", "+223 66 01 02 03", "00223 90112233", "+226 70 11 22 33"], "phone"),
+    (["76 12 34 56", "66 01 02 03", "90 11 22 33"], "phone"),
+    (["+235 66 12 34 56", "+237 6 77 12 34 56", "+227 96 12 34 56"], "phone"),
+    (["a.traore@ong.org", "m.diallo@gmail.com"], "email"),
+    (["Moussa Traoré", "Aminata Diallo", "Hawa Coulibaly", "Jean Ndiaye"], "name"),
+    (["ML-123456789", "ML-223456781", "ML-323456782", "ML-423456783", "ML-523456784"], "identifier"),
+])
+def test_values_betray_a_column_with_a_plain_name(values, kind):
+    findings = detect_sensitive(pd.DataFrame({"col_a7": values}))
+    assert [(f.kind, f.evidence) for f in findings] == [(kind, "values")]
+
+
+@pytest.mark.parametrize("values", [
+    ["ML0101", "ML0102", "ML0201", "ML0305", "ML0406"],  # P-codes
+    ["12", "4 500", "38", "1 200", "7"],  # counts
+    ["2024-01-05", "2024-02-11", "2023-12-30", "2024-03-04", "2024-03-05"],  # dates
+    ["Kati", "Ségou", "Mopti", "Bourem", "Kayes"],  # places
+    ["Action Contre la Faim", "Secours Islamique France", "Médecins Sans Frontières"],  # organisations
+])
+def test_ordinary_values_are_not_personal(values):
+    assert detect_sensitive(pd.DataFrame({"col_a7": values})) == []
+
+
+def test_the_user_overrides_detection():
+    data = pd.DataFrame({"Nom": ["Kati"] * 3, "Code": ["X1"] * 3})
+    assert [f.column for f in detect_sensitive(data, {"Nom": False})] == []
+    chosen = detect_sensitive(data, {"Code": True})
+    assert [(f.column, f.kind, f.evidence) for f in chosen] == [("Nom", "name", "name"), ("Code", "chosen", "chosen")]
+
+
+def test_gps_is_personal_for_households_not_for_facilities(shared_data):
+    survey = read_table(SURVEY).data
+    assert is_people_points(survey)
+    facilities = read_table(SHARED / "tables" / "mli_health_facilities_oms_macroman.csv").data
+    verdict = is_people_points(facilities)
+    assert not verdict and "STRUCTURE" in verdict.text("en") or "Code_CSREF" in verdict.text("en")
+    assert not any(f.kind == "gps" for f in detect_sensitive(facilities))
+    sites = read_table(SHARED / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx", "Round16_data").data
+    assert not is_people_points(sites)
+    seats = read_table(REPO / "sample_data" / "mali_admin_seats_geonames.csv").data
+    assert not is_people_points(seats)
+    # the caller may say the rows are people whatever the columns say
+    assert {f.kind for f in detect_sensitive(facilities, people=True)} >= {"gps"}
+
+
+def test_people_points_verdict_explains_itself_in_both_languages():
+    verdict = is_people_points(read_table(SURVEY).data)
+    assert verdict.people is True
+    assert "menage/nom_chef_menage" in verdict.text("en") and "menage/nom_chef_menage" in verdict.text("fr")
+    assert verdict.text("fr") != verdict.text("en")
+
+
+def test_every_privacy_sentence_has_french_with_the_same_placeholders():
+    from carto_desktop.privacy import sensitive
+
+    tree = ast.parse(Path(sensitive.__file__).read_text(encoding="utf-8"))
+    verdicts = [node.args[1].value for node in ast.walk(tree) if isinstance(node, ast.Call)
+                and getattr(node.func, "id", "") == "PeopleVerdict"]
+    sentences = list(REASONS.values()) + list(EVIDENCE.values()) + verdicts
+    assert len(verdicts) == 5
+    for en in sentences:
+        assert en in FRENCH, en
+        assert set(re.findall(r"{\w+}", en)) == set(re.findall(r"{\w+}", FRENCH[en]))
+        assert translate(en, "fr") != en
