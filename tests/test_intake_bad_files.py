@@ -29,6 +29,8 @@ ERRORS = {
     "binary_garbage.csv": "The file is not a text table: it contains binary data.",
     "html_saved_as.xls": "The file is a web page saved under a spreadsheet name, not a real spreadsheet.",
     "zero_bytes.xlsx": "The file is empty.",
+    "unclosed_quote.csv": "A quote (\") opened in this row is never closed",
+    "broken_sheet_xml.xlsx": "The file could not be read as a spreadsheet",
     "truncated.xlsx": "The archive is damaged and cannot be opened.",
     "password.xlsx": "The workbook is protected by a password, so it cannot be read.",
     "zip_bomb.xlsx": "The archive would expand to an abnormal size when opened",
@@ -63,6 +65,9 @@ WARNINGS = {
     "merged_header.xlsx": "The header spans two rows (merged cells); column names were joined, e.g. \"{example}\".",
     "title_rows.xlsx": "The header is row {row}; the {count} rows above it (titles) were skipped.",
     "ragged_rows.csv": "{count} columns have no name in the header; they were called {names}.",
+    "duplicate_columns.csv": "Some column names appear twice ({names}); the repeats were numbered, e.g. \"{example}\".",
+    "old_crs_member_utm.geojson": "The layer was reprojected from {crs} to WGS84 longitude/latitude.",
+    "two_shapefiles.zip": "Layer \"{layer}\" was read; the file also has: {others}.",
     "mixed_numeric.csv": "Column \"{column}\": {count} cells are not numbers (rows {rows}); they will count as no data.",
     "coords_out_of_range.csv": "Columns \"{lat}\" and \"{lon}\": {count} points are out of range (rows {rows}).",
     "coords_swapped.csv": "Columns \"{lat}\" and \"{lon}\": latitude and longitude look swapped in {count} rows (rows {rows}).",
@@ -117,7 +122,7 @@ def test_bad_file_gives_one_clear_line_and_exit_2(name, error_runs):
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"carto-desktop: file {target.name}: ")
+    assert lines[0].startswith(f"carto-desktop: file {target.name}")
     assert ERRORS[name] in lines[0]
     assert " Hint: " in lines[0]
     assert _hashes(name) == before, "the input was modified"
@@ -177,6 +182,16 @@ def test_what_the_damaged_files_load_as():
     assert read_layer(BAD / "utf8_without_cpg" / "areas.shp")["name"].tolist() == ["Ségou", "Kéniéba", "Diré"]
     mixed = read_layer(BAD / "mixed_geometry_types.geojson")
     assert mixed["name"].tolist() == ["Zone A", "Zone B"]  # the collection's polygon part is kept
+
+
+def test_the_error_names_the_row_where_it_is_known():
+    proc = _cli(BAD / "unclosed_quote.csv")
+    assert proc.stderr.startswith("carto-desktop: file unclosed_quote.csv, row 3: A quote")
+
+
+def test_a_folder_is_not_a_file():
+    proc = _cli(BAD / "missing_prj")
+    assert proc.returncode == 2 and "This is a folder, not a file." in proc.stderr
 
 
 def test_hostile_archives_write_nothing_outside(tmp_path):

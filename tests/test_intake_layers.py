@@ -95,3 +95,13 @@ def test_shared_boundaries_keep_their_accents():
 def test_the_bench_geopackage_loads_all_ten_thousand_areas():
     gdf = read_layer(SHARED / "bench" / "mali_voronoi_10k.gpkg")
     assert len(gdf) == 10000 and gdf["pcode"].str.startswith("ML").all()
+
+
+def test_a_zip_with_two_shapefiles_reads_the_one_asked_for():
+    path = REPO / "tests" / "data" / "bad" / "two_shapefiles.zip"
+    assert list_layers(path) == ["areas.shp", "zones.shp"]
+    gdf = read_layer(path, "zones")
+    assert gdf.attrs["layer"] == "zones.shp" and gdf.attrs["layers"] == ["areas.shp", "zones.shp"]
+    assert _keys(gdf) == []
+    with pytest.raises(DataError):
+        read_layer(path, "communes")

@@ -132,3 +132,14 @@ def test_the_dtm_export_skips_its_banner_row():
 ])
 def test_the_other_shared_tables_load(name, shape):
     assert read_table(TABLES / name).data.shape == shape
+
+
+def test_excel_sep_line_sets_the_separator_and_keeps_row_numbers():
+    t = read_table(GOOD / "excel_sep_line.csv")
+    assert t.delimiter == ";" and t.header_row == 2 and t.row_numbers == [3, 4, 5]
+    assert t.data["Cercle"].tolist() == CERCLES and t.warnings == []
+
+
+def test_a_folder_is_refused_plainly():
+    with pytest.raises(DataError, match="folder"):
+        read_table(GOOD / "latin1_cpg")

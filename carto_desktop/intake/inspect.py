@@ -47,9 +47,9 @@ def describe_table(path: str | Path, sheet: str | None = None, lang: str = "en",
 def describe_layer(path: str | Path, layer: str | None = None, lang: str = "en") -> list[str]:
     """Lines describing the boundary layer: layers of the file, areas, columns, warnings."""
     from carto_desktop.intake.layers import read_layer
-    from carto_desktop.intake.roles import detect_roles
 
     gdf = read_layer(path, layer)
+    from carto_desktop.intake.roles import detect_roles  # after reading: a bad file fails fast
     lines = []
     if len(gdf.attrs.get("layers") or []) > 1:
         lines.append(translate("Layers: {layers}", lang, layers=", ".join(gdf.attrs["layers"])))

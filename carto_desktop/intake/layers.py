@@ -13,15 +13,19 @@ import re
 import tempfile
 from pathlib import Path, PurePosixPath
 
-import geopandas as gpd
+from typing import TYPE_CHECKING
+
 import pandas as pd
-import pyogrio
-import shapely
 
 from carto_desktop.errors import DataError
 from carto_desktop.intake.notices import Notice
 from carto_desktop.intake.safety import check_xml, check_zip, read_member
 from carto_desktop.intake.tables import check_local_path
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+# geopandas, pyogrio and shapely are imported where used: a file refused by the safety
+# checks (zip, XML, missing shapefile parts) is refused without loading GDAL
 
 AREA_TYPES = {"Polygon", "MultiPolygon"}
 DATASET_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".kml", ".gpx")
@@ -68,6 +72,8 @@ def _check_shapefile_parts(shp: Path, shown: Path) -> None:
 
 def list_layers(path: str | Path) -> list[str]:
     """The layers a file holds (GeoPackage tables, KML folders, shapefiles in a zip)."""
+    import pyogrio
+
     p = check_local_path(path)
     suffix = p.suffix.lower()
     if suffix == ".zip":
@@ -80,8 +86,9 @@ def list_layers(path: str | Path) -> list[str]:
             raise _unreadable(p, exc) from exc
 
 
-def _unpacked(p: Path, tmp: Path, layer: str | None) -> Path:
+def _unpacked(p: Path, tmp: Path, layer: str | None, notes: list[str] | None = None) -> Path:
     """The path GDAL should open: archives are checked and unpacked into `tmp`, XML checked."""
+    notes = [] if notes is None else notes
     suffix = p.suffix.lower()
     if suffix in (".kml", ".gpx"):
         if p.stat().st_size > MAX_XML_BYTES:
@@ -111,7 +118,19 @@ def _unpacked(p: Path, tmp: Path, layer: str | None) -> Path:
         chosen = datasets[0]
         if layer is not None:
             named = [m for m in datasets if PurePosixPath(m.filename).name in (layer, layer + ".shp")]
-            chosen = named[0] if named else chosen
+            if not named:
+                raise DataError(
+                    "The file has no layer named \"{layer}\"; it has: {layers}.",
+                    hint="Choose one of the layers listed.",
+                    file=p,
+                    layer=layer,
+                    layers=", ".join(PurePosixPath(m.filename).name for m in datasets),
+                )
+            chosen = named[0]
+        elif len(datasets) > 1:
+            notes.append(Notice("Layer \"{layer}\" was read; the file also has: {others}.",
+                                layer=PurePosixPath(chosen.filename).name,
+                                others=", ".join(PurePosixPath(m.filename).name for m in datasets[1:])))
         stem = PurePosixPath(chosen.filename)
         wanted = [m for m in members if PurePosixPath(m.filename).parent == stem.parent
                   and PurePosixPath(m.filename).stem == stem.stem]
@@ -132,17 +151,22 @@ def read_layer(path: str | Path, layer: str | None = None, *, areas_only: bool =
     if p.stat().st_size == 0:
         raise DataError("The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p)
     with tempfile.TemporaryDirectory(prefix="carto-") as tmp:
-        real = _unpacked(p, Path(tmp), layer)
+        notes: list[str] = []
+        real = _unpacked(p, Path(tmp), layer, notes)
         zipped = p.suffix.lower() == ".zip"  # there `layer` named the file inside the zip
         gdf, warnings, chosen, names = _read(real, p, None if zipped else layer, areas_only)
+        warnings[:0] = notes
     if zipped:
-        chosen = real.name
+        chosen, names = real.name, list_layers(p)
     gdf = _clean(gdf, p, warnings, areas_only)
     gdf.attrs.update(warnings=warnings, path=str(p), layer=chosen, layers=names)
     return gdf
 
 
 def _read(real: Path, shown: Path, layer: str | None, areas_only: bool):
+    import geopandas as gpd
+    import pyogrio
+
     warnings: list[str] = []
     if real.suffix.lower() == ".shp":
         _check_shapefile_parts(real, shown)
@@ -185,6 +209,8 @@ def _read(real: Path, shown: Path, layer: str | None, areas_only: bool):
 
 
 def _count(real: Path, name: str) -> int:
+    import pyogrio
+
     try:
         return max(int(pyogrio.read_info(real, layer=name, force_feature_count=True).get("features") or 0), 0)
     except Exception:
@@ -192,6 +218,8 @@ def _count(real: Path, name: str) -> int:
 
 
 def _read_one(real: Path, shown: Path, layer: str, warnings: list[str]) -> gpd.GeoDataFrame:
+    import pyogrio
+
     is_shp = real.suffix.lower() == ".shp"
     try:
         gdf = pyogrio.read_dataframe(real, layer=layer)
@@ -222,6 +250,8 @@ def _no_areas(p: Path) -> DataError:
 
 
 def _clean(gdf: gpd.GeoDataFrame, p: Path, warnings: list[str], areas_only: bool) -> gpd.GeoDataFrame:
+    import shapely
+
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
     if gdf.empty:
         raise _no_areas(p)
@@ -289,6 +319,8 @@ def _areas(gdf: gpd.GeoDataFrame, p: Path, warnings: list[str]) -> gpd.GeoDataFr
 
 
 def _polygon_parts(geom):
+    import shapely
+
     parts = [g for g in shapely.get_parts(geom) if g.geom_type in AREA_TYPES]
     if not parts:
         return shapely.Polygon()

@@ -69,6 +69,12 @@ def check_local_path(path: str | Path) -> Path:
             file=text,
         )
     p = Path(path)
+    if p.is_dir():
+        raise DataError(
+            "This is a folder, not a file.",
+            hint="Choose the file itself (for a shapefile, the .shp file inside the folder).",
+            file=p,
+        )
     if not p.is_file():
         raise DataError("The file does not exist.", hint="Check the path, or choose the file again.", file=p)
     return p
@@ -219,6 +225,13 @@ def _read_text_rows(p: Path) -> tuple[pd.DataFrame, str, str, list[str]]:
                             encoding=_ENCODING_NAMES.get(encoding, encoding)))
     if "\ufffd" in text:
         notes.append(Notice("Some characters could not be decoded and show as \"\ufffd\"."))
+    sep_line = re.match(r"^\s*sep=(.)\s*?\r?\n", text[:20])  # Excel's "sep=;" first line
+    if sep_line:
+        delimiter = sep_line.group(1)
+        frame = _parse_text(text[sep_line.end():], delimiter, p)
+        frame.index = frame.index + 1  # row numbers still count the sep= line
+        frame = pd.concat([pd.DataFrame([[None] * len(frame.columns)], columns=frame.columns, dtype=object), frame])
+        return frame.reset_index(drop=True), encoding, delimiter, notes
     head_lines = [ln for ln in text[:200_000].splitlines()[:60] if ln.strip()]
     delimiter = sniff_delimiter(head_lines) if head_lines else ","
     return _parse_text(text, delimiter, p), encoding, delimiter, notes
@@ -236,7 +249,15 @@ def _parse_text(text: str, delimiter: str, p: Path) -> pd.DataFrame:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, names=range(width), dtype=object,
                             keep_default_na=False, na_values=[""], skip_blank_lines=False, engine="c",
                             quotechar='"', doublequote=True, index_col=False)
-    except (pd.errors.ParserError, csv.Error, ValueError):
+    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        unclosed = re.search(r"EOF inside string starting at row (\d+)", str(exc))
+        if unclosed:
+            raise DataError(
+                "A quote (\") opened in this row is never closed, so the rest of the file cannot be split into cells.",
+                hint="Open the file in a text editor, close or remove the quote in that row, and save it again.",
+                file=p,
+                row=int(unclosed.group(1)) + 1,
+            ) from exc
         try:
             rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         except csv.Error as exc:
@@ -446,6 +467,10 @@ def _table_from_frame(frame: pd.DataFrame, p: Path, sheet: str | None, header_ro
                                 example=next(j for j, b in zip(joined, numbered[used][1]) if b)))
             header, header_rowno, used = joined, numbered[used][0], used + 1
     names = _unique_names(header)
+    repeated = sorted({h for h in header if h and header.count(h) > 1})
+    if repeated:
+        notes.append(Notice("Some column names appear twice ({names}); the repeats were numbered, e.g. \"{example}\".",
+                            names=", ".join(repeated), example=next(n for n in names if n.startswith(repeated[0] + "_"))))
     hxl: dict[str, str] = {}
     while used < len(numbered) and _is_hxl_row(numbered[used][1]):  # some files have two HXL rows
         hxl = hxl or {n: t for n, t in zip(names, numbered[used][1]) if t}

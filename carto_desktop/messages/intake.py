@@ -105,4 +105,9 @@ FRENCH: dict[str, str] = {
     'form metadata': 'métadonnée de formulaire',
     'text': 'texte',
     'empty': 'vide',
+    'A quote (") opened in this row is never closed, so the rest of the file cannot be split into cells.': 'Un guillemet (") ouvert dans cette ligne n\'est jamais fermé : la suite du fichier ne peut pas être découpée en cellules.',
+    'Open the file in a text editor, close or remove the quote in that row, and save it again.': 'Ouvrez le fichier dans un éditeur de texte, fermez ou supprimez le guillemet de cette ligne, puis enregistrez-le.',
+    'This is a folder, not a file.': 'Ceci est un dossier, pas un fichier.',
+    'Choose the file itself (for a shapefile, the .shp file inside the folder).': 'Choisissez le fichier lui-même (pour un shapefile, le fichier .shp dans le dossier).',
+    'Some column names appear twice ({names}); the repeats were numbered, e.g. "{example}".': 'Certains noms de colonnes apparaissent deux fois ({names}) ; les répétitions ont été numérotées, par exemple « {example} ».',
 }

@@ -174,6 +174,16 @@ def make_bad() -> None:
     w("coords_swapped.csv", csv_text([["Site", "lat", "lon"], ["A", "12.65", "-8.0"], ["B", "-7.98", "12.61"],
                                       ["C", "14.49", "-4.19"], ["D", "-3.99", "16.27"], ["E", "13.45", "-6.26"],
                                       ["F", "16.77", "-3.01"]]))
+    w("unclosed_quote.csv", 'Cercle,Note\r\nSégou,ok\r\nKita,"pas fermé\r\nBla,x\r\n')
+    w("duplicate_columns.csv", csv_text([["Cercle", "Valeur", "Valeur"], ["Ségou", "1", "2"], ["Kita", "3", "4"]]))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # the sheet's XML stops in the middle of a tag
+            dst.writestr(zipfile.ZipInfo(info.filename, STAMP), data)
+    w("broken_sheet_xml.xlsx", broken.getvalue())
     password = BAD / "password.xlsx"
     gentools = os.environ.get("CARTO_GENTOOLS")
     if gentools:
@@ -264,6 +274,11 @@ def make_bad() -> None:
             {"type": "Point", "coordinates": [-5.5, 12.5]}]}, name="Zone B"),
     ]))
     w("no_features.geojson", geojson([]))
+    utm_json = json.loads(AREAS.to_crs(32630).to_json())
+    utm_json["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32630"}}  # GeoJSON 2008 style
+    w("old_crs_member_utm.geojson", json.dumps(utm_json, ensure_ascii=False))
+    write_zip(BAD / "two_shapefiles.zip", {**{f"a/{k}": v for k, v in parts.items()},
+                                           **{f"b/{k.replace('areas', 'zones')}": v for k, v in parts.items()}})
     w("truncated.geojson", AREAS.to_json()[:200])
     w("out_of_range.geojson", geojson([feature({"type": "Polygon", "coordinates": [[[500, 12], [501, 12], [501, 13],
                                                                                       [500, 13], [500, 12]]]}, name="Ailleurs")]))
@@ -310,6 +325,7 @@ def make_good() -> None:
     kml = kml_doc({"Cercles du nord": [("Diré", -8, 12), ("Goundam", -7, 12)], "Cercles du sud": [("Kéniéba", -6, 12)]})
     w("my_maps.kml", kml)
     write_zip(GOOD / "google_earth.kmz", {"doc.kml": kml.encode()})
+    w("excel_sep_line.csv", "sep=;\r\n" + csv_text(TABLE_ROWS, ";"))
     w("waypoints.gpx", '<?xml version="1.0"?>\n<gpx version="1.1" creator="x" xmlns="http://www.topografix.com/GPX/1/1">'
       '<wpt lat="12.6" lon="-8.0"><name>Puits Ségou</name></wpt><wpt lat="13.1" lon="-7.5"><name>École</name></wpt></gpx>\n')
     w("multipolygon_mixed.geojson", geojson([
