@@ -1,0 +1,66 @@
+"""Exports: atomic, and carrying no user name, no file path, no hidden text."""
+import getpass
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import SAMPLE
+
+from carto_desktop.errors import ExportError
+from carto_desktop.export import save_map, write_atomically
+
+
+@pytest.fixture(scope="module")
+def figure(sample_fr_result):
+    return sample_fr_result.figure
+
+
+@pytest.mark.parametrize("suffix", [".png", ".pdf", ".svg"])
+def test_exports_hold_no_user_name_or_paths(figure, tmp_path, suffix):
+    out = save_map(figure, tmp_path / f"map{suffix}", dpi=60)
+    data = out.read_bytes()
+    for secret in {getpass.getuser(), str(Path.home()), str(SAMPLE), str(tmp_path), "mali_3w_2023-12.xlsx"}:
+        if len(secret) > 3:  # "root" is the user here: still must not appear
+            assert secret.encode() not in data, secret
+
+
+def test_png_metadata_is_only_the_software(figure, tmp_path):
+    out = save_map(figure, tmp_path / "map.png", dpi=40)
+    with Image.open(out) as img:
+        assert set(img.text) == {"Software"} and img.text["Software"].startswith("Carto Desktop")
+
+
+def test_pdf_info_has_no_author_or_title_beyond_the_creator(figure, tmp_path):
+    data = save_map(figure, tmp_path / "map.pdf").read_bytes()
+    info = re.search(rb"<< /Creator .*?>>", data, re.S).group(0)
+    keys = set(re.findall(rb"/(\w+) ", info))
+    assert keys <= {b"Creator", b"Producer", b"CreationDate"}
+
+
+def test_svg_has_no_date_and_text_is_drawn_not_hidden(figure, tmp_path):
+    svg = save_map(figure, tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+    assert "<text" not in svg  # every letter is a drawn path: no hidden or searchable data text
+
+
+def test_a_failed_write_leaves_the_previous_file_intact(tmp_path):
+    target = tmp_path / "map.png"
+    target.write_bytes(b"previous map")
+
+    def broken(tmp):
+        Path(tmp).write_bytes(b"half a ma")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportError, match="No space left"):
+        write_atomically(target, broken)
+    assert target.read_bytes() == b"previous map"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.png"]  # no temporary file left behind
+
+
+def test_output_folder_that_cannot_be_made_is_a_clear_error(figure, tmp_path):
+    blocker = tmp_path / "report.docx"
+    blocker.write_text("a file where a folder should be")
+    with pytest.raises(ExportError, match="could not be written"):
+        save_map(figure, blocker / "map.png", dpi=30)
