@@ -59,6 +59,8 @@ ERRORS = {
 WARNINGS = {
     "cp1252_semicolon.csv": "The file is not in UTF-8; it was read as {encoding}. Check that accents look right.",
     "mac_roman.csv": "The file is not in UTF-8; it was read as {encoding}. Check that accents look right.",
+    "mixed_encodings.csv": "The file mixes two encodings (UTF-8 and Windows-1252, as when files are pasted together); both were read. Check that accents look right.",
+    "old_mac_cr_lines.csv": "The file is not in UTF-8; it was read as {encoding}. Check that accents look right.",
     "utf16_unicode_text.txt": "The file is not in UTF-8; it was read as {encoding}. Check that accents look right.",
     "csv_saved_as.xls": "The file is named {suffix} but holds plain text; it was read as a CSV file.",
     "xlsx_saved_as.csv": "The file is named {suffix} but is really a spreadsheet; it was read as one.",
@@ -178,7 +180,9 @@ def test_what_the_damaged_files_load_as():
     for name in ("cp1252_semicolon.csv", "utf16_unicode_text.txt", "csv_saved_as.xls", "xlsx_saved_as.csv"):
         t = read_table(BAD / name)
         assert t.data["Cercle"].tolist() == ["Ségou", "Kéniéba", "Diré"], name
-    assert read_table(BAD / "mac_roman.csv").data["Structure"].tolist() == ["Hôpital de Kéniéba", "CSCOM Ségou"]
+    for name in ("mac_roman.csv", "old_mac_cr_lines.csv"):
+        assert read_table(BAD / name).data["Structure"].tolist() == ["Hôpital de Kéniéba", "CSCOM Ségou"], name
+    assert read_table(BAD / "mixed_encodings.csv").data["Cercle"].tolist() == ["Ségou", "Kéniéba", "Diré"]
     assert read_layer(BAD / "utf8_without_cpg" / "areas.shp")["name"].tolist() == ["Ségou", "Kéniéba", "Diré"]
     mixed = read_layer(BAD / "mixed_geometry_types.geojson")
     assert mixed["name"].tolist() == ["Zone A", "Zone B"]  # the collection's polygon part is kept

@@ -179,6 +179,9 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(raw)
+    if mixed is not None:
+        return mixed, "utf-8+cp1252"
     high = bytes(b for b in raw if b >= 0x80)
     scores = {}
     for enc in ("cp1252", "mac_roman"):
@@ -189,6 +192,26 @@ def decode_text(raw: bytes) -> tuple[str, str]:
         return raw.decode("latin-1"), "latin-1"
     best = max(scores, key=lambda e: (scores[e], e == "cp1252"))
     return raw.decode(best, errors="replace"), best
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_mixed(raw: bytes) -> str | None:
+    """UTF-8 with a few Windows-1252 bytes (files pasted together), or None if not that.
+
+    Mostly UTF-8 means its accented letters are real UTF-8 sequences and only a few
+    bytes fail; those are read one by one as Windows-1252.
+    """
+    valid = len(_UTF8_SEQUENCE.findall(raw))
+    if valid == 0:
+        return None
+    text = raw.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    if not (valid >= 3 or valid * 5 >= bad):  # a stray valid pair in Windows-1252 text is chance
+        return None
+    return "".join(bytes([ord(ch) - 0xDC00]).decode("cp1252", errors="replace") if "\udc80" <= ch <= "\udcff" else ch
+                   for ch in text)
 
 
 def sniff_delimiter(lines: list[str]) -> str:
@@ -220,7 +243,9 @@ def _read_text_rows(p: Path) -> tuple[pd.DataFrame, str, str, list[str]]:
             hint="Check that you chose the right file; save tables from Excel as CSV or .xlsx.",
             file=p,
         )
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding == "utf-8+cp1252":
+        notes.append(Notice("The file mixes two encodings (UTF-8 and Windows-1252, as when files are pasted together); both were read. Check that accents look right."))
+    elif encoding not in ("utf-8", "utf-8-sig"):
         notes.append(Notice("The file is not in UTF-8; it was read as {encoding}. Check that accents look right.",
                             encoding=_ENCODING_NAMES.get(encoding, encoding)))
     if "\ufffd" in text:

@@ -151,6 +151,10 @@ def make_bad() -> None:
     w("blank_rows_only.csv", "\r\n ; ; \r\n;;\r\n\r\n")
     w("cp1252_semicolon.csv", csv_text(TABLE_ROWS, ";").encode("cp1252"))
     w("mac_roman.csv", csv_text([["Structure", "Type"], ["Hôpital de Kéniéba", "CSRéf"], ["CSCOM Ségou", "CSCOM"]]).encode("mac_roman"))
+    w("mixed_encodings.csv", "Cercle,Structure\r\nSégou,Hôpital\r\n".encode("utf-8")
+      + "Kéniéba,CSRéf\r\nDiré,CSCOM\r\n".encode("cp1252"))
+    w("old_mac_cr_lines.csv", csv_text([["Structure", "Type"], ["Hôpital de Kéniéba", "CSRéf"],
+                                        ["CSCOM Ségou", "CSCOM"]]).replace("\r\n", "\r").encode("mac_roman"))
     w("utf16_unicode_text.txt", b"\xff\xfe" + csv_text(TABLE_ROWS, "\t").encode("utf-16-le"))
     w("binary_garbage.csv", bytes(range(256)) * 8)
     w("html_saved_as.xls", "<html><body><table><tr><td>Région</td></tr><tr><td>Ségou</td></tr></table></body></html>")
