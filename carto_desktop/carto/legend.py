@@ -59,8 +59,11 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
         if e.shape == "circle":
             r = e.size
             cy = y - r
-            ax.add_patch(Circle((x + box_w / 2, cy), r, facecolor=e.colour, edgecolor=e.edge, linewidth=0.6, alpha=0.85))
-            ax.text(x + max(box_w, 2 * r) + 2.5, cy, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
+            largest = max((en.size for en in entries if en.shape == "circle"), default=r)
+            cx = x + max(box_w / 2, largest)  # circles share a centre line, all inside the panel
+            ax.add_patch(Circle((cx, cy), r, facecolor=e.colour, edgecolor=e.edge, linewidth=0.6, alpha=0.85))
+            ax.text(x + max(box_w, 2 * largest) + 2.5, cy, e.label, ha="left", va="center", fontsize=font_pt,
+                    color=TEXT_COLOUR)
             step = max(2 * r + 1.5, line)
         elif e.shape == "marker":
             ax.plot([x + box_w / 2], [y - box_h / 2], marker="o", markersize=font_pt * 0.8, color=e.colour,
