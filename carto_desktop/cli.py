@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--source", help="data source to credit on the map (default: the table's file name)")
     render.add_argument("--dpi", type=int, default=300)
     render.add_argument("-o", "--output", required=True, help="output file: .png, .pdf or .svg")
+    render.add_argument("--check", action="store_true", help="print the \"before you share\" check (personal data, "
+                        "smallest count, points of people) and keep it next to the map as <map>.check.md")
     common(render)
 
     match = sub.add_parser("match", help="match each table row to an admin area and write a CSV to review")
@@ -105,12 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     download.add_argument("-o", "--output", required=True, help="the pack to write (.tif)")
     common(download)
 
+    purge = sub.add_parser("purge", help="delete a project's autosave, recovery and leftover temporary files")
+    purge.add_argument("project", help="the project file (.cartoproj); it and its input tables are kept")
+    purge.add_argument("--data-folder", help="the app's data folder (default: this user's usual one)")
+    common(purge)
+
     app = sub.add_parser("app", help="open the desktop app (the default with no command)")
     common(app)
     return parser
 
 
-def _render(project, output: str, dpi: int) -> Path:
+def _render(project, output: str, dpi: int, check: bool = False) -> Path:
     from carto_desktop.export import check_dpi, check_output, save_map
     from carto_desktop.project import build_map
 
@@ -119,7 +126,14 @@ def _render(project, output: str, dpi: int) -> Path:
     result = build_map(project)
     for notice in result.notices:
         print(f"carto-desktop: {notice}", file=sys.stderr)
-    return save_map(result.figure, output, dpi)
+    path = save_map(result.figure, output, dpi)
+    if check:
+        from carto_desktop.privacy.check import share_check, write_check
+
+        report = share_check(project, result)
+        print(report.markdown(path.name))
+        print(write_check(report, path).resolve())
+    return path
 
 
 def _match_with_options(args: argparse.Namespace):
@@ -169,8 +183,19 @@ def run(args: argparse.Namespace) -> int:
             min_count=args.min_count,
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
-        path = _render(project, args.output, args.dpi)
+        path = _render(project, args.output, args.dpi, check=args.check)
         print(path.resolve())
+        return EXIT_OK
+    if args.command == "purge":
+        from carto_desktop.i18n import translate
+        from carto_desktop.privacy.purge import purge_project
+
+        removed = purge_project(Path(args.project), args.data_folder)
+        for p in removed:
+            print(translate("Removed: {path}", lang, path=p))
+        if not removed:
+            print(translate("Nothing to remove for {project}: no autosave, recovery or temporary file.", lang,
+                            project=args.project))
         return EXIT_OK
     if args.command == "match":
         from carto_desktop.match.report import write_match_csv

@@ -38,4 +38,44 @@ FRENCH: dict[str, str] = {
         "comme des personnes.",
     "Nothing says the rows are people, so the points are drawn as places.":
         "Rien n'indique que les lignes sont des personnes : les points sont dessinés comme des lieux.",
+    # the "before you share" check
+    "Small counts are shown exactly: set a minimum count (5 is usual).":
+        "Les petits effectifs sont montrés exactement : fixez un effectif minimum (5 en général).",
+    "An area shows an exact count under {n}.": "Une zone montre un effectif exact inférieur à {n}.",
+    "An area's figure comes from fewer than {n} records.": "Le chiffre d'une zone provient de moins de {n} lignes.",
+    "Fewest records behind an area: {count}.": "Plus petit nombre de lignes derrière une zone : {count}.",
+    "Each household or person is drawn as a point where they live.":
+        "Chaque ménage ou personne est dessiné par un point là où il vit.",
+    "The map uses the personal column \"{column}\".": "La carte utilise la colonne personnelle « {column} ».",
+    "Before you share": "Avant de partager",
+    "Map": "Carte",
+    "Checked on": "Vérifié le",
+    "What the map shows": "Ce que montre la carte",
+    "Finest areas shown: {word} (admin level {level}), {n} with data.":
+        "Zones les plus fines : {word} (niveau administratif {level}), {n} avec des données.",
+    "Areas shown: {n} with data.": "Zones montrées : {n} avec des données.",
+    "Finest detail shown: exact points ({n}).": "Détail le plus fin : points exacts ({n}).",
+    "Smallest count shown exactly: {count}.": "Plus petit effectif montré exactement : {count}.",
+    "Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).":
+        "Les effectifs inférieurs à {n} sont montrés comme « moins de {n} » : {areas} zone(s).",
+    "Points of people: drawn one by one.": "Points de personnes : dessinés un par un.",
+    "Points of people: not drawn; they are counted per area.":
+        "Points de personnes : non dessinés ; ils sont comptés par zone.",
+    "Points of people: none.": "Points de personnes : aucun.",
+    "Personal data in the table": "Données personnelles dans le tableau",
+    "No column looks like personal data.": "Aucune colonne ne ressemble à des données personnelles.",
+    "used by the map": "utilisée par la carte",
+    "kept out": "écartée",
+    "not used by the map": "non utilisée par la carte",
+    "Verdict": "Verdict",
+    "Nothing in this map identifies a person or a small group.":
+        "Rien dans cette carte n'identifie une personne ou un petit groupe.",
+    "The map files carry no author, user name or file path; the project file keeps your choices and the paths of "
+    "your inputs, not their rows.":
+        "Les fichiers de la carte ne contiennent ni auteur, ni nom d'utilisateur, ni chemin de fichier ; le fichier "
+        "de projet garde vos choix et les chemins de vos fichiers, pas leurs lignes.",
+    # carto-desktop purge
+    "Removed: {path}": "Supprimé : {path}",
+    "Nothing to remove for {project}: no autosave, recovery or temporary file.":
+        "Rien à supprimer pour {project} : aucune sauvegarde automatique, récupération ni fichier temporaire.",
 }

@@ -2,3 +2,4 @@
 from carto_desktop.privacy.sensitive import Finding, PeopleVerdict, detect_sensitive, is_people_points
 
 __all__ = ["Finding", "PeopleVerdict", "detect_sensitive", "is_people_points"]
+# privacy.check (share_check, write_check) and privacy.purge (purge_project) load the map stack: import them directly

@@ -75,7 +75,7 @@ def build_rows(seed: int = 9) -> list[dict[str, str]]:
             name = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
             phone = _phone(rng, n)
             point = _point_in(area.geometry, rng)
-            lat, lon = round(point.y, 6), round(point.x, 6)
+            lat, lon = f"{point.y:.6f}", f"{point.x:.6f}"  # as the phone gives them: 6 decimals
             alt, acc = rng.randint(250, 400), rng.randint(3, 15)
             start = when + timedelta(minutes=37 * n)
             end = start + timedelta(minutes=rng.randint(18, 45))
@@ -105,8 +105,8 @@ def build_rows(seed: int = 9) -> list[dict[str, str]]:
                 "menage/sexe_chef": rng.choice(["homme", "femme"]),
                 "menage/taille_menage": str(rng.randint(2, 14)),
                 "menage/gps": f"{lat} {lon} {alt} {acc}",
-                "_menage/gps_latitude": str(lat),
-                "_menage/gps_longitude": str(lon),
+                "_menage/gps_latitude": lat,
+                "_menage/gps_longitude": lon,
                 "_menage/gps_altitude": str(alt),
                 "_menage/gps_precision": str(acc),
                 "besoins/besoins_prioritaires": " ".join(needs),

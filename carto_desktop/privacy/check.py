@@ -1,0 +1,187 @@
+"""The "before you share" check: what a finished map could reveal about the people in the data.
+
+It answers the questions a data-protection focal point asks before a map leaves the
+office: how fine are the areas, how small is the smallest count shown, are people drawn
+as points, and which personal columns were in the table and kept out. `markdown(lang)`
+is a one-page summary to keep with the map (it names columns, never their values).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from carto_desktop.i18n import translate
+from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
+
+if TYPE_CHECKING:
+    from carto_desktop.project import MapResult, Project
+
+CHECK_SUFFIX = ".check.md"
+
+
+@dataclass
+class ShareCheck:
+    """What the map shows, as far as the people in the data are concerned."""
+
+    title: str
+    level: int | None  # finest admin level shown (None: not known, or only points)
+    level_word: str  # "cercle", "admin 2 area"
+    areas_shown: int  # areas with data
+    smallest_count: float | None  # smallest exact count shown for an area (None: no counts)
+    counts_are_records: bool  # False: the map shows sums/means; smallest_count is then the records behind an area
+    min_count: int  # the threshold: counts under it are shown as "fewer than N"
+    suppressed_areas: int  # areas whose small count is hidden
+    people_points: bool  # the rows are people (households, beneficiaries)
+    people_reason: str  # why (PeopleVerdict text, in the check's language)
+    people_points_drawn: bool  # ... and they are drawn one by one
+    points_map: bool = False  # the user asked for a map of points
+    points_shown: int = 0  # points drawn one by one (people or places)
+    detected: list[Finding] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # detected or chosen columns kept out (Project.excluded_columns)
+    used: list[str] = field(default_factory=list)  # personal columns the map itself uses
+    lang: str = "en"
+
+    @property
+    def warnings(self) -> list[str]:
+        """What should be fixed before sharing (sentences in the check's language)."""
+        t, out = self.lang, []
+        if self.min_count <= 1:
+            out.append(translate("Small counts are shown exactly: set a minimum count (5 is usual).", t))
+        elif self.smallest_count is not None and self.smallest_count < self.min_count:
+            out.append(translate("An area shows an exact count under {n}.", t, n=self.min_count)
+                       if self.counts_are_records else
+                       translate("An area's figure comes from fewer than {n} records.", t, n=self.min_count))
+        if self.people_points_drawn:
+            out.append(translate("Each household or person is drawn as a point where they live.", t))
+        for column in self.used:
+            out.append(translate("The map uses the personal column \"{column}\".", t, column=column))
+        return out
+
+    def markdown(self, map_name: str = "", checked: date | None = None) -> str:
+        """A one-page summary to keep with the map, in the check's language."""
+        t = self.lang
+        colon = " : " if t == "fr" else ": "
+        lines = [f"# {translate('Before you share', t)}{colon}{self.title}", ""]
+        if map_name:
+            lines.append(f"{translate('Map', t)}{colon}{map_name}  ")
+        lines += [f"{translate('Checked on', t)}{colon}{(checked or date.today()).isoformat()}", "",
+                  f"## {translate('What the map shows', t)}", ""]
+        if self.points_shown:
+            lines.append("- " + translate("Finest detail shown: exact points ({n}).", t, n=self.points_shown))
+        elif self.level is not None:
+            lines.append("- " + translate("Finest areas shown: {word} (admin level {level}), {n} with data.", t,
+                                          word=self.level_word, level=self.level, n=self.areas_shown))
+        elif self.areas_shown:
+            lines.append("- " + translate("Areas shown: {n} with data.", t, n=self.areas_shown))
+        if self.smallest_count is not None:
+            count = f"{self.smallest_count:g}"
+            lines.append("- " + (translate("Smallest count shown exactly: {count}.", t, count=count)
+                                 if self.counts_are_records else
+                                 translate("Fewest records behind an area: {count}.", t, count=count)))
+        if self.min_count > 1 and self.counts_are_records and not self.points_shown:
+            lines.append("- " + translate("Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).", t,
+                                          n=self.min_count, areas=self.suppressed_areas))
+        if self.people_points_drawn:
+            lines.append("- " + translate("Points of people: drawn one by one.", t) + " " + self.people_reason)
+        elif self.people_points and self.points_map:
+            lines.append("- " + translate("Points of people: not drawn; they are counted per area.", t) + " "
+                         + self.people_reason)
+        else:
+            lines.append("- " + translate("Points of people: none.", t))
+        lines += ["", f"## {translate('Personal data in the table', t)}", ""]
+        if not self.detected:
+            lines.append(translate("No column looks like personal data.", t))
+        groups: dict[tuple[str, str], list[str]] = {}
+        for f in self.detected:
+            state = translate("used by the map", t) if f.column in self.used else (
+                translate("kept out", t) if f.column in self.excluded else translate("not used by the map", t))
+            groups.setdefault((f.text(t), state), []).append(f"`{f.column}`")
+        for (reason, state), columns in groups.items():
+            lines.append(f"- {reason} ({state}){colon}{', '.join(columns)}")
+        lines += ["", f"## {translate('Verdict', t)}", ""]
+        warnings = self.warnings
+        if warnings:
+            lines += [f"- ⚠ {w}" for w in warnings]
+        else:
+            lines.append("- ✓ " + translate("Nothing in this map identifies a person or a small group.", t))
+        lines += ["", translate("The map files carry no author, user name or file path; the project file keeps "
+                                "your choices and the paths of your inputs, not their rows.", t), ""]
+        return "\n".join(lines)
+
+
+def _counts(result: MapResult, counting: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Per area with data: the count shown (or the records behind a sum/mean) and whether it is hidden."""
+    data = result.data
+    areas = data.areas
+    if "value" not in areas or not np.isfinite(areas["value"].to_numpy(dtype=float)).any():
+        return np.array([]), np.array([], dtype=bool)
+    values = areas["value"].to_numpy(dtype=float)
+    hidden = data.suppressed() if hasattr(data, "suppressed") else np.zeros(len(values), dtype=bool)
+    if not counting and result.match is not None:
+        # a sum or a mean: the disclosure risk is the number of records behind each area
+        rows = result.match.rows
+        records = rows.loc[rows["match_status"] == "matched", "match_id"].astype(str).value_counts()
+        ids = areas[data.keys.id_column].astype(str)
+        values = ids.map(records).to_numpy(dtype=float)
+    has_data = np.isfinite(values) & (values > 0)
+    return values[has_data], np.asarray(hidden)[has_data]
+
+
+def share_check(project: Project, result: MapResult, findings: list[Finding] | None = None,
+                lang: str | None = None) -> ShareCheck:
+    """Check the map `build_map(project)` made; `findings` default to `detect_sensitive` on the table."""
+    from carto_desktop.carto.admin_levels import admin_level_of, level_word
+    from carto_desktop.project import country_of, country_outlines
+
+    lang = lang or project.lang
+    data = result.table.data
+    findings = detect_sensitive(data) if findings is None else findings
+    verdict = is_people_points(data)
+    points = result.data.points
+    drawn = bool(verdict) and points is not None and len(points) > 0
+    level = admin_level_of(result.data.keys.id_column) if result.data.keys.id_column else None
+    country = country_of(result.data.areas, country_outlines()) if level is not None else None
+    counting = project.agg in ("count", "distinct") or result.values is None or project.template == "points"
+    counts, hidden = _counts(result, counting)
+    shown = counts[~hidden]
+    used = [c for c in (project.key_column, project.value_column, project.category_column,
+                        project.lat_column if drawn else None, project.lon_column if drawn else None,
+                        result.match.key_column if result.match is not None and project.template != "points"
+                        else None) if c]
+    personal = {f.column for f in findings} | set(project.excluded_columns)
+    return ShareCheck(
+        title=project.title or Path(project.table).stem,
+        level=level, level_word=level_word(country["ISO_A2"] if country is not None else None, level, lang),
+        areas_shown=int(len(counts)),
+        smallest_count=float(shown.min()) if len(shown) else None, counts_are_records=counting,
+        min_count=project.min_count,
+        suppressed_areas=int(hidden.sum()),
+        people_points=bool(verdict), people_reason=verdict.text(lang), people_points_drawn=drawn,
+        points_map=project.template == "points", points_shown=int(len(points)) if points is not None else 0,
+        detected=findings, excluded=[c for c in project.excluded_columns],
+        used=sorted({c for c in used if c in personal}, key=used.index), lang=lang,
+    )
+
+
+def check_path(map_path: str | Path) -> Path:
+    """Where the summary of `map_path` goes: `kati.png` -> `kati.check.md`, beside it."""
+    p = Path(map_path)
+    return p.with_name(p.stem + CHECK_SUFFIX)
+
+
+def write_check(check: ShareCheck, map_path: str | Path) -> Path:
+    """Write the one-page summary next to the map, atomically."""
+    from carto_desktop.export import write_atomically
+
+    target = check_path(map_path)
+    text = check.markdown(Path(map_path).name)
+
+    def write(tmp: str) -> None:
+        Path(tmp).write_text(text, encoding="utf-8")
+
+    return write_atomically(target, write)
+
