@@ -39,7 +39,8 @@ def _strip_accents(text: str) -> str:
 def make_rows(layer, n: int, seed: int = 8) -> pd.DataFrame:
     rng = random.Random(seed)
     names, parents = layer["name"].astype(str).tolist(), layer["adm2_pcode"].astype(str).tolist()
-    values, parent_values = [], []
+    values, parent_values, truth = [], [], []
+    ids = layer["pcode"].astype(str).tolist()
     for _ in range(n):
         i = rng.randrange(len(names))
         name, r = names[i], rng.random()
@@ -52,21 +53,30 @@ def make_rows(layer, n: int, seed: int = 8) -> pd.DataFrame:
             value = name[:k] + name[k + 1:] if rng.random() < 0.5 else name[:k] + name[k] + name[k:]
         else:
             value = "".join(rng.choice("abdefgikmnorstu") for _ in range(rng.randint(5, 10))).title()
+            r = 1.0  # a made-up name: no area is right
         values.append(value)
         parent_values.append(parents[i])
-    return pd.DataFrame({"village": values, "cercle": parent_values})
+        truth.append(ids[i] if r < 0.90 else None)
+    return pd.DataFrame({"village": values, "cercle": parent_values, "truth": truth})
 
 
-def time_carto(rows: pd.DataFrame, layer, repeat: int) -> tuple[float, float, dict]:
+def wrong(ids, truth: pd.Series) -> int:
+    """Accepted rows whose area is not the one the row was made from (made-up names: any area)."""
+    ids = pd.Series(list(ids), index=truth.index)
+    return int((ids.notna() & (truth.isna() | (ids != truth))).sum())
+
+
+def time_carto(rows: pd.DataFrame, layer, repeat: int) -> tuple[float, float, dict, int]:
     """Median wall-clock and CPU seconds (CPU: all threads of this process; on a shared machine
     the wall clock also counts the time other processes hold the cores)."""
     walls, cpus = [], []
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
-        result = match_table(rows, layer, "village", parent_column="cercle")
+        result = match_table(rows[["village", "cercle"]], layer, "village", parent_column="cercle")
         walls.append(time.perf_counter() - t0)
         cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus), result.counts
+    accepted = result.rows["match_id"].where(result.rows["match_status"] == "matched")
+    return statistics.median(walls), statistics.median(cpus), result.counts, wrong(accepted, rows["truth"])
 
 
 def time_hdx(rows: pd.DataFrame, layer) -> tuple[float, int]:
@@ -80,13 +90,14 @@ def time_hdx(rows: pd.DataFrame, layer) -> tuple[float, int]:
     al.setup_from_iterable({"Location": "MLI", "Admin Level": "3", "P-Code": p, "Name": n, "Parent P-Code": q}
                            for p, n, q in zip(layer["pcode"], layer["name"], layer["adm2_pcode"]))
     cache: dict[tuple[str, str], str | None] = {}
-    accepted = 0
+    out = []
     for value, parent in zip(rows["village"], rows["cercle"]):
         key = (value, parent)
         if key not in cache:
             cache[key] = al.get_pcode("MLI", value, parent=parent)[0]
-        accepted += cache[key] is not None
-    return time.perf_counter() - t0, time.process_time() - c0, accepted
+        out.append(cache[key])
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return seconds, cpu, sum(a is not None for a in out), wrong(out, rows["truth"])
 
 
 def main() -> int:
@@ -98,14 +109,15 @@ def main() -> int:
     print(f"areas: {len(layer)} ({LAYER.name}); load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for n in (10_000, 100_000):
         rows = make_rows(layer, n)
-        distinct = len(rows.drop_duplicates())
-        seconds, cpu, counts = time_carto(rows, layer, args.repeat)
+        distinct = len(rows[["village", "cercle"]].drop_duplicates())
+        seconds, cpu, counts, carto_wrong = time_carto(rows, layer, args.repeat)
         line = (f"{n:>7,} rows ({distinct:,} distinct): Carto Desktop median {seconds:.2f} s wall, {cpu:.2f} s CPU "
                 f"of {args.repeat} (matched {counts['matched']:,}, review {counts['review']:,}, "
-                f"unmatched {counts['unmatched']:,})")
+                f"unmatched {counts['unmatched']:,}; wrong {carto_wrong:,})")
         if not args.no_hdx:
-            hdx_s, hdx_cpu, accepted = time_hdx(rows, layer)
-            line += f"; hdx-python-country {hdx_s:.2f} s wall, {hdx_cpu:.2f} s CPU (accepted {accepted:,})"
+            hdx_s, hdx_cpu, accepted, hdx_wrong = time_hdx(rows, layer)
+            line += (f"; hdx-python-country {hdx_s:.2f} s wall, {hdx_cpu:.2f} s CPU (accepted {accepted:,}; "
+                     f"wrong {hdx_wrong:,})")
         print(line, flush=True)
     return 0
 

@@ -273,9 +273,9 @@ def run(markdown: bool, use_gazetteer: bool, show_wrong: bool) -> int:
     logging.disable(logging.CRITICAL)
     gaz = None
     if use_gazetteer:
-        from carto_desktop.match.gazetteer import load_gazetteer
+        from carto_desktop.match.gazetteer import bundled_gazetteer
 
-        gaz = load_gazetteer(SHARED / "gazetteer_geonames" / "geonames_sahel_P_A.tsv.gz")
+        gaz = bundled_gazetteer()  # the GeoNames extract the app ships
     header = ("table", "rows", "locatable", "self-contradicting", "Carto accepted", "Carto wrong", "Carto coverage %",
               "hdx accepted", "hdx wrong", "hdx coverage %")
     lines = []
@@ -326,7 +326,7 @@ def _show(case: Case, result, theirs, status, ours_s, hdx_s) -> None:
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--markdown", action="store_true", help="print a table for docs/benchmarks.md")
-    p.add_argument("--gazetteer", action="store_true", help="also place names through the GeoNames gazetteer")
+    p.add_argument("--gazetteer", action="store_true", help="also place names through the bundled GeoNames gazetteer")
     p.add_argument("--show", action="store_true", help="print the rows each matcher gets wrong or misses")
     args = p.parse_args()
     sys.exit(run(args.markdown, args.gazetteer, args.show))

@@ -33,7 +33,7 @@ from carto_desktop.errors import DataError, OptionError
 from carto_desktop.match.boundary_keys import BoundaryKeys, boundary_keys
 from carto_desktop.match.decisions import Decisions
 from carto_desktop.match.guards import ACCEPT_SCORE, REVIEW_SCORE, why_not_automatic
-from carto_desktop.match.names import compact_key, looks_like_pcode, name_key, normalise_name
+from carto_desktop.match.names import compact_key, distinguishing_words, looks_like_pcode, name_key, normalise_name
 from carto_desktop.match.pcodes import PcodeIndex
 
 MATCHED, REVIEW, UNMATCHED = "matched", "review", "unmatched"
@@ -85,8 +85,10 @@ class NameBook:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self.by_alias: dict[str, set[str]] = defaultdict(set)
         self.by_compact: dict[str, set[str]] = defaultdict(set)
+        self.keys_of: dict[str, str] = {}
         for area, name in zip(ids, display):
             key = name_key(name)
+            self.keys_of[area] = key
             self.by_exact[str(name).strip()].add(area)
             self.by_norm[normalise_name(name)].add(area)
             self.by_key[key].add(area)
@@ -128,7 +130,11 @@ class NameBook:
             found.append(("alias", hit))
         hit = self.by_compact.get(compact_key(key))
         if hit:
-            found.append(("normalised name", hit))
+            # "Koman II" and "Komani I" meet without spaces: numerals and directions must still agree
+            words = distinguishing_words(key)
+            hit = {a for a in hit if distinguishing_words(self.keys_of[a]) == words}
+            if hit:
+                found.append(("normalised name", hit))
         return found
 
     def stem_areas(self, key: str) -> set[str]:
