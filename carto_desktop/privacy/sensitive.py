@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -121,7 +122,7 @@ _ID_LIKE = re.compile(r"^(?=(?:.*\d){6})[A-Za-z0-9/\-]{9,24}$")
 _DATE_LIKE = re.compile(r"^\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 _PCODE_LIKE = re.compile(r"^[A-Z]{2,3}\d{1,12}")
-SAMPLE = 500
+SAMPLE = 200
 
 
 @dataclass(frozen=True)
@@ -186,21 +187,35 @@ def _kind_from_name(column: str, is_form: bool) -> str | None:
         return "comment"
     if _has(text, ENUMERATOR_WORDS):
         return "enumerator"
-    if (tokens & NAME_TOKENS or _has(text, NAME_WORDS)) and not tokens & NOT_PERSON_TOKENS:
+    if (tokens & NAME_TOKENS or _has(text, NAME_WORDS)) and not _not_person(tokens):
         return "name"
     if _has(text, ("childs name", "child name", "nom enfant", "nom de l enfant")):
         return "name"
     return None
 
 
+def _not_person(tokens: set[str]) -> bool:
+    """A name column about an organisation, a place or an admin level ("adm1_name", "admin2Name")."""
+    return bool(tokens & NOT_PERSON_TOKENS) or any(re.fullmatch(r"(adm|admin)\d*", t) for t in tokens)
+
+
 def _values(series: pd.Series) -> list[str]:
-    values = series.dropna().astype(str).str.strip()
-    values = values[values != ""]
-    return values.head(SAMPLE).tolist()
+    """Up to SAMPLE non-empty values, as text (enough to judge a column; a whole 28,000-row column is slow)."""
+    out = []
+    for v in series.dropna().iloc[:SAMPLE * 4]:
+        text = str(v).strip()
+        if text:
+            out.append(text)
+            if len(out) == SAMPLE:
+                break
+    return out
 
 
 def _share(values: list[str], test) -> float:
-    return sum(1 for v in values if test(v)) / len(values) if values else 0.0
+    """The share of `values` passing `test`, each distinct value tested once (Oui/Non columns are common)."""
+    if not values:
+        return 0.0
+    return sum(n for v, n in Counter(values).items() if test(v)) / len(values)
 
 
 def _looks_like_names(values: list[str]) -> bool:
@@ -287,7 +302,7 @@ def detect_sensitive(data: pd.DataFrame, overrides: Mapping[str, bool] | None = 
                 kind = None
         if kind is None and not _is_gps_column(column, gps_columns):
             kind, evidence = _kind_from_values(values), "values"
-            if kind == "name" and set(_plain(_field(column)).split()) & NOT_PERSON_TOKENS:
+            if kind == "name" and _not_person(set(_plain(_field(column)).split())):
                 kind = None
         if kind is None and _is_gps_column(column, gps_columns) and values and not \
                 _plain(_field(column)).endswith(("altitude", "precision", "accuracy")):
