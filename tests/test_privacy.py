@@ -63,6 +63,8 @@ def test_fake_survey_is_up_to_date_and_every_personal_column_is_found():
     ("_submitted_by", "metadata"), ("username", "metadata"), ("deviceid", "metadata"), ("simserial", "metadata"),
     ("subscriberid", "metadata"), ("phonenumber", "metadata"), ("meta/instanceID", "metadata"), ("_id", "metadata"),
     ("Nom de l'enquêteur", "enumerator"), ("Adresse", "address"), ("photo_menage", "media"),
+    ("Nom du point focal", "name"), ("Nom du chef de village", "name"), ("Nom du responsable", "name"),
+    ("Téléphone du point focal", "phone"),
 ])
 def test_names_in_french_and_english(column, kind):
     values = {"identifier": "12345678901234A", "phone": "+223 76 12 34 56", "birth": "1990-01-01",
@@ -74,7 +76,8 @@ def test_names_in_french_and_english(column, kind):
 @pytest.mark.parametrize("column", [
     "Nom Organisation", "Nom de l'organisation", "Nom Province", "Nom localité", "a12.1_nom_org", "Date début",
     "Snapshot Date", "admin2Pcod", "Cercle", "j1_reseau_tel_disponible", "h1_service_medic/clinique_mobile",
-    "f5_latrines/lat_collec", "Total Personnes ciblées",
+    "f5_latrines/lat_collec", "Total Personnes ciblées", "Nom du site", "Nom de la structure", "Facility name",
+    "Nom chef-lieu", "Nom de la communauté", "Partner name", "adm2_name", "Mobile clinic", "Activity ID",
 ])
 def test_ordinary_columns_are_not_personal(column):
     data = pd.DataFrame({column: ["Oui", "Non", "Oui", "ACF", "Kati"]})
@@ -146,3 +149,10 @@ def test_every_privacy_sentence_has_french_with_the_same_placeholders():
         assert en in FRENCH, en
         assert set(re.findall(r"{\w+}", en)) == set(re.findall(r"{\w+}", FRENCH[en]))
         assert translate(en, "fr") != en
+
+
+def test_findings_as_plain_values_for_the_app():
+    data = pd.DataFrame({"Téléphone": ["+223 76 12 34 56"] * 3})
+    assert [f.as_dict("fr") for f in detect_sensitive(data)] == [{
+        "column": "Téléphone", "kind": "phone", "evidence": "Repéré par le nom de la colonne.",
+        "reason": "Numéros de téléphone : ils identifient une personne et permettent à n'importe qui de l'appeler."}]

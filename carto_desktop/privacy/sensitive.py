@@ -89,8 +89,13 @@ NOT_PERSON_TOKENS = {
     "indicateur", "indicator", "culture", "crop", "langue", "language", "variable", "field", "question",
     "formulaire", "form", "groupe", "group", "equipe", "team", "cooperative", "association", "entreprise",
     "company", "fournisseur", "supplier", "banque", "bank", "distribution", "rue", "street", "station",
-    "reseau", "network", "operateur", "operator",
+    "reseau", "network", "operateur", "operator", "communaute", "community", "hameau", "fraction", "groupement",
+    "club", "comite", "committee",
 }
+# ... unless the name is that of a person in a role there ("Nom du chef de village", "Nom du point focal")
+PERSON_ROLE_TOKENS = {"chef", "focal", "responsable", "president", "presidente", "maire", "directeur", "directrice",
+                      "gerant", "gerante", "representant", "representante", "leader", "enqueteur", "superviseur",
+                      "infirmier", "infirmiere", "enseignant", "enseignante", "relais", "contact"}
 PLACE_OBJECT_TOKENS = {"site", "sites", "localite", "locality", "facility", "facilities", "structure",
                        "etablissement", "ecole", "school", "hopital", "hospital", "cscom", "csref", "csps",
                        "fosa", "camp", "forage", "puits", "marche", "market", "geonameid", "waterpoint"}
@@ -144,6 +149,11 @@ class Finding:
     def evidence_text(self, lang: str = "en") -> str:
         return translate(EVIDENCE[self.evidence], lang)
 
+    def as_dict(self, lang: str = "en") -> dict[str, str]:
+        """Plain values for the app (its engine process exchanges plain values only), in `lang`."""
+        return {"column": self.column, "kind": self.kind, "reason": self.text(lang),
+                "evidence": self.evidence_text(lang)}
+
 
 def _plain(text: str) -> str:
     """Lower case, no accents, letters and digits only, split camelCase: 'Téléphone_Chef' -> 'telephone chef'."""
@@ -196,6 +206,8 @@ def _kind_from_name(column: str, is_form: bool) -> str | None:
 
 def _not_person(tokens: set[str]) -> bool:
     """A name column about an organisation, a place or an admin level ("adm1_name", "admin2Name")."""
+    if tokens & PERSON_ROLE_TOKENS and not {"chef", "lieu"} <= tokens:  # "chef-lieu" is a town
+        return False
     return bool(tokens & NOT_PERSON_TOKENS) or any(re.fullmatch(r"(adm|admin)\d*", t) for t in tokens)
 
 
