@@ -91,7 +91,7 @@ def test_match_writes_every_row_with_match_columns(tmp_path):
         (["render", "--table", "{s}/mali_adm2.geojson", "--boundaries", "{s}/mali_adm2.geojson", "-o", "{t}/m.png"],
          [".geojson", "CSV or Excel"]),
         (["match", "--table", "{s}/mali_3w_2023-12.xlsx", "--boundaries", "{s}/SOURCES.md", "-o", "{t}/m.csv"],
-         ["SOURCES.md", "boundary file could not be read"]),
+         ["SOURCES.md", "cannot be read as boundaries"]),
         (["render", "--table", "{s}/mali_3w_2023-12.xlsx", "--boundaries", "{s}/mali_adm2.geojson", "--template",
           "fancy", "-o", "{t}/m.png"], ["fancy", "choropleth"]),
         (["render", "--table", "http://example.org/t.csv", "--boundaries", "{s}/mali_adm2.geojson", "-o", "{t}/m.png"],
