@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(purge)
 
     app = sub.add_parser("app", help="open the desktop app (the default with no command)")
+    app.add_argument("project", nargs="?", help="a .cartoproj project to open (double-click, file association)")
     common(app)
     return parser
 
@@ -225,7 +226,7 @@ def run(args: argparse.Namespace) -> int:
         return inspect_command(args, lang)
     from carto_desktop.gui.app import run_app  # heavy Qt import only when the app is wanted
 
-    return run_app(lang=getattr(args, "lang", None))
+    return run_app(lang=getattr(args, "lang", None), project=getattr(args, "project", None))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

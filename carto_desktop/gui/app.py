@@ -76,8 +76,8 @@ class App:
         old.deleteLater()
 
 
-def run_app(lang: str | None = None) -> int:
-    """Open the main window and run until it is closed."""
+def run_app(lang: str | None = None, project: str | None = None) -> int:
+    """Open the main window (and `project`, a .cartoproj, if given) and run until it is closed."""
     import multiprocessing
 
     multiprocessing.freeze_support()  # the engine process of a frozen (PyInstaller) app
@@ -91,6 +91,8 @@ def run_app(lang: str | None = None) -> int:
     app = App(qapp, lang, app_data_dir(), settings)
     app.window.show()
     app.window.offer_recovery()
+    if project:  # a double-clicked .cartoproj (installer file association)
+        app.window.open_project_file(project)
     if os.environ.get("CARTO_DESKTOP_QUIT_AFTER_SHOWN"):  # installer/test_bundle.sh, bench: show, then close
         QTimer.singleShot(0, app.window.close)
     return qapp.exec()
