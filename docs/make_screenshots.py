@@ -1,49 +1,128 @@
-"""Screenshots of the main window for the docs, made offscreen at a laptop's 1366 × 768.
+"""Screenshots of every step for the user guide, made offscreen at a laptop's 1366 × 768.
 
-Run: QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+
+Writes docs/screenshots/<step>_<lang>.png for the start page and the four steps, in English
+and French. The Match step shows a real review: the sample 3W with "Segou" typed "Segu", as a
+field team might, matched on the place names (a copy made in a temporary folder).
 """
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from carto_desktop.gui.app import install_translator  # noqa: E402
-from carto_desktop.gui.main_window import MainWindow  # noqa: E402
-
 OUT = Path(__file__).resolve().parent / "screenshots"
+SIZE = (1366, 768)
 
 
-def shoot(app: QApplication, lang: str) -> Path:
-    translator = install_translator(app, lang)
-    window = MainWindow(lang=lang)
-    window.resize(1366, 740)
-    window.show()
-    loop = QEventLoop()
-    window.preview_ready.connect(loop.quit)
-    window.failed.connect(loop.quit)
-    QTimer.singleShot(120000, loop.quit)
-    window.open_sample_project()
-    loop.exec()
-    app.processEvents()
-    path = OUT / f"main_window_sample_{lang}.png"
-    window.grab().save(str(path))
-    window.close()
-    if translator is not None:
-        app.removeTranslator(translator)
+def field_copy(folder: Path) -> Path:
+    from carto_desktop.intake import read_table
+    from carto_desktop.project import sample_project
+
+    sample = sample_project("en")
+    data = read_table(sample.table, sample.sheet).data[["Organisation Accronyme", "Cluster", "Cercle"]]
+    data = data.assign(Cercle=data["Cercle"].replace({"Segou": "Segu"}))
+    path = folder / "3w_field_copy.csv"
+    data.to_csv(path, index=False, encoding="utf-8")
     return path
 
 
+def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.main_window import MainWindow
+
+    translator = install_translator(app, lang)
+    window = MainWindow(lang=lang, data_dir=folder / "appdata")
+    window.resize(*SIZE)
+    window.show()
+
+    def wait(signal, ms: int = 180000) -> None:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        window.failed.connect(loop.quit)
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        settle()
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    shots = []
+
+    def save(name: str) -> None:
+        path = OUT / f"{name}_{lang}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+
+    window._recent = []
+    settle(1000)
+    save("start")
+
+    window.open_sample_project()
+    wait(window.preview_ready)
+    save("data")
+
+    window.use_table(str(table))
+    wait(window.preview_ready)
+    window.go_to_step(1)
+    combo = window.match_step.key_combo
+    combo.setCurrentIndex(combo.findData("Cercle"))
+    combo.activated.emit(combo.currentIndex())
+    wait(window.preview_ready)
+    review = window.match_step.review_table.cellWidget(0, 3)
+    if review is not None:
+        review.setCurrentIndex(1)  # the suggestion, shown selected before it is applied
+    settle()
+    save("match")
+    if review is not None:
+        window.match_step.choose(0, review.itemData(1))
+        wait(window.preview_ready)
+
+    window.go_to_step(2)
+    style = window.style_step
+    for combo, data in ((style.agg_combo, "distinct"), (style.value_combo, "Organisation Accronyme"),
+                        (style.palette_combo, "Blues")):
+        combo.setCurrentIndex(combo.findData(data))
+        combo.activated.emit(combo.currentIndex())
+    style.title_edit.setText("Partenaires humanitaires par cercle" if lang == "fr" else
+                             "Humanitarian partners per cercle")
+    style.commit_texts()
+    wait(window.preview_ready)
+    save("style")
+
+    window.go_to_step(3)
+    window.export_step.file_edit.setText(str(folder / f"map_{lang}"))
+    window.export_step.dpi_spin.setValue(150)
+    window.export_step.export_button.click()
+    wait(window.export_finished)
+    save("export")
+
+    window.shutdown()
+    window.close()
+    if translator is not None:
+        app.removeTranslator(translator)
+    return shots
+
+
 def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
     OUT.mkdir(exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
-    for lang in ("en", "fr"):
-        print(shoot(app, lang))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        table = field_copy(folder)
+        for lang in ("en", "fr"):
+            for path in shoot(app, lang, table, folder):
+                print(path)
     return 0
 
 

@@ -118,3 +118,34 @@ def test_the_window_does_not_import_the_map_stack():
             "print(sorted(m for m in ('geopandas', 'matplotlib', 'pandas', 'shapely') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_switching_language_keeps_the_work(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from carto_desktop.gui.app import App
+
+    qapp = QApplication.instance()
+    app = App(qapp, "en", tmp_path / "appdata", None)
+    english = app.window
+    qtbot.addWidget(english)
+    english.show()
+    try:
+        with qtbot.waitSignal(english.preview_ready, timeout=90000):
+            english.open_sample_project()
+        english.edit({"palette": "Greens"})
+        english.go_to_step(2)
+        app.switch_language("fr")
+        french = app.window
+        qtbot.addWidget(french)
+        assert french is not english and french.lang == "fr"
+        assert french.step_buttons.button(0).text() == "1. Données"
+        assert french.project["palette"] == "Greens" and french.steps.currentIndex() == 2
+        assert french.undo_action.isEnabled()
+        with qtbot.waitSignal(french.preview_ready, timeout=90000):
+            french.undo()
+        assert french.project["palette"] is None
+    finally:
+        app.window.shutdown()
+        if app.translator is not None:
+            qapp.removeTranslator(app.translator)

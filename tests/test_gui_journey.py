@@ -118,12 +118,15 @@ def test_whole_journey(lang, qtbot, tmp_path, field_copy):
         qtbot.waitUntil(lambda: style.template_combo.findData("symbols") >= 0, timeout=WAIT)
         title = "Partenaires par cercle" if lang == "fr" else "Partners per cercle"
         with qtbot.waitSignal(window.preview_ready, timeout=WAIT):
-            _activate(style.template_combo, "symbols")
-            _activate(style.agg_combo, "distinct")
-            _activate(style.value_combo, "Organisation Accronyme")
+            for combo, value in ((style.template_combo, "symbols"), (style.agg_combo, "distinct"),
+                                 (style.value_combo, "Organisation Accronyme")):
+                _activate(combo, value)
+                qtbot.wait(30)  # a person's pace: the event loop runs between two clicks
             style.title_edit.setFocus()
             style.title_edit.selectAll()
-            qtbot.keyClicks(style.title_edit, title)
+            for key in title:
+                qtbot.keyClicks(style.title_edit, key)
+                qtbot.wait(5)
             style.commit_texts()
         assert window.project["template"] == "symbols"
         assert (window.project["agg"], window.project["value_column"]) == ("distinct", "Organisation Accronyme")

@@ -169,7 +169,8 @@ FR = {
     "Go back to the automatic matching for every row": "Revenir à l'appariement automatique pour toutes les lignes",
     "(empty)": "(vide)",
     "Leave off the map": "Laisser hors de la carte",
-    "%1 (suggested, %2 % alike)": "%1 (suggéré, ressemblance %2 %)",
+    "★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)":
+        "★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)",
     # style_step.py
     "Kind of map": "Type de carte",
     "A template sets the page, colours and what is drawn; you can change the details below":

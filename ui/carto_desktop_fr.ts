@@ -289,9 +289,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="80" />
-        <location filename="../carto_desktop/gui/main_window.py" line="555" />
-        <location filename="../carto_desktop/gui/main_window.py" line="590" />
-        <location filename="../carto_desktop/gui/main_window.py" line="649" />
+        <location filename="../carto_desktop/gui/main_window.py" line="559" />
+        <location filename="../carto_desktop/gui/main_window.py" line="594" />
+        <location filename="../carto_desktop/gui/main_window.py" line="653" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -316,37 +316,37 @@
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="179" />
+        <location filename="../carto_desktop/gui/main_window.py" line="183" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="366" />
+        <location filename="../carto_desktop/gui/main_window.py" line="370" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="396" />
+        <location filename="../carto_desktop/gui/main_window.py" line="400" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="410" />
+        <location filename="../carto_desktop/gui/main_window.py" line="414" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="419" />
+        <location filename="../carto_desktop/gui/main_window.py" line="423" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="420" />
+        <location filename="../carto_desktop/gui/main_window.py" line="424" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="257" />
+        <location filename="../carto_desktop/gui/main_window.py" line="261" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
@@ -371,223 +371,223 @@
         <translation>Enregistrer la carte en image ou en PDF (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="149" />
+        <location filename="../carto_desktop/gui/main_window.py" line="153" />
         <source>← Back</source>
         <translation>← Précédent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="150" />
+        <location filename="../carto_desktop/gui/main_window.py" line="154" />
         <source>Next →</source>
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="159" />
+        <location filename="../carto_desktop/gui/main_window.py" line="163" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="160" />
+        <location filename="../carto_desktop/gui/main_window.py" line="164" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="177" />
+        <location filename="../carto_desktop/gui/main_window.py" line="181" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="183" />
+        <location filename="../carto_desktop/gui/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="184" />
+        <location filename="../carto_desktop/gui/main_window.py" line="188" />
         <source>&amp;New map from my files…</source>
         <translation>&amp;Nouvelle carte à partir de mes fichiers…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="185" />
+        <location filename="../carto_desktop/gui/main_window.py" line="189" />
         <source>Open &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="186" />
+        <location filename="../carto_desktop/gui/main_window.py" line="190" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="188" />
+        <location filename="../carto_desktop/gui/main_window.py" line="192" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="190" />
+        <location filename="../carto_desktop/gui/main_window.py" line="194" />
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="192" />
+        <location filename="../carto_desktop/gui/main_window.py" line="196" />
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="195" />
+        <location filename="../carto_desktop/gui/main_window.py" line="199" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="198" />
+        <location filename="../carto_desktop/gui/main_window.py" line="202" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="199" />
+        <location filename="../carto_desktop/gui/main_window.py" line="203" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="201" />
+        <location filename="../carto_desktop/gui/main_window.py" line="205" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="204" />
+        <location filename="../carto_desktop/gui/main_window.py" line="208" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="210" />
+        <location filename="../carto_desktop/gui/main_window.py" line="214" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="211" />
+        <location filename="../carto_desktop/gui/main_window.py" line="215" />
         <source>&amp;User guide</source>
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="242" />
+        <location filename="../carto_desktop/gui/main_window.py" line="246" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="252" />
+        <location filename="../carto_desktop/gui/main_window.py" line="256" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="269" />
+        <location filename="../carto_desktop/gui/main_window.py" line="273" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="357" />
+        <location filename="../carto_desktop/gui/main_window.py" line="361" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="392" />
+        <location filename="../carto_desktop/gui/main_window.py" line="396" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="400" />
+        <location filename="../carto_desktop/gui/main_window.py" line="404" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="400" />
+        <location filename="../carto_desktop/gui/main_window.py" line="404" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="455" />
+        <location filename="../carto_desktop/gui/main_window.py" line="459" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="456" />
+        <location filename="../carto_desktop/gui/main_window.py" line="460" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="462" />
+        <location filename="../carto_desktop/gui/main_window.py" line="466" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="463" />
+        <location filename="../carto_desktop/gui/main_window.py" line="467" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="467" />
+        <location filename="../carto_desktop/gui/main_window.py" line="471" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="495" />
+        <location filename="../carto_desktop/gui/main_window.py" line="499" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="510" />
+        <location filename="../carto_desktop/gui/main_window.py" line="514" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="511" />
-        <location filename="../carto_desktop/gui/main_window.py" line="536" />
+        <location filename="../carto_desktop/gui/main_window.py" line="515" />
+        <location filename="../carto_desktop/gui/main_window.py" line="540" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="531" />
+        <location filename="../carto_desktop/gui/main_window.py" line="535" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="535" />
+        <location filename="../carto_desktop/gui/main_window.py" line="539" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="541" />
+        <location filename="../carto_desktop/gui/main_window.py" line="545" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="549" />
+        <location filename="../carto_desktop/gui/main_window.py" line="553" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="552" />
+        <location filename="../carto_desktop/gui/main_window.py" line="556" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="591" />
+        <location filename="../carto_desktop/gui/main_window.py" line="595" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="596" />
+        <location filename="../carto_desktop/gui/main_window.py" line="600" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="597" />
+        <location filename="../carto_desktop/gui/main_window.py" line="601" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="648" />
+        <location filename="../carto_desktop/gui/main_window.py" line="652" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="466" />
+        <location filename="../carto_desktop/gui/main_window.py" line="470" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
@@ -660,95 +660,95 @@
         <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="61" />
+        <location filename="../carto_desktop/gui/match_step.py" line="63" />
         <source>Forget my decisions</source>
         <translation>Oublier mes décisions</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="62" />
+        <location filename="../carto_desktop/gui/match_step.py" line="64" />
         <source>Go back to the automatic matching for every row</source>
         <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="71" />
+        <location filename="../carto_desktop/gui/match_step.py" line="73" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="97" />
+        <location filename="../carto_desktop/gui/match_step.py" line="99" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="110" />
-        <source>Leave off the map</source>
-        <translation>Laisser hors de la carte</translation>
+        <location filename="../carto_desktop/gui/match_step.py" line="112" />
+        <source>★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)</source>
+        <translation>★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="113" />
-        <source>%1 (suggested, %2 % alike)</source>
-        <translation>%1 (suggéré, ressemblance %2 %)</translation>
+        <source>Leave off the map</source>
+        <translation>Laisser hors de la carte</translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="17" />
+        <location filename="../carto_desktop/gui/start_page.py" line="18" />
         <source>Make a map from your spreadsheet in four steps</source>
         <translation>Faites une carte à partir de votre tableur en quatre étapes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="21" />
+        <location filename="../carto_desktop/gui/start_page.py" line="22" />
         <source>You need a table (Excel or CSV) with one row per place or activity, and the boundaries of the areas (regions, districts). Carto Desktop works without internet.</source>
         <translation>Il vous faut un tableau (Excel ou CSV) avec une ligne par lieu ou par activité, et les limites des zones (régions, cercles). Carto Desktop fonctionne sans internet.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="27" />
+        <location filename="../carto_desktop/gui/start_page.py" line="28" />
         <source>Open sample project</source>
         <translation>Ouvrir le projet d'exemple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="28" />
+        <location filename="../carto_desktop/gui/start_page.py" line="29" />
         <source>Mali: where humanitarian partners work (OCHA 3W, December 2023)</source>
         <translation>Mali : où travaillent les partenaires humanitaires (3W OCHA, décembre 2023)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="29" />
+        <location filename="../carto_desktop/gui/start_page.py" line="30" />
         <source>New map from my files…</source>
         <translation>Nouvelle carte à partir de mes fichiers…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="30" />
+        <location filename="../carto_desktop/gui/start_page.py" line="31" />
         <source>Choose your table, then the boundary file</source>
         <translation>Choisissez votre tableau, puis le fichier de limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="31" />
+        <location filename="../carto_desktop/gui/start_page.py" line="32" />
         <source>Open project…</source>
         <translation>Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="32" />
+        <location filename="../carto_desktop/gui/start_page.py" line="33" />
         <source>A .cartoproj file saved earlier</source>
         <translation>Un fichier .cartoproj enregistré auparavant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="37" />
+        <location filename="../carto_desktop/gui/start_page.py" line="38" />
         <source>Recent projects:</source>
         <translation>Projets récents :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="40" />
+        <location filename="../carto_desktop/gui/start_page.py" line="41" />
         <source>Double-click or press Enter to open</source>
         <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="44" />
+        <location filename="../carto_desktop/gui/start_page.py" line="45" />
         <source>No recent project yet.</source>
         <translation>Pas encore de projet récent.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/start_page.py" line="46" />
+        <location filename="../carto_desktop/gui/start_page.py" line="49" />
         <source>Tip: you can also drop a table, a boundary file or a project anywhere in this window.</source>
         <translation>Astuce : vous pouvez aussi déposer un tableau, un fichier de limites ou un projet n'importe où dans cette fenêtre.</translation>
     </message>

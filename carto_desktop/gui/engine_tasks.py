@@ -9,6 +9,7 @@ counts and rows as lists. The heavy imports (geopandas, matplotlib) happen only 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import traceback
 from pathlib import Path
@@ -221,6 +222,11 @@ def error_report(exc: BaseException) -> dict[str, Any]:
 
 def serve(conn) -> None:
     """The engine process's loop: (job id, task, kwargs) in, (job id, ok, value) out."""
+    if hasattr(os, "nice"):  # the window's process gets the processor first on a busy laptop
+        try:
+            os.nice(5)
+        except OSError:
+            pass
     try:
         warm_up()
     except Exception:  # reported with the first task that needs the stack

@@ -7,6 +7,7 @@ engine process (`gui/engine.py`) for everything else, so the UI thread never wai
 from __future__ import annotations
 
 import copy
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,6 +32,7 @@ STEP_KEYS = ("data", "match", "style", "export")
 TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv"}
 BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
 PREVIEW_DELAY_MS = 300  # edits closer together than this make one preview
+AUTOSAVE_DELAY_MS = 400
 RECENT_MAX = 8
 START, WORKSPACE = 0, 1
 
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
     project_changed = Signal()
     language_requested = Signal(str)
     table_ready = Signal()
+    autosaved = Signal()
 
     def __init__(self, lang: str = "en", data_dir: str | Path | None = None, settings: QSettings | None = None,
                  state: dict[str, Any] | None = None) -> None:
@@ -85,6 +88,11 @@ class MainWindow(QMainWindow):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._start_preview)
+        self._autosave_timer = QTimer(self)  # edits in a burst make one autosave
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self._write_autosave)
+        self._autosave_writer = ThreadPoolExecutor(max_workers=1)  # the disk never holds up the window
         self.start_page.show_recent(self._recent)
         self._update_actions()
         self.engine.start()
@@ -121,6 +129,10 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=button.click)
         bar.addStretch(1)
         self.step_buttons.button(0).setChecked(True)
+        for button in self.step_buttons.buttons():  # the current step stands out
+            button.setStyleSheet("QPushButton { padding: 4px 10px; } "
+                                 "QPushButton:checked { background: #2c7fb8; color: white; "
+                                 "border: 1px solid #1d5f8a; border-radius: 3px; }")
 
         self.data_step = DataStep()
         self.match_step = MatchStep()
@@ -332,7 +344,7 @@ class MainWindow(QMainWindow):
         if "boundaries" in keys:
             self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
                       path=str(project["boundaries"]))
-        self._write_autosave()
+        self._autosave_timer.start()
         self._update_actions()
         self.project_changed.emit()
         self.request_preview()
@@ -435,7 +447,7 @@ class MainWindow(QMainWindow):
     def use_table(self, path: str) -> None:
         if self.project is not None:
             self.edit({"table": str(Path(path).resolve()), "sheet": None, "key_column": None, "value_column": None,
-                       "agg": "count", "decisions": {}})
+                       "agg": "count", "legend_heading": None, "decisions": {}})
         else:
             self._pending_inputs["table"] = str(Path(path).resolve())
             self._maybe_new_project()
@@ -574,13 +586,26 @@ class MainWindow(QMainWindow):
 
     # --- autosave and recovery ------------------------------------------------------------
 
-    def _write_autosave(self) -> None:
+    def _write_autosave(self, wait: bool = False) -> None:
+        """Write (or, once saved, remove) the autosave in a background thread; `autosaved` follows."""
+        self._autosave_timer.stop()
         if self.autosave is None or self.project is None:
             return
+        autosave = self.autosave
         if self.dirty:
-            self.autosave.write(self.project, None, self.path_fields, saved_from=self.project_path)
+            args = (copy.deepcopy(self.project), None, set(self.path_fields), self.project_path)
+            future = self._autosave_writer.submit(lambda: autosave.write(*args[:3], saved_from=args[3]))
         else:
-            self.autosave.clear()
+            future = self._autosave_writer.submit(autosave.clear)
+        future.add_done_callback(self._autosave_done)
+        if wait:
+            future.result()
+
+    def _autosave_done(self, _future) -> None:
+        try:
+            self.autosaved.emit()  # queued to the UI thread
+        except RuntimeError:  # the window is already gone
+            pass
 
     def offer_recovery(self) -> bool:
         """If the last session ended with unsaved changes, offer them back (non-blocking)."""
@@ -657,7 +682,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Unsaved changes stay in the autosave, so the next start offers them back."""
         self.style_step.commit_texts()
-        self._write_autosave()
+        self._write_autosave(wait=True)
         self.shutdown()
         super().closeEvent(event)
 

@@ -54,7 +54,9 @@ class MatchStep(QWidget):
         self.review_table.verticalHeader().setVisible(False)
         self.review_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.review_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.review_table, 1)
         buttons = QHBoxLayout()
@@ -107,11 +109,11 @@ class MatchStep(QWidget):
 
     def _chooser(self, line: dict[str, Any], areas: list[list[str]]) -> QComboBox:
         combo = QComboBox()
+        combo.setToolTip(self.tr("★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)"))
         combo.addItem(self.tr("Leave off the map"), NO_CHOICE)
         suggested = set()
         for area_id, name, score in line["candidates"]:
-            combo.addItem(self.tr("%1 (suggested, %2 % alike)").replace("%1", f"{name} · {area_id}")
-                          .replace("%2", f"{score:.0f}"), area_id)
+            combo.addItem(f"★ {name} · {area_id} ({score:.0f} %)", area_id)
             suggested.add(area_id)
         if line["candidates"] and areas:
             combo.insertSeparator(combo.count())

@@ -14,6 +14,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
+        layout.setSpacing(14)
         welcome = QLabel(self.tr("Make a map from your spreadsheet in four steps"))
         welcome.setStyleSheet("font-size: 20px; font-weight: bold;")
         welcome.setWordWrap(True)
@@ -43,6 +44,8 @@ class StartPage(QWidget):
         layout.addWidget(self.recent_list, 1)
         self.empty_label = QLabel(self.tr("No recent project yet."))
         layout.addWidget(self.empty_label)
+        self.filler = QWidget()  # takes the recent list's room while it is empty
+        layout.addWidget(self.filler, 1)
         drop = QLabel(self.tr("Tip: you can also drop a table, a boundary file or a project anywhere in this window."))
         drop.setWordWrap(True)
         drop.setStyleSheet("color: #555; padding: 12px; border: 2px dashed #aaa; border-radius: 6px;")
@@ -57,4 +60,5 @@ class StartPage(QWidget):
             item.setToolTip(path)
             self.recent_list.addItem(item)
         self.empty_label.setVisible(not paths)
+        self.filler.setVisible(not paths)
         self.recent_list.setVisible(bool(paths))

@@ -224,7 +224,7 @@ class StyleStep(QWidget):
 
     def _agg_changed(self) -> None:
         agg = self.agg_combo.currentData()
-        change: dict[str, Any] = {"agg": agg}
+        change: dict[str, Any] = {"agg": agg, "legend_heading": None}  # the automatic heading follows the indicator
         if agg == "count":
             change["value_column"] = None
         elif not self.value_combo.currentData() and self.value_combo.count() > 1:
@@ -233,7 +233,7 @@ class StyleStep(QWidget):
 
     def _value_changed(self) -> None:
         column = self.value_combo.currentData() or None
-        change: dict[str, Any] = {"value_column": column}
+        change: dict[str, Any] = {"value_column": column, "legend_heading": None}
         if column is None:
             change["agg"] = "count"
         elif self.agg_combo.currentData() == "count":
