@@ -105,3 +105,11 @@ def test_a_zip_with_two_shapefiles_reads_the_one_asked_for():
     assert _keys(gdf) == []
     with pytest.raises(DataError):
         read_layer(path, "communes")
+
+
+def test_only_boundary_formats_reach_gdal():
+    # GDAL would open a workbook or a CSV as a "layer"; a workbook bomb must not get that far
+    with pytest.raises(DataError, match="cannot be read as boundaries"):
+        read_layer(REPO / "tests" / "data" / "bad" / "zip_bomb.xlsx")
+    with pytest.raises(DataError, match="cannot be read as boundaries"):
+        list_layers(GOOD / "kobo_export.csv")

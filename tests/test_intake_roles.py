@@ -114,6 +114,11 @@ def test_real_kobo_and_odk_exports(name, cell, lat, lon):
     assert (point.cell_column, point.lat_column, point.lon_column) == (cell, lat, lon)
     roles = detect_roles(table)
     assert roles.of("latitude") == [lat] and roles.of("geopoint") == [cell]
+    if name.startswith("kobo"):  # select_multiple exported as 0/1 columns only
+        assert roles.form.select_multiple["web_browsers"] == [
+            "web_browsers/firefox", "web_browsers/chrome", "web_browsers/ie", "web_browsers/safari"]
+        assert roles["web_browsers/ie"].role == "multiple choice"
+        assert roles["children[1]/childs_name"].role == "text"  # a repeat group, not choices
 
 
 def test_coordinates_of_uses_lat_lon_columns_or_the_geopoint():

@@ -53,8 +53,11 @@ def _leaf(column: str) -> str:
     return column.rstrip("/").split("/")[-1]
 
 
-def kobo_form(columns: Iterable[str]) -> KoboForm:
-    """Recognise a Kobo/ODK export from its column names alone."""
+_FLAGS = {"0", "1", "true", "false", "n/a", "", "none", "nan"}
+
+
+def kobo_form(columns: Iterable[str], data=None) -> KoboForm:
+    """Recognise a Kobo/ODK export from its column names (and, with `data`, its 0/1 columns)."""
     cols = [str(c) for c in columns]
     present = set(cols)
     form = KoboForm()
@@ -91,6 +94,17 @@ def kobo_form(columns: Iterable[str]) -> KoboForm:
         options = [o for o in cols if o.startswith(c + "/") and "/" not in o[len(c) + 1:]]
         if len(options) >= 2 and not c.startswith("meta"):
             form.select_multiple[c] = options
+    if data is not None:  # the question column was not exported: its 0/1 choice columns remain
+        parents: dict[str, list[str]] = {}
+        for c in cols:
+            if "/" in c and not c.startswith(("meta/", "_")):
+                parents.setdefault(c.rsplit("/", 1)[0], []).append(c)
+        for parent, options in parents.items():
+            if parent in form.select_multiple or len(options) < 2:
+                continue
+            flags = all(str(v).strip().lower() in _FLAGS for o in options for v in data[o].head(200))
+            if flags:
+                form.select_multiple[parent] = options
     return form
 
 

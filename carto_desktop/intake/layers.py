@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 # checks (zip, XML, missing shapefile parts) is refused without loading GDAL
 
 AREA_TYPES = {"Polygon", "MultiPolygon"}
+LAYER_SUFFIXES = {".shp", ".zip", ".gpkg", ".geojson", ".json", ".kml", ".kmz", ".gpx", ".gml", ".fgb"}
 DATASET_SUFFIXES = (".shp", ".gpkg", ".geojson", ".json", ".kml", ".gpx")
 MAX_XML_BYTES = 512 * 1024**2
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf]|Ã©|Ã¨|Ã´")
@@ -70,11 +71,26 @@ def _check_shapefile_parts(shp: Path, shown: Path) -> None:
             )
 
 
+def _check_layer_path(path: str | Path) -> Path:
+    """A local, non-empty file of a kind we read as boundaries (GDAL is never handed others)."""
+    p = check_local_path(path)
+    if p.suffix.lower() not in LAYER_SUFFIXES:
+        raise DataError(
+            "This kind of file cannot be read as boundaries ({suffix}).",
+            hint="Use a GeoJSON, GeoPackage, shapefile (.shp or zipped), KML/KMZ or GPX file.",
+            file=p,
+            suffix=p.suffix.lower() or "?",
+        )
+    if p.stat().st_size == 0:
+        raise DataError("The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p)
+    return p
+
+
 def list_layers(path: str | Path) -> list[str]:
     """The layers a file holds (GeoPackage tables, KML folders, shapefiles in a zip)."""
     import pyogrio
 
-    p = check_local_path(path)
+    p = _check_layer_path(path)
     suffix = p.suffix.lower()
     if suffix == ".zip":
         return [PurePosixPath(m.filename).name for m in check_zip(p) if m.filename.lower().endswith(DATASET_SUFFIXES)]
@@ -90,7 +106,7 @@ def _unpacked(p: Path, tmp: Path, layer: str | None, notes: list[str] | None = N
     """The path GDAL should open: archives are checked and unpacked into `tmp`, XML checked."""
     notes = [] if notes is None else notes
     suffix = p.suffix.lower()
-    if suffix in (".kml", ".gpx"):
+    if suffix in (".kml", ".gpx", ".gml"):
         if p.stat().st_size > MAX_XML_BYTES:
             raise _unreadable(p)
         check_xml(p.read_bytes(), p)
@@ -147,9 +163,7 @@ def read_layer(path: str | Path, layer: str | None = None, *, areas_only: bool =
     default the first layer with areas. `areas_only=False` keeps points and lines (GPS
     points, tracks). `attrs["warnings"]` lists what was assumed or repaired.
     """
-    p = check_local_path(path)
-    if p.stat().st_size == 0:
-        raise DataError("The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p)
+    p = _check_layer_path(path)
     with tempfile.TemporaryDirectory(prefix="carto-") as tmp:
         notes: list[str] = []
         real = _unpacked(p, Path(tmp), layer, notes)

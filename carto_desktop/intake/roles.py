@@ -212,7 +212,7 @@ def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None =
     data = table.data if isinstance(table, Table) else table
     hxl = table.hxl_tags if isinstance(table, Table) else {}
     rows = table.row_numbers if isinstance(table, Table) else None
-    form = kobo_form(data.columns)
+    form = kobo_form(data.columns, data)
     roles: dict[str, ColumnRole] = {}
     for name in data.columns:
         role = _guess(str(name), _values(data[name]), hxl.get(name), form)
