@@ -31,6 +31,7 @@ ERRORS = {
     "zero_bytes.xlsx": "The file is empty.",
     "unclosed_quote.csv": "A quote (\") opened in this row is never closed",
     "broken_sheet_xml.xlsx": "The file could not be read as a spreadsheet",
+    "billion_laughs.xlsx": "The file could not be read as a spreadsheet",
     "truncated.xlsx": "The archive is damaged and cannot be opened.",
     "password.xlsx": "The workbook is protected by a password, so it cannot be read.",
     "zip_bomb.xlsx": "The archive would expand to an abnormal size when opened",

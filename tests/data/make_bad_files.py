@@ -188,6 +188,17 @@ def make_bad() -> None:
                 data = data[: len(data) // 2]  # the sheet's XML stops in the middle of a tag
             dst.writestr(zipfile.ZipInfo(info.filename, STAMP), data)
     w("broken_sheet_xml.xlsx", broken.getvalue())
+    laughing = io.BytesIO()  # "billion laughs" inside a workbook: entities that expand a billion times
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(laughing, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                ents = b'<!ENTITY a "hahahahaha">' + b"".join(
+                    b'<!ENTITY %s "%s">' % (bytes([c]), (b"&%s;" % bytes([c - 1])) * 10) for c in range(ord("b"), ord("j")))
+                data = b'<?xml version="1.0"?><!DOCTYPE worksheet [' + ents + b"]>" + data
+                data = data.replace(b"<t>R", b"<t>&i;R", 1)
+            dst.writestr(zipfile.ZipInfo(info.filename, STAMP), data)
+    w("billion_laughs.xlsx", laughing.getvalue())
     password = BAD / "password.xlsx"
     gentools = os.environ.get("CARTO_GENTOOLS")
     if gentools:
