@@ -149,3 +149,59 @@ def test_switching_language_keeps_the_work(qtbot, tmp_path):
         app.window.shutdown()
         if app.translator is not None:
             qapp.removeTranslator(app.translator)
+
+
+def test_a_workbook_with_two_sheets_offers_the_choice(window, qtbot, tmp_path):
+    import openpyxl
+
+    from carto_desktop.paths import sample_data_dir
+
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Read me", "fake data for a test"])
+    sites = book.create_sheet("Sites")
+    sites.append(["Cercle", "Personnes"])
+    for name, n in (("Kayes", 10), ("Gao", 5), ("Mopti", 7)):
+        sites.append([name, n])
+    path = tmp_path / "deux_feuilles.xlsx"
+    book.save(path)
+    with qtbot.waitSignal(window.table_ready, timeout=90000):
+        window.open_paths([str(path), str(sample_data_dir() / "mali_adm2.geojson")])
+    combo = window.data_step.sheet_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Notes", "Sites"]
+    assert not combo.isHidden()
+    with qtbot.waitSignal(window.table_ready, timeout=90000):
+        combo.setCurrentIndex(1)
+        combo.activated.emit(1)
+    assert window.project["sheet"] == "Sites"
+    assert window.data_step.rows_model.columns == ["Cercle", "Personnes"]
+    assert "Cercle" in window.data_step.roles_label.text()
+
+
+def test_files_dropped_on_the_window(window, qtbot):
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from carto_desktop.paths import sample_data_dir
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample_data_dir() / name))
+                  for name in ("mali_3w_2023-12.xlsx", "mali_adm2.geojson")])
+    enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.dropEvent(drop)
+    assert window.data_step.boundaries_label.text() == "mali_adm2.geojson"
+
+
+def test_keyboard_reaches_every_step(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    for key, index in ((Qt.Key.Key_3, 2), (Qt.Key.Key_2, 1), (Qt.Key.Key_4, 3), (Qt.Key.Key_1, 0)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.steps.currentIndex() == index
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"

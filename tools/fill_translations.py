@@ -131,6 +131,7 @@ FR = {
     "Detect automatically": "Détecter automatiquement",
     "Rows read: %1. The first ones are shown below.": "Lignes lues : %1. Les premières sont affichées ci-dessous.",
     "This table cannot be read: %1": "Ce tableau ne peut pas être lu : %1",
+    "This sheet cannot be used: %1": "Cette feuille ne peut pas être utilisée : %1",
     "What Carto Desktop understood each column to be; choose the place column above and the value column in "
     "step 3 if it guessed wrong":
         "Ce que Carto Desktop a compris de chaque colonne ; choisissez la colonne du lieu ci-dessus et la colonne "

@@ -88,87 +88,92 @@
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="158" />
+        <location filename="../carto_desktop/gui/data_step.py" line="159" />
+        <source>This sheet cannot be used: %1</source>
+        <translation>Cette feuille ne peut pas être utilisée : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="163" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="167" />
+        <location filename="../carto_desktop/gui/data_step.py" line="172" />
         <source>%1, admin level %2</source>
         <translation>%1, niveau administratif %2</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="169" />
+        <location filename="../carto_desktop/gui/data_step.py" line="174" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="176" />
+        <location filename="../carto_desktop/gui/data_step.py" line="181" />
         <source>place name</source>
         <translation>nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="176" />
+        <location filename="../carto_desktop/gui/data_step.py" line="181" />
         <source>P-code (official place code)</source>
         <translation>P-code (code officiel du lieu)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="177" />
+        <location filename="../carto_desktop/gui/data_step.py" line="182" />
         <source>latitude (GPS)</source>
         <translation>latitude (GPS)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="177" />
+        <location filename="../carto_desktop/gui/data_step.py" line="182" />
         <source>longitude (GPS)</source>
         <translation>longitude (GPS)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <location filename="../carto_desktop/gui/data_step.py" line="183" />
         <source>GPS point</source>
         <translation>point GPS</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <location filename="../carto_desktop/gui/data_step.py" line="183" />
         <source>number</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="178" />
+        <location filename="../carto_desktop/gui/data_step.py" line="183" />
         <source>date</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="179" />
+        <location filename="../carto_desktop/gui/data_step.py" line="184" />
         <source>identifier</source>
         <translation>identifiant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="179" />
+        <location filename="../carto_desktop/gui/data_step.py" line="184" />
         <source>multiple choice</source>
         <translation>choix multiple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="183" />
+        <location filename="../carto_desktop/gui/data_step.py" line="188" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="206" />
+        <location filename="../carto_desktop/gui/data_step.py" line="211" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="207" />
+        <location filename="../carto_desktop/gui/data_step.py" line="212" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="212" />
+        <location filename="../carto_desktop/gui/data_step.py" line="217" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="213" />
+        <location filename="../carto_desktop/gui/data_step.py" line="218" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -288,306 +293,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="80" />
-        <location filename="../carto_desktop/gui/main_window.py" line="559" />
-        <location filename="../carto_desktop/gui/main_window.py" line="594" />
-        <location filename="../carto_desktop/gui/main_window.py" line="653" />
+        <location filename="../carto_desktop/gui/main_window.py" line="83" />
+        <location filename="../carto_desktop/gui/main_window.py" line="567" />
+        <location filename="../carto_desktop/gui/main_window.py" line="615" />
+        <location filename="../carto_desktop/gui/main_window.py" line="674" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <location filename="../carto_desktop/gui/main_window.py" line="115" />
         <source>1. Data</source>
         <translation>1. Données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <location filename="../carto_desktop/gui/main_window.py" line="115" />
         <source>2. Match</source>
         <translation>2. Appariement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <location filename="../carto_desktop/gui/main_window.py" line="115" />
         <source>3. Style</source>
         <translation>3. Style</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="107" />
+        <location filename="../carto_desktop/gui/main_window.py" line="115" />
         <source>4. Export</source>
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="183" />
+        <location filename="../carto_desktop/gui/main_window.py" line="191" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="370" />
+        <location filename="../carto_desktop/gui/main_window.py" line="378" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="400" />
+        <location filename="../carto_desktop/gui/main_window.py" line="408" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="414" />
+        <location filename="../carto_desktop/gui/main_window.py" line="422" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="423" />
+        <location filename="../carto_desktop/gui/main_window.py" line="431" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="424" />
+        <location filename="../carto_desktop/gui/main_window.py" line="432" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="261" />
+        <location filename="../carto_desktop/gui/main_window.py" line="269" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="108" />
+        <location filename="../carto_desktop/gui/main_window.py" line="116" />
         <source>Your table and boundary files (Ctrl+1)</source>
         <translation>Votre tableau et vos fichiers de limites (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="109" />
+        <location filename="../carto_desktop/gui/main_window.py" line="117" />
         <source>Link each row of the table to an area of the map (Ctrl+2)</source>
         <translation>Relier chaque ligne du tableau à une zone de la carte (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="110" />
+        <location filename="../carto_desktop/gui/main_window.py" line="118" />
         <source>Kind of map, colours and texts (Ctrl+3)</source>
         <translation>Type de carte, couleurs et textes (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="111" />
+        <location filename="../carto_desktop/gui/main_window.py" line="119" />
         <source>Save the map as an image or a PDF (Ctrl+4)</source>
         <translation>Enregistrer la carte en image ou en PDF (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="153" />
+        <location filename="../carto_desktop/gui/main_window.py" line="161" />
         <source>← Back</source>
         <translation>← Précédent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="154" />
+        <location filename="../carto_desktop/gui/main_window.py" line="162" />
         <source>Next →</source>
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="163" />
+        <location filename="../carto_desktop/gui/main_window.py" line="171" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="164" />
+        <location filename="../carto_desktop/gui/main_window.py" line="172" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="181" />
+        <location filename="../carto_desktop/gui/main_window.py" line="189" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="187" />
+        <location filename="../carto_desktop/gui/main_window.py" line="195" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="188" />
+        <location filename="../carto_desktop/gui/main_window.py" line="196" />
         <source>&amp;New map from my files…</source>
         <translation>&amp;Nouvelle carte à partir de mes fichiers…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="189" />
+        <location filename="../carto_desktop/gui/main_window.py" line="197" />
         <source>Open &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="190" />
+        <location filename="../carto_desktop/gui/main_window.py" line="198" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="192" />
+        <location filename="../carto_desktop/gui/main_window.py" line="200" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="194" />
+        <location filename="../carto_desktop/gui/main_window.py" line="202" />
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="196" />
+        <location filename="../carto_desktop/gui/main_window.py" line="204" />
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="199" />
+        <location filename="../carto_desktop/gui/main_window.py" line="207" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="202" />
+        <location filename="../carto_desktop/gui/main_window.py" line="210" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="203" />
+        <location filename="../carto_desktop/gui/main_window.py" line="211" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="205" />
+        <location filename="../carto_desktop/gui/main_window.py" line="213" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="208" />
+        <location filename="../carto_desktop/gui/main_window.py" line="216" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="214" />
+        <location filename="../carto_desktop/gui/main_window.py" line="222" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="215" />
+        <location filename="../carto_desktop/gui/main_window.py" line="223" />
         <source>&amp;User guide</source>
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="246" />
+        <location filename="../carto_desktop/gui/main_window.py" line="254" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="256" />
+        <location filename="../carto_desktop/gui/main_window.py" line="264" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="273" />
+        <location filename="../carto_desktop/gui/main_window.py" line="281" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="361" />
+        <location filename="../carto_desktop/gui/main_window.py" line="369" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="396" />
+        <location filename="../carto_desktop/gui/main_window.py" line="404" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="404" />
+        <location filename="../carto_desktop/gui/main_window.py" line="412" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="404" />
+        <location filename="../carto_desktop/gui/main_window.py" line="412" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="459" />
+        <location filename="../carto_desktop/gui/main_window.py" line="467" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="460" />
+        <location filename="../carto_desktop/gui/main_window.py" line="468" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="466" />
+        <location filename="../carto_desktop/gui/main_window.py" line="474" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="467" />
+        <location filename="../carto_desktop/gui/main_window.py" line="475" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="471" />
+        <location filename="../carto_desktop/gui/main_window.py" line="479" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="499" />
+        <location filename="../carto_desktop/gui/main_window.py" line="507" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="514" />
+        <location filename="../carto_desktop/gui/main_window.py" line="522" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="515" />
-        <location filename="../carto_desktop/gui/main_window.py" line="540" />
+        <location filename="../carto_desktop/gui/main_window.py" line="523" />
+        <location filename="../carto_desktop/gui/main_window.py" line="548" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="535" />
+        <location filename="../carto_desktop/gui/main_window.py" line="543" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="539" />
+        <location filename="../carto_desktop/gui/main_window.py" line="547" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="545" />
+        <location filename="../carto_desktop/gui/main_window.py" line="553" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="553" />
+        <location filename="../carto_desktop/gui/main_window.py" line="561" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="556" />
+        <location filename="../carto_desktop/gui/main_window.py" line="564" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="595" />
+        <location filename="../carto_desktop/gui/main_window.py" line="616" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="600" />
+        <location filename="../carto_desktop/gui/main_window.py" line="621" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="601" />
+        <location filename="../carto_desktop/gui/main_window.py" line="622" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="652" />
+        <location filename="../carto_desktop/gui/main_window.py" line="673" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="470" />
+        <location filename="../carto_desktop/gui/main_window.py" line="478" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>

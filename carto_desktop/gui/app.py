@@ -37,6 +37,15 @@ def app_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
+def initial_size(qapp: QApplication) -> tuple[int, int]:
+    """1280 × 720, or less so the whole window fits a small laptop screen (1366 × 768 with a taskbar)."""
+    screen = qapp.primaryScreen()
+    if screen is None:
+        return 1280, 720
+    area = screen.availableGeometry()
+    return min(1280, area.width() - 40), min(720, area.height() - 60)
+
+
 class App:
     """The running app: one window at a time; changing language replaces it, keeping the work."""
 
@@ -57,7 +66,7 @@ class App:
         self.qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         window = MainWindow(lang=lang, data_dir=self.data_dir, settings=self.settings, state=state)
         window.language_requested.connect(self.switch_language)
-        window.resize(1280, 720)
+        window.resize(*initial_size(self.qapp))
         self.window = window
         return window
 

@@ -155,6 +155,11 @@ class DataStep(QWidget):
             self.key_combo.addItem(column, column)
         _select(self.key_combo, project.get("key_column") or AUTO)
         self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
+        if info.get("error"):
+            self.summary_label.setText(self.tr("This sheet cannot be used: %1").replace("%1", info["error"][lang]))
+            self.roles_label.setText("")
+            self.warnings_label.setVisible(False)
+            return
         self.summary_label.setText(self.tr("Rows read: %1. The first ones are shown below.")
                                    .replace("%1", f"{info['n_rows']:,}".replace(",", "\u202f")))
         names = self.role_names()

@@ -57,7 +57,15 @@ def inspect_table(path: str, sheet: str | None = None) -> dict[str, Any]:
     sheets: list[str] = []
     if Path(path).suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}:
         sheets = intake.list_sheets(path)
-    table = intake.read_table(path, sheet)
+    try:
+        table = intake.read_table(path, sheet)
+    except CartoError as exc:
+        if not sheets:
+            raise
+        # another sheet may hold the data: offer the choice with the reason this one failed
+        return {"sheets": sheets, "sheet": sheet or sheets[0], "columns": [], "rows": [], "row_numbers": [],
+                "n_rows": 0, "roles": {}, "warnings": {"en": [], "fr": []},
+                "error": {"en": exc.text("en"), "fr": exc.text("fr")}}
     data = table.data
     roles: dict[str, list] = {}
     warnings = list(table.warnings)
