@@ -85,8 +85,33 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:
             fig.set_size_inches(*((np.round(size * dpi) + 0.01) / dpi))
         try:
             with matplotlib.rc_context(rc):
-                fig.savefig(tmp, format=fmt, dpi=out_dpi, metadata=metadata, facecolor=fig.get_facecolor())
+                if fmt == "png":
+                    _write_png(fig, tmp, out_dpi, creator)
+                else:
+                    fig.savefig(tmp, format=fmt, dpi=out_dpi, metadata=metadata, facecolor=fig.get_facecolor())
         finally:
             fig.set_size_inches(*size)
 
     return write_atomically(path, write)
+
+
+def _write_png(fig: Figure, path: str, dpi: float, creator: str) -> None:
+    """Draw with Agg and write an RGB PNG (no alpha: the page is opaque), zlib level 3.
+
+    Half the encoding time of matplotlib's RGBA level-6 PNG for a slightly smaller file.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image, PngImagePlugin
+
+    original_dpi = fig.dpi
+    fig.set_dpi(dpi)
+    try:
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        width, height = canvas.get_width_height(physical=True)
+        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+    finally:
+        fig.set_dpi(original_dpi)
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", creator)
+    image.save(path, format="png", pnginfo=info, compress_level=3, dpi=(dpi, dpi))

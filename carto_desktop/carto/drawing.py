@@ -35,7 +35,12 @@ def polygon_paths(geoms: np.ndarray) -> tuple[list[Path], np.ndarray]:
     coord_part = ring_part[coord_ring]
     cuts = np.flatnonzero(np.diff(coord_part)) + 1
     part_ids = coord_part[np.r_[0, cuts]]
-    paths = [Path(v, c) for v, c in zip(np.split(coords, cuts), np.split(codes, cuts))]
+    # the shapes are valid by construction: skip Path's per-object checks (10,000 paths)
+    make = getattr(Path, "_fast_from_codes_and_verts", None)
+    if make is None:
+        paths = [Path(v, c) for v, c in zip(np.split(coords, cuts), np.split(codes, cuts))]
+    else:
+        paths = [make(v, c) for v, c in zip(np.split(coords, cuts), np.split(codes, cuts))]
     return paths, index[part_ids]
 
 
