@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import warnings as py_warnings
 from pathlib import Path, PurePosixPath
 
 from typing import TYPE_CHECKING
@@ -97,7 +98,7 @@ def list_layers(path: str | Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="carto-") as tmp:
         real = _unpacked(p, Path(tmp), None)
         try:
-            return [str(name) for name, _ in pyogrio.list_layers(real)]
+            return [str(name) for name, _ in _quiet(pyogrio.list_layers, real)]
         except Exception as exc:
             raise _unreadable(p, exc) from exc
 
@@ -150,9 +151,12 @@ def _unpacked(p: Path, tmp: Path, layer: str | None, notes: list[str] | None = N
         stem = PurePosixPath(chosen.filename)
         wanted = [m for m in members if PurePosixPath(m.filename).parent == stem.parent
                   and PurePosixPath(m.filename).stem == stem.stem]
-        for m in wanted:  # flat, under our own names: the member's folders are never used
-            (tmp / PurePosixPath(m.filename).name).write_bytes(read_member(p, m.filename))
-        return tmp / stem.name
+        for m in wanted:  # flat, under our own names: the member's folders and names are never used
+            suffix = PurePosixPath(m.filename).suffix.lower()
+            if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix):
+                (tmp / f"layer{suffix}").write_bytes(read_member(p, m.filename))
+        (tmp / "name.txt").write_text(stem.name, encoding="utf-8")
+        return tmp / f"layer{stem.suffix.lower()}"
     return p
 
 
@@ -170,8 +174,8 @@ def read_layer(path: str | Path, layer: str | None = None, *, areas_only: bool =
         zipped = p.suffix.lower() == ".zip"  # there `layer` named the file inside the zip
         gdf, warnings, chosen, names = _read(real, p, None if zipped else layer, areas_only)
         warnings[:0] = notes
-    if zipped:
-        chosen, names = real.name, list_layers(p)
+        if zipped:
+            chosen, names = (real.parent / "name.txt").read_text(encoding="utf-8"), list_layers(p)
     gdf = _clean(gdf, p, warnings, areas_only)
     gdf.attrs.update(warnings=warnings, path=str(p), layer=chosen, layers=names)
     return gdf
@@ -185,7 +189,7 @@ def _read(real: Path, shown: Path, layer: str | None, areas_only: bool):
     if real.suffix.lower() == ".shp":
         _check_shapefile_parts(real, shown)
     try:
-        infos = pyogrio.list_layers(real)
+        infos = _quiet(pyogrio.list_layers, real)
     except Exception as exc:
         raise _unreadable(shown, exc) from exc
     names = [str(n) for n, _ in infos]
@@ -226,7 +230,7 @@ def _count(real: Path, name: str) -> int:
     import pyogrio
 
     try:
-        return max(int(pyogrio.read_info(real, layer=name, force_feature_count=True).get("features") or 0), 0)
+        return max(int(_quiet(pyogrio.read_info, real, layer=name, force_feature_count=True).get("features") or 0), 0)
     except Exception:
         return 0
 
@@ -236,7 +240,10 @@ def _read_one(real: Path, shown: Path, layer: str, warnings: list[str]) -> gpd.G
 
     is_shp = real.suffix.lower() == ".shp"
     try:
-        gdf = pyogrio.read_dataframe(real, layer=layer)
+        with py_warnings.catch_warnings(record=True) as caught:
+            py_warnings.simplefilter("always")
+            gdf = pyogrio.read_dataframe(real, layer=layer)
+        _gdal_notes(caught, warnings)
     except Exception as exc:
         if is_shp:
             raise DataError(
@@ -250,9 +257,29 @@ def _read_one(real: Path, shown: Path, layer: str, warnings: list[str]) -> gpd.G
                      and (gdf[c].dtype == object or pd.api.types.is_string_dtype(gdf[c]))]
         sample = " ".join(str(v) for c in text_cols for v in gdf[c].head(200))
         if _MOJIBAKE.search(sample):  # UTF-8 text read as Latin-1: read again as UTF-8
-            gdf = pyogrio.read_dataframe(real, layer=layer, encoding="UTF-8")
-            warnings.append(Notice("The shapefile has no .cpg file; its text was read as UTF-8."))
+            try:
+                with py_warnings.catch_warnings():
+                    py_warnings.simplefilter("ignore")
+                    gdf = pyogrio.read_dataframe(real, layer=layer, encoding="UTF-8")
+                warnings.append(Notice("The shapefile has no .cpg file; its text was read as UTF-8."))
+            except Exception:  # not UTF-8 after all: keep the first reading
+                pass
     return gdf
+
+
+def _quiet(fn, *args, **kwargs):
+    """Call a pyogrio function without GDAL warnings reaching stderr (they are not the user's concern here)."""
+    with py_warnings.catch_warnings():
+        py_warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
+
+
+def _gdal_notes(caught: list, warnings: list[str]) -> None:
+    """GDAL's own warnings (unclosed rings, odd numbers…) for the user, not on stderr."""
+    seen = list(dict.fromkeys(str(w.message).strip() for w in caught))
+    if seen:
+        details = "; ".join(m[:120] for m in seen[:3]) + (f"; … ({len(seen)})" if len(seen) > 3 else "")
+        warnings.append(Notice("The file has small defects that were worked around: {details}.", details=details))
 
 
 def _no_areas(p: Path) -> DataError:

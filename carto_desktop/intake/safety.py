@@ -38,7 +38,7 @@ def check_zip(path: Path) -> list[zipfile.ZipInfo]:
     try:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except Exception as exc:  # BadZipFile, OSError, EOFError, NotImplementedError ("zip file version")…
         raise DataError(
             "The archive is damaged and cannot be opened.",
             hint="Ask for a new copy of the file, or unzip it on your computer and open what is inside.",
@@ -67,17 +67,26 @@ def check_zip(path: Path) -> list[zipfile.ZipInfo]:
 
 def read_member(path: Path, name: str, limit: int = 512 * 1024**2) -> bytes:
     """One member's bytes, read in chunks and stopped at `limit` whatever the header claims."""
-    with zipfile.ZipFile(path) as zf, zf.open(name) as f:
-        chunks, size = [], 0
-        while chunk := f.read(1 << 20):
-            size += len(chunk)
-            if size > limit:
-                raise DataError(
-                    "The archive would expand to an abnormal size when opened (a \"zip bomb\"); it was not opened.",
-                    hint="This archive may be malicious. Ask the sender for a clean copy.",
-                    file=path,
-                )
-            chunks.append(chunk)
+    chunks, size = [], 0
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(name) as f:
+            while chunk := f.read(1 << 20):
+                size += len(chunk)
+                if size > limit:
+                    break
+                chunks.append(chunk)
+    except Exception as exc:  # BadZipFile, zlib.error, NotImplementedError (method), OSError, EOFError…
+        raise DataError(
+            "The archive is damaged and cannot be opened.",
+            hint="Ask for a new copy of the file, or unzip it on your computer and open what is inside.",
+            file=path,
+        ) from exc
+    if size > limit:
+        raise DataError(
+            "The archive would expand to an abnormal size when opened (a \"zip bomb\"); it was not opened.",
+            hint="This archive may be malicious. Ask the sender for a clean copy.",
+            file=path,
+        )
     return b"".join(chunks)
 
 

@@ -315,6 +315,12 @@ def _damaged_error(p: Path, sheet: str | None = None) -> DataError:
     )
 
 
+def _is_reader_failure(exc: BaseException) -> bool:
+    """An error of the reader on a bad file: any Exception, or a panic of the Rust code
+    under python-calamine (pyo3's PanicException is a BaseException); never Ctrl-C."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def _open_workbook(p: Path):
     from python_calamine import CalamineWorkbook, PasswordError
 
@@ -329,7 +335,9 @@ def _open_workbook(p: Path):
         return CalamineWorkbook.from_path(str(p))
     except PasswordError as exc:
         raise _password_error(p) from exc
-    except Exception as exc:  # calamine raises several unrelated types for bad files
+    except BaseException as exc:  # several unrelated types for bad files, even a Rust panic
+        if not _is_reader_failure(exc):
+            raise
         raise _damaged_error(p) from exc
 
 
@@ -396,7 +404,9 @@ def _read_sheet_rows(p: Path, sheet: str | None, kind: str) -> tuple[pd.DataFram
         raw = ws.to_python(skip_empty_area=False)
     except PasswordError as exc:
         raise _password_error(p, sheet) from exc
-    except Exception as exc:
+    except BaseException as exc:
+        if not _is_reader_failure(exc):
+            raise
         raise _damaged_error(p, sheet) from exc
     raw_frame = pd.DataFrame(raw, dtype=object)
     frame = pd.DataFrame({c: _column_text(raw_frame[c].to_numpy()) for c in raw_frame.columns}, dtype=object)

@@ -113,4 +113,5 @@ FRENCH: dict[str, str] = {
     'The file mixes two encodings (UTF-8 and Windows-1252, as when files are pasted together); both were read. Check that accents look right.': "Le fichier mélange deux encodages (UTF-8 et Windows-1252, comme lorsque des fichiers ont été collés ensemble) ; les deux ont été lus. Vérifiez que les accents s'affichent bien.",
     'This kind of file cannot be read as boundaries ({suffix}).': 'Ce type de fichier ne peut pas être lu comme fichier de limites ({suffix}).',
     'Use a GeoJSON, GeoPackage, shapefile (.shp or zipped), KML/KMZ or GPX file.': 'Utilisez un fichier GeoJSON, GeoPackage, shapefile (.shp ou zippé), KML/KMZ ou GPX.',
+    'The file has small defects that were worked around: {details}.': 'Le fichier a de petits défauts qui ont été contournés : {details}.',
 }
