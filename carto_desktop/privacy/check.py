@@ -139,7 +139,9 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
 
     lang = lang or project.lang
     data = result.table.data
-    findings = detect_sensitive(data) if findings is None else findings
+    findings = detect_sensitive(data) if findings is None else list(findings)
+    named = {f.column for f in findings}
+    findings += [Finding(c, "chosen", "chosen") for c in project.excluded_columns if c not in named]
     verdict = is_people_points(data)
     points = result.data.points
     drawn = bool(verdict) and points is not None and len(points) > 0
