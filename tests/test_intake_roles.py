@@ -139,3 +139,28 @@ def test_coordinates_of_uses_lat_lon_columns_or_the_geopoint():
     checked = coordinates_of(dtm, bounds=(13.0, 12.5, 15.5, 14.5))  # Lac province
     assert checked.problems == [] and 13.5 < checked.lat[0] < 14.5
     assert coordinates_of(read_table(TABLES / "tcd_3w_ocha_2021-10.xlsx")) is None
+
+
+def test_inspect_shows_roles_form_and_points_in_french(capsys):
+    from carto_desktop.cli import main
+
+    assert main(["inspect", "--table", str(GOOD / "kobo_export.csv"), "--role", "menages=identifier",
+                 "--lang", "fr"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "  menages: identifiant (choisi par vous)" in out
+    assert "  group_site/gps: point GPS" in out
+    assert "  Question à choix multiples « besoins » : 3 choix" in out
+    assert "Points GPS : 2 utilisables, 0 avec un problème" in out
+    assert main(["inspect", "--table", str(GOOD / "kobo_export.csv"), "--role", "menages=colour"]) == 2
+    assert "is not a column role" in capsys.readouterr().err
+
+
+def test_notices_survive_pickling_for_the_app_worker_process():
+    import pickle
+
+    from carto_desktop.intake.notices import Notice
+
+    n = Notice("{count} invalid geometries were repaired.", count=2)
+    back = pickle.loads(pickle.dumps(n))
+    assert back == "2 invalid geometries were repaired." and back.key == n.key and back.params == {"count": 2}
+    assert back.text("fr") == "2 géométrie(s) invalide(s) réparée(s)."

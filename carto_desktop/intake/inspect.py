@@ -37,6 +37,26 @@ def describe_table(path: str | Path, sheet: str | None = None, lang: str = "en",
     lines.append(translate("Columns:", lang))
     for column, role in roles.columns.items():
         lines.append(f"  {column}: {_role_text(role, lang)}")
+    form = roles.form
+    if form.is_form:
+        lines.append(translate("Form export (KoboToolbox/ODK):", lang))
+        for point in form.geopoints:
+            lines.append("  " + translate("GPS point \"{name}\": columns {columns}", lang, name=point.name,
+                                          columns=", ".join(c for c in (point.cell_column, point.lat_column,
+                                                                        point.lon_column) if c)))
+        if form.geolocation:
+            lines.append("  " + translate("GPS point \"{name}\": columns {columns}", lang, name="_geolocation",
+                                          columns=form.geolocation))
+        for question, options in form.select_multiple.items():
+            lines.append("  " + translate("Multiple-choice question \"{name}\": {count} choices", lang,
+                                          name=question, count=len(options)))
+    from carto_desktop.intake.roles import coordinates_of
+
+    points = coordinates_of(table, roles)
+    if points is not None:
+        usable = sum(1 for a in points.lat if a == a)
+        lines.append(translate("GPS points: {usable} usable, {problems} with a problem", lang, usable=usable,
+                               problems=len(points.problems)))
     warnings = list(table.warnings) + list(roles.warnings)
     if warnings:
         lines.append(translate("Warnings:", lang))

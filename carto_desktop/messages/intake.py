@@ -114,4 +114,8 @@ FRENCH: dict[str, str] = {
     'This kind of file cannot be read as boundaries ({suffix}).': 'Ce type de fichier ne peut pas être lu comme fichier de limites ({suffix}).',
     'Use a GeoJSON, GeoPackage, shapefile (.shp or zipped), KML/KMZ or GPX file.': 'Utilisez un fichier GeoJSON, GeoPackage, shapefile (.shp ou zippé), KML/KMZ ou GPX.',
     'The file has small defects that were worked around: {details}.': 'Le fichier a de petits défauts qui ont été contournés : {details}.',
+    'Form export (KoboToolbox/ODK):': 'Export de formulaire (KoboToolbox/ODK) :',
+    'GPS point "{name}": columns {columns}': 'Point GPS « {name} » : colonnes {columns}',
+    'Multiple-choice question "{name}": {count} choices': 'Question à choix multiples « {name} » : {count} choix',
+    'GPS points: {usable} usable, {problems} with a problem': 'Points GPS : {usable} utilisables, {problems} avec un problème',
 }
