@@ -164,3 +164,14 @@ def test_notices_survive_pickling_for_the_app_worker_process():
     back = pickle.loads(pickle.dumps(n))
     assert back == "2 invalid geometries were repaired." and back.key == n.key and back.params == {"count": 2}
     assert back.text("fr") == "2 géométrie(s) invalide(s) réparée(s)."
+
+
+def test_level_words_follow_the_country():
+    import pandas as pd
+
+    data = pd.DataFrame({"Région": ["Centre", "Est"], "Province": ["Kadiogo", "Gourma"], "Commune": ["Ouaga", "Fada"]},
+                        dtype=object)
+    assert detect_roles(data)["Province"].level == 1  # Chad, Cameroon before 2008…: province is admin 1
+    assert detect_roles(data, country="BF")["Province"].level == 2  # Burkina Faso: régions, then provinces
+    with_codes = data.assign(Pcode=["BF1300", "BF5200"])  # the table's own P-codes say which country
+    assert detect_roles(with_codes)["Province"].level == 2

@@ -50,6 +50,23 @@ _LEVEL_WORDS = {
     "commune": 3, "arrondissement": 3, "sousprefecture": 3, "subdistrict": 3, "canton": 3,
     "village": 4, "localite": 4, "locality": 4, "quartier": 4,
 }
+# where a word means another level (Burkina's provinces are admin 2, CAR's prefectures admin 1)
+_COUNTRY_LEVEL_WORDS = {
+    "BFA": {"region": 1, "province": 2, "departement": 3, "commune": 3},
+    "CAF": {"prefecture": 1, "sousprefecture": 2, "commune": 3},
+    "CMR": {"region": 1, "departement": 2, "arrondissement": 3},
+    "NER": {"region": 1, "departement": 2, "commune": 3},
+    "TCD": {"province": 1, "departement": 2, "sousprefecture": 3},
+    "MLI": {"region": 1, "cercle": 2, "commune": 3},
+    "SEN": {"region": 1, "departement": 2, "arrondissement": 3},
+    "GIN": {"region": 1, "prefecture": 2, "sousprefecture": 3},
+    "CIV": {"district": 1, "region": 2, "departement": 3, "sousprefecture": 4},
+    "COD": {"province": 1, "territoire": 2, "chefferie": 3, "secteur": 3},
+    "NGA": {"state": 1, "lga": 2, "ward": 3},
+    "MRT": {"wilaya": 1, "moughataa": 2, "commune": 3},
+    "BEN": {"departement": 1, "commune": 2, "arrondissement": 3},
+    "TGO": {"region": 1, "prefecture": 2, "commune": 3},
+}
 _NAME_PREFIX_WORDS = {"nom", "name", "libelle", "de", "la", "du", "le", "l", "des"}
 _HXL_ROLES = [
     (re.compile(r"^#adm(\d)\s*\+\s*(code|pcode)"), "P-code"),
@@ -123,14 +140,36 @@ def looks_like_ocha_pcode(code: object) -> bool:
     return bool(iso2_to_iso3(prefix) if len(prefix) == 2 else iso3_to_iso2(prefix))
 
 
-def _level_from_name(name: str) -> int | None:
+def _level_from_name(name: str, country: str | None = None) -> int | None:
+    """The admin level a column name speaks of ("adm2_name", "Nom Province", "Cercle").
+
+    With `country` (ISO3) the country's own words win: "province" is 2 in Burkina Faso.
+    """
     m = _LEVEL_IN_NAME.search(name)
     if m:
         return int(next(g for g in m.groups() if g))
     words = [w for w in re.split(r"[^a-z0-9]+", normalise_name(name).replace("sous ", "sous")) if w]
     while words and words[0] in _NAME_PREFIX_WORDS:
         words = words[1:]
-    return _LEVEL_WORDS.get(words[0]) if words else None
+    if not words:
+        return None
+    local = _COUNTRY_LEVEL_WORDS.get(country or "", {})
+    return local.get(words[0], _LEVEL_WORDS.get(words[0]))
+
+
+def _table_country(data: pd.DataFrame, roles: dict[str, ColumnRole]) -> str | None:
+    """The ISO3 country most P-codes of the table belong to, if any."""
+    prefixes: Counter[str] = Counter()
+    for column, role in roles.items():
+        if role.role == "P-code":
+            for v in _values(data[column], 100):
+                m = _PCODE.match(normalise_pcode(v))
+                if m:
+                    prefix = m.group(1)
+                    iso3 = prefix if len(prefix) == 3 and iso3_to_iso2(prefix) else iso2_to_iso3(prefix)
+                    if iso3:
+                        prefixes[iso3] += 1
+    return prefixes.most_common(1)[0][0] if prefixes else None
 
 
 def _values(series: pd.Series, limit: int = SAMPLE) -> list[str]:
@@ -203,11 +242,12 @@ def _guess(name: str, values: list[str], hxl: str | None, form: KoboForm) -> Col
 
 
 def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None = None,
-                 bounds: tuple[float, float, float, float] | None = None) -> Roles:
+                 bounds: tuple[float, float, float, float] | None = None, country: str | None = None) -> Roles:
     """Guess the role of every column; `overrides` maps a column to "role" or "role:level".
 
     `bounds` (minx, miny, maxx, maxy, e.g. the boundary layer's extent) sharpens the
-    check of GPS columns for swapped latitude/longitude.
+    check of GPS columns for swapped latitude/longitude. `country` (ISO2 or ISO3; by
+    default the country of the table's P-codes) picks the country's words for levels.
     """
     data = table.data if isinstance(table, Table) else table
     hxl = table.hxl_tags if isinstance(table, Table) else {}
@@ -217,6 +257,12 @@ def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None =
     for name in data.columns:
         role = _guess(str(name), _values(data[name]), hxl.get(name), form)
         roles[name] = replace(role, short_name=form.short_names.get(name))
+    iso3 = (country.upper() if country and len(country) == 3 else iso2_to_iso3(country) if country else None) \
+        or _table_country(data, roles)
+    if iso3 in _COUNTRY_LEVEL_WORDS:
+        for name, role in roles.items():
+            if role.role == "admin name" and role.source == "name":
+                roles[name] = replace(role, level=_level_from_name(str(name), iso3))
     _pair_names_with_codes(list(data.columns), roles)
     for column, spec in (overrides or {}).items():
         roles[column] = _override(column, spec, roles, form)
