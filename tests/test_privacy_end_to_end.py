@@ -208,3 +208,14 @@ def test_every_check_sentence_has_french():
     for en in literals:
         assert en in FRENCH, en
         assert set(re.findall(r"{\w+}", en)) == set(re.findall(r"{\w+}", FRENCH[en]))
+
+
+def test_the_check_warns_when_the_map_uses_a_personal_column(tmp_path, capsys):
+    code = cli.main(["render", "--table", str(SURVEY), "--boundaries", str(BOUNDARIES), "--key-column",
+                     "identification/cercle_pcode", "--value", "menage/telephone", "--agg", "distinct", "--check",
+                     "--dpi", "40", "--lang", "fr", "-o", str(tmp_path / "tel.png")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "⚠ La carte utilise la colonne personnelle « menage/telephone »." in out
+    kept = (tmp_path / "tel.check.md").read_text(encoding="utf-8")
+    assert kept.startswith("# Avant de partager : kobo_household_survey") and "menage/telephone" in kept
