@@ -242,13 +242,24 @@ def _looks_like_names(values: list[str]) -> bool:
     return _share(values, shaped) >= 0.6 and _share(values, known) >= 0.25
 
 
+def _is_phone(value: str) -> bool:
+    """+223 76 12 34 56, (+226) 70-11-22-33, 0022376123456, 76 12 34 56, 0803 123 4567, 76123456."""
+    v = value.replace("(", "").replace(")", "").strip()
+    if _PHONE_INTL.match(v) or _PHONE_LOCAL.match(v):
+        return True
+    groups = re.split(r"[\s.\-]+", v)
+    digits = "".join(groups)
+    return (digits.isdigit() and 8 <= len(digits) <= 11 and digits[0] in "056789" and len(groups) >= 3
+            and all(2 <= len(g) <= 4 for g in groups))
+
+
 def _kind_from_values(values: list[str]) -> str | None:
     """The kind of personal data the values look like, or None."""
     if not values:
         return None
     if _share(values, lambda v: bool(_EMAIL.match(v))) >= 0.5:
         return "email"
-    if _share(values, lambda v: bool(_PHONE_INTL.match(v) or _PHONE_LOCAL.match(v))) >= 0.6:
+    if _share(values, _is_phone) >= 0.6:
         return "phone"
     if _share(values, lambda v: bool(_GEOPOINT.match(v))) >= 0.6:
         return "gps"

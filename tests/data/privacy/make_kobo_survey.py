@@ -16,6 +16,7 @@ Run: .venv/bin/python tests/data/privacy/make_kobo_survey.py
 from __future__ import annotations
 
 import csv
+import io
 import random
 import uuid
 from datetime import datetime, timedelta
@@ -131,13 +132,20 @@ SENSITIVE = ["start", "end", "deviceid", "username", "simserial", "subscriberid"
              "observations/commentaire", "meta/instanceID", "_id", "_uuid", "_submission_time", "_submitted_by"]
 
 
-def main() -> None:
+def survey_csv() -> str:
+    """The whole export as text (what `main` writes)."""
     rows = build_rows()
-    with OUT.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"{OUT}: {len(rows)} households (fake)")
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def main() -> None:
+    text = survey_csv()
+    OUT.write_bytes(text.encode("utf-8"))
+    print(f"{OUT}: {text.count(chr(10)) - 1} households (fake)")
 
 
 if __name__ == "__main__":
