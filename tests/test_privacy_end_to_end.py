@@ -219,3 +219,13 @@ def test_the_check_warns_when_the_map_uses_a_personal_column(tmp_path, capsys):
     assert "⚠ La carte utilise la colonne personnelle « menage/telephone »." in out
     kept = (tmp_path / "tel.check.md").read_text(encoding="utf-8")
     assert kept.startswith("# Avant de partager : kobo_household_survey") and "menage/telephone" in kept
+
+
+def test_the_check_follows_the_threshold(mapped):
+    from dataclasses import replace
+
+    for threshold, hidden, smallest in ((3, 0, 3), (7, 4, 8), (10, 6, 11)):
+        project = replace(mapped["project"], min_count=threshold)
+        check = share_check(project, build_map(project))
+        assert (check.min_count, check.suppressed_areas, check.smallest_count) == (threshold, hidden, smallest)
+        assert check.warnings == []
