@@ -134,13 +134,14 @@ def test_scale_bar_matches_true_distance_within_two_percent(tmp_path, crs):
     assert abs(metres / (bar.km * 1000) - 1) < 0.02
 
 
-def test_reference_image(tmp_path):
-    """The sample map looks as it did when a person last checked it (docs/ has that PNG)."""
-    result = _render("choropleth", "en")
-    out = tmp_path / "choropleth_en.png"
+@pytest.mark.parametrize("template, lang, baseline", [("choropleth", "en", "choropleth_en_60dpi.png"),
+                                                    ("social_card", "fr", "social_card_fr.png")])
+def test_reference_image(tmp_path, template, lang, baseline):
+    """The maps look as they did when a person last looked at them (RMS tolerance 3 on 0–255)."""
+    result = _render(template, lang)
+    out = tmp_path / baseline
     save_map(result.figure, out, dpi=60)
-    baseline = REPO / "tests" / "baseline" / "choropleth_en_60dpi.png"
-    assert compare_images(str(baseline), str(out), tol=3) is None
+    assert compare_images(str(REPO / "tests" / "baseline" / baseline), str(out), tol=3) is None
 
 
 def test_greyscale_classes_stay_distinct_in_the_default_template():

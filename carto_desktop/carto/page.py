@@ -333,7 +333,7 @@ def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageText
     joiner = " ; " if lang == "fr" else "; "
     sources = f"{translate('Sources', lang)}{sep}{joiner.join(texts.sources)}"
     if layout.compact:  # no footer block: the sources in at most two short lines
-        lines = textwrap.wrap(sources, chars)
+        lines = textwrap.wrap(sources, chars, break_on_hyphens=False)
         text = "\n".join(lines[:2]) if len(lines) <= 2 else lines[0] + "\n" + textwrap.shorten(" ".join(lines[1:]), chars, placeholder="…")
         fig.text(f.x / layout.width, f.y / layout.height, text, ha="left", va="bottom", fontsize=footer_pt,
                  color="#555555", gid="footer", linespacing=1.3)
@@ -343,7 +343,7 @@ def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageText
     meta = [f"{translate('Created', lang)} {created}", f"{translate('Projection', lang)}{sep}{projection.describe(lang)}"]
     if texts.producer:
         meta.insert(1, f"{translate('Producer', lang)}{sep}{texts.producer}")
-    lines = textwrap.wrap(sources, chars) + textwrap.wrap(" · ".join(meta), chars) + textwrap.wrap(texts.disclaimer, chars)
+    lines = textwrap.wrap(sources, chars, break_on_hyphens=False) + textwrap.wrap(" · ".join(meta), chars) + textwrap.wrap(texts.disclaimer, chars)
     fig.text(f.x / layout.width, (f.y + f.h) / layout.height, "\n".join(lines), ha="left", va="top",
              fontsize=footer_pt, color="#444444", linespacing=1.35, gid="footer")
 
