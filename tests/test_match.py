@@ -172,3 +172,13 @@ def test_aggregate_max_per_province_from_real_pin(shared_data, layers):
     assert values["TD07"] == pytest.approx(lac)
     assert values.notna().sum() == 23
     assert aggregate(match, layers["tcd_adm1"], "max", "PIN").indicator("fr") == "Maximum de PIN"
+
+
+def test_names_written_without_spaces_keep_numerals_apart():
+    # two real GeoNames villages of Bankass cercle: "Koman II" must not become "Komani I"
+    layer = gpd.GeoDataFrame({"pcode": ["ML05020096", "ML05020097", "ML05020098"],
+                              "name": ["Komani I", "Komani II", "Tin Essako"]},
+                             geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1), box(2, 0, 3, 1)], crs=4326)
+    rows = match_table(pd.DataFrame({"v": ["Koman II", "Komani II", "Tinessako"]}), layer, "v").rows
+    assert rows["match_id"].tolist()[1:] == ["ML05020097", "ML05020098"]
+    assert rows["match_id"][0] != "ML05020096"
