@@ -32,8 +32,13 @@ def _texts(fig):
 @pytest.fixture(scope="module", params=[(t, lang) for t in sorted(bundled_templates()) for lang in ("en", "fr")],
                 ids=lambda p: f"{p[0]}-{p[1]}")
 def rendered(request):
+    """Each bundled template on the sample data, in each language, with any warning an error."""
+    import warnings
+
     template, lang = request.param
-    return template, lang, _render(template, lang)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return template, lang, _render(template, lang)
 
 
 def test_every_text_lies_inside_the_page_margins(rendered):
