@@ -131,7 +131,7 @@ def _render(project, output: str, dpi: int, check: bool = False) -> Path:
     if check:
         from carto_desktop.privacy.check import share_check, write_check
 
-        report = share_check(project, result)
+        report = share_check(project, result, map_files=[path])
         print(report.markdown(path.name))
         print(write_check(report, path).resolve())
     return path
@@ -213,6 +213,13 @@ def run(args: argparse.Namespace) -> int:
         c = result.counts
         print(f"{path.resolve()}: {c['matched']} matched, {c['review']} to review, {c['unmatched']} unmatched "
               f"(key column \"{result.key_column}\")")
+        why = result.rows.loc[result.rows["match_status"] != "matched", "match_method"].value_counts()
+        if len(why):
+            print("not matched automatically: " + ", ".join(f"{n} {m}" for m, n in why.items()))
+        if result.unknown_parents:
+            print("parents not in the boundary file (their rows go to review): " + ", ".join(result.unknown_parents[:10]))
+        for credit in result.credits:
+            print(f"places: {credit}")
         return EXIT_OK
     if args.command == "basemap":
         from carto_desktop.carto.basemap import download_tile_pack

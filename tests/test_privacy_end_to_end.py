@@ -11,7 +11,6 @@ import re
 import shutil
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from carto_desktop.intake import read_table
 from carto_desktop.privacy import detect_sensitive
 from carto_desktop.privacy.check import check_path, share_check, write_check
 from carto_desktop.privacy.purge import purge_project
+from carto_desktop.privacy.scan import file_texts, find_values, personal_values
 from carto_desktop.project import Project, build_map
 from carto_desktop.project_file import Autosave, path_fields, project_to_dict, save_project
 from conftest import REPO
@@ -37,42 +37,20 @@ def sensitive_values() -> list[str]:
     table = read_table(SURVEY)
     findings = detect_sensitive(table.data)
     assert len(findings) == 23
-    values: set[str] = set()
-    for f in findings:
-        for v in table.data[f.column].dropna().astype(str):
-            v = v.strip()
-            if len(v) >= 5:
-                values.add(v)
-                if f.kind == "phone":
-                    values.add(re.sub(r"\D", "", v))
-    return sorted(values)
+    return personal_values(table.data, findings)
 
 
 def readable_forms(path: Path) -> list[bytes]:
-    """The file's bytes, its decompressed PDF streams, and its PDF text as a reader sees it."""
-    data = path.read_bytes()
-    forms = [data]
-    if path.suffix == ".pdf":
-        for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
-            try:
-                forms.append(zlib.decompress(m.group(1)))
-            except zlib.error:
-                pass
-        if shutil.which("pdftotext"):
-            forms.append(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout)
+    """What `privacy.scan` reads (bytes, PDF streams and text), plus pdftotext's reading as a second opinion."""
+    forms = file_texts(path)
+    if path.suffix == ".pdf" and shutil.which("pdftotext"):
+        forms.append(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout)
     return forms
 
 
 def leaks(path_or_text: Path | str, values: list[str]) -> list[str]:
     forms = readable_forms(path_or_text) if isinstance(path_or_text, Path) else [path_or_text.encode("utf-8")]
-    found = []
-    for v in values:
-        needles = {v.encode("utf-8"), v.encode("utf-16-be")}
-        if all(ord(ch) < 256 for ch in v):
-            needles.add(v.encode("latin-1"))
-        if any(n in form for n in needles for form in forms):
-            found.append(v)
-    return found
+    return find_values(forms, values)
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +74,7 @@ def test_the_search_would_find_text_if_it_were_there(mapped):
     pdf = next(f for f in mapped["files"] if f.suffix == ".pdf")
     svg = next(f for f in mapped["files"] if f.suffix == ".svg")
     assert leaks(svg, [TITLE]) == [TITLE]
-    if shutil.which("pdftotext"):
-        assert leaks(pdf, [TITLE]) == [TITLE]
+    assert find_values(file_texts(pdf), [TITLE]) == [TITLE]  # the PDF's own text, without pdftotext
     assert leaks(mapped["saved"], ["identification/cercle_pcode"]) == ["identification/cercle_pcode"]
 
 
@@ -229,3 +206,15 @@ def test_the_check_follows_the_threshold(mapped):
         check = share_check(project, build_map(project))
         assert (check.min_count, check.suppressed_areas, check.smallest_count) == (threshold, hidden, smallest)
         assert check.warnings == []
+
+
+def test_the_check_finds_names_drawn_in_a_legend(tmp_path, capsys):
+    """Points coloured by enumerator: their names are in the legend, and the scan says so."""
+    for ext in ("pdf", "svg"):
+        code = cli.main(["render", "--table", str(SURVEY), "--boundaries", str(BOUNDARIES), "--template", "points",
+                         "--raw-points", "--lat", "_menage/gps_latitude", "--lon", "_menage/gps_longitude",
+                         "--category", "identification/nom_enqueteur", "--check", "--dpi", "40", "--lang", "en",
+                         "-o", str(tmp_path / f"enq.{ext}")])
+        out = capsys.readouterr().out
+        assert code == 0
+        assert f"The file enq.{ext} contains 5 personal value(s) or folder path(s)." in out

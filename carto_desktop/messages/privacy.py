@@ -70,10 +70,12 @@ FRENCH: dict[str, str] = {
     "Verdict": "Verdict",
     "Nothing in this map identifies a person or a small group.":
         "Rien dans cette carte n'identifie une personne ou un petit groupe.",
-    "The map files carry no author, user name or file path; the project file keeps your choices and the paths of "
-    "your inputs, not their rows.":
-        "Les fichiers de la carte ne contiennent ni auteur, ni nom d'utilisateur, ni chemin de fichier ; le fichier "
-        "de projet garde vos choix et les chemins de vos fichiers, pas leurs lignes.",
+    "The project file (.cartoproj) keeps your choices and the paths of your inputs, not their rows.":
+        "Le fichier de projet (.cartoproj) garde vos choix et les chemins de vos fichiers, pas leurs lignes.",
+    "No value of the personal columns and no folder path was found in: {files}.":
+        "Aucune valeur des colonnes personnelles et aucun chemin de dossier n'a été trouvé dans : {files}.",
+    "The file {file} contains {n} personal value(s) or folder path(s).":
+        "Le fichier {file} contient {n} valeur(s) personnelle(s) ou chemin(s) de dossier.",
     # carto-desktop purge
     "Removed: {path}": "Supprimé : {path}",
     "Nothing to remove for {project}: no autosave, recovery or temporary file.":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ class ShareCheck:
     people_points_drawn: bool  # ... and they are drawn one by one
     points_map: bool = False  # the user asked for a map of points
     points_shown: int = 0  # points drawn one by one (people or places)
+    scanned: list[str] = field(default_factory=list)  # map files looked into (names)
+    leaks: dict[str, int] = field(default_factory=dict)  # file name -> personal values or paths found in it
     detected: list[Finding] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)  # detected or chosen columns kept out (Project.excluded_columns)
     used: list[str] = field(default_factory=list)  # personal columns the map itself uses
@@ -59,6 +62,9 @@ class ShareCheck:
             out.append(translate("Each household or person is drawn as a point where they live.", t))
         for column in self.used:
             out.append(translate("The map uses the personal column \"{column}\".", t, column=column))
+        for name, n in self.leaks.items():
+            out.append(translate("The file {file} contains {n} personal value(s) or folder path(s).", t,
+                                 file=name, n=n))
         return out
 
     def markdown(self, map_name: str = "", checked: date | None = None) -> str:
@@ -108,8 +114,12 @@ class ShareCheck:
             lines += [f"- ⚠ {w}" for w in warnings]
         else:
             lines.append("- ✓ " + translate("Nothing in this map identifies a person or a small group.", t))
-        lines += ["", translate("The map files carry no author, user name or file path; the project file keeps "
-                                "your choices and the paths of your inputs, not their rows.", t), ""]
+        clean = [name for name in self.scanned if name not in self.leaks]
+        if clean:
+            lines.append("- ✓ " + translate("No value of the personal columns and no folder path was found in: "
+                                            "{files}.", t, files=", ".join(clean)))
+        lines += ["", translate("The project file (.cartoproj) keeps your choices and the paths of your inputs, "
+                                "not their rows.", t), ""]
         return "\n".join(lines)
 
 
@@ -132,8 +142,12 @@ def _counts(result: MapResult, counting: bool) -> tuple[np.ndarray, np.ndarray]:
 
 
 def share_check(project: Project, result: MapResult, findings: list[Finding] | None = None,
-                lang: str | None = None) -> ShareCheck:
-    """Check the map `build_map(project)` made; `findings` default to `detect_sensitive` on the table."""
+                lang: str | None = None, map_files: Iterable[str | Path] = ()) -> ShareCheck:
+    """Check the map `build_map(project)` made; `findings` default to `detect_sensitive` on the table.
+
+    `map_files` (the exported PNG/PDF/SVG) are looked into for the personal values and for
+    folder paths of this computer (`privacy.scan`).
+    """
     from carto_desktop.carto.admin_levels import admin_level_of, level_word
     from carto_desktop.project import country_of, country_outlines
 
@@ -155,6 +169,7 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
                         result.match.key_column if result.match is not None and project.template != "points"
                         else None) if c]
     personal = {f.column for f in findings} | set(project.excluded_columns)
+    scanned, leaks = _scan(map_files, data, findings, project)
     return ShareCheck(
         title=project.title or Path(project.table).stem,
         level=level, level_word=level_word(country["ISO_A2"] if country is not None else None, level, lang),
@@ -165,8 +180,25 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
         people_points=bool(verdict), people_reason=verdict.text(lang), people_points_drawn=drawn,
         points_map=project.template == "points", points_shown=int(len(points)) if points is not None else 0,
         detected=findings, excluded=[c for c in project.excluded_columns],
-        used=sorted({c for c in used if c in personal}, key=used.index), lang=lang,
+        used=sorted({c for c in used if c in personal}, key=used.index), lang=lang, scanned=scanned, leaks=leaks,
     )
+
+
+def _scan(map_files: Iterable[str | Path], data, findings: list[Finding], project: Project
+          ) -> tuple[list[str], dict[str, int]]:
+    from carto_desktop.privacy.scan import personal_values, scan_map_file
+
+    files = [Path(f) for f in map_files]
+    if not files:
+        return [], {}
+    values = personal_values(data, findings)
+    folders = {str(Path.home())} | {str(Path(p).resolve().parent) for p in (project.table, project.boundaries)}
+    leaks = {}
+    for f in files:
+        found = scan_map_file(f, values, folders | {str(f.resolve().parent)})
+        if found:
+            leaks[f.name] = len(found)
+    return [f.name for f in files], leaks
 
 
 def check_path(map_path: str | Path) -> Path:

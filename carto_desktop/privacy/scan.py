@@ -1,0 +1,112 @@
+"""Look inside exported maps for personal values and folder paths, as someone receiving them could.
+
+A PNG keeps text chunks, an SVG keeps each label as a comment and metadata, a PDF keeps
+its text in compressed streams, glyph by glyph. `file_texts` gives every form a reader
+(or a search tool) could see; `find_values` says which values of the table's personal
+columns turn up. The "before you share" check runs it on the files just written, so
+"nothing personal in the map" is verified, not assumed.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from carto_desktop.privacy.sensitive import Finding
+
+_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
+_TEXT_BLOCK = re.compile(rb"BT(.*?)ET", re.S)
+_PDF_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)", re.S)
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+MIN_LENGTH = 5  # shorter values ("Oui", "12") turn up anywhere by chance
+
+
+def personal_values(data: pd.DataFrame, findings: Iterable[Finding], min_length: int = MIN_LENGTH) -> list[str]:
+    """Every distinct value of the personal columns (phones also as bare digits), longest first."""
+    values: set[str] = set()
+    for f in findings:
+        if f.column not in data.columns:
+            continue
+        for v in data[f.column].dropna().astype(str):
+            v = v.strip()
+            if len(v) >= min_length:
+                values.add(v)
+                if f.kind == "phone":
+                    digits = re.sub(r"\D", "", v)
+                    if len(digits) >= min_length:
+                        values.add(digits)
+    return sorted(values, key=lambda v: (-len(v), v))
+
+
+def _unescape(literal: bytes) -> bytes:
+    out, i = bytearray(), 0
+    while i < len(literal):
+        ch = literal[i:i + 1]
+        if ch != b"\\":
+            out += ch
+            i += 1
+            continue
+        nxt = literal[i + 1:i + 2]
+        octal = re.match(rb"[0-7]{1,3}", literal[i + 1:i + 4])
+        if octal:
+            out.append(int(octal.group(0), 8) & 0xFF)
+            i += 1 + len(octal.group(0))
+        else:
+            out += _ESCAPES.get(nxt, nxt)
+            i += 2
+    return bytes(out)
+
+
+def _decode(raw: bytes) -> str:
+    """Two-byte codes (matplotlib's embedded TrueType text) or one byte per character."""
+    if len(raw) >= 2 and len(raw) % 2 == 0 and raw[0::2].count(0) >= len(raw) // 4:
+        return raw.decode("utf-16-be", errors="replace")
+    return raw.decode("latin-1")
+
+
+def _pdf_text(streams: list[bytes]) -> str:
+    """The text of a PDF's content streams, each text object's strings joined."""
+    parts = []
+    for stream in streams:
+        for block in _TEXT_BLOCK.finditer(stream):
+            raw = b"".join(_unescape(m.group(0)[1:-1]) for m in _PDF_STRING.finditer(block.group(1)))
+            if raw:
+                parts.append(_decode(raw))
+    return "\n".join(parts)
+
+
+def file_texts(path: str | Path) -> list[bytes]:
+    """The file's bytes and, for a PDF, its decompressed streams and its text (UTF-8)."""
+    data = Path(path).read_bytes()
+    forms = [data]
+    if Path(path).suffix.lower() == ".pdf":
+        streams = []
+        for m in _STREAM.finditer(data):
+            try:
+                streams.append(zlib.decompress(m.group(1)))
+            except zlib.error:
+                continue
+        forms += streams
+        forms.append(_pdf_text(streams).encode("utf-8"))
+    return forms
+
+
+def find_values(forms: list[bytes], values: Iterable[str]) -> list[str]:
+    """The values found in any form (as UTF-8, UTF-16 or Latin-1 bytes)."""
+    found = []
+    for v in values:
+        needles = {v.encode("utf-8"), v.encode("utf-16-be")}
+        if all(ord(ch) < 256 for ch in v):
+            needles.add(v.encode("latin-1"))
+        if any(n in form for n in needles for form in forms):
+            found.append(v)
+    return found
+
+
+def scan_map_file(path: str | Path, values: Iterable[str], folders: Iterable[str | Path] = ()) -> list[str]:
+    """Personal values and folder paths found in an exported map (empty = clean)."""
+    forms = file_texts(path)
+    return find_values(forms, list(values) + [str(Path(f)) for f in folders if len(str(f)) > 1])
