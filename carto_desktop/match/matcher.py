@@ -64,6 +64,7 @@ class MatchResult:
     counts: dict[str, int] = field(default_factory=dict)
     parent_column: str | None = None
     unknown_parents: list[str] = field(default_factory=list)  # parent cells no area matched: rows matched without parent
+    credits: list[str] = field(default_factory=list)  # sources used beyond table and layer (the gazetteer's)
 
     @property
     def matched(self) -> pd.DataFrame:
@@ -505,7 +506,10 @@ def match_table(
         per_row = [lost_table[c] if lost else table[c] for c, lost in zip(codes.tolist(), lost_rows.tolist())]
     else:
         per_row = [table[c] for c in codes.tolist()]
-    return _result(data, per_row, index, key_column, keys, parent_column, unknown)
+    result = _result(data, per_row, index, key_column, keys, parent_column, unknown)
+    if gazetteer is not None and gazetteer.credit:
+        result.credits.append(gazetteer.credit)
+    return result
 
 
 def _without_parent(verdict: Verdict, index: AreaIndex) -> Verdict:
