@@ -131,7 +131,7 @@ def _render(project, output: str, dpi: int, check: bool = False) -> Path:
     if check:
         from carto_desktop.privacy.check import share_check, write_check
 
-        report = share_check(project, result)
+        report = share_check(project, result, map_files=[path])
         print(report.markdown(path.name))
         print(write_check(report, path).resolve())
     return path
