@@ -266,6 +266,7 @@ SAMPLE_TEXTS = {
         "points_subtitle": "Capital, region and cercle seats",
         "points_legend": "Administrative centres",
         "presence_legend": "Humanitarian partners (3W)",
+        "presence_subtitle": "Cercles where at least one humanitarian organisation works · 3W, December 2023",
     },
     "fr": {
         "title": "Où travaillent les partenaires humanitaires au Mali",
@@ -277,6 +278,7 @@ SAMPLE_TEXTS = {
         "points_subtitle": "Capitale, chefs-lieux de région et de cercle",
         "points_legend": "Chefs-lieux",
         "presence_legend": "Partenaires humanitaires (3W)",
+        "presence_subtitle": "Cercles où au moins une organisation humanitaire intervient · 3W, décembre 2023",
     },
 }
 
@@ -301,7 +303,7 @@ def sample_project(lang: str = "en", template: str = "choropleth") -> Project:
                        category_column="type_fr" if lang == "fr" else "type",
                        title=t["points_title"], subtitle=t["points_subtitle"], legend_heading=t["points_legend"])
     if template == "presence":
-        return replace(base, legend_heading=t["presence_legend"])
+        return replace(base, legend_heading=t["presence_legend"], subtitle=t["presence_subtitle"])
     if template == "social_card":
         return replace(base, subtitle=t["subtitle"].split(" · ")[-1])
     return base

@@ -271,7 +271,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
     fig.carto_scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
     draw_north_arrow(axes[0], body_pt - 2)
     return LegendSpec(
-        heading="\n".join(textwrap.wrap(data.indicator, 30)),
+        heading="\n".join(textwrap.wrap(translate("Where each sector is present", lang), 30)),
         entries=[LegendEntry(translate("Sector present", lang), "#7f7f7f"),
                  LegendEntry(translate("Not present", lang), "#f4f4f4")],
         notes=[translate("(n) = number of areas", lang)],
