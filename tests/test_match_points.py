@@ -54,3 +54,11 @@ def test_match_command_with_points(tmp_path, shared_data):
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert sum(r["match_method"] == "point" for r in rows) == 22
+
+
+def test_match_table_takes_coordinate_columns(shared_data, mali):
+    from carto_desktop.match import match_table
+
+    table = read_table(shared_data / "tables" / "mli_health_facilities_oms_macroman.csv").data
+    result = match_table(table, mali, lat_column="location.latitude", lon_column="location.longitude")
+    assert result.counts["matched"] == 22

@@ -444,14 +444,22 @@ def match_table(
     name_column: str | None = None,
     decisions: Decisions | None = None,
     gazetteer=None,
+    lat_column: str | None = None,
+    lon_column: str | None = None,
 ) -> MatchResult:
     """Match every row of `data` to an area of `layer` (see module doc for the rules).
 
     `parent_column` names the table column with the parent area (name or code) and narrows
     every name to that parent's areas; `id_column`/`name_column` name the layer's columns
     when the guess is wrong; `decisions` are a person's earlier choices, applied first;
-    `gazetteer` (a `Gazetteer` or the path of one) places village and town names that are not areas.
+    `gazetteer` (a `Gazetteer` or the path of one) places village and town names that are not areas;
+    `lat_column`/`lon_column` match GPS points instead of names (`points.match_points`).
     """
+    if lat_column is not None or lon_column is not None:
+        from carto_desktop.match.points import match_points
+
+        return match_points(data, layer, lat_column or "", lon_column or "", file=file, id_column=id_column,
+                            name_column=name_column)
     keys = boundary_keys(layer, id_column=id_column, name_column=name_column)
     index = AreaIndex(layer, keys)
     if gazetteer is not None and not hasattr(gazetteer, "places"):
