@@ -29,7 +29,7 @@ class AreaValues:
         """A legend heading in the user's words ("Sum of PIN", "Nombre de lignes")."""
         if self.agg == "count":
             return translate("Number of rows", lang)
-        key = {"distinct": "Number of distinct {column}", "sum": "Sum of {column}", "mean": "Mean of {column}",
+        key = {"distinct": "{column}: number of different values", "sum": "Sum of {column}", "mean": "Mean of {column}",
                "max": "Maximum of {column}"}[self.agg]
         return translate(key, lang, column=self.value_column)
 

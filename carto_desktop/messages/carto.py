@@ -16,7 +16,7 @@ FRENCH: dict[str, str] = {
     "Projection": "Projection",
     "Producer": "Producteur",
     "Number of rows": "Nombre de lignes",
-    "Number of distinct {column}": "Nombre de {column} distincts",
+    "{column}: number of different values": "{column} : nombre de valeurs différentes",
     "Sum of {column}": "Somme de {column}",
     "Mean of {column}": "Moyenne de {column}",
     "{n} areas": "{n} zones",
