@@ -63,7 +63,8 @@ def test_fake_survey_is_up_to_date_and_every_personal_column_is_found():
     ("_submitted_by", "metadata"), ("username", "metadata"), ("deviceid", "metadata"), ("simserial", "metadata"),
     ("subscriberid", "metadata"), ("phonenumber", "metadata"), ("meta/instanceID", "metadata"), ("_id", "metadata"),
     ("Nom de l'enquêteur", "enumerator"), ("Adresse", "address"), ("photo_menage", "media"),
-    ("Nom du point focal", "name"), ("Nom du chef de village", "name"), ("Nom du responsable", "name"),
+    ("Nom du point focal", "enumerator"), ("Nom du chef de village", "enumerator"),
+    ("Nom du responsable", "enumerator"), ("Nom du chef de ménage", "name"), ("nom_beneficiaire", "name"),
     ("Téléphone du point focal", "phone"),
 ])
 def test_names_in_french_and_english(column, kind):
@@ -145,7 +146,7 @@ def test_every_privacy_sentence_has_french_with_the_same_placeholders():
     verdicts = [node.args[1].value for node in ast.walk(tree) if isinstance(node, ast.Call)
                 and getattr(node.func, "id", "") == "PeopleVerdict"]
     sentences = list(REASONS.values()) + list(EVIDENCE.values()) + verdicts
-    assert len(verdicts) == 5
+    assert len(verdicts) == 6
     for en in sentences:
         assert en in FRENCH, en
         assert set(re.findall(r"{\w+}", en)) == set(re.findall(r"{\w+}", FRENCH[en]))
@@ -157,3 +158,16 @@ def test_findings_as_plain_values_for_the_app():
     assert [f.as_dict("fr") for f in detect_sensitive(data)] == [{
         "column": "Téléphone", "kind": "phone", "evidence": "Repéré par le nom de la colonne.",
         "reason": "Numéros de téléphone : ils identifient une personne et permettent à n'importe qui de l'appeler."}]
+
+
+def test_a_facility_list_with_its_contacts_is_places_and_a_household_list_at_sites_is_people():
+    facilities = pd.DataFrame({"Nom de la structure": ["CSCOM Kati", "CSREF Ségou"], "Téléphone": ["+223 20 12 34 56"] * 2,
+                               "Nom du responsable": ["Dr Awa Diallo", "Moussa Keïta"], "latitude": ["12.7", "13.4"],
+                               "longitude": ["-8.0", "-6.2"]})
+    assert not is_people_points(facilities)
+    assert {f.kind for f in detect_sensitive(facilities)} == {"phone", "enumerator"}  # no GPS: places
+    households = pd.DataFrame({"nom_site": ["Site Faladié"] * 2, "nom_chef_menage": ["Awa Diallo", "Issa Touré"],
+                               "latitude": ["12.6", "12.6"], "longitude": ["-7.9", "-7.9"]})
+    verdict = is_people_points(households)
+    assert verdict and "nom_chef_menage" in verdict.text("en")
+    assert {f.kind for f in detect_sensitive(households)} == {"name", "gps"}

@@ -3,8 +3,8 @@
 FRENCH: dict[str, str] = {
     # why a column is personal data
     "People's names: a name identifies a person.": "Noms de personnes : un nom identifie une personne.",
-    "Names or accounts of enumerators or staff: they identify people.":
-        "Noms ou comptes d'enquêteurs ou d'agents : ils identifient des personnes.",
+    "Names or accounts of enumerators, staff or contact persons: they identify people.":
+        "Noms ou comptes d'enquêteurs, d'agents ou de personnes de contact : ils identifient des personnes.",
     "Phone numbers: they identify a person and let anyone call them.":
         "Numéros de téléphone : ils identifient une personne et permettent à n'importe qui de l'appeler.",
     "E-mail addresses identify a person.": "Les adresses e-mail identifient une personne.",

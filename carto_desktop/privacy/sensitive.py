@@ -26,7 +26,7 @@ from carto_desktop.intake.kobo import kobo_form
 # kind -> the plain-language reason shown to the user (English catalogue key)
 REASONS: dict[str, str] = {
     "name": "People's names: a name identifies a person.",
-    "enumerator": "Names or accounts of enumerators or staff: they identify people.",
+    "enumerator": "Names or accounts of enumerators, staff or contact persons: they identify people.",
     "phone": "Phone numbers: they identify a person and let anyone call them.",
     "email": "E-mail addresses identify a person.",
     "identifier": "ID, card or registration numbers identify a person.",
@@ -198,7 +198,9 @@ def _kind_from_name(column: str, is_form: bool) -> str | None:
     if _has(text, ENUMERATOR_WORDS):
         return "enumerator"
     if (tokens & NAME_TOKENS or _has(text, NAME_WORDS)) and not _not_person(tokens):
-        return "name"
+        # a person in a role (focal point, village chief, nurse) is staff or a contact, not a beneficiary
+        staff = tokens & PERSON_ROLE_TOKENS and not tokens & PEOPLE_TOKENS and not {"chef", "lieu"} <= tokens
+        return "enumerator" if staff else "name"
     if _has(text, ("childs name", "child name", "nom enfant", "nom de l enfant")):
         return "name"
     return None
@@ -347,7 +349,8 @@ def detect_sensitive(data: pd.DataFrame, overrides: Mapping[str, bool] | None = 
 
 # --- points of people or points of places ---------------------------------------------
 
-PERSON_KINDS = {"name", "phone", "email", "identifier", "birth", "address", "media"}
+PERSON_KINDS = {"name", "identifier", "birth", "address", "media"}  # the rows are these people
+CONTACT_KINDS = {"phone", "email"}  # a facility list may give its own phone: people only without a place column
 
 
 @dataclass(frozen=True)
@@ -372,6 +375,9 @@ def _people_verdict(data: pd.DataFrame, findings: Mapping[str, Finding], place_c
     if place_column is not None:
         return PeopleVerdict(False, "The rows are places: column \"{column}\" names sites or facilities.",
                              place_column)
+    contact = next((f for f in findings.values() if f.kind in CONTACT_KINDS), None)
+    if contact is not None:
+        return PeopleVerdict(True, "The rows are people: column \"{column}\" holds personal data.", contact.column)
     for c in data.columns:
         if set(_plain(_field(str(c))).split()) & PEOPLE_TOKENS:
             return PeopleVerdict(True, "The rows are people or households: see column \"{column}\".", str(c))
