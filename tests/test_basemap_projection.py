@@ -81,3 +81,17 @@ def test_logo_from_the_template_is_drawn_in_the_header(tmp_path):
     title = next(t for t in result.figure.texts if t.get_gid() == "title")
     assert box.y0 > 0.8 and box.x1 <= 1.0  # top of the page, inside it
     assert title.get_window_extent(result.figure.canvas.get_renderer()).x1 < box.x0 * result.figure.bbox.width
+
+
+def test_project_logo_overrides_the_template_and_must_be_a_png(tmp_path):
+    import matplotlib.image as mpimg
+    import numpy as np
+
+    from carto_desktop.errors import TemplateError
+
+    mpimg.imsave(tmp_path / "ngo.png", np.ones((30, 60, 3)) * [0.1, 0.4, 0.2])
+    result = build_map(replace(sample_project("fr"), logo=tmp_path / "ngo.png"))
+    assert len([im for ax in result.figure.axes for im in ax.images]) == 1
+    (tmp_path / "logo.jpg").write_bytes(b"jpeg")
+    with pytest.raises(TemplateError, match="PNG"):
+        build_map(replace(sample_project("fr"), logo=tmp_path / "logo.jpg"))

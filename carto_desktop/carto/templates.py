@@ -66,9 +66,10 @@ class Template:
         return p if p.is_file() else None
 
     def with_overrides(self, scheme: str | None = None, classes: int | None = None,
-                       palette: str | None = None, breaks: list[float] | None = None) -> Template:
-        """The same template with the user's classification and palette choices, validated."""
-        if scheme is None and classes is None and palette is None and breaks is None:
+                       palette: str | None = None, breaks: list[float] | None = None,
+                       logo: str | Path | None = None) -> Template:
+        """The same template with the user's classification, palette and logo choices, validated."""
+        if scheme is None and classes is None and palette is None and breaks is None and logo is None:
             return self
         spec = copy.deepcopy(self.spec)
         cls = spec.setdefault("classification", {"scheme": "quantiles", "classes": 5})
@@ -80,6 +81,12 @@ class Template:
             cls["breaks"] = list(breaks)
         if palette is not None:
             spec["colours"]["palette"] = palette
+        if logo is not None:
+            logo = Path(logo)
+            if not logo.is_file() or logo.suffix.lower() != ".png":
+                raise TemplateError("The logo must be an existing PNG image.",
+                                    hint="Save your logo as PNG (a transparent background looks best).", file=logo)
+            spec["logo"] = str(logo.resolve())
         validate_template(spec, self.path)
         return Template(spec=spec, path=self.path)
 

@@ -51,4 +51,6 @@ FRENCH: dict[str, str] = {
     "Points of people were counted per area instead of drawn: {reason}": "Les points de personnes ont été comptés par zone au lieu d'être dessinés : {reason}",
     "Warning: each point is a person or household and is drawn where they live; share this map only with people allowed to see it.": "Attention : chaque point est une personne ou un ménage, dessiné là où il vit ; ne partagez cette carte qu'avec des personnes autorisées à la voir.",
     "Where each sector is present": "Où chaque secteur est présent",
+    "The logo must be an existing PNG image.": "Le logo doit être une image PNG existante.",
+    "Save your logo as PNG (a transparent background looks best).": "Enregistrez votre logo en PNG (un fond transparent rend mieux).",
 }
