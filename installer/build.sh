@@ -29,7 +29,7 @@ if ! "$VENV/bin/python" -c 'import sysconfig, sys; sys.exit(0 if sysconfig.get_c
 fi
 
 echo "== installing the app and PyInstaller (pip; cached after the first time)"
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$REPO[installer]"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "${REPO}[installer]"
 
 VERSION="$("$VENV/bin/python" -c 'import carto_desktop; print(carto_desktop.__version__)')"
 ARCH="$(uname -m)"
