@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--projection", help="projected CRS in metres, e.g. EPSG:32630 (default: equal-area, centred)")
     render.add_argument("--basemap", help="offline tile pack (.tif) made with \"carto-desktop basemap download\"")
     render.add_argument("--logo", help="your organisation's logo (PNG), drawn top right")
+    render.add_argument("--page", help="page size: \"A4 landscape\", \"A3 portrait\", \"Letter landscape\", "
+                                       "square_1080, landscape_1200x675, story_1080x1920 (default: the template's)")
     render.add_argument("--raw-points", action="store_true",
                         help="draw points of people (households) one by one instead of counting them per area")
     render.add_argument("--min-count", type=int, default=5,
@@ -182,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
             basemap=Path(args.basemap) if args.basemap else None, raw_points=args.raw_points,
-            logo=Path(args.logo) if args.logo else None,
+            logo=Path(args.logo) if args.logo else None, page=args.page,
             min_count=args.min_count,
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)

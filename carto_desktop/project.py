@@ -53,6 +53,7 @@ class Project:
     projection: str | None = None  # e.g. "EPSG:32630"; None = equal-area centred on the data
     basemap: Path | None = None  # an offline tile pack (GeoTIFF); None = light country outlines
     logo: Path | None = None  # the organisation's PNG logo, top right; None = the template's (if any)
+    page: str | None = None  # "A3 portrait", "square_1080"… (templates.PAGE_PRESETS); None = the template's
     min_count: int = 5  # counts of people/records below this are never shown exactly (0 = off)
     raw_points: bool = False  # draw points of people as points (explicit choice) instead of aggregating
     excluded_columns: tuple[str, ...] = ()  # sensitive columns the user chose to keep out of everything
@@ -120,7 +121,8 @@ def _apply_decisions(match: MatchResult, layer: gpd.GeoDataFrame, decisions: dic
 def build_map(project: Project) -> MapResult:
     """Replay the flow: read, match (or place points), aggregate, render."""
     template = load_template(project.template).with_overrides(
-        scheme=project.scheme, classes=project.classes, palette=project.palette, logo=project.logo
+        scheme=project.scheme, classes=project.classes, palette=project.palette, logo=project.logo,
+        page=project.page,
     )
     lang = project.lang
     notices: list[str] = []

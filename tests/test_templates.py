@@ -109,3 +109,12 @@ def test_user_overrides_are_validated():
     assert t.with_overrides(classes=3, palette="Blues").spec["classification"]["classes"] == 3
     with pytest.raises(TemplateError):
         t.with_overrides(classes=42)
+
+
+def test_page_presets_override_the_template_page():
+    t = load_template("choropleth")
+    assert t.with_overrides(page="A3 portrait").spec["page"]["size"] == "A3"
+    assert t.with_overrides(page="A3 portrait").spec["page"]["orientation"] == "portrait"
+    assert t.with_overrides(page="square_1080").spec["page"]["size"] == "square_1080"
+    with pytest.raises(TemplateError, match="A5"):
+        t.with_overrides(page="A5 landscape")

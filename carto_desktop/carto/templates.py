@@ -19,6 +19,8 @@ from carto_desktop.errors import TemplateError
 from carto_desktop.paths import styles_dir
 
 CURRENT_VERSION = 2
+PAGE_PRESETS = ("A4 landscape", "A4 portrait", "A3 landscape", "A3 portrait", "Letter landscape", "Letter portrait",
+                "square_1080", "landscape_1200x675", "story_1080x1920")
 
 
 def _v1_to_v2(spec: dict[str, Any]) -> dict[str, Any]:
@@ -67,9 +69,13 @@ class Template:
 
     def with_overrides(self, scheme: str | None = None, classes: int | None = None,
                        palette: str | None = None, breaks: list[float] | None = None,
-                       logo: str | Path | None = None) -> Template:
-        """The same template with the user's classification, palette and logo choices, validated."""
-        if scheme is None and classes is None and palette is None and breaks is None and logo is None:
+                       logo: str | Path | None = None, page: str | None = None) -> Template:
+        """The same template with the user's classification, palette, logo and page choices, validated.
+
+        `page` is one of `PAGE_PRESETS` ("A4 landscape", "A3 portrait", "square_1080"…).
+        """
+        if scheme is None and classes is None and palette is None and breaks is None and logo is None \
+                and page is None:
             return self
         spec = copy.deepcopy(self.spec)
         cls = spec.setdefault("classification", {"scheme": "quantiles", "classes": 5})
@@ -81,6 +87,14 @@ class Template:
             cls["breaks"] = list(breaks)
         if palette is not None:
             spec["colours"]["palette"] = palette
+        if page is not None:
+            if page not in PAGE_PRESETS:
+                raise TemplateError("Unknown page size \"{page}\".", hint="Use one of: {choices}.",
+                                    page=page, choices=", ".join(PAGE_PRESETS))
+            size, _, orientation = page.partition(" ")
+            spec["page"] = {**spec["page"], "size": size}
+            if orientation:
+                spec["page"]["orientation"] = orientation
         if logo is not None:
             logo = Path(logo)
             if not logo.is_file() or logo.suffix.lower() != ".png":

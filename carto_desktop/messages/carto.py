@@ -53,4 +53,5 @@ FRENCH: dict[str, str] = {
     "Where each sector is present": "Où chaque secteur est présent",
     "The logo must be an existing PNG image.": "Le logo doit être une image PNG existante.",
     "Save your logo as PNG (a transparent background looks best).": "Enregistrez votre logo en PNG (un fond transparent rend mieux).",
+    "Unknown page size \"{page}\".": "Format de page inconnu : « {page} ».",
 }
