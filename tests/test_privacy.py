@@ -58,7 +58,8 @@ def test_fake_survey_is_up_to_date_and_every_personal_column_is_found():
     ("Nom", "name"), ("Prénom", "name"), ("nom_prenom_beneficiaire", "name"), ("Beneficiary Name", "name"),
     ("Téléphone", "phone"), ("num_tel", "phone"), ("Mobile", "phone"), ("groupe_b/phone", "phone"),
     ("Courriel", "email"), ("E-mail", "email"), ("Numéro CNI", "identifier"), ("Passport number", "identifier"),
-    ("Numéro d'identification", "identifier"), ("Date de naissance", "birth"), ("DOB", "birth"),
+    ("Numéro d'identification", "identifier"), ("Date de naissance", "birth"), ("DOB", "birth"), ("dateNaissance", "birth"),
+    ("lieu_naissance", "birth"), ("Date of birth", "birth"),
     ("Commentaires", "comment"), ("Observations", "comment"), ("remarks", "comment"),
     ("_submitted_by", "metadata"), ("username", "metadata"), ("deviceid", "metadata"), ("simserial", "metadata"),
     ("subscriberid", "metadata"), ("phonenumber", "metadata"), ("meta/instanceID", "metadata"), ("_id", "metadata"),
@@ -79,6 +80,7 @@ def test_names_in_french_and_english(column, kind):
     "Snapshot Date", "admin2Pcod", "Cercle", "j1_reseau_tel_disponible", "h1_service_medic/clinique_mobile",
     "f5_latrines/lat_collec", "Total Personnes ciblées", "Nom du site", "Nom de la structure", "Facility name",
     "Nom chef-lieu", "Nom de la communauté", "Partner name", "adm2_name", "Mobile clinic", "Activity ID",
+    "niveau_connaissance",
 ])
 def test_ordinary_columns_are_not_personal(column):
     data = pd.DataFrame({column: ["Oui", "Non", "Oui", "ACF", "Kati"]})

@@ -62,9 +62,9 @@ ID_WORDS = ("passport", "passeport", "carte d identite", "numero d identificatio
             "household id", "id menage", "code menage", "id beneficiaire", "beneficiary id", "code beneficiaire",
             "numero beneficiaire", "numero menage", "ration card", "carte de ration", "proof of registration")
 ID_TOKENS = {"cni", "nina", "nin", "passport", "passeport", "matricule", "ssn", "nni", "cin"}
-BIRTH_WORDS = ("date de naissance", "date naissance", "naissance", "date of birth", "birth", "dob", "ne le",
-               "annee de naissance", "birthdate")
-BIRTH_TOKENS = {"dob", "ddn"}
+BIRTH_WORDS = ("date de naissance", "date naissance", "datenaissance", "date of birth", "dateofbirth", "ne le",
+               "annee de naissance", "birthdate", "birthday")
+BIRTH_TOKENS = {"dob", "ddn", "naissance", "birth"}  # words, not parts: "connaissance" is knowledge
 ADDRESS_WORDS = ("adresse", "address", "domicile", "lieu de residence")
 COMMENT_TOKENS = {"commentaire", "commentaires", "comment", "comments", "remarque", "remarques", "remark",
                   "remarks", "observation", "observations", "obs", "note", "notes"}
