@@ -171,7 +171,7 @@ def render_page(
             "symbols": lambda: draw_symbols(ax, data, template, lang, mm_to_units),
             "points": lambda: draw_points(ax, data, template, lang),
         }[template.kind]()
-        _outlines(ax, data, template)
+        _outlines(ax, outlines_of(data), template)
         fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang)
         draw_north_arrow(ax, body_pt)
         if spec.get("labels", True) and data.keys.name_column and template.kind not in ("points", "symbols"):
@@ -231,15 +231,25 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
     return ax
 
 
-def _outlines(ax: Axes, data: MapData, template: Template) -> None:
-    """Parent-level outlines (regions around cercles) and the outline of the whole layer."""
+@dataclass(frozen=True)
+class Outlines:
+    """Parent-level borders and the layer's outer border, dissolved once per page."""
+
+    parents: np.ndarray | None
+    outer: np.ndarray
+
+
+def outlines_of(data: MapData) -> Outlines:
     parent = _parent_outlines(data.areas, data.keys)
-    if parent is not None:
-        draw_outlines(ax, parent.geometry.to_numpy(), template.colour("parent_edge", "#4d4d4d"), 0.8, zorder=7)
-    outline = _union(data.areas.geometry.to_numpy())
-    draw_outlines(ax, np.array([outline]), "#333333", 1.1, zorder=8)
-    ax.set_xlabel("")
-    ax.set_ylabel("")
+    return Outlines(parent.geometry.to_numpy() if parent is not None else None,
+                    np.array([_union(data.areas.geometry.to_numpy())]))
+
+
+def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:
+    """Draw parent-level outlines (regions around cercles) and the outline of the whole layer."""
+    if outlines.parents is not None:
+        draw_outlines(ax, outlines.parents, template.colour("parent_edge", "#4d4d4d"), 0.8, zorder=7)
+    draw_outlines(ax, outlines.outer, "#333333", 1.1, zorder=8)
 
 
 def _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
@@ -255,6 +265,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
     cols = max(1, min(cols, n))
     rows = int(np.ceil(n / cols))
     colours = category_colours(template.colour("palette", "Dark2"), n)
+    outlines = outlines_of(data)
     title_h = body_pt * 0.3528 * 1.8
     cell_w, cell_h = layout.map.w / cols, layout.map.h / rows
     axes = []
@@ -264,7 +275,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
                      cell_w - 2, cell_h - 2 - title_h)
         ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2)
         count = draw_sector_panel(ax, data, cat, colours[i], template)
-        _outlines(ax, data, template)
+        _outlines(ax, outlines, template)
         fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{cat} ({count})",
                  ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i])
         axes.append(ax)
