@@ -143,3 +143,11 @@ def test_excel_sep_line_sets_the_separator_and_keeps_row_numbers():
 def test_a_folder_is_refused_plainly():
     with pytest.raises(DataError, match="folder"):
         read_table(GOOD / "latin1_cpg")
+
+
+def test_a_csv_named_xls_has_no_sheets_but_reads():
+    bad = REPO / "tests" / "data" / "bad"
+    assert list_sheets(bad / "csv_saved_as.xls") == []
+    assert read_table(bad / "csv_saved_as.xls").data["Cercle"].tolist() == CERCLES
+    with pytest.raises(DataError, match="empty"):
+        list_sheets(bad / "zero_bytes.xlsx")

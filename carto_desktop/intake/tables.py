@@ -99,10 +99,16 @@ def _content_kind(p: Path) -> str:
 
 
 def list_sheets(path: str | Path) -> list[str]:
-    """Visible sheets of a workbook, in order (hidden helper sheets left out)."""
+    """Visible sheets of a workbook, in order (hidden helper sheets left out).
+
+    A "workbook" that is really a CSV or a web page has no sheets: `[]` (then
+    `read_table` reads it as text, or says what it is).
+    """
     from python_calamine import SheetVisibleEnum
 
     p = check_local_path(path)
+    if p.stat().st_size and _content_kind(p) in ("text", "html"):
+        return []
     wb = _open_workbook(p)
     return [m.name for m in wb.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
 
