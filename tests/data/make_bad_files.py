@@ -3,7 +3,8 @@ fixtures of tests/data/intake/, reproducibly (fixed content, fixed zip timestamp
 
     .venv/bin/python tests/data/make_bad_files.py
 
-All data is made up (fake places near real Mali coordinates, no personal data). The
+Needs the project's own dependencies plus xlwt (for the old .xls fixture; a writer only
+this script uses). All data is made up (fake places near real Mali coordinates, no personal data). The
 generated files are committed; this script only needs running when it changes. The
 password-protected workbook needs msoffcrypto-tool, a tool for this script only
 (e.g. `pip install --target /tmp/gentools msoffcrypto-tool` and CARTO_GENTOOLS=/tmp/gentools);
