@@ -98,16 +98,6 @@ def test_cancelling_an_export_leaves_no_file(window, qtbot, tmp_path):
     assert window.export_button.isEnabled()
 
 
-def test_dropped_files_start_a_project(window, qtbot):
-    from carto_desktop.paths import sample_data_dir
-
-    with qtbot.waitSignal(window.preview_ready, timeout=90000):
-        window.open_paths([str(sample_data_dir() / "mali_3w_2023-12.xlsx"), str(sample_data_dir() / "mali_adm1.geojson")])
-    assert window.pages.currentIndex() == 1
-    assert window.data_step.table_label.text() == "mali_3w_2023-12.xlsx"
-    assert window.match_step.key_label.text() == "admin1Pcod"
-
-
 def test_the_window_does_not_import_the_map_stack():
     """Start-up stays fast because geopandas and matplotlib load only in the engine process."""
     import subprocess
@@ -186,7 +176,7 @@ def test_files_dropped_on_the_window(window, qtbot):
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(sample_data_dir() / name))
-                  for name in ("mali_3w_2023-12.xlsx", "mali_adm2.geojson")])
+                  for name in ("mali_3w_2023-12.xlsx", "mali_adm1.geojson")])
     enter = QDragEnterEvent(QPoint(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     window.dragEnterEvent(enter)
@@ -195,7 +185,10 @@ def test_files_dropped_on_the_window(window, qtbot):
                       Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(window.preview_ready, timeout=90000):
         window.dropEvent(drop)
-    assert window.data_step.boundaries_label.text() == "mali_adm2.geojson"
+    assert window.pages.currentIndex() == 1
+    assert window.data_step.table_label.text() == "mali_3w_2023-12.xlsx"
+    assert window.data_step.boundaries_label.text() == "mali_adm1.geojson"
+    assert window.match_step.key_label.text() == "admin1Pcod"
 
 
 def test_keyboard_reaches_every_step(window, qtbot):

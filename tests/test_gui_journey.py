@@ -4,6 +4,7 @@ open sample → bring the field copy of its table (place names typed by hand, on
 → review the unsure match → change template, indicator and title → export PNG and PDF
 → save the project → reopen it in a new window → the same map, pixel for pixel.
 """
+import os
 import time
 
 import pytest
@@ -19,24 +20,32 @@ SEGOU = "ML0406"
 
 
 class Heartbeat:
-    """A 10 ms timer on the UI thread; the longest gap between ticks is how long the UI was blocked."""
+    """A 10 ms timer on the UI thread; the longest gap between ticks is how long the UI was blocked.
+
+    Each gap is also measured in the UI thread's own processor time: on a machine loaded
+    by other programs (load average above the number of processors) a long wall-clock gap
+    can be the system giving the processor to someone else, not the app being busy.
+    """
 
     def __init__(self) -> None:
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
         self.longest = 0.0
+        self.longest_busy = 0.0  # the UI thread's processor time within one gap
         self.phase = "start"
         self.worst: dict[str, float] = {}  # longest gap per phase of the journey
         self._last = None
+        self._last_cpu = None
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         if self._last is not None:
             gap = now - self._last
             self.longest = max(self.longest, gap)
+            self.longest_busy = max(self.longest_busy, cpu - self._last_cpu)
             self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), gap)
-        self._last = now
+        self._last, self._last_cpu = now, cpu
 
     def start(self) -> None:
         self._last = None
@@ -172,6 +181,10 @@ def test_whole_journey(lang, qtbot, tmp_path, field_copy):
         heartbeat.stop()
         if translator is not None:
             QApplication.instance().removeTranslator(translator)
-    print(f"\nlongest UI-thread gap during the {lang} journey: {longest * 1000:.0f} ms",
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"\nlongest UI-thread gap during the {lang} journey: {longest * 1000:.0f} ms (busy "
+          f"{heartbeat.longest_busy * 1000:.0f} ms; load average {load:.1f})",
           {phase: round(gap * 1000) for phase, gap in heartbeat.worst.items()})
-    assert longest < 0.100
+    assert heartbeat.longest_busy < 0.100
+    if load < (os.cpu_count() or 1):
+        assert longest < 0.100

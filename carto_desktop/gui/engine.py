@@ -51,9 +51,13 @@ class EngineProcess(QObject):
             try:
                 message = conn.recv()
             except (EOFError, OSError):
-                self._received.emit(conn, None)  # the process ended
+                message = None  # the process ended
+            try:
+                self._received.emit(conn, message)
+            except RuntimeError:  # the window (and this object) is gone
                 return
-            self._received.emit(conn, message)
+            if message is None:
+                return
 
     def submit(self, task: str, **kwargs: Any) -> int:
         """Queue `engine_tasks.<task>(**kwargs)`; returns the job id given with its result."""

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self._autosave_writer = ThreadPoolExecutor(max_workers=1)  # the disk never holds up the window
         self.start_page.show_recent(self._recent)
         self._update_actions()
-        self.engine.start()
+        self.engine.start()  # imports the map stack now, while the user looks at the start page
         self._run(self.engine, "templates", self._templates_ready)
         if state:
             self._restore_state(state)
@@ -406,6 +406,7 @@ class MainWindow(QMainWindow):
                                       .replace("%3", str(c["unmatched"])))
         self.export_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))
+        self.exporter.start()  # once, after the first map: ready by the time the user exports
         self.preview_ready.emit()
 
     def _status_names(self) -> dict[str, str]:
