@@ -83,6 +83,13 @@ def test_edits_are_undone_and_redone(window, qtbot):
     with qtbot.waitSignal(window.preview_ready, timeout=90000):
         pass
     assert window.windowTitle().startswith("Untitled map *")
+    page = window.export_step.page_combo
+    assert not page.isHidden()
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        page.setCurrentIndex(page.findData("A4 portrait"))
+        page.activated.emit(page.currentIndex())
+    assert window.project["page"] == "A4 portrait"
+    assert window.last_preview["height"] > window.last_preview["width"]
 
 
 def test_cancelling_an_export_leaves_no_file(window, qtbot, tmp_path):

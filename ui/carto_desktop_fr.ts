@@ -194,98 +194,148 @@
 <context>
     <name>ExportStep</name>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="32" />
+        <location filename="../carto_desktop/gui/export_step.py" line="31" />
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="32" />
+        <location filename="../carto_desktop/gui/export_step.py" line="31" />
         <source>A picture for reports, e-mail and WhatsApp</source>
         <translation>Une image pour les rapports, le courriel et WhatsApp</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="34" />
+        <location filename="../carto_desktop/gui/export_step.py" line="33" />
         <source>PDF document</source>
         <translation>Document PDF</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="34" />
+        <location filename="../carto_desktop/gui/export_step.py" line="33" />
         <source>Best for printing: sharp at any size</source>
         <translation>Idéal pour l'impression : net à toutes les tailles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="35" />
+        <location filename="../carto_desktop/gui/export_step.py" line="34" />
         <source>SVG drawing</source>
         <translation>Dessin SVG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="35" />
+        <location filename="../carto_desktop/gui/export_step.py" line="34" />
         <source>For graphic designers: every line can be edited</source>
         <translation>Pour les graphistes : chaque trait est modifiable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="43" />
+        <location filename="../carto_desktop/gui/export_step.py" line="42" />
         <source>Formats:</source>
         <translation>Formats :</translation>
     </message>
     <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="45" />
+        <source>As the template says</source>
+        <translation>Comme le prévoit le modèle</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="45" />
+        <source>A4 landscape</source>
+        <translation>A4 paysage</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="46" />
+        <source>A4 portrait</source>
+        <translation>A4 portrait</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="46" />
+        <source>A3 landscape</source>
+        <translation>A3 paysage</translation>
+    </message>
+    <message>
         <location filename="../carto_desktop/gui/export_step.py" line="47" />
+        <source>A3 portrait</source>
+        <translation>A3 portrait</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="47" />
+        <source>Letter landscape</source>
+        <translation>Lettre US paysage</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="48" />
+        <source>Letter portrait</source>
+        <translation>Lettre US portrait</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="49" />
+        <source>Square picture, 1080 × 1080 pixels</source>
+        <translation>Image carrée, 1080 × 1080 pixels</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="50" />
+        <source>Wide picture, 1200 × 675 pixels</source>
+        <translation>Image large, 1200 × 675 pixels</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="51" />
+        <source>Phone story, 1080 × 1920 pixels</source>
+        <translation>Story pour téléphone, 1080 × 1920 pixels</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="53" />
         <source>The paper size the map is laid out for</source>
         <translation>Le format de papier pour lequel la carte est mise en page</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="49" />
+        <location filename="../carto_desktop/gui/export_step.py" line="55" />
         <source>Page size:</source>
         <translation>Format de page :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="56" />
+        <location filename="../carto_desktop/gui/export_step.py" line="62" />
         <source>Dots per inch: 150 for screens, 300 for print</source>
         <translation>Points par pouce : 150 pour l'écran, 300 pour l'impression</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="57" />
+        <location filename="../carto_desktop/gui/export_step.py" line="63" />
         <source>Resolution:</source>
         <translation>Résolution :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="62" />
+        <location filename="../carto_desktop/gui/export_step.py" line="68" />
         <source>The folder and file name; the extension is added for each format</source>
         <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="63" />
+        <location filename="../carto_desktop/gui/export_step.py" line="69" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="67" />
+        <location filename="../carto_desktop/gui/export_step.py" line="73" />
         <source>Save as:</source>
         <translation>Enregistrer sous :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="72" />
-        <location filename="../carto_desktop/gui/export_step.py" line="115" />
+        <location filename="../carto_desktop/gui/export_step.py" line="78" />
+        <location filename="../carto_desktop/gui/export_step.py" line="121" />
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="80" />
+        <location filename="../carto_desktop/gui/export_step.py" line="86" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="88" />
+        <location filename="../carto_desktop/gui/export_step.py" line="94" />
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="89" />
+        <location filename="../carto_desktop/gui/export_step.py" line="95" />
         <source>Show the exported files in your file manager</source>
         <translation>Afficher les fichiers exportés dans votre gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="129" />
+        <location filename="../carto_desktop/gui/export_step.py" line="135" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
@@ -294,9 +344,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="83" />
-        <location filename="../carto_desktop/gui/main_window.py" line="567" />
-        <location filename="../carto_desktop/gui/main_window.py" line="615" />
-        <location filename="../carto_desktop/gui/main_window.py" line="674" />
+        <location filename="../carto_desktop/gui/main_window.py" line="568" />
+        <location filename="../carto_desktop/gui/main_window.py" line="616" />
+        <location filename="../carto_desktop/gui/main_window.py" line="675" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -336,17 +386,17 @@
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="422" />
+        <location filename="../carto_desktop/gui/main_window.py" line="423" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="431" />
+        <location filename="../carto_desktop/gui/main_window.py" line="432" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="432" />
+        <location filename="../carto_desktop/gui/main_window.py" line="433" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
@@ -496,103 +546,103 @@
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="412" />
+        <location filename="../carto_desktop/gui/main_window.py" line="413" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="412" />
+        <location filename="../carto_desktop/gui/main_window.py" line="413" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="467" />
+        <location filename="../carto_desktop/gui/main_window.py" line="468" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="468" />
+        <location filename="../carto_desktop/gui/main_window.py" line="469" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="474" />
+        <location filename="../carto_desktop/gui/main_window.py" line="475" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="475" />
+        <location filename="../carto_desktop/gui/main_window.py" line="476" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="479" />
+        <location filename="../carto_desktop/gui/main_window.py" line="480" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="507" />
+        <location filename="../carto_desktop/gui/main_window.py" line="508" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="522" />
+        <location filename="../carto_desktop/gui/main_window.py" line="523" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="523" />
-        <location filename="../carto_desktop/gui/main_window.py" line="548" />
+        <location filename="../carto_desktop/gui/main_window.py" line="524" />
+        <location filename="../carto_desktop/gui/main_window.py" line="549" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="543" />
+        <location filename="../carto_desktop/gui/main_window.py" line="544" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="547" />
+        <location filename="../carto_desktop/gui/main_window.py" line="548" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="553" />
+        <location filename="../carto_desktop/gui/main_window.py" line="554" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="561" />
+        <location filename="../carto_desktop/gui/main_window.py" line="562" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="564" />
+        <location filename="../carto_desktop/gui/main_window.py" line="565" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="616" />
+        <location filename="../carto_desktop/gui/main_window.py" line="617" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="621" />
+        <location filename="../carto_desktop/gui/main_window.py" line="622" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="622" />
+        <location filename="../carto_desktop/gui/main_window.py" line="623" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="673" />
+        <location filename="../carto_desktop/gui/main_window.py" line="674" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="478" />
+        <location filename="../carto_desktop/gui/main_window.py" line="479" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 from carto_desktop.gui.data_step import _select
 
 SHOW_PROGRESS_AFTER_MS = 500
-PAGE_SIZES = ("A4", "A3", "Letter")
 
 
 class ExportStep(QWidget):
@@ -42,10 +41,17 @@ class ExportStep(QWidget):
         formats.addStretch(1)
         form.addRow(self.tr("Formats:"), formats)
         self.page_combo = QComboBox()
-        for size in PAGE_SIZES:
-            self.page_combo.addItem(size, size)
+        # the values are the engine's page presets (carto/templates.py PAGE_PRESETS)
+        for label, value in ((self.tr("As the template says"), ""), (self.tr("A4 landscape"), "A4 landscape"),
+                             (self.tr("A4 portrait"), "A4 portrait"), (self.tr("A3 landscape"), "A3 landscape"),
+                             (self.tr("A3 portrait"), "A3 portrait"), (self.tr("Letter landscape"), "Letter landscape"),
+                             (self.tr("Letter portrait"), "Letter portrait"),
+                             (self.tr("Square picture, 1080 × 1080 pixels"), "square_1080"),
+                             (self.tr("Wide picture, 1200 × 675 pixels"), "landscape_1200x675"),
+                             (self.tr("Phone story, 1080 × 1920 pixels"), "story_1080x1920")):
+            self.page_combo.addItem(label, value)
         self.page_combo.setToolTip(self.tr("The paper size the map is laid out for"))
-        self.page_combo.activated.connect(lambda: self.edited.emit({"page_size": self.page_combo.currentData()}))
+        self.page_combo.activated.connect(lambda: self.edited.emit({"page": self.page_combo.currentData() or None}))
         self.page_label = QLabel(self.tr("Page size:"))
         self.page_label.setBuddy(self.page_combo)
         form.addRow(self.page_label, self.page_combo)
@@ -97,11 +103,11 @@ class ExportStep(QWidget):
         self.set_progress_visible(False)
 
     def show_project(self, project: dict[str, Any], default_path: Path) -> None:
-        has_page_size = "page_size" in project
-        self.page_label.setVisible(has_page_size)
-        self.page_combo.setVisible(has_page_size)
-        if has_page_size:
-            _select(self.page_combo, project.get("page_size") or "A4")
+        has_page = "page" in project  # older engines have no page choice
+        self.page_label.setVisible(has_page)
+        self.page_combo.setVisible(has_page)
+        if has_page:
+            _select(self.page_combo, project.get("page") or "")
         if not self.file_edit.text():
             self.file_edit.setText(str(default_path))
 
