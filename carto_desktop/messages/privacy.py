@@ -64,9 +64,9 @@ FRENCH: dict[str, str] = {
     "Points of people: none.": "Points de personnes : aucun.",
     "Personal data in the table": "Données personnelles dans le tableau",
     "No column looks like personal data.": "Aucune colonne ne ressemble à des données personnelles.",
-    "used by the map": "utilisée par la carte",
-    "kept out": "écartée",
-    "not used by the map": "non utilisée par la carte",
+    "used by the map": "utilisée(s) par la carte",
+    "kept out": "écartée(s)",
+    "not used by the map": "non utilisée(s) par la carte",
     "Verdict": "Verdict",
     "Nothing in this map identifies a person or a small group.":
         "Rien dans cette carte n'identifie une personne ou un petit groupe.",
