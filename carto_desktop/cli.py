@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="make a map from a table and boundaries")
     inputs(render)
     render.add_argument("--value", help="column to add up, average or count distinct values of")
-    render.add_argument("--agg", choices=("count", "distinct", "sum", "mean"), default="count")
+    render.add_argument("--agg", choices=("count", "distinct", "sum", "mean", "max"), default="count")
+    render.add_argument("--parent-column", help="table column with the parent area (e.g. the region of a cercle)")
     render.add_argument("--template", default="choropleth", help="bundled template id or path to a .json template")
     render.add_argument("--category", help="column of categories: one small map each (sectors), point colours")
     render.add_argument("--lat", help="latitude column, for maps of sites (default: detected)")
@@ -180,6 +181,7 @@ def run(args: argparse.Namespace) -> int:
 
         project = Project(
             table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet, key_column=args.key_column,
+            parent_column=args.parent_column,
             value_column=args.value, agg=args.agg, template=args.template, lang=lang,
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,

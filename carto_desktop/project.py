@@ -25,6 +25,7 @@ from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.match import MatchResult, match_table
 from carto_desktop.match.boundary_keys import boundary_keys
+from carto_desktop.match.decisions import Decisions
 from carto_desktop.paths import sample_data_dir
 
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
@@ -41,6 +42,7 @@ class Project:
     boundaries: Path
     sheet: str | None = None
     key_column: str | None = None
+    parent_column: str | None = None  # the table's parent-area column (region of a cercle), if any
     value_column: str | None = None
     agg: str = "count"
     category_column: str | None = None  # sectors (3W) and point colours
@@ -92,30 +94,19 @@ def country_of(layer: gpd.GeoDataFrame, countries: gpd.GeoDataFrame) -> gpd.GeoS
 
 
 def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
-    """Read both inputs and match the table to the layer: the first half of the flow."""
+    """Read both inputs and match the table to the layer: the first half of the flow.
+
+    The user's own answers ({key value: area id}) go to the matcher as decisions, which it
+    applies before any other tier; answers naming an area the layer no longer has are ignored.
+    """
     table = read_table(project.table, project.sheet)
     layer = read_layer(project.boundaries)
-    match = match_table(table.data, layer, project.key_column, file=str(project.table))
-    return table, layer, _apply_decisions(match, layer, project.decisions)
-
-
-def _apply_decisions(match: MatchResult, layer: gpd.GeoDataFrame, decisions: dict[str, str]) -> MatchResult:
-    """The user's own answers ({key value: area id}) override the matcher's verdicts."""
-    ids = layer[match.keys.id_column].astype(str)
-    names = dict(zip(ids, layer[match.keys.name_column].astype(str) if match.keys.name_column else ids))
-    chosen = {value: area for value, area in decisions.items() if area in names}
-    if not chosen:
-        return match
-    rows = match.rows.copy()
-    hit = rows[match.key_column].astype(str).isin(chosen)
-    area = rows.loc[hit, match.key_column].astype(str).map(chosen)
-    rows.loc[hit, "match_id"] = area
-    rows.loc[hit, "match_name"] = area.map(names)
-    rows.loc[hit, "match_score"] = 100.0
-    rows.loc[hit, "match_method"] = "decision"
-    rows.loc[hit, "match_status"] = "matched"
-    counts = {status: int((rows["match_status"] == status).sum()) for status in ("matched", "review", "unmatched")}
-    return replace(match, rows=rows, counts=counts)
+    ids = set(layer[boundary_keys(layer).id_column].astype(str))
+    chosen = {value: area for value, area in project.decisions.items() if area in ids}
+    decisions = Decisions.from_mapping(chosen) if chosen else None
+    match = match_table(table.data, layer, project.key_column, file=str(project.table),
+                        parent_column=project.parent_column, decisions=decisions)
+    return table, layer, match
 
 
 def build_map(project: Project) -> MapResult:
