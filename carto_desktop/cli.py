@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     match = sub.add_parser("match", help="match each table row to an admin area and write a CSV to review")
     inputs(match)
+    match.add_argument("--keep-personal-columns", action="store_true",
+                       help="also write columns detected as personal data (names, phones…); left out by default")
     match.add_argument("--parent-column", help="table column with the parent area (region name or P-code): names are "
                        "matched within it, and a name found only under another parent goes to review")
     match.add_argument("--id-column", help="boundary file column with the area ids (default: the unique P-code column)")
@@ -215,7 +217,15 @@ def run(args: argparse.Namespace) -> int:
             result = _match_with_options(args)
         else:
             _, _, result = run_match(project)
-        path = write_match_csv(result, args.output)
+        from carto_desktop.match.matcher import MATCH_COLUMNS
+        from carto_desktop.privacy.sensitive import detect_sensitive, sensitive_columns
+
+        personal = [] if args.keep_personal_columns else [
+            c for c in sensitive_columns(detect_sensitive(result.rows.drop(columns=MATCH_COLUMNS, errors="ignore")))
+            if c != result.key_column]
+        path = write_match_csv(result, args.output, leave_out=personal)
+        if personal:
+            print("left out personal columns (use --keep-personal-columns to keep them): " + ", ".join(personal))
         c = result.counts
         print(f"{path.resolve()}: {c['matched']} matched, {c['review']} to review, {c['unmatched']} unmatched "
               f"(key column \"{result.key_column}\")")

@@ -53,3 +53,24 @@ def test_places_are_drawn_as_points_without_warning():
     result = build_map(sample_project("en", "points"))
     assert result.data.points is not None and len(result.data.points) == 47
     assert result.notices == []
+
+
+def test_match_csv_leaves_out_personal_columns_unless_asked(households, tmp_path):
+    import csv
+
+    table = pd.read_csv(households.table)
+    table["cercle"] = "Ségou"
+    path = tmp_path / "hh_named.csv"
+    table.to_csv(path, index=False)
+    out = tmp_path / "review.csv"
+    args = [sys.executable, "-m", "carto_desktop", "match", "--table", str(path), "--boundaries",
+            str(households.boundaries), "--key-column", "cercle", "-o", str(out), "--lang", "en"]
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0, proc.stderr
+    assert "left out personal columns" in proc.stdout and "respondent_name" in proc.stdout
+    header = next(csv.reader(open(out, encoding="utf-8-sig")))
+    assert "respondent_name" not in header and "phone" not in header and "cercle" in header
+    assert "Personne Test" not in out.read_text(encoding="utf-8-sig")
+    proc = subprocess.run(args + ["--keep-personal-columns"], capture_output=True, text=True, cwd=REPO)
+    assert proc.returncode == 0
+    assert "respondent_name" in next(csv.reader(open(out, encoding="utf-8-sig")))
