@@ -10,6 +10,7 @@ import pandas as pd
 from carto_desktop.errors import OptionError
 from carto_desktop.i18n import translate
 from carto_desktop.intake.numbers import parse_numbers
+from carto_desktop.intake.tables import require_column
 from carto_desktop.match import MatchResult
 
 AGGREGATIONS = ("count", "distinct", "sum", "mean", "max")
@@ -51,14 +52,8 @@ def aggregate(
     if agg != "count" and not value_column:
         raise OptionError("The aggregation \"{agg}\" needs a value column.", hint="Name the column with --value.", agg=agg)
     rows = match.matched
-    if value_column is not None and value_column not in match.rows.columns:
-        raise OptionError(
-            "There is no column named \"{column}\".",
-            hint="Columns in this table: {columns}.",
-            file=file,
-            column=value_column,
-            columns=", ".join(c for c in match.rows.columns if not c.startswith("match_")),
-        )
+    if value_column is not None:
+        require_column(match.rows, value_column, file)
     missing: list[int] = []
     if agg == "count":
         per_area = rows.groupby("match_id").size().astype(float)
@@ -89,14 +84,7 @@ def aggregate_by_category(match: MatchResult, category_column: str, value_column
 
     Rows with no category are left out; cells are 0 where a category is absent.
     """
-    if category_column not in match.rows.columns:
-        raise OptionError(
-            "There is no column named \"{column}\".",
-            hint="Columns in this table: {columns}.",
-            file=file,
-            column=category_column,
-            columns=", ".join(c for c in match.rows.columns if not c.startswith("match_")),
-        )
+    require_column(match.rows, category_column, file)
     rows = match.matched.dropna(subset=[category_column])
     groups = rows.groupby(["match_id", category_column])
     if agg == "distinct" and value_column:

@@ -23,6 +23,7 @@ from carto_desktop.carto.thematic import MapData
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
+from carto_desktop.intake.tables import require_column
 from carto_desktop.match import MatchResult, match_table
 from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.match.decisions import Decisions
@@ -210,9 +211,7 @@ def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
         raise OptionError("The table has no latitude and longitude columns for a map of sites.",
                           hint="Name them with --lat and --lon, or choose an area template.", file=project.table)
     for column in (lat, lon):
-        if column not in table.data.columns:
-            raise OptionError("There is no column named \"{column}\".", hint="Columns in this table: {columns}.",
-                              file=project.table, column=column, columns=", ".join(map(str, table.data.columns)))
+        require_column(table.data, column, project.table)
     return lat, lon
 
 

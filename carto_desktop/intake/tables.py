@@ -477,7 +477,6 @@ def _table_from_frame(frame: pd.DataFrame, p: Path, sheet: str | None, header_ro
         raise DataError(
             "The file is empty.", hint="Open it to check that it holds data, or ask for a new copy.", file=p, sheet=sheet
         )
-    width = len(frame.columns)
     if header_row is not None:
         at = np.flatnonzero(kept == header_row - 1)
         if not len(at):
@@ -551,3 +550,17 @@ def _unique_names(header: list[str]) -> list[str]:
             seen[name] = 1
         out.append(name)
     return out
+
+
+def require_column(data: pd.DataFrame, column: str, file: str | Path | None = None) -> None:
+    """Raise a clear OptionError, listing the table's own columns, when `column` is not one of them."""
+    if column not in data.columns:
+        from carto_desktop.errors import OptionError
+
+        raise OptionError(
+            "There is no column named \"{column}\".",
+            hint="Columns in this table: {columns}.",
+            file=file,
+            column=column,
+            columns=", ".join(str(c) for c in data.columns if not str(c).startswith("match_")),
+        )

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.match.boundary_keys import BoundaryKeys, boundary_keys
+from carto_desktop.intake.tables import require_column
 from carto_desktop.match.decisions import Decisions
 from carto_desktop.match.guards import ACCEPT_SCORE, REVIEW_SCORE, why_not_automatic
 from carto_desktop.match.names import compact_key, distinguishing_words, looks_like_pcode, name_key, normalise_name
@@ -377,17 +378,6 @@ def find_key_column(data: pd.DataFrame, index: AreaIndex) -> str | None:
     return None
 
 
-def _check_column(data: pd.DataFrame, column: str, file: str | None) -> None:
-    if column not in data.columns:
-        raise OptionError(
-            "There is no column named \"{column}\".",
-            hint="Columns in this table: {columns}.",
-            file=file,
-            column=column,
-            columns=", ".join(map(str, data.columns)),
-        )
-
-
 def match_values(
     index: AreaIndex,
     pairs: list[tuple[str, str | None]],
@@ -474,7 +464,7 @@ def match_table(
                 hint="Name the column with --key-column, or check that table and boundaries are for the same country and admin level.",
                 file=file,
             )
-    _check_column(data, key_column, file)
+    require_column(data, key_column, file)
     unknown: list[str] = []
     values = data[key_column]
     texts = values.astype(str).str.strip()
@@ -483,7 +473,7 @@ def match_table(
     labels: dict[str | None, object] = {None: None}
     lost_rows = np.zeros(len(data), dtype=bool)
     if parent_column is not None:
-        _check_column(data, parent_column, file)
+        require_column(data, parent_column, file)
         if index.parents is None:
             raise OptionError(
                 "The boundary file has no parent areas to check \"{column}\" against.",

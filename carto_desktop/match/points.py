@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from carto_desktop.intake.coordinates import check_coordinates
+from carto_desktop.intake.tables import require_column
 from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.match.gazetteer import areas_of_places
-from carto_desktop.match.matcher import MATCHED, REVIEW, UNMATCHED, AreaIndex, MatchResult, Verdict, _check_column, _result
+from carto_desktop.match.matcher import MATCHED, REVIEW, UNMATCHED, AreaIndex, MatchResult, Verdict, _result
 
 
 def match_points(
@@ -30,8 +31,8 @@ def match_points(
     name_column: str | None = None,
 ) -> MatchResult:
     """Match every row to the area that contains its point (see module doc)."""
-    _check_column(data, lat_column, file)
-    _check_column(data, lon_column, file)
+    require_column(data, lat_column, file)
+    require_column(data, lon_column, file)
     keys = boundary_keys(layer, id_column=id_column, name_column=name_column)
     index = AreaIndex(layer, keys)
     bounds = tuple(index.geometry.total_bounds)
