@@ -205,3 +205,24 @@ def test_keyboard_reaches_every_step(window, qtbot):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.steps.currentIndex() == index
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_logo_is_chosen_in_the_style_step_and_drawn(window, qtbot, tmp_path, monkeypatch):
+    import matplotlib.image as mpimg
+    import numpy as np
+    from PySide6.QtWidgets import QFileDialog
+
+    logo = tmp_path / "ngo_logo.png"
+    mpimg.imsave(logo, np.ones((30, 60, 3)) * [0.1, 0.4, 0.2])
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.sample_button.click()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(logo), "PNG images (*.png)"))
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.style_step.logo_button.click()
+    assert str(window.project["logo"]) == str(logo)
+    assert window.style_step.logo_label.text() == "ngo_logo.png"
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.style_step.logo_clear.click()
+    assert window.project["logo"] is None
+    window.undo()
+    assert str(window.project["logo"]) == str(logo)

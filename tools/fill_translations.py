@@ -228,6 +228,13 @@ FR = {
     "Title:": "Titre :",
     "Subtitle:": "Sous-titre :",
     "Legend heading:": "Titre de la légende :",
+    "Choose logo…": "Choisir le logo…",
+    "Your organisation's logo (a PNG image), shown at the top right of the map":
+        "Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte",
+    "No logo": "Sans logo",
+    "Logo:": "Logo :",
+    "Choose logo": "Choisir le logo",
+    "PNG images (*.png)": "Images PNG (*.png)",
     "English": "Anglais",
     "French": "Français",
     "The language of the texts on the map itself": "La langue des textes sur la carte elle-même",

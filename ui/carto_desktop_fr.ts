@@ -811,256 +811,288 @@
 <context>
     <name>StyleStep</name>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="53" />
+        <location filename="../carto_desktop/gui/style_step.py" line="54" />
         <source>Kind of map</source>
         <translation>Type de carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="57" />
+        <location filename="../carto_desktop/gui/style_step.py" line="58" />
         <source>A template sets the page, colours and what is drawn; you can change the details below</source>
         <translation>Un modèle fixe la page, les couleurs et ce qui est dessiné ; vous pouvez changer les détails ci-dessous</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="60" />
+        <location filename="../carto_desktop/gui/style_step.py" line="61" />
         <source>Template:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="63" />
+        <location filename="../carto_desktop/gui/style_step.py" line="64" />
         <source>What the colours show</source>
         <translation>Ce que montrent les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="66" />
+        <location filename="../carto_desktop/gui/style_step.py" line="67" />
         <source>Number of rows</source>
         <translation>Nombre de lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="66" />
+        <location filename="../carto_desktop/gui/style_step.py" line="67" />
         <source>Number of different values</source>
         <translation>Nombre de valeurs différentes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="67" />
+        <location filename="../carto_desktop/gui/style_step.py" line="68" />
         <source>Sum of a column</source>
         <translation>Somme d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="67" />
+        <location filename="../carto_desktop/gui/style_step.py" line="68" />
         <source>Average of a column</source>
         <translation>Moyenne d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="69" />
+        <location filename="../carto_desktop/gui/style_step.py" line="70" />
         <source>How the rows of each area are combined into one number</source>
         <translation>Comment les lignes de chaque zone sont combinées en un seul nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="71" />
+        <location filename="../carto_desktop/gui/style_step.py" line="72" />
         <source>Count or add up:</source>
         <translation>Compter ou additionner :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="73" />
+        <location filename="../carto_desktop/gui/style_step.py" line="74" />
         <source>The column whose values are counted, added up or averaged</source>
         <translation>La colonne dont les valeurs sont comptées, additionnées ou moyennées</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="75" />
+        <location filename="../carto_desktop/gui/style_step.py" line="76" />
         <source>Column:</source>
         <translation>Colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="77" />
+        <location filename="../carto_desktop/gui/style_step.py" line="78" />
         <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
         <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="81" />
+        <location filename="../carto_desktop/gui/style_step.py" line="82" />
         <source>Groups (sector):</source>
         <translation>Groupes (secteur) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="86" />
+        <location filename="../carto_desktop/gui/style_step.py" line="87" />
         <source>Latitude and longitude: the GPS position of each site, in degrees</source>
         <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="88" />
+        <location filename="../carto_desktop/gui/style_step.py" line="89" />
         <source>Latitude column:</source>
         <translation>Colonne de latitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="89" />
+        <location filename="../carto_desktop/gui/style_step.py" line="90" />
         <source>Longitude column:</source>
         <translation>Colonne de longitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <location filename="../carto_desktop/gui/style_step.py" line="95" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="97" />
-        <location filename="../carto_desktop/gui/style_step.py" line="108" />
-        <location filename="../carto_desktop/gui/style_step.py" line="115" />
+        <location filename="../carto_desktop/gui/style_step.py" line="98" />
+        <location filename="../carto_desktop/gui/style_step.py" line="109" />
+        <location filename="../carto_desktop/gui/style_step.py" line="116" />
+        <location filename="../carto_desktop/gui/style_step.py" line="160" />
+        <location filename="../carto_desktop/gui/style_step.py" line="234" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="98" />
+        <location filename="../carto_desktop/gui/style_step.py" line="99" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="99" />
+        <location filename="../carto_desktop/gui/style_step.py" line="100" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <location filename="../carto_desktop/gui/style_step.py" line="101" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <location filename="../carto_desktop/gui/style_step.py" line="103" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="105" />
+        <location filename="../carto_desktop/gui/style_step.py" line="106" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="110" />
+        <location filename="../carto_desktop/gui/style_step.py" line="111" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="112" />
+        <location filename="../carto_desktop/gui/style_step.py" line="113" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="116" />
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="116" />
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="116" />
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="118" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="118" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="118" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="118" />
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="118" />
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="121" />
+        <location filename="../carto_desktop/gui/style_step.py" line="122" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="125" />
+        <location filename="../carto_desktop/gui/style_step.py" line="126" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="128" />
+        <location filename="../carto_desktop/gui/style_step.py" line="129" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="131" />
+        <location filename="../carto_desktop/gui/style_step.py" line="132" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="133" />
+        <location filename="../carto_desktop/gui/style_step.py" line="134" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="135" />
+        <location filename="../carto_desktop/gui/style_step.py" line="136" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="136" />
+        <location filename="../carto_desktop/gui/style_step.py" line="137" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="144" />
+        <location filename="../carto_desktop/gui/style_step.py" line="145" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="145" />
+        <location filename="../carto_desktop/gui/style_step.py" line="146" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="146" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="148" />
+        <location filename="../carto_desktop/gui/style_step.py" line="149" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="149" />
+        <location filename="../carto_desktop/gui/style_step.py" line="150" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="150" />
+        <location filename="../carto_desktop/gui/style_step.py" line="151" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="152" />
+        <location filename="../carto_desktop/gui/style_step.py" line="153" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="180" />
+        <location filename="../carto_desktop/gui/style_step.py" line="155" />
+        <source>Choose logo…</source>
+        <translation>Choisir le logo…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="156" />
+        <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
+        <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="158" />
+        <source>No logo</source>
+        <translation>Sans logo</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <source>Logo:</source>
+        <translation>Logo :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="192" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="195" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="243" />
+        <source>Choose logo</source>
+        <translation>Choisir le logo</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="243" />
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,8 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
 from carto_desktop.gui.data_step import _select
@@ -150,6 +151,17 @@ class StyleStep(QWidget):
         self.map_lang.setToolTip(self.tr("The language of the texts on the map itself"))
         self.map_lang.activated.connect(lambda: self.edited.emit({"lang": self.map_lang.currentData()}))
         txt_form.addRow(self._label(self.tr("Map language:"), self.map_lang), self.map_lang)
+        logo_row = QHBoxLayout()
+        self.logo_button = QPushButton(self.tr("Choose logo…"))
+        self.logo_button.setToolTip(self.tr("Your organisation's logo (a PNG image), shown at the top right of the map"))
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.logo_clear = QPushButton(self.tr("No logo"))
+        self.logo_clear.clicked.connect(lambda: self.edited.emit({"logo": None}))
+        self.logo_label = QLabel(self.tr("As the template says"))
+        logo_row.addWidget(self.logo_button)
+        logo_row.addWidget(self.logo_clear)
+        logo_row.addWidget(self.logo_label, 1)
+        txt_form.addRow(self._label(self.tr("Logo:"), self.logo_button), logo_row)
         layout.addWidget(texts)
         layout.addStretch(1)
         self._project: dict[str, Any] = {}
@@ -217,10 +229,20 @@ class StyleStep(QWidget):
                 if not edit.hasFocus() or edit.text() != (project.get(key) or ""):
                     edit.setText(project.get(key) or "")
             _select(self.map_lang, project.get("lang") or "en")
+            logo = project.get("logo")
+            self.logo_label.setText(str(logo).replace("\\", "/").rsplit("/", 1)[-1] if logo
+                                    else self.tr("As the template says"))
+            self.logo_clear.setEnabled(bool(logo))
         finally:
             self._loading = False
 
     # --- editing --------------------------------------------------------------------------
+
+    def choose_logo(self) -> None:
+        """Ask for a PNG; the engine checks it when the map is made (a bad file gives a dialog)."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose logo"), "", self.tr("PNG images (*.png)"))
+        if path:
+            self.edited.emit({"logo": path})
 
     def _agg_changed(self) -> None:
         agg = self.agg_combo.currentData()
