@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--table", required=True, help="CSV or spreadsheet with one row per activity/place")
         p.add_argument("--sheet", help="sheet name in a workbook (default: first visible sheet)")
         p.add_argument("--boundaries", required=True, help="admin boundaries: GeoJSON, GeoPackage, shapefile")
+        p.add_argument("--layer", help="layer of a multi-layer boundary file (default: the first with areas)")
         p.add_argument("--key-column", help="table column with P-codes or area names (default: detected)")
 
     render = sub.add_parser("render", help="make a map from a table and boundaries")
@@ -151,7 +152,7 @@ def _match_with_options(args: argparse.Namespace):
     from carto_desktop.match.decisions import boundary_set_id, load_aliases
 
     table = read_table(Path(args.table), args.sheet)
-    layer = read_layer(Path(args.boundaries))
+    layer = read_layer(Path(args.boundaries), args.layer)
     decisions = None
     if args.aliases:
         keys = boundary_keys(layer, id_column=args.id_column, name_column=args.name_column)
@@ -183,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
 
         project = Project(
             table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet, key_column=args.key_column,
-            parent_column=args.parent_column,
+            parent_column=args.parent_column, layer=args.layer,
             value_column=args.value, agg=args.agg, template=args.template, lang=lang,
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
@@ -211,7 +212,7 @@ def run(args: argparse.Namespace) -> int:
         from carto_desktop.project import Project, run_match
 
         project = Project(table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet,
-                          key_column=args.key_column, lang=lang)
+                          key_column=args.key_column, lang=lang, layer=args.layer)
         if any((args.parent_column, args.id_column, args.name_column, args.gazetteer, args.aliases, args.lat_column,
                 args.lon_column)):
             result = _match_with_options(args)

@@ -42,6 +42,7 @@ class Project:
     table: Path
     boundaries: Path
     sheet: str | None = None
+    layer: str | None = None  # layer of a multi-layer boundary file (GeoPackage, KML folder…); None = the first
     key_column: str | None = None
     parent_column: str | None = None  # the table's parent-area column (region of a cercle), if any
     value_column: str | None = None
@@ -101,7 +102,7 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     applies before any other tier; answers naming an area the layer no longer has are ignored.
     """
     table = read_table(project.table, project.sheet)
-    layer = read_layer(project.boundaries)
+    layer = read_layer(project.boundaries, project.layer)
     ids = set(layer[boundary_keys(layer).id_column].astype(str))
     chosen = {value: area for value, area in project.decisions.items() if area in ids}
     decisions = Decisions.from_mapping(chosen) if chosen else None
@@ -122,7 +123,7 @@ def build_map(project: Project) -> MapResult:
         from carto_desktop.privacy.sensitive import is_people_points
 
         table = read_table(project.table, project.sheet)
-        layer = read_layer(project.boundaries)
+        layer = read_layer(project.boundaries, project.layer)
         people = is_people_points(table.data)
         if people and not project.raw_points:
             # points of people are counted per area by default: a dot per household can identify it

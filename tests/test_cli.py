@@ -127,3 +127,22 @@ def test_inputs_are_never_modified(tmp_path):
     assert main(["render", "--table", str(files[0]), "--boundaries", str(files[1]), "-o", str(tmp_path / "m.png"),
                  "--dpi", "50"]) == 0
     assert [hashlib.sha256(f.read_bytes()).hexdigest() for f in files] == before
+
+
+def test_layer_of_a_multi_layer_file_is_chosen(tmp_path):
+    import geopandas as gpd
+
+    gpkg = tmp_path / "mali.gpkg"
+    gpd.read_file(SAMPLE / "mali_adm1.geojson").to_file(gpkg, layer="regions")
+    gpd.read_file(SAMPLE / "mali_adm2.geojson").to_file(gpkg, layer="cercles")
+    table = str(SAMPLE / "mali_3w_2023-12.xlsx")
+    out = tmp_path / "m.csv"
+    def matched_ids():
+        with open(out, encoding="utf-8-sig", newline="") as f:
+            return {row["match_id"] for row in csv.DictReader(f)}
+
+    assert main(["match", "--table", table, "--boundaries", str(gpkg), "--layer", "cercles", "-o", str(out)]) == 0
+    assert len(matched_ids()) == 53 and "ML0101" in matched_ids()
+    assert main(["match", "--table", table, "--boundaries", str(gpkg), "--layer", "regions", "-o", str(out)]) == 0
+    assert len(matched_ids()) == 10 and "ML01" in matched_ids()
+    assert main(["match", "--table", table, "--boundaries", str(gpkg), "--layer", "districts", "-o", str(out)]) == 2
