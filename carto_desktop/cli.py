@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--palette", help="ColorBrewer palette, e.g. YlOrRd, Blues (default: the template's)")
     render.add_argument("--projection", help="projected CRS in metres, e.g. EPSG:32630 (default: equal-area, centred)")
     render.add_argument("--basemap", help="offline tile pack (.tif) made with \"carto-desktop basemap download\"")
+    render.add_argument("--atlas", action="store_true",
+                        help="one map per region (admin 1): a page each in a PDF, or one PNG/SVG file each")
     render.add_argument("--logo", help="your organisation's logo (PNG), drawn top right")
     render.add_argument("--page", help="page size: \"A4 landscape\", \"A3 portrait\", \"Letter landscape\", "
                                        "square_1080, landscape_1200x675, story_1080x1920 (default: the template's)")
@@ -193,6 +195,12 @@ def run(args: argparse.Namespace) -> int:
             min_count=args.min_count,
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
+        if args.atlas:
+            from carto_desktop.atlas import save_atlas
+
+            for path in save_atlas(project, args.output, args.dpi):
+                print(path.resolve())
+            return EXIT_OK
         path = _render(project, args.output, args.dpi, check=args.check)
         print(path.resolve())
         return EXIT_OK

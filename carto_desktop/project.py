@@ -111,8 +111,29 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     return table, layer, match
 
 
+@dataclass
+class PreparedMap:
+    """Everything before drawing: what `build_map` renders once and an atlas renders per region."""
+
+    template: Template
+    table: Table
+    layer: gpd.GeoDataFrame
+    match: MatchResult | None
+    values: AreaValues | None
+    data: MapData
+    notices: list[str]
+
+
 def build_map(project: Project) -> MapResult:
     """Replay the flow: read, match (or place points), aggregate, render."""
+    prepared = prepare_map(project)
+    fig = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
+    return MapResult(figure=fig, table=prepared.table, match=prepared.match, values=prepared.values,
+                     data=prepared.data, notices=prepared.notices)
+
+
+def prepare_map(project: Project) -> PreparedMap:
+    """Read, match (or place points) and aggregate: the map's data, not yet drawn."""
     template = load_template(project.template).with_overrides(
         scheme=project.scheme, classes=project.classes, palette=project.palette, logo=project.logo,
         page=project.page,
@@ -161,12 +182,18 @@ def build_map(project: Project) -> MapResult:
                                                file=str(project.table))
         data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or values.indicator(lang),
                        categories=categories, min_count=project.min_count if project.agg in COUNTING else 0)
-    fig = _render(project, template, data, layer, match)
-    return MapResult(figure=fig, table=table, match=match, values=values, data=data, notices=notices)
+    return PreparedMap(template, table, layer, match, values, data, notices)
+
+
+def render_prepared(project: Project, prepared: PreparedMap, data: MapData | None = None,
+                    layer: gpd.GeoDataFrame | None = None, title_suffix: str = "") -> Figure:
+    """Draw a prepared map, or a part of it (`data`/`layer` subsets, for an atlas page)."""
+    return _render(project, prepared.template, data if data is not None else prepared.data,
+                   layer if layer is not None else prepared.layer, prepared.match, title_suffix)
 
 
 def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoDataFrame,
-            match: MatchResult | None) -> Figure:
+            match: MatchResult | None, title_suffix: str = "") -> Figure:
     lang = project.lang
     countries = country_outlines()
     country = country_of(layer, countries)
@@ -191,7 +218,7 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
         "date": project.created.isoformat(),
     }
     texts = PageTexts(
-        title=project.title or _fill(template.text("title", lang), fields),
+        title=(project.title or _fill(template.text("title", lang), fields)) + title_suffix,
         subtitle=project.subtitle or _fill(template.text("subtitle", lang), fields),
         sources=credits,
         disclaimer=template.text("disclaimer", lang),

@@ -54,4 +54,8 @@ FRENCH: dict[str, str] = {
     "The logo must be an existing PNG image.": "Le logo doit être une image PNG existante.",
     "Save your logo as PNG (a transparent background looks best).": "Enregistrez votre logo en PNG (un fond transparent rend mieux).",
     "Unknown page size \"{page}\".": "Format de page inconnu : « {page} ».",
+    "An atlas can be made with area maps only (choropleth, presence, symbols).": "Un atlas ne peut être fait qu'avec des cartes par zones (choroplèthe, présence, symboles).",
+    "Choose another template for the atlas.": "Choisissez un autre modèle pour l'atlas.",
+    "The boundary file does not say which region each area belongs to, so there is no atlas to make.": "Le fichier de limites n'indique pas à quelle région appartient chaque zone : il n'y a pas d'atlas à faire.",
+    "Use admin level 2 boundaries with their admin 1 codes (OCHA COD-AB).": "Utilisez des limites de niveau 2 avec leurs codes de niveau 1 (OCHA COD-AB).",
 }

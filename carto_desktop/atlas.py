@@ -1,0 +1,84 @@
+"""An atlas: the same map once per region (admin 1), for a report with a page per region.
+
+The data are read, matched and aggregated once; each page shows the areas of one parent
+region, with the region's name added to the title, the same classes' template and the
+same furniture. A PDF atlas is one file with a page per region; PNG/SVG give one file each.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import geopandas as gpd
+from matplotlib.figure import Figure
+
+from carto_desktop.carto.thematic import area_classes
+from carto_desktop.errors import OptionError
+from carto_desktop.export import check_dpi, check_output, save_map, write_atomically
+from carto_desktop.match.boundary_keys import BoundaryKeys
+from carto_desktop.project import PreparedMap, Project, prepare_map, render_prepared
+
+
+def parent_columns(layer: gpd.GeoDataFrame, keys: BoundaryKeys) -> tuple[str, str | None] | None:
+    """The parent level's code and name columns (adm1_pcode/adm1_name for an adm2 layer)."""
+    digits = [ch for ch in keys.id_column if ch.isdigit()]
+    if len(digits) != 1 or int(digits[0]) < 2:
+        return None
+    level = digits[0]
+    lower = {c.lower(): c for c in layer.columns}
+    code = lower.get(keys.id_column.lower().replace(level, str(int(level) - 1)))
+    if code is None:
+        return None
+    name = None
+    if keys.name_column:
+        name = lower.get(keys.name_column.lower().replace(level, str(int(level) - 1)))
+    return code, name
+
+
+def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterator[tuple[str, str, Figure]]:
+    """(region code, region name, figure) for each parent region, in code order."""
+    prepared = prepared or prepare_map(project)
+    if prepared.template.kind in ("points", "sectors"):
+        raise OptionError("An atlas can be made with area maps only (choropleth, presence, symbols).",
+                          hint="Choose another template for the atlas.")
+    columns = parent_columns(prepared.layer, prepared.data.keys)
+    if columns is None:
+        raise OptionError("The boundary file does not say which region each area belongs to, so there is no atlas "
+                          "to make.", hint="Use admin level 2 boundaries with their admin 1 codes (OCHA COD-AB).")
+    code_col, name_col = columns
+    if prepared.template.kind == "choropleth":  # one set of classes for the whole atlas: pages compare
+        classes = area_classes(prepared.data, prepared.template)
+        if len(classes) > 1:
+            prepared = replace(prepared, template=prepared.template.with_overrides(
+                scheme="manual", breaks=list(classes.upper[:-1])))
+    areas = prepared.data.areas
+    for code in sorted(areas[code_col].dropna().astype(str).unique()):
+        mask = areas[code_col].astype(str) == code
+        name = str(areas.loc[mask, name_col].iloc[0]) if name_col else code
+        data = replace(prepared.data, areas=areas[mask])
+        layer = prepared.layer[prepared.layer[code_col].astype(str) == code]
+        yield code, name, render_prepared(project, prepared, data=data, layer=layer, title_suffix=f" — {name}")
+
+
+def save_atlas(project: Project, output: str | Path, dpi: int = 300) -> list[Path]:
+    """Write the atlas: one multi-page PDF, or one PNG/SVG per region beside `output`."""
+    fmt = check_output(output)
+    check_dpi(dpi)
+    out = Path(output)
+    if fmt == "pdf":
+        from matplotlib import rc_context
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        def write(tmp: str) -> None:
+            with rc_context({"pdf.fonttype": 42}), PdfPages(tmp, metadata={"Creator": "Carto Desktop"}) as pdf:
+                for _, _, fig in atlas_pages(project):
+                    pdf.savefig(fig)
+
+        return [write_atomically(out, write)]
+    written = []
+    for code, _, fig in atlas_pages(project):
+        safe = re.sub(r"[^A-Za-z0-9_-]", "_", code)
+        written.append(save_map(fig, out.with_name(f"{out.stem}_{safe}{out.suffix}"), dpi))
+    return written
