@@ -226,3 +226,14 @@ def test_logo_is_chosen_in_the_style_step_and_drawn(window, qtbot, tmp_path, mon
     assert window.project["logo"] is None
     window.undo()
     assert str(window.project["logo"]) == str(logo)
+
+
+def test_atlas_export_from_the_export_step(window, qtbot, tmp_path):
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.sample_button.click()
+    window.export_step.atlas_check.setChecked(True)
+    out = tmp_path / "atlas.pdf"
+    with qtbot.waitSignal(window.export_finished, timeout=120000):
+        window.export_to(out)
+    data = out.read_bytes()
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 10  # one page per Mali region

@@ -229,6 +229,9 @@ FR = {
     "Subtitle:": "Sous-titre :",
     "Legend heading:": "Titre de la légende :",
     "Choose logo…": "Choisir le logo…",
+    "One map per region (atlas)": "Une carte par région (atlas)",
+    "The same map once for each region, with the same colours: one PDF page per region, or one image per region":
+        "La même carte pour chaque région, avec les mêmes couleurs : une page PDF par région, ou une image par région",
     "Your organisation's logo (a PNG image), shown at the top right of the map":
         "Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte",
     "No logo": "Sans logo",

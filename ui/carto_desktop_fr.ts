@@ -299,43 +299,53 @@
         <translation>Résolution :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="68" />
+        <location filename="../carto_desktop/gui/export_step.py" line="66" />
+        <source>One map per region (atlas)</source>
+        <translation>Une carte par région (atlas)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="67" />
+        <source>The same map once for each region, with the same colours: one PDF page per region, or one image per region</source>
+        <translation>La même carte pour chaque région, avec les mêmes couleurs : une page PDF par région, ou une image par région</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="72" />
         <source>The folder and file name; the extension is added for each format</source>
         <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="69" />
+        <location filename="../carto_desktop/gui/export_step.py" line="73" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="73" />
+        <location filename="../carto_desktop/gui/export_step.py" line="77" />
         <source>Save as:</source>
         <translation>Enregistrer sous :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="78" />
-        <location filename="../carto_desktop/gui/export_step.py" line="121" />
+        <location filename="../carto_desktop/gui/export_step.py" line="82" />
+        <location filename="../carto_desktop/gui/export_step.py" line="125" />
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="86" />
+        <location filename="../carto_desktop/gui/export_step.py" line="90" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="94" />
+        <location filename="../carto_desktop/gui/export_step.py" line="98" />
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="95" />
+        <location filename="../carto_desktop/gui/export_step.py" line="99" />
         <source>Show the exported files in your file manager</source>
         <translation>Afficher les fichiers exportés dans votre gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="135" />
+        <location filename="../carto_desktop/gui/export_step.py" line="139" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
@@ -344,9 +354,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="83" />
-        <location filename="../carto_desktop/gui/main_window.py" line="568" />
-        <location filename="../carto_desktop/gui/main_window.py" line="616" />
-        <location filename="../carto_desktop/gui/main_window.py" line="675" />
+        <location filename="../carto_desktop/gui/main_window.py" line="572" />
+        <location filename="../carto_desktop/gui/main_window.py" line="620" />
+        <location filename="../carto_desktop/gui/main_window.py" line="679" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -386,17 +396,17 @@
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="423" />
+        <location filename="../carto_desktop/gui/main_window.py" line="426" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="432" />
+        <location filename="../carto_desktop/gui/main_window.py" line="436" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="433" />
+        <location filename="../carto_desktop/gui/main_window.py" line="437" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
@@ -556,93 +566,93 @@
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="468" />
+        <location filename="../carto_desktop/gui/main_window.py" line="472" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="469" />
+        <location filename="../carto_desktop/gui/main_window.py" line="473" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="475" />
+        <location filename="../carto_desktop/gui/main_window.py" line="479" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="476" />
+        <location filename="../carto_desktop/gui/main_window.py" line="480" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="480" />
+        <location filename="../carto_desktop/gui/main_window.py" line="484" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="508" />
+        <location filename="../carto_desktop/gui/main_window.py" line="512" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="523" />
+        <location filename="../carto_desktop/gui/main_window.py" line="527" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="524" />
-        <location filename="../carto_desktop/gui/main_window.py" line="549" />
+        <location filename="../carto_desktop/gui/main_window.py" line="528" />
+        <location filename="../carto_desktop/gui/main_window.py" line="553" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="544" />
+        <location filename="../carto_desktop/gui/main_window.py" line="548" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="548" />
+        <location filename="../carto_desktop/gui/main_window.py" line="552" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="554" />
+        <location filename="../carto_desktop/gui/main_window.py" line="558" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="562" />
+        <location filename="../carto_desktop/gui/main_window.py" line="566" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="565" />
+        <location filename="../carto_desktop/gui/main_window.py" line="569" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="617" />
+        <location filename="../carto_desktop/gui/main_window.py" line="621" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="622" />
+        <location filename="../carto_desktop/gui/main_window.py" line="626" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="623" />
+        <location filename="../carto_desktop/gui/main_window.py" line="627" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="674" />
+        <location filename="../carto_desktop/gui/main_window.py" line="678" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="479" />
+        <location filename="../carto_desktop/gui/main_window.py" line="483" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>

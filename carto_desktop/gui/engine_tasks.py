@@ -167,11 +167,18 @@ def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI) -> dict[str, Any]:
     return out
 
 
-def export(project: dict[str, Any], paths: list[str], dpi: int) -> list[str]:
-    """Build the map once and write it to each path (format from the extension)."""
+def export(project: dict[str, Any], paths: list[str], dpi: int, atlas: bool = False) -> list[str]:
+    """Build the map once and write it to each path (format from the extension).
+
+    With `atlas`, each path gets one map per region (see carto_desktop/atlas.py).
+    """
     from carto_desktop.export import save_map
     from carto_desktop.project import build_map
 
+    if atlas:
+        from carto_desktop.atlas import save_atlas
+
+        return [str(p) for path in paths for p in save_atlas(_project(project), path, dpi)]
     figure = build_map(_project(project)).figure
     return [str(save_map(figure, path, dpi)) for path in paths]
 

@@ -63,6 +63,10 @@ class ExportStep(QWidget):
         dpi_label = QLabel(self.tr("Resolution:"))
         dpi_label.setBuddy(self.dpi_spin)
         form.addRow(dpi_label, self.dpi_spin)
+        self.atlas_check = QCheckBox(self.tr("One map per region (atlas)"))
+        self.atlas_check.setToolTip(self.tr("The same map once for each region, with the same colours: one PDF "
+                                            "page per region, or one image per region"))
+        form.addRow("", self.atlas_check)
         where = QHBoxLayout()
         self.file_edit = QLineEdit()
         self.file_edit.setToolTip(self.tr("The folder and file name; the extension is added for each format"))

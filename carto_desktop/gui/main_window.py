@@ -414,8 +414,11 @@ class MainWindow(QMainWindow):
 
     # --- export ---------------------------------------------------------------------------
 
-    def export_to(self, paths: str | Path | list, dpi: int | None = None) -> None:
-        """Write the current map to each path (format from the extension) in the export process."""
+    def export_to(self, paths: str | Path | list, dpi: int | None = None, atlas: bool | None = None) -> None:
+        """Write the current map to each path (format from the extension) in the export process.
+
+        `atlas` (default: the Export step's check box) writes one map per region.
+        """
         if self.project is None:
             return
         paths = [str(p) for p in (paths if isinstance(paths, list) else [paths])]
@@ -423,7 +426,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Exporting…"))
         self._export_job = self._run(self.exporter, "export", self._export_done,
                                      project=copy.deepcopy(self.project), paths=paths,
-                                     dpi=dpi or self.dpi_spin.value())
+                                     dpi=dpi or self.dpi_spin.value(),
+                                     atlas=self.export_step.atlas_check.isChecked() if atlas is None else atlas)
 
     def _export_done(self, paths: list[str]) -> None:
         self._export_job = None
