@@ -16,19 +16,41 @@ from PySide6.QtCore import QObject, Signal
 from carto_desktop.gui import engine_tasks
 
 
+class _Relay(QObject):
+    """Carries messages from the reader thread to the UI thread.
+
+    It has no Qt parent, so it lives as long as the reader thread holds it: when the window
+    (and its EngineProcess) is deleted first — switching language rebuilds the window — the
+    thread emits into a live object whose receiver is gone, instead of into freed memory.
+    """
+
+    received = Signal(object, object)  # (connection, message)
+
+
+def _read(relay: _Relay, conn) -> None:
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            message = None  # the process ended
+        relay.received.emit(conn, message)
+        if message is None:
+            return
+
+
 class EngineProcess(QObject):
     """A child process running `engine_tasks.serve`; results arrive on the UI thread."""
 
     finished = Signal(int, object)  # job id, value
     failed = Signal(int, object)  # job id, error report (see engine_tasks.error_report)
     cancelled = Signal(int)
-    _received = Signal(object, object)  # (connection, message) from the reader thread
 
     _ids = itertools.count(1)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._received.connect(self._dispatch)
+        self._relay = _Relay()
+        self._relay.received.connect(self._dispatch)
         self._conn = None
         self._process = None
         self.pending: list[int] = []
@@ -44,20 +66,7 @@ class EngineProcess(QObject):
         self._process.start()
         theirs.close()
         self._conn = ours
-        threading.Thread(target=self._read, args=(ours,), daemon=True).start()
-
-    def _read(self, conn) -> None:
-        while True:
-            try:
-                message = conn.recv()
-            except (EOFError, OSError):
-                message = None  # the process ended
-            try:
-                self._received.emit(conn, message)
-            except RuntimeError:  # the window (and this object) is gone
-                return
-            if message is None:
-                return
+        threading.Thread(target=_read, args=(self._relay, ours), daemon=True).start()
 
     def submit(self, task: str, **kwargs: Any) -> int:
         """Queue `engine_tasks.<task>(**kwargs)`; returns the job id given with its result."""
