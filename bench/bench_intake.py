@@ -14,16 +14,15 @@ import argparse
 import csv
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared" / "data"
 
+from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
 from carto_desktop.intake import read_layer, read_table  # noqa: E402
 
 
@@ -41,18 +40,6 @@ def make_csv(path: Path, rows: int = 100_000, encoding: str = "utf-8") -> None:
                         rnd.choice(cercles), rnd.choice(clusters), str(rnd.randint(0, 5000)),
                         f"{rnd.uniform(0, 1e6):.2f}".replace(".", ","), f"{rnd.uniform(10, 25):.5f}",
                         f"{rnd.uniform(-12, 4):.5f}"])
-
-
-def median_time(fn, runs: int) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds (CPU tells the cost when other jobs share the machine)."""
-    fn()  # warm-up: imports, file cache
-    wall, cpu = [], []
-    for _ in range(runs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def main() -> None:
@@ -78,7 +65,7 @@ def main() -> None:
         print(f"median of {args.runs} runs (after one warm-up); {os.cpu_count()} CPUs, load average {load:.1f}")
         print(f"{'':<52} {'wall':>7} {'CPU':>7}")
         for label, fn in results:
-            wall, cpu = median_time(fn, args.runs)
+            wall, cpu = median_time(fn, args.runs, warm_up=True)
             verdict = "ok" if wall < 1.5 else "SLOW (target 1.5 s)"
             print(f"{label:<52} {wall:6.2f}s {cpu:6.2f}s  {verdict}")
 

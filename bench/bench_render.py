@@ -7,11 +7,9 @@ and for writing PNG and PDF, next to the naive geopandas baseline in ../shared/b
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,25 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from carto_desktop.aggregate import AreaValues  # noqa: E402
+from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
 from carto_desktop.carto.page import PageTexts, render_page  # noqa: E402
 from carto_desktop.carto.templates import load_template  # noqa: E402
 from carto_desktop.carto.thematic import MapData  # noqa: E402
 from carto_desktop.export import save_map  # noqa: E402
 from carto_desktop.match.boundary_keys import boundary_keys  # noqa: E402
 from carto_desktop.project import build_map, country_outlines, sample_project  # noqa: E402
-
-
-def median_time(fn, runs: int) -> tuple[float, float]:
-    """Median wall time and median CPU time of this process (CPU time is what a shared,
-    loaded machine cannot inflate)."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        wall.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def main() -> int:
