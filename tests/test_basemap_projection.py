@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import REPO, SAMPLE
+from conftest import REPO
 
 from carto_desktop.carto.basemap import open_tile_pack
 from carto_desktop.errors import DataError, OptionError
