@@ -205,3 +205,15 @@ def test_page_presets_keep_every_text_inside_the_margins(tmp_path, size, orienta
         box = t.get_window_extent(renderer)
         assert box.x0 >= margin - 1 and box.x1 <= fig.bbox.x1 - margin + 1, t.get_text()[:40]
         assert box.y0 >= margin - 1 and box.y1 <= fig.bbox.y1 - margin + 1, t.get_text()[:40]
+
+
+def test_dollar_signs_in_titles_are_printed_not_read_as_maths(tmp_path):
+    """A budget title such as "10$ to 20$" once lost both signs and came out in italics."""
+    from carto_desktop.privacy.scan import file_texts
+
+    title, subtitle = "Budget: 10$ to 20$ per household", "Cost a_b^c in $"
+    fig = _render(title=title, subtitle=subtitle).figure
+    assert title in [t.get_text() for t in _texts(fig)]
+    out = save_map(fig, tmp_path / "dollar.pdf")
+    text = b"\n".join(file_texts(out)).decode("utf-8", "replace")
+    assert title in text and subtitle in text

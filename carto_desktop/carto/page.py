@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import shapely
+from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -131,7 +132,17 @@ def _frame_limits(bounds: np.ndarray, aspect: float, pad: float = 0.04) -> tuple
     return (cx - w / 2, cx + w / 2), (cy - h / 2, cy + h / 2)
 
 
-def render_page(
+def render_page(data: MapData, template: Template, texts: PageTexts, **options) -> Figure:
+    """Draw the whole page (options as `_draw_page`); the caller exports it (see `export.save_map`).
+
+    People type titles such as "10$ to 20$ per household": matplotlib would read the text
+    between two dollar signs as mathematics and drop the signs, so no text on a map is maths.
+    """
+    with rc_context({"text.parse_math": False}):
+        return _draw_page(data, template, texts, **options)
+
+
+def _draw_page(
     data: MapData,
     template: Template,
     texts: PageTexts,
