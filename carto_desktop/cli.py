@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--boundaries", required=True, help="admin boundaries: GeoJSON, GeoPackage, shapefile")
         p.add_argument("--layer", help="layer of a multi-layer boundary file (default: the first with areas)")
         p.add_argument("--key-column", help="table column with P-codes or area names (default: detected)")
+        p.add_argument("--gazetteer", default="geonames",
+                       help="place village and town names that are no area: \"geonames\" (default: the bundled "
+                       "GeoNames extract, CC BY 4.0, credited on the map), a CSV with columns name, lat, lon, "
+                       "or \"none\"")
 
     render = sub.add_parser("render", help="make a map from a table and boundaries")
     inputs(render)
@@ -88,8 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
                        "matched within it, and a name found only under another parent goes to review")
     match.add_argument("--id-column", help="boundary file column with the area ids (default: the unique P-code column)")
     match.add_argument("--name-column", help="boundary file column with the area names (default: detected)")
-    match.add_argument("--gazetteer", help="place villages and towns: \"geonames\" for the bundled GeoNames extract "
-                       "(CC BY 4.0), or a CSV with columns name, lat, lon")
     match.add_argument("--aliases", help="JSON alias list of earlier decisions to apply (see carto_desktop.match.decisions)")
     match.add_argument("--lat-column", help="match GPS points instead of names: the latitude column (with --lon-column)")
     match.add_argument("--lon-column", help="the longitude column of the GPS points")
@@ -164,13 +166,15 @@ def _match_with_options(args: argparse.Namespace):
 
         return match_points(table.data, layer, args.lat_column or "", args.lon_column or "", file=str(args.table),
                             id_column=args.id_column, name_column=args.name_column)
-    gazetteer = args.gazetteer
-    if gazetteer == "geonames":
-        from carto_desktop.match.gazetteer import bundled_gazetteer
-
-        gazetteer = bundled_gazetteer()
     return match_table(table.data, layer, args.key_column, file=str(args.table), parent_column=args.parent_column,
-                       id_column=args.id_column, name_column=args.name_column, decisions=decisions, gazetteer=gazetteer)
+                       id_column=args.id_column, name_column=args.name_column, decisions=decisions,
+                       gazetteer=_gazetteer(args))
+
+
+def _gazetteer(args: argparse.Namespace) -> str | None:
+    """--gazetteer: "geonames" (default), a CSV path, or "none"."""
+    choice = (args.gazetteer or "").strip()
+    return None if choice.lower() in ("", "none") else choice
 
 
 def run(args: argparse.Namespace) -> int:
@@ -192,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
             basemap=Path(args.basemap) if args.basemap else None, raw_points=args.raw_points,
             logo=Path(args.logo) if args.logo else None, page=args.page,
-            min_count=args.min_count,
+            min_count=args.min_count, gazetteer=_gazetteer(args),
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
         if args.atlas:
@@ -220,8 +224,8 @@ def run(args: argparse.Namespace) -> int:
         from carto_desktop.project import Project, run_match
 
         project = Project(table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet,
-                          key_column=args.key_column, lang=lang, layer=args.layer)
-        if any((args.parent_column, args.id_column, args.name_column, args.gazetteer, args.aliases, args.lat_column,
+                          key_column=args.key_column, lang=lang, layer=args.layer, gazetteer=_gazetteer(args))
+        if any((args.parent_column, args.id_column, args.name_column, args.aliases, args.lat_column,
                 args.lon_column)):
             result = _match_with_options(args)
         else:
@@ -261,9 +265,17 @@ def run(args: argparse.Namespace) -> int:
     return run_app(lang=getattr(args, "lang", None), project=getattr(args, "project", None))
 
 
+def program_arguments(argv: Sequence[str]) -> list[str]:
+    """A lone `.cartoproj` (double-click, file association, `carto-desktop Mopti.cartoproj`) opens the app on it."""
+    argv = list(argv)
+    if len(argv) == 1 and argv[0].lower().endswith(".cartoproj"):
+        return ["app", argv[0]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(program_arguments(sys.argv[1:] if argv is None else argv))
     lang = getattr(args, "lang", None) or default_language()
     try:
         return run(args)

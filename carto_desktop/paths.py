@@ -26,3 +26,15 @@ def sample_data_dir() -> Path:
 
 def ui_dir() -> Path:
     return app_root() / "ui"
+
+
+def proj_data_dir() -> Path | None:
+    """In a frozen bundle, the one PROJ database both pyproj and GDAL read; None elsewhere.
+
+    pyproj's wheel and pyogrio's GDAL each ship PROJ's data (9 MB each). The bundle keeps
+    GDAL's, the newer one (PROJ reads any database of a newer minor layout), and leaves
+    pyproj's out, so pyproj must be told where it is before it is imported.
+    """
+    if not getattr(sys, "_MEIPASS", None):
+        return None
+    return app_root() / "pyogrio" / "proj_data"

@@ -6,7 +6,6 @@ outside the test suite (minutes on this machine); see installer/README.md.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 from pathlib import Path
 
@@ -62,14 +61,16 @@ def test_the_installer_extra_brings_pyinstaller():
     assert re.search(r'^installer = \[.*"pyinstaller>=[0-9.]+".*\]$', text, re.M)
 
 
-def test_the_frozen_entry_point_turns_a_double_clicked_project_into_the_app():
-    spec = importlib.util.spec_from_file_location("carto_desktop_entry", INSTALLER / "carto_desktop_entry.py")
-    entry = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(entry)
-    assert entry.program_arguments([]) == []
-    assert entry.program_arguments(["demo", "-o", "m.png"]) == ["demo", "-o", "m.png"]
-    project = r"C:\Users\awa\Documents\Mopti.cartoproj"
-    assert entry.program_arguments([project]) == ["app", project]  # `carto-desktop app PROJECT` opens it
+def test_a_lone_project_file_opens_the_app_from_the_command_and_the_bundle():
+    from carto_desktop.cli import build_parser, program_arguments
+
+    assert program_arguments([]) == []
+    assert program_arguments(["demo", "-o", "m.png"]) == ["demo", "-o", "m.png"]
+    project = r"C:\Users\awa\Documents\Mopti.CARTOPROJ"
+    assert program_arguments([project]) == ["app", project]  # `carto-desktop app PROJECT` opens it
+    assert build_parser().parse_args(program_arguments([project])).project == project
+    entry = (INSTALLER / "carto_desktop_entry.py").read_text(encoding="utf-8")
+    assert "cli_main(sys.argv[1:])" in entry  # the bundle goes through the same function
 
 
 def test_build_outputs_stay_out_of_the_repository():
