@@ -51,6 +51,7 @@ OutputBaseFilename=carto-desktop-{#AppVersion}-windows-x64-setup
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
+SetupIconFile=icons\carto-desktop.ico
 ShowLanguageDialog=auto
 LanguageDetectionMethod=uilanguage
 UninstallDisplayName={#AppName}

@@ -77,3 +77,21 @@ def test_build_outputs_stay_out_of_the_repository():
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
     assert "build/" in ignored and "dist/" in ignored
     assert 'WORK="${CARTO_BUILD_DIR:-/tmp/carto-build}"' in (INSTALLER / "build.sh").read_text(encoding="utf-8")
+
+
+def test_every_platform_gets_the_icon_in_the_sizes_it_shows():
+    from PIL import Image
+
+    spec_text = (INSTALLER / "carto-desktop.spec").read_text(encoding="utf-8")
+    assert '"carto-desktop.ico"' in spec_text and '"carto-desktop.icns"' in spec_text and "icon=ICON" in spec_text
+    iss = (INSTALLER / "carto-desktop.iss").read_bytes().decode("utf-8-sig")
+    icon_line = re.search(r"^SetupIconFile=(.+)$", iss, re.M)
+    assert icon_line and (INSTALLER / icon_line.group(1).strip().replace("\\", "/")).is_file()
+    with Image.open(INSTALLER / "icons" / "carto-desktop.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])  # taskbar to Explorer tiles
+    with Image.open(INSTALLER / "icons" / "carto-desktop.icns") as icns:
+        assert icns.format == "ICNS"
+    with Image.open(REPO / "ui" / "carto-desktop.png") as window_icon:  # ui/ ships in the bundle
+        assert window_icon.size == (256, 256) and window_icon.mode == "RGBA"
+        assert window_icon.getpixel((0, 0))[3] == 0  # rounded corners are transparent
+    assert 'ui_dir() / "carto-desktop.png"' in (REPO / "carto_desktop" / "gui" / "app.py").read_text(encoding="utf-8")

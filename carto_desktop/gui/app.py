@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from carto_desktop.paths import ui_dir
@@ -94,6 +95,7 @@ def run_app(lang: str | None = None, project: str | None = None) -> int:
     qapp = QApplication.instance() or QApplication(sys.argv)
     qapp.setApplicationName("Carto Desktop")
     qapp.setOrganizationName("Carto Desktop")
+    qapp.setWindowIcon(QIcon(str(ui_dir() / "carto-desktop.png")))  # installer/make_icon.py draws it
     settings = QSettings()
     saved = settings.value("language")
     lang = lang or (saved if saved in LANGUAGES else system_language())
