@@ -14,11 +14,16 @@ from carto_desktop.intake.tables import require_column
 from carto_desktop.match import MatchResult
 
 AGGREGATIONS = ("count", "distinct", "sum", "mean", "max")
+RECORDS = "value_records"  # column of AreaValues.areas: the rows behind each area's value (small-count rule)
 
 
 @dataclass
 class AreaValues:
-    """The boundary layer with one `value` per area (NaN = no data) and its meaning."""
+    """The boundary layer with one `value` per area (NaN = no data) and its meaning.
+
+    `areas[RECORDS]` is how many rows each value comes from (rows with a number, for
+    sum/mean/max): a mean of three households reveals them as surely as a count of three.
+    """
 
     areas: gpd.GeoDataFrame
     agg: str
@@ -55,8 +60,9 @@ def aggregate(
     if value_column is not None:
         require_column(match.rows, value_column, file)
     missing: list[int] = []
+    records = rows.groupby("match_id").size().astype(float)
     if agg == "count":
-        per_area = rows.groupby("match_id").size().astype(float)
+        per_area = records
     elif agg == "distinct":
         per_area = rows.groupby("match_id")[value_column].nunique().astype(float)
     else:
@@ -71,10 +77,13 @@ def aggregate(
             )
         grouped = numbers.groupby(rows["match_id"])
         per_area = grouped.sum(min_count=1) if agg == "sum" else grouped.max() if agg == "max" else grouped.mean()
+        records = grouped.count().astype(float)
     id_col = match.keys.id_column
     areas = layer.copy()
-    areas["value"] = areas[id_col].astype(str).map(per_area).astype(float)
+    ids = areas[id_col].astype(str)
+    areas["value"] = ids.map(per_area).astype(float)
     areas.loc[~np.isfinite(areas["value"]), "value"] = np.nan
+    areas[RECORDS] = ids.map(records).astype(float).fillna(0.0)
     return AreaValues(areas=areas, agg=agg, value_column=value_column, rows_used=len(rows), rows_without_number=missing)
 
 

@@ -30,7 +30,7 @@ from carto_desktop.match.decisions import Decisions
 from carto_desktop.paths import sample_data_dir
 
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
-COUNTING = ("count", "distinct", "sum")  # aggregations that count people or records: small ones are hidden
+COUNTING = ("count", "distinct", "sum")  # values that count people or records (MapData.suppressed has the rule)
 LAT_NAMES = ("latitude", "lat", "y", "gps_latitude", "_gps_latitude", "_geolocation_latitude")
 LON_NAMES = ("longitude", "lon", "long", "lng", "x", "gps_longitude", "_gps_longitude", "_geolocation_longitude")
 
@@ -181,7 +181,7 @@ def prepare_map(project: Project) -> PreparedMap:
             categories = aggregate_by_category(match, project.category_column, project.value_column, project.agg,
                                                file=str(project.table))
         data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or values.indicator(lang),
-                       categories=categories, min_count=project.min_count if project.agg in COUNTING else 0)
+                       categories=categories, min_count=project.min_count, value_is_count=project.agg in COUNTING)
     return PreparedMap(template, table, layer, match, values, data, notices)
 
 

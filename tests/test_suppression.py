@@ -56,10 +56,86 @@ def test_suppression_applies_to_symbols_and_french(survey):
     assert all(int(t) >= 5 for t in circle_labels)
 
 
-def test_means_are_not_suppressed(survey, tmp_path):
+SIZES = [901.0, 1000.0, 1060.0]  # the 3 households of ML0101: mean 987, max 1060, sum 2961
+
+
+@pytest.fixture
+def sizes(survey, tmp_path):
+    """A number per household: ML0101's three are large and distinctive, every other area lies in 20-40."""
     df = pd.read_csv(survey.table)
-    df["size"] = 3
+    index = df.groupby("pcode").cumcount()
+    df["size"] = [SIZES[i] if code == "ML0101" else 20.0 + (i * 7) % 21 for code, i in zip(df["pcode"], index)]
     path = tmp_path / "with_size.csv"
     df.to_csv(path, index=False)
-    result = build_map(replace(survey, table=path, agg="mean", value_column="size"))
-    assert not any(t.startswith("Fewer than") for t in _legend_texts(result))
+    return replace(survey, table=path, value_column="size")
+
+
+def _readable_texts(path):
+    """What a reader of the file sees as text: SVG labels (kept as comments), the PDF's text, PNG chunks."""
+    from carto_desktop.privacy.scan import file_texts
+
+    forms = file_texts(path)
+    if path.suffix == ".svg":
+        return " ".join(re.findall(r"<!--(.*?)-->", forms[0].decode("utf-8"), re.S))
+    if path.suffix == ".pdf":
+        return forms[-1].decode("utf-8")
+    return forms[0].decode("latin-1")
+
+
+def _exported_texts(result, folder, stem):
+    texts = [t.get_text() for t in result.figure.findobj(lambda a: hasattr(a, "get_text"))]
+    for suffix in (".png", ".pdf", ".svg"):
+        texts.append(_readable_texts(save_map(result.figure, folder / f"{stem}{suffix}", dpi=50)))
+    return texts
+
+
+@pytest.mark.parametrize("agg, exact", [("mean", "987"), ("max", "1060"), ("sum", "2961")])
+def test_a_figure_from_three_records_is_hidden_whatever_the_statistic(sizes, tmp_path, agg, exact):
+    result = build_map(replace(sizes, agg=agg))
+    hidden = result.data.areas.loc[result.data.suppressed(), result.data.keys.id_column].tolist()
+    assert hidden == ["ML0101"]  # 3 records; the areas of 7 and 9 records are shown
+    texts = _legend_texts(result)
+    assert "Fewer than 5 records  (1)" in texts
+    assert "Figures from fewer than 5 records are not\nshown, to protect the people counted." in texts
+    written = _exported_texts(result, tmp_path, agg)
+    assert not any(re.search(exact[:1] + r"\D?" + exact[1:], t) for t in written)  # "987", "1 061", "2,961"…
+    # the control: with the threshold at 2 the same value is drawn, and the search finds it
+    shown = build_map(replace(sizes, agg=agg, min_count=2))
+    assert not shown.data.suppressed().any()
+    assert not any(t.startswith("Fewer than") for t in _legend_texts(shown))
+    assert any(re.search(exact[:1] + r"\D?" + exact[1:], t) for t in _exported_texts(shown, tmp_path, agg + "2")[-3:])
+
+
+def test_the_records_threshold_follows_min_count(sizes):
+    for threshold, hidden in ((4, {"ML0101"}), (8, {"ML0101", "ML0104"}), (10, {"ML0101", "ML0104", "ML0202"})):
+        result = build_map(replace(sizes, agg="mean", min_count=threshold))
+        assert set(result.data.areas.loc[result.data.suppressed(), result.data.keys.id_column]) == hidden
+        assert f"Fewer than {threshold} records  ({len(hidden)})" in _legend_texts(result)
+
+
+def test_a_sum_hides_small_sums_and_sums_of_few_records_in_french(sizes, tmp_path):
+    df = pd.read_csv(sizes.table)
+    df.loc[df["pcode"] == "ML0102", "size"] = 0.25  # 12 households, a sum of 3 people
+    path = tmp_path / "small_sum.csv"
+    df.to_csv(path, index=False)
+    result = build_map(replace(sizes, table=path, agg="sum", lang="fr"))
+    assert set(result.data.areas.loc[result.data.suppressed(), result.data.keys.id_column]) == {"ML0101", "ML0102"}
+    texts = _legend_texts(result)
+    assert "Moins de 5  (2)" in texts  # a small sum and a sum of 3 records: one class, a note for both
+    assert any(t.startswith("Les effectifs inférieurs à 5 et les chiffres") for t in texts)
+
+
+def test_means_in_symbols_keep_their_reference_circles(sizes):
+    result = build_map(replace(sizes, agg="mean", template="symbols"))
+    texts = _legend_texts(result)
+    assert "Fewer than 5 records" in texts and "20" in texts
+
+
+def test_the_check_counts_the_records_behind_a_mean(sizes):
+    from carto_desktop.privacy.check import share_check
+
+    project = replace(sizes, agg="mean")
+    check = share_check(project, build_map(project))
+    assert (check.counts_are_records, check.smallest_count, check.suppressed_areas) == (False, 7, 1)
+    assert check.warnings == []
+    assert 'Figures from fewer than 5 records are shown as "fewer than 5": 1 area(s).' in check.markdown()

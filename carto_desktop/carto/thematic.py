@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.classify import Classes, classify
 from carto_desktop.carto.drawing import draw_polygons
 from carto_desktop.carto.legend import LegendEntry, LegendSpec
@@ -33,27 +34,58 @@ class MapData:
     categories: pd.DataFrame | None = None  # rows: area id; columns: category; cells: value
     points: gpd.GeoDataFrame | None = None  # columns: geometry, optional "category"
     min_count: int = 0  # counts of people/records in 1..min_count-1 are never shown exactly (0 = off)
+    value_is_count: bool = True  # `value` counts people or records (count, distinct, sum); False: mean, max
 
     def suppressed(self) -> np.ndarray:
-        """Areas whose small count is hidden in a "fewer than N" class (data protection)."""
+        """Areas hidden in a "fewer than N" class (statistical disclosure control).
+
+        The one place for the rule: an area is hidden when its value is a count under N, or
+        when its value, whatever the statistic, comes from fewer than N records
+        (`aggregate.RECORDS`): a mean of three households reveals them as a count would.
+        """
+        small, few = self._small_and_few()
+        return small | few
+
+    def _small_and_few(self) -> tuple[np.ndarray, np.ndarray]:
         v = self.areas["value"].to_numpy(dtype=float)
+        none = np.zeros(len(v), dtype=bool)
         if self.min_count <= 1:
-            return np.zeros(len(v), dtype=bool)
-        return np.isfinite(v) & (v > 0) & (v < self.min_count)
+            return none, none
+        shown = np.isfinite(v)
+        small = shown & (v > 0) & (v < self.min_count) if self.value_is_count else none
+        if RECORDS not in self.areas:
+            return small, none
+        r = self.areas[RECORDS].to_numpy(dtype=float)
+        return small, shown & (r > 0) & (r < self.min_count) & ~small
+
+    def suppression_texts(self, lang: str) -> tuple[str, str]:
+        """The legend's "fewer than N" label and its note, in the words that fit what was hidden."""
+        small, few = self._small_and_few()
+        n = self.min_count
+        if few.any() and not small.any():
+            return (translate("Fewer than {n} records", lang, n=n),
+                    translate("Figures from fewer than {n} records are not\nshown, to protect the people counted.",
+                              lang, n=n))
+        if few.any():
+            return (translate("Fewer than {n}", lang, n=n),
+                    translate("Counts under {n}, and figures from fewer than\n{n} records, are not shown exactly,\n"
+                              "to protect the people counted.", lang, n=n))
+        return (translate("Fewer than {n}", lang, n=n),
+                translate("Counts under {n} are not shown exactly,\nto protect the people counted.", lang, n=n))
 
 
 SUPPRESSED_COLOUR = "#d9d9d9"
 
 
 def _fewer_than(data: MapData, lang: str, count: int | None = None) -> LegendEntry:
-    label = translate("Fewer than {n}", lang, n=data.min_count)
+    label = data.suppression_texts(lang)[0]
     return LegendEntry(label + (f"  ({count})" if count is not None else ""), SUPPRESSED_COLOUR)
 
 
 def _suppression_note(data: MapData, lang: str) -> list[str]:
     if data.min_count <= 1 or not data.suppressed().any():
         return []
-    return [translate("Counts under {n} are not shown exactly,\nto protect the people counted.", lang, n=data.min_count)]
+    return [data.suppression_texts(lang)[1]]
 
 
 def _heading(text: str, width: int = 30) -> str:
@@ -146,11 +178,11 @@ def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_u
     ax.add_collection(circles)
     refs = _reference_values(vmax)
     entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs
-               if v >= data.min_count]
+               if v >= data.min_count or not data.value_is_count]
     if hidden.any():
         hp = pts[hidden]
         ax.scatter(hp.x, hp.y, s=14, color=SUPPRESSED_COLOUR, edgecolor="#737373", linewidth=0.6, zorder=9)
-        entries.append(LegendEntry(translate("Fewer than {n}", lang, n=data.min_count), SUPPRESSED_COLOUR, "marker"))
+        entries.append(LegendEntry(data.suppression_texts(lang)[0], SUPPRESSED_COLOUR, "marker"))
     n_missing = int((~np.isfinite(data.areas["value"].to_numpy(dtype=float))).sum())
     return LegendSpec(heading=_heading(data.indicator), entries=entries,
                       no_data=LegendEntry(f"{translate('No data', lang)}  ({n_missing})", "#f4f4f4") if n_missing else None,

@@ -56,6 +56,8 @@ FRENCH: dict[str, str] = {
     "Areas shown: {n} with data.": "Zones montrées : {n} avec des données.",
     "Finest detail shown: exact points ({n}).": "Détail le plus fin : points exacts ({n}).",
     "Smallest count shown exactly: {count}.": "Plus petit effectif montré exactement : {count}.",
+    "Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area(s).":
+        "Les chiffres venant de moins de {n} lignes sont montrés comme « moins de {n} » : {areas} zone(s).",
     "Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).":
         "Les effectifs inférieurs à {n} sont montrés comme « moins de {n} » : {areas} zone(s).",
     "Points of people: drawn one by one.": "Points de personnes : dessinés un par un.",

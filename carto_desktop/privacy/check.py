@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from carto_desktop.aggregate import RECORDS
 from carto_desktop.i18n import translate
 from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
 
@@ -88,9 +89,12 @@ class ShareCheck:
             lines.append("- " + (translate("Smallest count shown exactly: {count}.", t, count=count)
                                  if self.counts_are_records else
                                  translate("Fewest records behind an area: {count}.", t, count=count)))
-        if self.min_count > 1 and self.counts_are_records and not self.points_shown:
-            lines.append("- " + translate("Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).", t,
-                                          n=self.min_count, areas=self.suppressed_areas))
+        if self.min_count > 1 and not self.points_shown:
+            lines.append("- " + (translate("Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).", t,
+                                           n=self.min_count, areas=self.suppressed_areas)
+                                 if self.counts_are_records else
+                                 translate("Figures from fewer than {n} records are shown as \"fewer than {n}\": "
+                                           "{areas} area(s).", t, n=self.min_count, areas=self.suppressed_areas)))
         if self.people_points_drawn:
             lines.append("- " + translate("Points of people: drawn one by one.", t) + " " + self.people_reason)
         elif self.people_points and self.points_map:
@@ -130,13 +134,10 @@ def _counts(result: MapResult, counting: bool) -> tuple[np.ndarray, np.ndarray]:
     if "value" not in areas or not np.isfinite(areas["value"].to_numpy(dtype=float)).any():
         return np.array([]), np.array([], dtype=bool)
     values = areas["value"].to_numpy(dtype=float)
-    hidden = data.suppressed() if hasattr(data, "suppressed") else np.zeros(len(values), dtype=bool)
-    if not counting and result.match is not None:
+    hidden = data.suppressed()
+    if not counting and RECORDS in areas:
         # a sum or a mean: the disclosure risk is the number of records behind each area
-        rows = result.match.rows
-        records = rows.loc[rows["match_status"] == "matched", "match_id"].astype(str).value_counts()
-        ids = areas[data.keys.id_column].astype(str)
-        values = ids.map(records).to_numpy(dtype=float)
+        values = np.where(np.isfinite(values), areas[RECORDS].to_numpy(dtype=float), np.nan)
     has_data = np.isfinite(values) & (values > 0)
     return values[has_data], np.asarray(hidden)[has_data]
 
