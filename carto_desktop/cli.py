@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--classes", type=int, help="number of classes, 2 to 9 (default: the template's)")
     render.add_argument("--palette", help="ColorBrewer palette, e.g. YlOrRd, Blues (default: the template's)")
     render.add_argument("--projection", help="projected CRS in metres, e.g. EPSG:32630 (default: equal-area, centred)")
-    render.add_argument("--basemap", help="offline tile pack (.tif) made with \"carto-desktop basemap download\"")
+    render.add_argument("--basemap", help="offline tile pack (.png + .json) made with \"carto-desktop basemap download\"")
     render.add_argument("--atlas", action="store_true",
                         help="one map per region (admin 1): a page each in a PDF, or one PNG/SVG file each")
     render.add_argument("--logo", help="your organisation's logo (PNG), drawn top right")
@@ -111,11 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     basemap = sub.add_parser("basemap", help="prepare an offline basemap tile pack (needs internet once)")
     basemap_sub = basemap.add_subparsers(dest="basemap_command", parser_class=_Parser, required=True)
-    download = basemap_sub.add_parser("download", help="download tiles for an area into a GeoTIFF pack")
+    download = basemap_sub.add_parser("download", help="download tiles for an area into a pack (.png + .json)")
     download.add_argument("--bbox", nargs=4, type=float, required=True, metavar=("WEST", "SOUTH", "EAST", "NORTH"))
-    download.add_argument("--zoom", type=int, default=7, help="tile zoom level, 3 (continent) to 12 (town)")
+    download.add_argument("--zoom", type=int, help="tile zoom level, 3 (continent) to 12 (town) (default: chosen "
+                          "for the area, at most 300 tiles)")
     download.add_argument("--provider", choices=("osm", "opentopomap"), default="osm")
-    download.add_argument("-o", "--output", required=True, help="the pack to write (.tif)")
+    download.add_argument("-o", "--output", required=True, help="the pack to write (.png; its .json is written beside it)")
     common(download)
 
     purge = sub.add_parser("purge", help="delete a project's autosave, recovery and leftover temporary files")

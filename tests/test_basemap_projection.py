@@ -13,7 +13,7 @@ from carto_desktop.errors import DataError, OptionError
 from carto_desktop.export import save_map
 from carto_desktop.project import build_map, sample_project
 
-PACK = REPO / "tests" / "data" / "basemap" / "test_pack.tif"
+PACK = REPO / "tests" / "data" / "basemap" / "test_pack.png"
 
 
 def test_local_tile_pack_is_drawn_and_credited_with_network_blocked(tmp_path):
@@ -37,22 +37,28 @@ def test_every_template_renders_with_a_local_basemap(template, tmp_path):
 
 def test_missing_or_broken_tile_pack_is_a_clear_error(tmp_path):
     with pytest.raises(DataError, match="does not exist"):
-        open_tile_pack(tmp_path / "none.tif")
-    bad = tmp_path / "bad.tif"
-    bad.write_bytes(b"not a tiff")
-    with pytest.raises(DataError, match="not a readable GeoTIFF"):
+        open_tile_pack(tmp_path / "none.png")
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not a png")
+    with pytest.raises(DataError, match="not a PNG image with its .json description"):
         open_tile_pack(bad)
+    old_geotiff = tmp_path / "mali.tif"  # a pack from before format 1
+    old_geotiff.write_bytes(b"II*\x00" + bytes(100))
+    (tmp_path / "mali.tif.json").write_text('{"attribution": "OSM"}', encoding="utf-8")
+    with pytest.raises(DataError, match="not a PNG image") as err:
+        open_tile_pack(old_geotiff)
+    assert "mali.tif" in err.value.text("fr") and "basemap download" in err.value.text("fr")
 
 
 def test_basemap_download_offline_fails_fast_with_exit_2(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "carto_desktop", "basemap", "download", "--bbox", "-12", "10", "4",
-                           "25", "--zoom", "4", "-o", str(tmp_path / "p.tif"), "--lang", "en"],
+                           "25", "--zoom", "4", "-o", str(tmp_path / "p.png"), "--lang", "en"],
                           capture_output=True, text=True, timeout=120,
                           env={"PATH": "", "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
                                "NO_PROXY": ""})
     assert proc.returncode == 2
     assert "no internet connection" in proc.stderr and "Traceback" not in proc.stderr
-    assert not (tmp_path / "p.tif").exists()
+    assert list(tmp_path.iterdir()) == []  # no pack, no .json, no temporary file
 
 
 def test_projection_can_be_chosen_in_metres_and_is_named_in_the_footer():
