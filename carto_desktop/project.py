@@ -61,6 +61,10 @@ class Project:
     min_count: int = 5  # counts of people/records below this are never shown exactly (0 = off)
     raw_points: bool = False  # draw points of people as points (explicit choice) instead of aggregating
     excluded_columns: tuple[str, ...] = ()  # sensitive columns the user chose to keep out of everything
+    # the user's word per column: a role for `detect_roles` ("admin name:2", "P-code:2", "latitude", "number"…)
+    # or "ignore" (left out of the map); and personal or not (`detect_sensitive` overrides, Data step)
+    roles: dict[str, str] = field(default_factory=dict)
+    personal_columns: dict[str, bool] = field(default_factory=dict)
     lang: str = "en"
     title: str | None = None
     subtitle: str | None = None
@@ -100,15 +104,65 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
 
     The user's own answers ({key value: area id}) go to the matcher as decisions, which it
     applies before any other tier; answers naming an area the layer no longer has are ignored.
+    Columns the user ignores or keeps out as personal are not given to the matcher
+    (`usable_data`); the key column, when not chosen, is looked for first among the columns
+    the user marked as places (`Project.roles`).
     """
     table = read_table(project.table, project.sheet)
     layer = read_layer(project.boundaries, project.layer)
     ids = set(layer[boundary_keys(layer).id_column].astype(str))
     chosen = {value: area for value, area in project.decisions.items() if area in ids}
     decisions = Decisions.from_mapping(chosen) if chosen else None
-    match = match_table(table.data, layer, project.key_column, file=str(project.table),
+    data = usable_data(table.data, project)
+    match = match_table(data, layer, _key_column(project, data, layer), file=str(project.table),
                         parent_column=project.parent_column, decisions=decisions)
     return table, layer, match
+
+
+IGNORE = "ignore"  # a role only the user gives (Data step): the column is left out of the map
+PLACE_ROLES = ("P-code", "admin name")
+
+
+def role_overrides(project: Project, columns) -> dict[str, str]:
+    """The user's column roles as `detect_roles` overrides: columns the table has, "ignore" left out."""
+    present = {str(c) for c in columns}
+    return {c: r for c, r in project.roles.items() if r != IGNORE and c in present}
+
+
+def left_out_columns(project: Project) -> set[str]:
+    """Columns the map is made without: ignored or personal (`excluded_columns`), unless chosen for it by name.
+
+    A column the user names as key, parent, value, category or coordinates is used (the
+    "before you share" check says so when it is personal).
+    """
+    named = {project.key_column, project.parent_column, project.value_column, project.category_column,
+             project.lat_column, project.lon_column}
+    ignored = {c for c, r in project.roles.items() if r == IGNORE}
+    return (ignored | set(project.excluded_columns)) - named
+
+
+def usable_data(data, project: Project, keep: tuple[str, ...] = ()):
+    """`data` without the columns `left_out_columns` names (those in `keep` stay)."""
+    drop = [c for c in data.columns if c in left_out_columns(project) and c not in keep]
+    return data.drop(columns=drop) if drop else data
+
+
+def _marked(project: Project, data, roles: tuple[str, ...]) -> list[str]:
+    """The table's columns the user gave one of `roles` (a level after ":" allowed), in table order."""
+    chosen = {c for c, r in project.roles.items() if r.partition(":")[0] in roles}
+    return [c for c in data.columns if c in chosen]
+
+
+def _key_column(project: Project, data, layer: gpd.GeoDataFrame) -> str | None:
+    """The user's key column; else the column marked as places that matches the layer; else None (the matcher's guess)."""
+    if project.key_column:
+        return project.key_column
+    marked = _marked(project, data, PLACE_ROLES)
+    if not marked:
+        return None
+    from carto_desktop.match.matcher import AreaIndex, find_key_column
+
+    return find_key_column(data[marked], AreaIndex(layer, boundary_keys(layer)))
 
 
 @dataclass
@@ -231,10 +285,12 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
 
 
 def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
-    """The latitude and longitude columns: the user's, or the usual names (Kobo/ODK included)."""
-    cols = {c.lower(): c for c in table.data.columns}
-    lat = project.lat_column or next((cols[n] for n in LAT_NAMES if n in cols), None)
-    lon = project.lon_column or next((cols[n] for n in LON_NAMES if n in cols), None)
+    """The latitude and longitude columns: the user's, those marked as such, or the usual names (Kobo/ODK included)."""
+    ignored = {c for c, r in project.roles.items() if r == IGNORE}
+    cols = {c.lower(): c for c in table.data.columns if c not in ignored}
+    marked_lat, marked_lon = _marked(project, table.data, ("latitude",)), _marked(project, table.data, ("longitude",))
+    lat = project.lat_column or next(iter(marked_lat), None) or next((cols[n] for n in LAT_NAMES if n in cols), None)
+    lon = project.lon_column or next(iter(marked_lon), None) or next((cols[n] for n in LON_NAMES if n in cols), None)
     if lat is None or lon is None:
         raise OptionError("The table has no latitude and longitude columns for a map of sites.",
                           hint="Name them with --lat and --lon, or choose an area template.", file=project.table)
@@ -247,7 +303,7 @@ def _match_points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> Ma
     from carto_desktop.match.points import match_points
 
     lat, lon = _lat_lon(table, project)
-    return match_points(table.data, layer, lat, lon, file=str(project.table))
+    return match_points(usable_data(table.data, project, keep=(lat, lon)), layer, lat, lon, file=str(project.table))
 
 
 def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -258,7 +314,7 @@ def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoD
     checked = check_coordinates(table.data[lat].tolist(), table.data[lon].tolist(), table.row_numbers,
                                 bounds=layer.total_bounds)
     points = gpd.GeoDataFrame(
-        table.data.assign(_lat=checked.lat, _lon=checked.lon),
+        usable_data(table.data, project, keep=(lat, lon)).assign(_lat=checked.lat, _lon=checked.lon),
         geometry=gpd.points_from_xy(checked.lon, checked.lat), crs=4326,
     )
     points = points[np.isfinite(points["_lat"]) & np.isfinite(points["_lon"])]

@@ -172,7 +172,7 @@ def test_a_workbook_with_two_sheets_offers_the_choice(window, qtbot, tmp_path):
         combo.activated.emit(1)
     assert window.project["sheet"] == "Sites"
     assert window.data_step.rows_model.columns == ["Cercle", "Personnes"]
-    assert "Cercle" in window.data_step.roles_label.text()
+    assert window.data_step.role_of("Cercle") == "admin name:2"
 
 
 def test_files_dropped_on_the_window(window, qtbot):

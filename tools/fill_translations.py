@@ -147,6 +147,83 @@ FR = {
     "date": "date",
     "identifier": "identifiant",
     "multiple choice": "choix multiple",
+    # data_step.py: what each column holds, personal data
+    "Carto Desktop guessed what each column holds. If a guess is wrong, choose what the column really holds.":
+        "Carto Desktop a deviné ce que contient chaque colonne. Si une supposition est fausse, choisissez ce que "
+        "la colonne contient vraiment.",
+    "Column": "Colonne",
+    "What it holds": "Ce qu'elle contient",
+    "What Carto Desktop understood each column to be; your choices are in bold and are kept with the project":
+        "Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet",
+    "Admin area name": "Nom de zone administrative",
+    "P-code": "P-code",
+    "%1 (level %2)": "%1 (niveau %2)",
+    "Latitude": "Latitude",
+    "Longitude": "Longitude",
+    "GPS point (Kobo/ODK)": "Point GPS (Kobo/ODK)",
+    "Number": "Nombre",
+    "Date": "Date",
+    "Identifier": "Identifiant",
+    "Multiple choice (0/1)": "Choix multiple (0/1)",
+    "Form information": "Informations du formulaire",
+    "Text": "Texte",
+    "Empty": "Vide",
+    "Ignore": "Ignorer",
+    "The name of an administrative area. Level 1 is the largest division of the country (region, province), "
+    "level 2 the next one (cercle, département), level 3 the next (commune)…":
+        "Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), "
+        "le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…",
+    "An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. "
+    "The surest way to put a row on the map.":
+        "Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les "
+        "zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.",
+    "How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)":
+        "La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)",
+    "How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)":
+        "La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)",
+    "Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point":
+        "Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un "
+        "point GPS",
+    "A figure that can be added up or averaged (people reached, amounts)":
+        "Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)",
+    "A day, or a day and a time": "Un jour, ou un jour et une heure",
+    "A code for each row (form number, site ID): not a place, not a figure to add up":
+        "Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner",
+    "The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer":
+        "Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse",
+    "What the survey tool adds itself: start and end time, device, submission ID":
+        "Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission",
+    "Words with no special meaning for the map (organisation, sector, remarks)":
+        "Des mots sans sens particulier pour la carte (organisation, secteur, remarques)",
+    "The column has no values": "La colonne n'a pas de valeurs",
+    "Carto Desktop leaves this column out: it is never used to find places or to make the map":
+        "Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte",
+    "Personal data": "Données personnelles",
+    "Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…":
+        "Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, "
+        "points GPS des domiciles…",
+    "Keep out": "Écarter",
+    "Why it looks personal": "Pourquoi elle semble personnelle",
+    "Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.":
+        "Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de "
+        "personnel.",
+    "Ticked: kept out of the map. Untick only if this column holds nothing personal.":
+        "Cochée : écartée de la carte. Ne décochez que si cette colonne ne contient rien de personnel.",
+    "GPS points count as personal only when each row is a person or a household: then a point shows where they "
+    "live":
+        "Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre "
+        "alors où ils vivent",
+    "A column Carto Desktop did not flag but that identifies people (a nickname, a description…)":
+        "Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une "
+        "description…)",
+    "These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds "
+    "nothing personal.":
+        "Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; "
+        "n'en décochez une que si elle ne contient rien de personnel.",
+    "No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).":
+        "Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros "
+        "d'identité, points GPS des domiciles…).",
+    "Mark another column as personal…": "Indiquer une autre colonne comme personnelle…",
     # match_step.py
     "Each row of your table must be linked to one area of the map. Rows linked automatically are counted as "
     "matched; check the unsure ones below.":

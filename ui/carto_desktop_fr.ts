@@ -3,177 +3,332 @@
 <context>
     <name>DataStep</name>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="62" />
+        <location filename="../carto_desktop/gui/data_step.py" line="103" />
         <source>Your files</source>
         <translation>Vos fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="64" />
+        <location filename="../carto_desktop/gui/data_step.py" line="105" />
         <source>Choose table…</source>
         <translation>Choisir le tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="65" />
+        <location filename="../carto_desktop/gui/data_step.py" line="106" />
         <source>A spreadsheet (Excel, CSV) with one row per activity or place</source>
         <translation>Un tableur (Excel, CSV) avec une ligne par activité ou par lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="67" />
+        <location filename="../carto_desktop/gui/data_step.py" line="108" />
         <source>No table chosen</source>
         <translation>Aucun tableau choisi</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="71" />
+        <location filename="../carto_desktop/gui/data_step.py" line="112" />
         <source>A workbook can hold several sheets (tabs); pick the one with your data</source>
         <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="73" />
+        <location filename="../carto_desktop/gui/data_step.py" line="114" />
         <source>Sheet:</source>
         <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="76" />
+        <location filename="../carto_desktop/gui/data_step.py" line="117" />
         <source>Choose boundaries…</source>
         <translation>Choisir les limites…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="77" />
+        <location filename="../carto_desktop/gui/data_step.py" line="118" />
         <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
         <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="80" />
+        <location filename="../carto_desktop/gui/data_step.py" line="121" />
         <source>No boundaries chosen</source>
         <translation>Aucune limite choisie</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="84" />
+        <location filename="../carto_desktop/gui/data_step.py" line="125" />
         <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
         <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="87" />
+        <location filename="../carto_desktop/gui/data_step.py" line="128" />
         <source>Layer:</source>
         <translation>Couche :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="92" />
+        <location filename="../carto_desktop/gui/data_step.py" line="133" />
         <source>What the columns mean</source>
         <translation>Le sens des colonnes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="95" />
+        <location filename="../carto_desktop/gui/data_step.py" line="136" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="98" />
+        <location filename="../carto_desktop/gui/data_step.py" line="139" />
         <source>Place column:</source>
         <translation>Colonne du lieu :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="103" />
-        <source>What Carto Desktop understood each column to be; choose the place column above and the value column in step 3 if it guessed wrong</source>
-        <translation>Ce que Carto Desktop a compris de chaque colonne ; choisissez la colonne du lieu ci-dessus et la colonne des valeurs à l'étape 3 s'il s'est trompé</translation>
+        <location filename="../carto_desktop/gui/data_step.py" line="142" />
+        <source>Carto Desktop guessed what each column holds. If a guess is wrong, choose what the column really holds.</source>
+        <translation>Carto Desktop a deviné ce que contient chaque colonne. Si une supposition est fausse, choisissez ce que la colonne contient vraiment.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="119" />
+        <location filename="../carto_desktop/gui/data_step.py" line="147" />
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="147" />
+        <source>What it holds</source>
+        <translation>Ce qu'elle contient</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="148" />
+        <source>What Carto Desktop understood each column to be; your choices are in bold and are kept with the project</source>
+        <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="165" />
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="166" />
+        <source>Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…</source>
+        <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="173" />
+        <source>Keep out</source>
+        <translation>Écarter</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="173" />
+        <source>Why it looks personal</source>
+        <translation>Pourquoi elle semble personnelle</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="174" />
+        <source>Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.</source>
+        <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="190" />
+        <source>GPS points count as personal only when each row is a person or a household: then a point shows where they live</source>
+        <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="194" />
+        <source>A column Carto Desktop did not flag but that identifies people (a nickname, a description…)</source>
+        <translation>Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une description…)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="279" />
+        <source>Admin area name</source>
+        <translation>Nom de zone administrative</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="279" />
+        <source>P-code</source>
+        <translation>P-code</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="280" />
+        <source>%1 (level %2)</source>
+        <translation>%1 (niveau %2)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="281" />
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="281" />
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="282" />
+        <source>GPS point (Kobo/ODK)</source>
+        <translation>Point GPS (Kobo/ODK)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="282" />
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="282" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="283" />
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="283" />
+        <source>Multiple choice (0/1)</source>
+        <translation>Choix multiple (0/1)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="284" />
+        <source>Form information</source>
+        <translation>Informations du formulaire</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="284" />
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="285" />
+        <source>Empty</source>
+        <translation>Vide</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="285" />
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="292" />
+        <source>The name of an administrative area. Level 1 is the largest division of the country (region, province), level 2 the next one (cercle, département), level 3 the next (commune)…</source>
+        <translation>Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="295" />
+        <source>An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. The surest way to put a row on the map.</source>
+        <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="297" />
+        <source>How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)</source>
+        <translation>La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="298" />
+        <source>How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)</source>
+        <translation>La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="299" />
+        <source>Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point</source>
+        <translation>Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un point GPS</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="301" />
+        <source>A figure that can be added up or averaged (people reached, amounts)</source>
+        <translation>Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="302" />
+        <source>A day, or a day and a time</source>
+        <translation>Un jour, ou un jour et une heure</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="303" />
+        <source>A code for each row (form number, site ID): not a place, not a figure to add up</source>
+        <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="304" />
+        <source>The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer</source>
+        <translation>Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="306" />
+        <source>What the survey tool adds itself: start and end time, device, submission ID</source>
+        <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="307" />
+        <source>Words with no special meaning for the map (organisation, sector, remarks)</source>
+        <translation>Des mots sans sens particulier pour la carte (organisation, secteur, remarques)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="308" />
+        <source>The column has no values</source>
+        <translation>La colonne n'a pas de valeurs</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="309" />
+        <source>Carto Desktop leaves this column out: it is never used to find places or to make the map</source>
+        <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="418" />
+        <source>Ticked: kept out of the map. Untick only if this column holds nothing personal.</source>
+        <translation>Cochée : écartée de la carte. Ne décochez que si cette colonne ne contient rien de personnel.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="428" />
+        <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
+        <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="430" />
+        <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
+        <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="432" />
+        <source>Mark another column as personal…</source>
+        <translation>Indiquer une autre colonne comme personnelle…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="207" />
         <source>The first rows of your table, as Carto Desktop reads them</source>
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="153" />
+        <location filename="../carto_desktop/gui/data_step.py" line="245" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="159" />
+        <location filename="../carto_desktop/gui/data_step.py" line="257" />
         <source>This sheet cannot be used: %1</source>
         <translation>Cette feuille ne peut pas être utilisée : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="163" />
+        <location filename="../carto_desktop/gui/data_step.py" line="261" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="172" />
-        <source>%1, admin level %2</source>
-        <translation>%1, niveau administratif %2</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="174" />
+        <location filename="../carto_desktop/gui/data_step.py" line="352" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="181" />
-        <source>place name</source>
-        <translation>nom de lieu</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="181" />
-        <source>P-code (official place code)</source>
-        <translation>P-code (code officiel du lieu)</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="182" />
-        <source>latitude (GPS)</source>
-        <translation>latitude (GPS)</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="182" />
-        <source>longitude (GPS)</source>
-        <translation>longitude (GPS)</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="183" />
-        <source>GPS point</source>
-        <translation>point GPS</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="183" />
-        <source>number</source>
-        <translation>nombre</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="183" />
-        <source>date</source>
-        <translation>date</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="184" />
-        <source>identifier</source>
-        <translation>identifiant</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="184" />
-        <source>multiple choice</source>
-        <translation>choix multiple</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="188" />
+        <location filename="../carto_desktop/gui/data_step.py" line="502" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="211" />
+        <location filename="../carto_desktop/gui/data_step.py" line="525" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="212" />
+        <location filename="../carto_desktop/gui/data_step.py" line="526" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="217" />
+        <location filename="../carto_desktop/gui/data_step.py" line="531" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="218" />
+        <location filename="../carto_desktop/gui/data_step.py" line="532" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -354,9 +509,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="83" />
-        <location filename="../carto_desktop/gui/main_window.py" line="572" />
-        <location filename="../carto_desktop/gui/main_window.py" line="620" />
-        <location filename="../carto_desktop/gui/main_window.py" line="679" />
+        <location filename="../carto_desktop/gui/main_window.py" line="577" />
+        <location filename="../carto_desktop/gui/main_window.py" line="625" />
+        <location filename="../carto_desktop/gui/main_window.py" line="684" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -386,27 +541,27 @@
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="378" />
+        <location filename="../carto_desktop/gui/main_window.py" line="383" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="408" />
+        <location filename="../carto_desktop/gui/main_window.py" line="413" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="426" />
+        <location filename="../carto_desktop/gui/main_window.py" line="431" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="436" />
+        <location filename="../carto_desktop/gui/main_window.py" line="441" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="437" />
+        <location filename="../carto_desktop/gui/main_window.py" line="442" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
@@ -546,113 +701,113 @@
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="369" />
+        <location filename="../carto_desktop/gui/main_window.py" line="374" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="404" />
+        <location filename="../carto_desktop/gui/main_window.py" line="409" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="413" />
+        <location filename="../carto_desktop/gui/main_window.py" line="418" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="413" />
+        <location filename="../carto_desktop/gui/main_window.py" line="418" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="472" />
+        <location filename="../carto_desktop/gui/main_window.py" line="477" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="473" />
+        <location filename="../carto_desktop/gui/main_window.py" line="478" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="479" />
+        <location filename="../carto_desktop/gui/main_window.py" line="484" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="480" />
+        <location filename="../carto_desktop/gui/main_window.py" line="485" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="484" />
+        <location filename="../carto_desktop/gui/main_window.py" line="489" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="512" />
+        <location filename="../carto_desktop/gui/main_window.py" line="517" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="527" />
+        <location filename="../carto_desktop/gui/main_window.py" line="532" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="528" />
-        <location filename="../carto_desktop/gui/main_window.py" line="553" />
+        <location filename="../carto_desktop/gui/main_window.py" line="533" />
+        <location filename="../carto_desktop/gui/main_window.py" line="558" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="548" />
+        <location filename="../carto_desktop/gui/main_window.py" line="553" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="552" />
+        <location filename="../carto_desktop/gui/main_window.py" line="557" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="558" />
+        <location filename="../carto_desktop/gui/main_window.py" line="563" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="566" />
+        <location filename="../carto_desktop/gui/main_window.py" line="571" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="569" />
+        <location filename="../carto_desktop/gui/main_window.py" line="574" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="621" />
+        <location filename="../carto_desktop/gui/main_window.py" line="626" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="626" />
+        <location filename="../carto_desktop/gui/main_window.py" line="631" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="627" />
+        <location filename="../carto_desktop/gui/main_window.py" line="632" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="678" />
+        <location filename="../carto_desktop/gui/main_window.py" line="683" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="483" />
+        <location filename="../carto_desktop/gui/main_window.py" line="488" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
@@ -701,6 +856,11 @@
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="51" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="51" />
         <source>In your table</source>
         <translation>Dans votre tableau</translation>
     </message>
@@ -708,11 +868,6 @@
         <location filename="../carto_desktop/gui/match_step.py" line="51" />
         <source>Rows</source>
         <translation>Lignes</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="51" />
-        <source>Status</source>
-        <translation>État</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="51" />

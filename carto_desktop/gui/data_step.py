@@ -1,18 +1,51 @@
-"""Step 1, Data: which table and which boundaries, what the table looks like, which columns matter."""
+"""Step 1, Data: which table and which boundaries, what the table looks like, which columns matter.
+
+What each column holds (the engine's `detect_roles`) is shown and can be changed per column
+(`Project.roles`); the columns that look personal (`detect_sensitive`, run in the engine
+process with the table's inspection) are listed with the plain reason and a box the user
+can untick (`Project.personal_columns`, and the resulting `Project.excluded_columns`).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel, QPushButton, QTableView,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 TABLE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt"
 BOUNDARY_FILTER_EXTS = "*.geojson *.json *.gpkg *.shp *.zip"
 AUTO = "\u0000auto"  # combo data for "detect automatically"
+IGNORE = "ignore"  # the role that leaves a column out of the map (project.IGNORE; not imported: no engine here)
+LEVELS = (1, 2, 3, 4)
+PLACE_ROLES = ("admin name", "P-code")
+# the roles a person can give a column, in the order the chooser lists them ("role:level" for places)
+ROLE_CHOICES = ([f"admin name:{n}" for n in LEVELS] + [f"P-code:{n}" for n in LEVELS]
+                + ["latitude", "longitude", "geopoint", "number", "date", "identifier", "multiple choice",
+                   "form metadata", "text", IGNORE])
+NOT_A_PLACE = {"latitude", "longitude", "geopoint", "number", "date", "multiple choice", "form metadata", IGNORE}
+ROLE_TABLE_HEIGHT = 210
+PERSONAL_TABLE_HEIGHT = 260
+
+
+def role_spec(role: str, level: int | None) -> str:
+    """The engine's role as the Project stores it: "admin name:2", "P-code:1", "number"."""
+    return f"{role}:{level}" if role in PLACE_ROLES and level is not None else role
+
+
+def kept_out(detected: list[str], overrides: dict[str, bool], columns: list[str]) -> list[str]:
+    """The columns kept out as personal: the detected ones the user did not untick, plus those the user ticked.
+
+    This is what `Project.excluded_columns` holds (in table order); the detection itself
+    runs in the engine process, this only applies the user's word to its result.
+    """
+    found = set(detected)
+    keep = {c for c in columns if overrides.get(c) is True or (c in found and overrides.get(c) is not False)}
+    return [c for c in columns if c in keep]
 
 
 class RowsModel(QAbstractTableModel):
@@ -57,6 +90,14 @@ class DataStep(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._project: dict[str, Any] = {}
+        self._columns: list[str] = []
+        self._detected: dict[str, str] = {}  # column -> detected role spec (without the user's choices)
+        self._findings: list[dict[str, Any]] = []  # detected personal columns (engine's plain values)
+        self._chosen_reason: dict[str, str] = {}
+        self._lang = "en"
+        self._updating = False  # set while the page shows the project: no edits come from that
+        self._personal_rows: list[str] = []
         layout = QVBoxLayout(self)
 
         files = QGroupBox(self.tr("Your files"))
@@ -98,17 +139,64 @@ class DataStep(QWidget):
         key_label = QLabel(self.tr("Place column:"))
         key_label.setBuddy(self.key_combo)
         roles_form.addRow(key_label, self.key_combo)
-        self.roles_label = QLabel("")
+        self.roles_label = QLabel(self.tr("Carto Desktop guessed what each column holds. If a guess is wrong, "
+                                          "choose what the column really holds."))
         self.roles_label.setWordWrap(True)
-        self.roles_label.setToolTip(self.tr("What Carto Desktop understood each column to be; choose the place "
-                                            "column above and the value column in step 3 if it guessed wrong"))
         roles_form.addRow(self.roles_label)
+        self.roles_table = QTableWidget(0, 2)
+        self.roles_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("What it holds")])
+        self.roles_table.setToolTip(self.tr("What Carto Desktop understood each column to be; your choices are "
+                                            "in bold and are kept with the project"))
+        self.roles_table.verticalHeader().setVisible(False)
+        self.roles_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.roles_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.roles_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.roles_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.roles_table.verticalHeader().setDefaultSectionSize(26)
+        self.roles_table.setFixedHeight(ROLE_TABLE_HEIGHT)
+        roles_form.addRow(self.roles_table)
         self.warnings_label = QLabel("")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #8a4b00;")
         self.warnings_label.setVisible(False)
         roles_form.addRow(self.warnings_label)
         layout.addWidget(roles)
+
+        self.personal_box = QGroupBox(self.tr("Personal data"))
+        self.personal_box.setToolTip(self.tr("Columns that could identify a person: names, phone numbers, ID numbers, "
+                                             "GPS points of homes…"))
+        personal = QVBoxLayout(self.personal_box)
+        self.personal_label = QLabel("")
+        self.personal_label.setWordWrap(True)
+        personal.addWidget(self.personal_label)
+        self.personal_table = QTableWidget(0, 2)
+        self.personal_table.setHorizontalHeaderLabels([self.tr("Keep out"), self.tr("Why it looks personal")])
+        self.personal_table.setToolTip(self.tr("Ticked: personal, kept out of the map. Untick a column only if it "
+                                               "holds nothing personal."))
+        self.personal_table.verticalHeader().setVisible(False)
+        self.personal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.personal_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.personal_table.setWordWrap(True)
+        self.personal_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.personal_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.personal_table.setColumnWidth(0, 210)
+        self.personal_table.verticalHeader().setDefaultSectionSize(24)
+        self.personal_table.setFixedHeight(PERSONAL_TABLE_HEIGHT)
+        self.personal_table.itemChanged.connect(self._personal_ticked)
+        self.personal_table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_personal_rows())
+        personal.addWidget(self.personal_table)
+        self.people_label = QLabel("")
+        self.people_label.setWordWrap(True)
+        self.people_label.setToolTip(self.tr("GPS points count as personal only when each row is a person or a "
+                                             "household: then a point shows where they live"))
+        personal.addWidget(self.people_label)
+        self.more_personal_combo = QComboBox()
+        self.more_personal_combo.setToolTip(self.tr("A column Carto Desktop did not flag but that identifies people "
+                                                    "(a nickname, a description…)"))
+        self.more_personal_combo.activated.connect(self._more_personal)
+        personal.addWidget(self.more_personal_combo)
+        layout.addWidget(self.personal_box)
+        self.personal_box.setVisible(False)
 
         self.summary_label = QLabel("")
         self.summary_label.setWordWrap(True)
@@ -134,6 +222,7 @@ class DataStep(QWidget):
         field.setVisible(visible)
 
     def show_project(self, project: dict[str, Any]) -> None:
+        self._project = project
         self.table_label.setText(Path(project["table"]).name)
         self.table_label.setToolTip(str(project["table"]))
         self.boundaries_label.setText(Path(project["boundaries"]).name)
@@ -141,9 +230,12 @@ class DataStep(QWidget):
         _select(self.key_combo, project.get("key_column") or AUTO)
         if project.get("sheet") and self.sheet_combo.count():
             _select(self.sheet_combo, project["sheet"])
+        self._show_roles_chosen()
+        self._show_personal_ticks()
 
     def show_table(self, info: dict[str, Any], project: dict[str, Any], lang: str) -> None:
         """Fill the sheet chooser, the column choosers and the table preview from `inspect_table`."""
+        self._project, self._lang = project, lang
         self.sheet_combo.clear()
         for sheet in info["sheets"]:
             self.sheet_combo.addItem(sheet, sheet)
@@ -154,37 +246,259 @@ class DataStep(QWidget):
         for column in info["columns"]:
             self.key_combo.addItem(column, column)
         _select(self.key_combo, project.get("key_column") or AUTO)
-        self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
+        if (info["columns"], info["rows"]) != (self.rows_model.columns, self.rows_model.rows):
+            self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
+        self._columns = list(info["columns"])
+        self._detected = {c: role_spec(role, level) for c, (role, level) in info.get("roles", {}).items()}
+        self._findings = list(info.get("sensitive") or [])
+        self._chosen_reason = dict(info.get("chosen_reason") or {})
+        self._fill_roles()
         if info.get("error"):
             self.summary_label.setText(self.tr("This sheet cannot be used: %1").replace("%1", info["error"][lang]))
-            self.roles_label.setText("")
             self.warnings_label.setVisible(False)
+            self.personal_box.setVisible(False)
             return
         self.summary_label.setText(self.tr("Rows read: %1. The first ones are shown below.")
                                    .replace("%1", f"{info['n_rows']:,}".replace(",", "\u202f")))
-        names = self.role_names()
-        notes = []
-        for column, (role, level) in info.get("roles", {}).items():
-            if role in ("text", "empty", "form metadata"):
-                continue
-            text = names.get(role, role)
-            if level is not None and role in ("admin name", "P-code"):
-                text = self.tr("%1, admin level %2").replace("%1", text).replace("%2", str(level))
-            notes.append(f"{column} → {text}")
-        self.roles_label.setText(self.tr("Detected: %1").replace("%1", "; ".join(notes)) if notes else "")
         warnings = info.get("warnings", {}).get(lang, [])
         self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings_label.setVisible(bool(warnings))
+        people = info.get("people")
+        gps = any(spec in ("latitude", "longitude", "geopoint") for spec in self._detected.values())
+        self.people_label.setText(people["text"][lang] if people and gps else "")
+        self.people_label.setVisible(bool(people and gps))
+        self.personal_box.setVisible(True)
+        self._fill_personal()
 
-    def role_names(self) -> dict[str, str]:
-        """The engine's column roles (intake/roles.py) in the user's words."""
-        return {"admin name": self.tr("place name"), "P-code": self.tr("P-code (official place code)"),
-                "latitude": self.tr("latitude (GPS)"), "longitude": self.tr("longitude (GPS)"),
-                "geopoint": self.tr("GPS point"), "number": self.tr("number"), "date": self.tr("date"),
-                "identifier": self.tr("identifier"), "multiple choice": self.tr("multiple choice")}
+    # --- what each column holds -----------------------------------------------------------
+
+    def role_label(self, spec: str) -> str:
+        """A role in the user's words ("Admin area name (level 2)")."""
+        role, _, level = spec.partition(":")
+        if role in PLACE_ROLES:
+            text = self.tr("Admin area name") if role == "admin name" else self.tr("P-code")
+            return self.tr("%1 (level %2)").replace("%1", text).replace("%2", level) if level else text
+        names = {"latitude": self.tr("Latitude"), "longitude": self.tr("Longitude"),
+                 "geopoint": self.tr("GPS point (Kobo/ODK)"), "number": self.tr("Number"), "date": self.tr("Date"),
+                 "identifier": self.tr("Identifier"), "multiple choice": self.tr("Multiple choice (0/1)"),
+                 "form metadata": self.tr("Form information"), "text": self.tr("Text"),
+                 "empty": self.tr("Empty"), IGNORE: self.tr("Ignore")}
+        return names.get(role, role)
+
+    def role_tip(self, spec: str) -> str:
+        """What a role means, GIS words explained plainly (the choice's tooltip)."""
+        role = spec.partition(":")[0]
+        tips = {
+            "admin name": self.tr("The name of an administrative area. Level 1 is the largest division of the "
+                                  "country (region, province), level 2 the next one (cercle, département), level 3 "
+                                  "the next (commune)…"),
+            "P-code": self.tr("An official place code (P-code) such as ML0701: the country's letters, then more "
+                              "digits for smaller areas. The surest way to put a row on the map."),
+            "latitude": self.tr("How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)"),
+            "longitude": self.tr("How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)"),
+            "geopoint": self.tr("Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK "
+                                "write a GPS point"),
+            "number": self.tr("A figure that can be added up or averaged (people reached, amounts)"),
+            "date": self.tr("A day, or a day and a time"),
+            "identifier": self.tr("A code for each row (form number, site ID): not a place, not a figure to add up"),
+            "multiple choice": self.tr("The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, "
+                                       "one per answer"),
+            "form metadata": self.tr("What the survey tool adds itself: start and end time, device, submission ID"),
+            "text": self.tr("Words with no special meaning for the map (organisation, sector, remarks)"),
+            "empty": self.tr("The column has no values"),
+            IGNORE: self.tr("Carto Desktop leaves this column out: it is never used to find places or to make "
+                            "the map"),
+        }
+        return tips.get(role, "")
+
+    def role_of(self, column: str) -> str | None:
+        """The role shown for `column` (the user's choice, else the detected one)."""
+        return (self._project.get("roles") or {}).get(column) or self._detected.get(column)
+
+    def _fill_roles(self) -> None:
+        self.roles_table.setRowCount(0)
+        self.roles_table.setRowCount(len(self._columns))
+        for row, column in enumerate(self._columns):
+            self.roles_table.setItem(row, 0, QTableWidgetItem(column))
+            combo = QComboBox()
+            specs = list(ROLE_CHOICES)
+            detected = self._detected.get(column)
+            chosen = (self._project.get("roles") or {}).get(column)
+            for extra in (detected, chosen):
+                if extra and extra not in specs:
+                    specs.insert(len(specs) - 1, extra)
+            for i, spec in enumerate(specs):
+                combo.addItem(self.role_label(spec), spec)
+                combo.setItemData(i, self.role_tip(spec), Qt.ItemDataRole.ToolTipRole)
+            combo.setAccessibleName(column)
+            combo.activated.connect(lambda _i, c=column, box=combo: self._role_chosen(c, box.currentData()))
+            self.roles_table.setCellWidget(row, 1, combo)
+        self._show_roles_chosen()
+
+    def _show_roles_chosen(self) -> None:
+        chosen = self._project.get("roles") or {}
+        for row in range(self.roles_table.rowCount()):
+            item, combo = self.roles_table.item(row, 0), self.roles_table.cellWidget(row, 1)
+            if item is None or combo is None:
+                continue
+            column = item.text()
+            spec = chosen.get(column) or self._detected.get(column)
+            _select(combo, spec)
+            combo.setToolTip(self.role_tip(spec or ""))
+            font = QFont(item.font())
+            font.setBold(column in chosen)
+            item.setFont(font)
+            detected = self._detected.get(column)
+            item.setToolTip(self.tr("Detected: %1").replace("%1", self.role_label(detected)) if detected else "")
+
+    def _role_chosen(self, column: str, spec: str) -> None:
+        """One edit: the column's role, and the choices that named the column for something it no longer is."""
+        project = self._project
+        roles = dict(project.get("roles") or {})
+        if spec == self._detected.get(column):
+            roles.pop(column, None)
+        else:
+            roles[column] = spec
+        change: dict[str, Any] = {"roles": roles}
+        role = spec.partition(":")[0]
+        for key, wanted in (("lat_column", "latitude"), ("lon_column", "longitude")):
+            if role == wanted:
+                change[key] = column
+            elif project.get(key) == column:
+                change[key] = None
+        if role in NOT_A_PLACE:
+            for key in ("key_column", "parent_column"):
+                if project.get(key) == column:
+                    change[key] = None
+        if role == IGNORE:
+            if project.get("category_column") == column:
+                change["category_column"] = None
+            if project.get("value_column") == column:
+                change.update(value_column=None, agg="count", legend_heading=None)
+        self.edited.emit(change)
+
+    # --- personal data --------------------------------------------------------------------
+
+    def personal_rows(self) -> list[str]:
+        """The columns listed as personal: detected ones, then those the user marked, in table order."""
+        marked = {c for c, v in (self._project.get("personal_columns") or {}).items() if v}
+        listed = {f["column"] for f in self._findings} | marked
+        return [c for c in self._columns if c in listed]
+
+    def _fill_personal(self) -> None:
+        """One row per personal column, grouped by reason: the reason is written once beside its columns."""
+        lang = self._lang
+        reasons = {f["column"]: f for f in self._findings}
+        rows = self.personal_rows()
+        groups: dict[str, list[str]] = {}  # reason -> columns, reasons in the order their first column comes
+        for column in rows:
+            finding = reasons.get(column)
+            groups.setdefault(finding["reason"][lang] if finding else self._chosen_reason.get(lang, ""),
+                              []).append(column)
+        self._updating = True
+        try:
+            table = self.personal_table
+            table.clearSpans()
+            table.setRowCount(0)
+            table.setRowCount(len(rows))
+            row = 0
+            for reason, columns in groups.items():
+                why = QTableWidgetItem(reason)
+                why.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                how = {reasons[c]["evidence"][lang] for c in columns if c in reasons}
+                why.setToolTip(" ".join(sorted(how)) or reason)
+                why.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, 1, why)
+                if len(columns) > 1:
+                    table.setSpan(row, 1, len(columns), 1)
+                for column in columns:
+                    box = QTableWidgetItem(column)
+                    box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                    box.setData(Qt.ItemDataRole.UserRole, column)
+                    box.setToolTip(self.tr("Ticked: kept out of the map. Untick only if this column holds nothing "
+                                           "personal."))
+                    table.setItem(row, 0, box)
+                    row += 1
+            self._personal_rows = rows
+        finally:
+            self._updating = False
+        QTimer.singleShot(0, self._fit_personal_rows)  # once the table has its width
+        self.personal_table.setVisible(bool(rows))
+        self.personal_label.setText(
+            self.tr("These columns look like personal data. Ticked columns are kept out of the map; untick one "
+                    "only if it holds nothing personal.") if rows else
+            self.tr("No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…)."))
+        self.more_personal_combo.clear()
+        self.more_personal_combo.addItem(self.tr("Mark another column as personal…"), None)
+        for column in self._columns:
+            if column not in rows:
+                self.more_personal_combo.addItem(column, column)
+        self.more_personal_combo.setVisible(self.more_personal_combo.count() > 1)
+        self._show_personal_ticks()
+
+    def _fit_personal_rows(self) -> None:
+        """Rows tall enough for each reason to be read whole beside its group of columns."""
+        table = self.personal_table
+        width = max(table.columnWidth(1), 120) - 8
+        metrics = table.fontMetrics()
+        row = 0
+        while row < table.rowCount():
+            why = table.item(row, 1)
+            span = max(table.rowSpan(row, 1), 1)
+            needed = metrics.boundingRect(0, 0, width, 10000, Qt.TextFlag.TextWordWrap, why.text() if why else "")
+            each = max(24, -(-(needed.height() + 8) // span))
+            for r in range(row, row + span):
+                table.setRowHeight(r, each)
+            row += span
+
+    def _show_personal_ticks(self) -> None:
+        if set(self.personal_rows()) != set(self._personal_rows):  # a column was marked or unmarked (or undone)
+            QTimer.singleShot(0, self._fill_personal)  # later: never rebuild the table from its own signal
+            return
+        excluded = set(self._project.get("excluded_columns") or [])
+        self._updating = True
+        try:
+            for row in range(self.personal_table.rowCount()):
+                item = self.personal_table.item(row, 0)
+                state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in excluded else \
+                    Qt.CheckState.Unchecked
+                if item.checkState() != state:
+                    item.setCheckState(state)
+        finally:
+            self._updating = False
+
+    def kept_out(self, project: dict[str, Any] | None = None) -> list[str]:
+        """The columns `project` (default: the one shown) keeps out, by the detection and the user's word."""
+        project = self._project if project is None else project
+        return kept_out([f["column"] for f in self._findings], dict(project.get("personal_columns") or {}),
+                        self._columns)
+
+    def _set_personal(self, column: str, personal: bool) -> None:
+        overrides = dict(self._project.get("personal_columns") or {})
+        if personal == (column in {f["column"] for f in self._findings}):
+            overrides.pop(column, None)  # the detection's answer: nothing to remember
+        else:
+            overrides[column] = personal
+        self.edited.emit({"personal_columns": overrides,
+                          "excluded_columns": kept_out([f["column"] for f in self._findings], overrides,
+                                                       self._columns)})
+
+    def _personal_ticked(self, item: QTableWidgetItem) -> None:
+        if self._updating or item.column() != 0:
+            return
+        self._set_personal(item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked)
+
+    def _more_personal(self) -> None:
+        column = self.more_personal_combo.currentData()
+        if column:
+            self._set_personal(column, True)
 
     def show_table_error(self, text: str) -> None:
         self.rows_model.set_rows([], [], [])
+        self._columns, self._detected, self._findings = [], {}, []
+        self.roles_table.setRowCount(0)
+        self.personal_box.setVisible(False)
+        self.warnings_label.setVisible(False)
         self.summary_label.setText(self.tr("This table cannot be read: %1").replace("%1", text))
 
     def show_layers(self, layers: list[str], chosen: str | None) -> None:
@@ -202,7 +516,7 @@ class DataStep(QWidget):
 
     def _sheet_changed(self) -> None:
         self.edited.emit({"sheet": self.sheet_combo.currentData(), "key_column": None, "value_column": None,
-                          "agg": "count", "decisions": {}})
+                          "agg": "count", "decisions": {}, "roles": {}, "personal_columns": {}})
 
     def _layer_changed(self) -> None:
         self.edited.emit({"layer": self.layer_combo.currentData()})

@@ -50,8 +50,12 @@ def new_project(table: str, boundaries: str, lang: str) -> dict[str, Any]:
     return {"project": project_to_dict(project), "path_fields": sorted(path_fields())}
 
 
-def inspect_table(path: str, sheet: str | None = None) -> dict[str, Any]:
-    """Sheets, columns and the first rows, for the Data step's table preview."""
+def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | None = None) -> dict[str, Any]:
+    """Sheets, columns and the first rows, for the Data step's table preview.
+
+    Also the detected column roles (`roles` are the user's, see `Project.roles`: they shape
+    the warnings) and the columns that look personal, with the plain reason in both languages.
+    """
     from carto_desktop import intake
 
     sheets: list[str] = []
@@ -64,10 +68,10 @@ def inspect_table(path: str, sheet: str | None = None) -> dict[str, Any]:
             raise
         # another sheet may hold the data: offer the choice with the reason this one failed
         return {"sheets": sheets, "sheet": sheet or sheets[0], "columns": [], "rows": [], "row_numbers": [],
-                "n_rows": 0, "roles": {}, "warnings": {"en": [], "fr": []},
+                "n_rows": 0, "roles": {}, "warnings": {"en": [], "fr": []}, "sensitive": [], "people": None,
                 "error": {"en": exc.text("en"), "fr": exc.text("fr")}}
     data = table.data
-    roles: dict[str, list] = {}
+    roles_chosen, roles = roles, {}
     warnings = list(table.warnings)
     try:
         from carto_desktop.intake.roles import detect_roles
@@ -77,7 +81,8 @@ def inspect_table(path: str, sheet: str | None = None) -> dict[str, Any]:
         try:
             found = detect_roles(table)
             roles = {str(c): [r.role, r.level] for c, r in found.columns.items()}
-            warnings += list(found.warnings)
+            overrides = {c: r for c, r in (roles_chosen or {}).items() if r != "ignore" and c in roles}
+            warnings += list((detect_roles(table, overrides) if overrides else found).warnings)
         except Exception:  # detection is a help, never a reason to refuse a table
             roles = {}
     head = data.head(TABLE_PREVIEW_ROWS).fillna("")
@@ -90,7 +95,22 @@ def inspect_table(path: str, sheet: str | None = None) -> dict[str, Any]:
         "n_rows": int(len(data)),
         "roles": roles,
         "warnings": {lang: [_notice(w, lang) for w in warnings] for lang in ("en", "fr")},
+        **_personal(data),
     }
+
+
+def _personal(data) -> dict[str, Any]:
+    """The columns that look personal (the detection alone: the user's word is applied by the app) and
+    whether the rows are people, each reason in both languages."""
+    from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
+
+    both = ("en", "fr")
+    found = [{"column": f.column, "kind": f.kind, "reason": {t: f.text(t) for t in both},
+              "evidence": {t: f.evidence_text(t) for t in both}} for f in detect_sensitive(data)]
+    verdict = is_people_points(data)
+    chosen = Finding("", "chosen", "chosen")
+    return {"sensitive": found, "chosen_reason": {t: chosen.text(t) for t in both},
+            "people": {"people": bool(verdict), "text": {t: verdict.text(t) for t in both}}}
 
 
 def _notice(item: Any, lang: str) -> str:

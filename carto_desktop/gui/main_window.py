@@ -338,9 +338,9 @@ class MainWindow(QMainWindow):
         self.match_step.show_project(project)
         self.style_step.show_project(project)
         self.export_step.show_project(project, self._default_export_path())
-        if keys & {"table", "sheet"}:
+        if keys & {"table", "sheet", "roles"}:  # the user's roles shape the table's warnings
             self._run(self.engine, "inspect_table", self._table_inspected, self._table_failed,
-                      path=str(project["table"]), sheet=project.get("sheet"))
+                      path=str(project["table"]), sheet=project.get("sheet"), roles=project.get("roles") or {})
         if "boundaries" in keys:
             self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
                       path=str(project["boundaries"]))
@@ -355,6 +355,11 @@ class MainWindow(QMainWindow):
         self.data_step.show_table(info, self.project, self.lang)
         self.match_step.show_columns(info["columns"], self.project.get("key_column"))
         self.style_step.show_columns(info["columns"])
+        kept = self.data_step.kept_out()
+        if not info.get("error") and kept != list(self.project.get("excluded_columns") or []):
+            # the personal columns follow the table's detection and the user's word: not an edit, no undo step
+            self.project["excluded_columns"] = kept
+            self._changed({"excluded_columns"})
         self.table_ready.emit()
 
     def _table_failed(self, report: dict) -> None:
@@ -452,7 +457,7 @@ class MainWindow(QMainWindow):
     def use_table(self, path: str) -> None:
         if self.project is not None:
             self.edit({"table": str(Path(path).resolve()), "sheet": None, "key_column": None, "value_column": None,
-                       "agg": "count", "legend_heading": None, "decisions": {}})
+                       "agg": "count", "legend_heading": None, "decisions": {}, "roles": {}, "personal_columns": {}})
         else:
             self._pending_inputs["table"] = str(Path(path).resolve())
             self._maybe_new_project()

@@ -1,0 +1,183 @@
+"""The Data step: column roles shown and changed, personal columns shown with their reason and overridden.
+
+With the sample 3W (no personal data) and the fake Kobo household export of
+tests/data/privacy (names, phones, ID numbers, household GPS, form metadata).
+"""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from conftest import REPO, SAMPLE  # noqa: E402
+
+from carto_desktop.gui.data_step import kept_out, role_spec  # noqa: E402
+from carto_desktop.gui.main_window import MainWindow  # noqa: E402
+
+WAIT = 120000
+SURVEY = REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv"
+BOUNDARIES = SAMPLE / "mali_adm2.geojson"
+NAMES = "menage/nom_chef_menage"
+REFERENCE = "menage/personne_reference"  # people's names, found from the values
+VILLAGE = "identification/village"
+CERCLE = "identification/cercle"  # cercle names; the Kobo group hides the level word from the detection
+
+
+def test_kept_out_applies_the_users_word_to_the_detection():
+    columns = ["a", "b", "c", "d"]
+    assert kept_out(["b", "d"], {}, columns) == ["b", "d"]
+    assert kept_out(["b", "d"], {"d": False, "a": True}, columns) == ["a", "b"]
+    assert kept_out(["b"], {"gone": True}, columns) == ["b"]  # a column the table no longer has
+    assert (role_spec("admin name", 2), role_spec("number", None), role_spec("P-code", None)) == \
+        ("admin name:2", "number", "P-code")
+
+
+def _window(qtbot, tmp_path, lang):
+    window = MainWindow(lang=lang, data_dir=tmp_path / "appdata")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    return window
+
+
+def _open_survey(window, qtbot):
+    from carto_desktop.project import Project
+
+    with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
+        window.set_project(Project(table=SURVEY, boundaries=BOUNDARIES, lang=window.lang))
+
+
+def _personal(step):
+    """The personal-data table as shown: column -> (ticked, reason)."""
+    from PySide6.QtCore import Qt
+
+    table, shown = step.personal_table, {}
+    for r in range(table.rowCount()):
+        reason = next(table.item(up, 1) for up in range(r, -1, -1) if table.item(up, 1) is not None)
+        assert table.rowSpan(reason.row(), 1) > r - reason.row()  # the reason is written beside its columns
+        shown[table.item(r, 0).text()] = (table.item(r, 0).checkState() == Qt.CheckState.Checked, reason.text())
+    return shown
+
+
+def _role_combo(step, column):
+    for row in range(step.roles_table.rowCount()):
+        if step.roles_table.item(row, 0).text() == column:
+            return step.roles_table.cellWidget(row, 1)
+    raise AssertionError(column)
+
+
+def _choose_role(window, qtbot, column, spec):
+    combo = _role_combo(window.data_step, column)
+    with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
+        combo.setCurrentIndex(combo.findData(spec))
+        combo.activated.emit(combo.currentIndex())
+
+
+def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from carto_desktop.intake import read_table
+    from carto_desktop.privacy import detect_sensitive
+
+    detected = [f.column for f in detect_sensitive(read_table(SURVEY).data)]
+    window = _window(qtbot, tmp_path, "en")
+    try:
+        _open_survey(window, qtbot)
+        step = window.data_step
+        shown = _personal(step)
+        # every detected column is listed, ticked, with its plain reason; the project keeps them out
+        assert sorted(shown) == sorted(detected) and all(ticked for ticked, _ in shown.values())
+        assert shown[NAMES][1] == "People's names: a name identifies a person."
+        assert shown["menage/gps"][1] == "Exact GPS points of households or people show where they live."
+        assert window.project["excluded_columns"] == detected
+        assert not window.undo_action.isEnabled()  # following the detection is not an edit
+        assert "The rows are people" in step.people_label.text() and not step.people_label.isHidden()
+        assert window.last_preview["match"]["key_column"] == "identification/cercle_pcode"
+
+        # untick one: the user's word is kept and the column is no longer kept out; undo/redo follow
+        row = list(shown).index(REFERENCE)
+        assert step.personal_table.item(row, 0).text() == REFERENCE
+        step.personal_table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+        assert window.project["personal_columns"] == {REFERENCE: False}
+        assert REFERENCE not in window.project["excluded_columns"]
+        window.undo()
+        assert window.project["personal_columns"] == {} and REFERENCE in window.project["excluded_columns"]
+        assert _personal(step)[REFERENCE][0]
+        window.redo()
+        assert not _personal(step)[REFERENCE][0]
+
+        # mark a column the detection did not flag
+        combo = step.more_personal_combo
+        combo.setCurrentIndex(combo.findData(VILLAGE))
+        combo.activated.emit(combo.currentIndex())
+        qtbot.waitUntil(lambda: VILLAGE in _personal(step), timeout=5000)
+        assert _personal(step)[VILLAGE] == (True, "You marked this column as personal data.")
+        assert window.project["personal_columns"] == {REFERENCE: False, VILLAGE: True}
+
+        # a role: the cercle names marked as admin level 2 become the place column the engine matches on
+        combo = _role_combo(step, CERCLE)
+        assert combo.currentData() == "text" and combo.findData("admin name:2") >= 0
+        assert combo.itemData(combo.findData("P-code:2"), Qt.ItemDataRole.ToolTipRole).startswith(
+            "An official place code")
+        _choose_role(window, qtbot, CERCLE, "admin name:2")
+        assert window.project["roles"] == {CERCLE: "admin name:2"}
+        assert window.last_preview["match"]["key_column"] == CERCLE
+        assert step.role_of(CERCLE) == "admin name:2" and step.roles_table.item(
+            [step.roles_table.item(r, 0).text() for r in range(step.roles_table.rowCount())].index(CERCLE), 0
+        ).font().bold()
+        # ... and ignored, it is left out: the engine goes back to the P-codes
+        _choose_role(window, qtbot, CERCLE, "ignore")
+        assert window.project["roles"] == {CERCLE: "ignore"}
+        assert window.last_preview["match"]["key_column"] == "identification/cercle_pcode"
+        # marking latitude/longitude chooses the coordinates of a map of points
+        window.edit({"roles": {CERCLE: "ignore"}})
+        _choose_role(window, qtbot, "_menage/gps_altitude", "latitude")
+        assert window.project["lat_column"] == "_menage/gps_altitude"
+        window.undo()
+        assert window.project["lat_column"] is None and window.project["roles"] == {CERCLE: "ignore"}
+
+        # saved and reopened: the same choices, shown the same way
+        path = tmp_path / "menages.cartoproj"
+        with qtbot.waitSignal(window.saved, timeout=WAIT):
+            window.save_project_as(path)
+        saved = dict(window.project)
+        with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
+            window.open_project_file(path)
+        for key in ("personal_columns", "excluded_columns", "roles"):
+            assert window.project[key] == saved[key], key
+        shown = _personal(window.data_step)
+        assert not shown[REFERENCE][0] and shown[VILLAGE][0] and shown[NAMES][0]
+        assert _role_combo(window.data_step, CERCLE).currentData() == "ignore"
+        assert not window.dirty
+    finally:
+        window.shutdown()
+
+
+def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from carto_desktop.gui.app import install_translator
+
+    translator = install_translator(QApplication.instance(), "fr")
+    assert translator is not None
+    window = _window(qtbot, tmp_path, "fr")
+    try:
+        with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
+            window.open_sample_project()
+        step = window.data_step
+        assert step.personal_box.title() == "Données personnelles"
+        assert step.personal_table.isHidden() and step.personal_label.text().startswith(
+            "Aucune colonne ne semble contenir de données personnelles")
+        assert window.project["excluded_columns"] == []
+        assert _role_combo(step, "admin2Pcod").currentText() == "P-code (niveau 2)"
+        assert _role_combo(step, "Cercle").currentText() == "Nom de zone administrative (niveau 2)"
+
+        with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
+            window.use_table(str(SURVEY))
+        shown = _personal(step)
+        assert shown[NAMES] == (True, "Noms de personnes : un nom identifie une personne.")
+        assert shown["menage/telephone"][1].startswith("Numéros de téléphone")
+        assert sorted(window.project["excluded_columns"]) == sorted(shown)
+        assert step.people_label.text().startswith("Les lignes sont des personnes")
+        assert "personnelles" in step.personal_label.text()
+    finally:
+        window.shutdown()
+        QApplication.instance().removeTranslator(translator)
