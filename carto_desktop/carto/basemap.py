@@ -23,12 +23,9 @@ Carto Desktop that uses the network: XYZ tiles fetched with urllib, stitched wit
 """
 from __future__ import annotations
 
-import http.client
 import io
 import json
 import math
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,10 +57,12 @@ USER_AGENT = f"carto-desktop/{__version__} (offline basemap tile pack for a prin
 
 @dataclass(frozen=True)
 class TilePack:
+    """A checked pack: where its image is and what its .json says (pixels are read when drawn)."""
+
     path: Path  # the PNG image
-    attribution: str
-    bounds: tuple[float, float, float, float] = (-HALF_WORLD, -HALF_WORLD, HALF_WORLD, HALF_WORLD)
-    size: tuple[int, int] = (0, 0)  # width, height in pixels
+    attribution: str  # for the map's footer; the file name when the pack names none
+    bounds: tuple[float, float, float, float]  # outer edges of the image, EPSG:3857 metres
+    size: tuple[int, int]  # width, height in pixels
     zoom: int | None = None
     provider: str = ""
     licence: str = ""
@@ -328,6 +327,8 @@ def choose_zoom(bbox: tuple[float, float, float, float], max_zoom: int = MAX_ZOO
 # --- downloading ---------------------------------------------------------------------------
 
 def _fetch_url(url: str, timeout: float) -> bytes:
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (https tile URLs only)
         return response.read()
@@ -410,6 +411,9 @@ def download_tile_pack(bbox: tuple[float, float, float, float], zoom: int | None
     `zoom` None chooses one for the area. `fetch(url) → bytes` replaces the network (tests).
     Fails fast with a plain message when there is no connection; nothing is written then.
     """
+    import http.client
+    import urllib.error
+
     import xyzservices.providers as xyz
 
     if provider not in PROVIDERS:
