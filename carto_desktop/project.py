@@ -73,6 +73,7 @@ class Project:
     boundary_credit: str | None = None
     created: date = field(default_factory=date.today)
     decisions: dict[str, str] = field(default_factory=dict)  # key value -> area id, chosen by the user
+    gazetteer: str | None = "geonames"  # places names that are no area: bundled GeoNames, a CSV path, None = off
 
 
 @dataclass
@@ -115,7 +116,7 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     decisions = Decisions.from_mapping(chosen) if chosen else None
     data = usable_data(table.data, project)
     match = match_table(data, layer, _key_column(project, data, layer), file=str(project.table),
-                        parent_column=project.parent_column, decisions=decisions)
+                        parent_column=project.parent_column, decisions=decisions, gazetteer=project.gazetteer or None)
     return table, layer, match
 
 
@@ -260,6 +261,8 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
         credits[1] = project.boundary_credit
     tile_pack = open_tile_pack(project.basemap) if project.basemap else None
     extra = [translate("country outlines: Natural Earth", lang)]
+    if match is not None:  # a gazetteer that placed rows
+        extra += [translate("places: {credit}", lang, credit=credit) for credit in match.credits]
     if tile_pack is not None:
         extra.append(translate("basemap: {attribution}", lang, attribution=tile_pack.attribution))
     credits = collect_credits([], lang, credits + extra)

@@ -3,8 +3,9 @@
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 
 Writes docs/screenshots/<step>_<lang>.png for the start page and the four steps, in English
-and French. The Match step shows a real review: the sample 3W with "Segou" typed "Segu", as a
-field team might, matched on the place names (a copy made in a temporary folder).
+and French. The Match step shows a real review: the sample 3W with "Segou" typed "Seguo" and
+"Mopti" typed "Mopt", as a field team might, matched on the place names (a copy made in a
+temporary folder), the first line selected and its best candidate outlined on the map.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def field_copy(folder: Path) -> Path:
 
     sample = sample_project("en")
     data = read_table(sample.table, sample.sheet).data[["Organisation Accronyme", "Cluster", "Cercle"]]
-    data = data.assign(Cercle=data["Cercle"].replace({"Segou": "Segu"}))
+    data = data.assign(Cercle=data["Cercle"].replace({"Segou": "Seguo", "Mopti": "Mopt"}))
     path = folder / "3w_field_copy.csv"
     data.to_csv(path, index=False, encoding="utf-8")
     return path
@@ -77,13 +78,13 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     combo.setCurrentIndex(combo.findData("Cercle"))
     combo.activated.emit(combo.currentIndex())
     wait(window.preview_ready)
-    review = window.match_step.review_table.cellWidget(0, 3)
-    if review is not None:
-        review.setCurrentIndex(1)  # the suggestion, shown selected before it is applied
-    settle()
+    review = window.match_step.review_table
+    if review.rowCount():
+        review.selectRow(0)  # its best candidate is outlined on the map
+        wait(window.highlight_ready)
     save("match")
-    if review is not None:
-        window.match_step.choose(0, review.itemData(1))
+    for _ in range(review.rowCount()):
+        window.match_step.accept(0)
         wait(window.preview_ready)
 
     window.go_to_step(2)

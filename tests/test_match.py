@@ -182,3 +182,27 @@ def test_names_written_without_spaces_keep_numerals_apart():
     rows = match_table(pd.DataFrame({"v": ["Koman II", "Komani II", "Tinessako"]}), layer, "v").rows
     assert rows["match_id"].tolist()[1:] == ["ML05020097", "ML05020098"]
     assert rows["match_id"][0] != "ML05020096"
+
+
+def test_every_reason_for_review_reads_plainly_in_both_languages():
+    """Each `match_method` a row can be left for review or unmatched with has a sentence and a
+    few words for the app, in English and French (found in the matcher's own source)."""
+    import re
+    import typing
+
+    from conftest import REPO
+    from carto_desktop.intake.coordinates import ProblemKind
+    from carto_desktop.match.reasons import REASONS, SHORT, why_unsure
+
+    folder = REPO / "carto_desktop" / "match"
+    source = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+    methods = set(re.findall(r'Verdict\([^()]*?"([a-z ]+)", (?:REVIEW|UNMATCHED)', source))
+    methods |= set(re.findall(r'return "([a-z ]+)"', (folder / "guards.py").read_text(encoding="utf-8")))
+    why = re.search(r"why = \((.*?)\)\n", (folder / "gazetteer.py").read_text(encoding="utf-8"), re.S).group(1)
+    methods |= set(re.findall(r'"([a-z ]+)"', why))
+    methods |= {f"{kind} coordinates" for kind in typing.get_args(ProblemKind)}
+    assert methods == set(REASONS) == set(SHORT)
+    for method in methods:
+        for short in (False, True):
+            en, fr = why_unsure(method, "en", short), why_unsure(method, "fr", short)
+            assert en != method and fr != en, method

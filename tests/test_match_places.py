@@ -51,6 +51,34 @@ def test_cadre_harmonise_iriba_is_found_in_kobe(tcd, geonames):
     assert (row["match_id"], row["match_method"]) == ("TD1703", "gazetteer")
 
 
+def test_the_bundled_gazetteer_is_the_default_read_only_when_needed_and_credited(tmp_path, shared_data, monkeypatch):
+    from carto_desktop.match import gazetteer as gazetteer_module
+    from carto_desktop.project import Project, build_map, run_match
+
+    table = tmp_path / "ch.csv"  # Cadre Harmonisé's département names: "Iriba" is Kobé's seat
+    pd.DataFrame({"adm2": ["Iriba", "Biltine", "Abéché"] * 3}).to_csv(table, index=False)
+    project = Project(table=table, boundaries=shared_data / "boundaries" / "tcd_adm2.geojson", key_column="adm2",
+                      lang="fr")
+    assert project.gazetteer == "geonames"
+    _, _, match = run_match(project)
+    assert match.counts == {"matched": 9, "review": 0, "unmatched": 0}
+    assert match.credits == ["GeoNames (geonames.org), CC BY 4.0"]
+    footer = next(t.get_text() for t in build_map(project).figure.texts if t.get_gid() == "footer")
+    assert "lieux : GeoNames (geonames.org), CC BY 4.0" in footer.replace("\n", " ")
+    from dataclasses import replace
+
+    _, _, names_only = run_match(replace(project, gazetteer=None))
+    assert (names_only.counts["review"], names_only.credits) == (3, [])
+
+    def unwanted():
+        raise AssertionError("the gazetteer was read for a table that does not need it")
+
+    monkeypatch.setattr(gazetteer_module, "bundled_gazetteer", unwanted)
+    table.write_text("adm2\nBiltine\nTD1703\n", encoding="utf-8")  # names and codes of the layer: no gazetteer
+    _, _, plain = run_match(project)
+    assert (plain.counts["matched"], plain.credits) == (2, [])
+
+
 def test_a_place_name_shared_across_areas_goes_to_review(tmp_path, shared_data):
     mali = read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
     own = tmp_path / "villages.csv"  # made-up villages: two "Fakoro" in different cercles, one "Dialan"

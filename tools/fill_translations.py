@@ -235,10 +235,23 @@ FR = {
     "Rows to review:": "Lignes à vérifier :",
     "Unmatched rows:": "Lignes non appariées :",
     "Your decisions:": "Vos décisions :",
-    "In your table": "Dans votre tableau",
+    "Your table": "Votre tableau",
     "Rows": "Lignes",
-    "Status": "État",
-    "Area on the map": "Zone sur la carte",
+    "Why unsure": "Pourquoi incertain",
+    "Area": "Zone",
+    "Search the names to review…": "Rechercher parmi les noms à vérifier…",
+    "Show only the lines whose name, or a suggested area, contains this text":
+        "N'afficher que les lignes dont le nom, ou une zone suggérée, contient ce texte",
+    "Suggestion": "Proposition",
+    "None": "Aucune",
+    "Select a line to read why it is unsure and see its best suggestion outlined on the map.":
+        "Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion "
+        "entourée sur la carte.",
+    "“%1” (rows: %2) — %3": "« %1 » (lignes : %2) — %3",
+    "Suggestions: %1.": "Propositions : %1.",
+    "Put these rows in %1, the best suggestion": "Placer ces lignes dans %1, la meilleure proposition",
+    "No suggestion: pick an area in the list": "Aucune suggestion : choisissez une zone dans la liste",
+    "%1 of %2 lines shown": "%1 lignes affichées sur %2",
     "Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows "
     "off the map":
         "Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour "
@@ -246,7 +259,7 @@ FR = {
     "Forget my decisions": "Oublier mes décisions",
     "Go back to the automatic matching for every row": "Revenir à l'appariement automatique pour toutes les lignes",
     "(empty)": "(vide)",
-    "Leave off the map": "Laisser hors de la carte",
+    "Off the map": "Hors carte",
     "★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)":
         "★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)",
     # style_step.py

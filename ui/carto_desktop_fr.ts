@@ -508,306 +508,306 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="83" />
-        <location filename="../carto_desktop/gui/main_window.py" line="577" />
-        <location filename="../carto_desktop/gui/main_window.py" line="625" />
-        <location filename="../carto_desktop/gui/main_window.py" line="684" />
+        <location filename="../carto_desktop/gui/main_window.py" line="89" />
+        <location filename="../carto_desktop/gui/main_window.py" line="631" />
+        <location filename="../carto_desktop/gui/main_window.py" line="679" />
+        <location filename="../carto_desktop/gui/main_window.py" line="738" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="115" />
+        <location filename="../carto_desktop/gui/main_window.py" line="125" />
         <source>1. Data</source>
         <translation>1. Données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="115" />
+        <location filename="../carto_desktop/gui/main_window.py" line="125" />
         <source>2. Match</source>
         <translation>2. Appariement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="115" />
+        <location filename="../carto_desktop/gui/main_window.py" line="125" />
         <source>3. Style</source>
         <translation>3. Style</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="115" />
+        <location filename="../carto_desktop/gui/main_window.py" line="125" />
         <source>4. Export</source>
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="191" />
+        <location filename="../carto_desktop/gui/main_window.py" line="202" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="383" />
+        <location filename="../carto_desktop/gui/main_window.py" line="396" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="413" />
+        <location filename="../carto_desktop/gui/main_window.py" line="427" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="431" />
+        <location filename="../carto_desktop/gui/main_window.py" line="485" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="441" />
+        <location filename="../carto_desktop/gui/main_window.py" line="495" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="442" />
+        <location filename="../carto_desktop/gui/main_window.py" line="496" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="269" />
+        <location filename="../carto_desktop/gui/main_window.py" line="282" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="116" />
+        <location filename="../carto_desktop/gui/main_window.py" line="126" />
         <source>Your table and boundary files (Ctrl+1)</source>
         <translation>Votre tableau et vos fichiers de limites (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="117" />
+        <location filename="../carto_desktop/gui/main_window.py" line="127" />
         <source>Link each row of the table to an area of the map (Ctrl+2)</source>
         <translation>Relier chaque ligne du tableau à une zone de la carte (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="118" />
+        <location filename="../carto_desktop/gui/main_window.py" line="128" />
         <source>Kind of map, colours and texts (Ctrl+3)</source>
         <translation>Type de carte, couleurs et textes (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="119" />
+        <location filename="../carto_desktop/gui/main_window.py" line="129" />
         <source>Save the map as an image or a PDF (Ctrl+4)</source>
         <translation>Enregistrer la carte en image ou en PDF (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="161" />
+        <location filename="../carto_desktop/gui/main_window.py" line="172" />
         <source>← Back</source>
         <translation>← Précédent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="162" />
+        <location filename="../carto_desktop/gui/main_window.py" line="173" />
         <source>Next →</source>
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="171" />
+        <location filename="../carto_desktop/gui/main_window.py" line="182" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="172" />
+        <location filename="../carto_desktop/gui/main_window.py" line="183" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="189" />
+        <location filename="../carto_desktop/gui/main_window.py" line="200" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="195" />
+        <location filename="../carto_desktop/gui/main_window.py" line="206" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="196" />
+        <location filename="../carto_desktop/gui/main_window.py" line="207" />
         <source>&amp;New map from my files…</source>
         <translation>&amp;Nouvelle carte à partir de mes fichiers…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="197" />
+        <location filename="../carto_desktop/gui/main_window.py" line="208" />
         <source>Open &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="198" />
+        <location filename="../carto_desktop/gui/main_window.py" line="209" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="200" />
+        <location filename="../carto_desktop/gui/main_window.py" line="211" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="202" />
+        <location filename="../carto_desktop/gui/main_window.py" line="213" />
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="204" />
+        <location filename="../carto_desktop/gui/main_window.py" line="215" />
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="207" />
+        <location filename="../carto_desktop/gui/main_window.py" line="218" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="210" />
+        <location filename="../carto_desktop/gui/main_window.py" line="221" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="211" />
+        <location filename="../carto_desktop/gui/main_window.py" line="222" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="213" />
+        <location filename="../carto_desktop/gui/main_window.py" line="224" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="216" />
+        <location filename="../carto_desktop/gui/main_window.py" line="227" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="222" />
+        <location filename="../carto_desktop/gui/main_window.py" line="233" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="223" />
+        <location filename="../carto_desktop/gui/main_window.py" line="234" />
         <source>&amp;User guide</source>
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="254" />
+        <location filename="../carto_desktop/gui/main_window.py" line="267" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="264" />
+        <location filename="../carto_desktop/gui/main_window.py" line="277" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="281" />
+        <location filename="../carto_desktop/gui/main_window.py" line="294" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="374" />
+        <location filename="../carto_desktop/gui/main_window.py" line="387" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="409" />
+        <location filename="../carto_desktop/gui/main_window.py" line="423" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="418" />
+        <location filename="../carto_desktop/gui/main_window.py" line="472" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="418" />
+        <location filename="../carto_desktop/gui/main_window.py" line="472" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="477" />
+        <location filename="../carto_desktop/gui/main_window.py" line="531" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="478" />
+        <location filename="../carto_desktop/gui/main_window.py" line="532" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="484" />
+        <location filename="../carto_desktop/gui/main_window.py" line="538" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="485" />
+        <location filename="../carto_desktop/gui/main_window.py" line="539" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="489" />
+        <location filename="../carto_desktop/gui/main_window.py" line="543" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="517" />
+        <location filename="../carto_desktop/gui/main_window.py" line="571" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="532" />
+        <location filename="../carto_desktop/gui/main_window.py" line="586" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="533" />
-        <location filename="../carto_desktop/gui/main_window.py" line="558" />
+        <location filename="../carto_desktop/gui/main_window.py" line="587" />
+        <location filename="../carto_desktop/gui/main_window.py" line="612" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="553" />
+        <location filename="../carto_desktop/gui/main_window.py" line="607" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="557" />
+        <location filename="../carto_desktop/gui/main_window.py" line="611" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="563" />
+        <location filename="../carto_desktop/gui/main_window.py" line="617" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="571" />
+        <location filename="../carto_desktop/gui/main_window.py" line="625" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="574" />
+        <location filename="../carto_desktop/gui/main_window.py" line="628" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="626" />
+        <location filename="../carto_desktop/gui/main_window.py" line="680" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="631" />
+        <location filename="../carto_desktop/gui/main_window.py" line="685" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="632" />
+        <location filename="../carto_desktop/gui/main_window.py" line="686" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="683" />
+        <location filename="../carto_desktop/gui/main_window.py" line="737" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="488" />
+        <location filename="../carto_desktop/gui/main_window.py" line="542" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
@@ -815,99 +815,150 @@
 <context>
     <name>MatchStep</name>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="25" />
+        <location filename="../carto_desktop/gui/match_step.py" line="51" />
         <source>Each row of your table must be linked to one area of the map. Rows linked automatically are counted as matched; check the unsure ones below.</source>
         <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="31" />
+        <location filename="../carto_desktop/gui/match_step.py" line="57" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="34" />
+        <location filename="../carto_desktop/gui/match_step.py" line="60" />
         <source>Matched on column:</source>
         <translation>Apparié sur la colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="38" />
+        <location filename="../carto_desktop/gui/match_step.py" line="64" />
         <source>Column used:</source>
         <translation>Colonne utilisée :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="43" />
+        <location filename="../carto_desktop/gui/match_step.py" line="69" />
         <source>Matched rows:</source>
         <translation>Lignes appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="44" />
+        <location filename="../carto_desktop/gui/match_step.py" line="70" />
         <source>Rows to review:</source>
         <translation>Lignes à vérifier :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="45" />
+        <location filename="../carto_desktop/gui/match_step.py" line="71" />
         <source>Unmatched rows:</source>
         <translation>Lignes non appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="46" />
+        <location filename="../carto_desktop/gui/match_step.py" line="72" />
         <source>Your decisions:</source>
         <translation>Vos décisions :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="51" />
-        <source>Status</source>
-        <translation>État</translation>
+        <location filename="../carto_desktop/gui/match_step.py" line="76" />
+        <source>Search the names to review…</source>
+        <translation>Rechercher parmi les noms à vérifier…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="51" />
-        <source>In your table</source>
-        <translation>Dans votre tableau</translation>
+        <location filename="../carto_desktop/gui/match_step.py" line="77" />
+        <source>Show only the lines whose name, or a suggested area, contains this text</source>
+        <translation>N'afficher que les lignes dont le nom, ou une zone suggérée, contient ce texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="51" />
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <source>Your table</source>
+        <translation>Votre tableau</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <source>Why unsure</source>
+        <translation>Pourquoi incertain</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <source>Suggestion</source>
+        <translation>Proposition</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="173" />
+        <source>Off the map</source>
+        <translation>Hors carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="194" />
+        <source>Put these rows in %1, the best suggestion</source>
+        <translation>Placer ces lignes dans %1, la meilleure proposition</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="197" />
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="199" />
+        <source>No suggestion: pick an area in the list</source>
+        <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="249" />
+        <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
+        <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="252" />
+        <source>“%1” (rows: %2) — %3</source>
+        <translation>« %1 » (lignes : %2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="256" />
+        <source>Suggestions: %1.</source>
+        <translation>Propositions : %1.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="271" />
+        <source>%1 of %2 lines shown</source>
+        <translation>%1 lignes affichées sur %2</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="51" />
-        <source>Area on the map</source>
-        <translation>Zone sur la carte</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="52" />
+        <location filename="../carto_desktop/gui/match_step.py" line="85" />
         <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
         <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="63" />
+        <location filename="../carto_desktop/gui/match_step.py" line="105" />
         <source>Forget my decisions</source>
         <translation>Oublier mes décisions</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="64" />
+        <location filename="../carto_desktop/gui/match_step.py" line="106" />
         <source>Go back to the automatic matching for every row</source>
         <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="73" />
+        <location filename="../carto_desktop/gui/match_step.py" line="117" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="99" />
+        <location filename="../carto_desktop/gui/match_step.py" line="153" />
+        <location filename="../carto_desktop/gui/match_step.py" line="252" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="112" />
+        <location filename="../carto_desktop/gui/match_step.py" line="170" />
         <source>★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)</source>
         <translation>★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="113" />
-        <source>Leave off the map</source>
-        <translation>Laisser hors de la carte</translation>
     </message>
 </context>
 <context>

@@ -152,10 +152,12 @@ def _draw_page(
     country_code: str | None = None,
     projection: MapProjection | None = None,
     tile_pack: TilePack | None = None,
+    highlight: str | None = None,
 ) -> Figure:
     """Draw the whole page; the caller exports it (see `export.save_map`).
 
     `data` is in any CRS; it is drawn in `projection` (default: equal-area centred on it).
+    `highlight` is an area id to outline boldly with its name (see `draw_highlight`).
     """
     spec = template.spec
     page = spec["page"]
@@ -171,10 +173,12 @@ def _draw_page(
     crs = projection.crs
     data = _projected(data, crs, layout, template)
 
+    fig.carto_areas, fig.carto_keys, fig.carto_font_pt = data.areas, data.keys, body_pt  # for draw_highlight
     if template.kind == "sectors":
         legend = _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt)
     else:
         ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt, tile_pack)
+        fig.carto_map_axes = [ax]
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
         legend = {
             "choropleth": lambda: draw_choropleth(ax, data, template, lang),
@@ -199,7 +203,51 @@ def _draw_page(
         inset_ax = fig.add_axes(layout.fraction(layout.inset))
         draw_inset(inset_ax, countries, country_code, template.colour("highlight", "#c0392b"))
     _footer(fig, layout, template, texts, projection, lang)
+    if highlight is not None:
+        draw_highlight(fig, highlight)
     return fig
+
+
+HIGHLIGHT_EDGE = "#111111"
+
+
+def draw_highlight(fig: Figure, area_id: str) -> list:
+    """Outline one area boldly and write its name on a page `render_page` drew.
+
+    The app's Match step shows the area a person is about to choose this way. Returns the
+    artists added (empty if the page has no such area), so a caller that keeps the page can
+    draw them over a saved copy of its pixels and remove them afterwards, instead of drawing
+    the whole page again.
+    """
+    import matplotlib.patheffects as pe
+
+    areas, keys = getattr(fig, "carto_areas", None), getattr(fig, "carto_keys", None)
+    if areas is None or keys is None:
+        return []
+    hit = areas[areas[keys.id_column].astype(str) == str(area_id)]
+    if hit.empty:
+        return []
+    geoms = hit.geometry.to_numpy()
+    name = str(hit[keys.name_column].iloc[0]) if keys.name_column else str(area_id)
+    font_pt = getattr(fig, "carto_font_pt", 8)
+    added = []
+    for ax in getattr(fig, "carto_map_axes", []):
+        halo = draw_outlines(ax, geoms, "white", 4.2, zorder=20)
+        line = draw_outlines(ax, geoms, HIGHLIGHT_EDGE, 2.2, zorder=21)
+        added += [halo, line]
+        minx, miny, maxx, maxy = shapely.total_bounds(geoms)
+        x0, x1 = ax.get_xlim()
+        if max(maxx - minx, maxy - miny) < 0.04 * (x1 - x0):  # too small to see its outline: ring it
+            ring, = ax.plot([(minx + maxx) / 2], [(miny + maxy) / 2], marker="o", markersize=16,
+                            markerfacecolor="none", markeredgecolor=HIGHLIGHT_EDGE, markeredgewidth=2.2, zorder=21,
+                            path_effects=[pe.withStroke(linewidth=4.2, foreground="white")])
+            added.append(ring)
+        spot = shapely.union_all(geoms).representative_point()
+        label = ax.text(spot.x, spot.y, name, ha="center", va="center", fontsize=font_pt + 2, fontweight="bold",
+                        color=HIGHLIGHT_EDGE, zorder=22, clip_on=True, parse_math=False,
+                        path_effects=[pe.withStroke(linewidth=3, foreground="white")])
+        added.append(label)
+    return added
 
 
 def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> MapData:
@@ -285,6 +333,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         frame = Rect(layout.map.x + c * cell_w + 1, layout.map.y + layout.map.h - (r + 1) * cell_h + 1,
                      cell_w - 2, cell_h - 2 - title_h)
         ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2)
+        fig.carto_map_axes = getattr(fig, "carto_map_axes", []) + [ax]
         count = draw_sector_panel(ax, data, cat, colours[i], template)
         _outlines(ax, outlines, template)
         fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{cat} ({count})",

@@ -145,7 +145,9 @@ def figure_pixels(figure, dpi: float = PREVIEW_DPI) -> tuple[bytes, int, int]:
 
 
 def _review_rows(match) -> list[dict[str, Any]]:
-    """One entry per distinct key value still unsure or unmatched, with its candidates."""
+    """One entry per distinct key value still unsure or unmatched, with its candidates and why."""
+    from carto_desktop.match.reasons import why_unsure
+
     rows = match.rows
     todo = rows[rows["match_status"].isin(["review", "unmatched"])]
     out = []
@@ -156,8 +158,11 @@ def _review_rows(match) -> list[dict[str, Any]]:
             m = CANDIDATE.match(part.strip())
             if m:
                 candidates.append([m["id"], m["name"], float(m["score"])])
+        method = str(first["match_method"])
         out.append({"value": "" if value != value else str(value), "status": str(first["match_status"]),
-                    "rows": int(len(group)), "candidates": candidates})
+                    "rows": int(len(group)), "candidates": candidates,
+                    "why": {lang: why_unsure(method, lang) for lang in ("en", "fr")},
+                    "why_short": {lang: why_unsure(method, lang, short=True) for lang in ("en", "fr")}})
     out.sort(key=lambda r: (r["status"] != "review", -r["rows"]))
     return out
 
@@ -168,14 +173,79 @@ def _areas(match, layer) -> list[list[str]]:
     return sorted(([i, n] for i, n in zip(ids, names)), key=lambda a: a[1])
 
 
-def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI) -> dict[str, Any]:
-    """Build the map and render it to pixels; also what the Match step shows."""
+class _LastPage:
+    """The engine process's last preview, kept so the Match step can highlight an area on it.
+
+    Drawing the page again costs the whole render; the highlight only draws a few artists
+    over a saved copy of the page's pixels (matplotlib's blitting), in milliseconds.
+    """
+
+    project: dict[str, Any] | None = None
+    figure = None
+    background = None  # the page's pixels without highlight (an Agg BufferRegion)
+    size: tuple[int, int] = (0, 0)
+
+    def keep(self, project: dict[str, Any], figure, dpi: float) -> bytes:
+        """Draw `figure` at `dpi`, remember it, and return its pixels."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = FigureCanvasAgg(figure)
+        figure.set_dpi(dpi)
+        canvas.draw()
+        self.project, self.figure = project, figure
+        self.background = canvas.copy_from_bbox(figure.bbox)
+        self.size = canvas.get_width_height()
+        return bytes(canvas.buffer_rgba())
+
+    def highlighted(self, area_id: str | None) -> dict[str, Any]:
+        """The kept page with `area_id` outlined and named (none: the page as drawn)."""
+        from carto_desktop.carto.page import draw_highlight
+
+        figure = self.figure
+        canvas = figure.canvas
+        canvas.restore_region(self.background)
+        artists = draw_highlight(figure, area_id) if area_id else []
+        box = None
+        try:
+            renderer = canvas.get_renderer()
+            for artist in artists:
+                artist.draw(renderer)
+            if artists:
+                box = _pixel_box(figure, area_id)
+            pixels = bytes(canvas.buffer_rgba())
+        finally:
+            for artist in artists:
+                artist.remove()
+        width, height = self.size
+        return {"pixels": pixels, "width": width, "height": height, "highlight": area_id if artists else None,
+                "highlight_box": box}
+
+
+_PAGE = _LastPage()  # one per engine process: the page the window shows now
+
+
+def _pixel_box(figure, area_id: str) -> list[int]:
+    """The highlighted area's bounding box in image pixels (x0, y0, x1, y1; y from the top)."""
+    areas, keys = figure.carto_areas, figure.carto_keys
+    hit = areas[areas[keys.id_column].astype(str) == str(area_id)]
+    x0, y0, x1, y1 = hit.total_bounds
+    ax = figure.carto_map_axes[0]
+    (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
+    height = figure.canvas.get_width_height()[1]
+    return [int(px0), int(height - py1), int(px1) + 1, int(height - py0) + 1]
+
+
+def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI, highlight: str | None = None) -> dict[str, Any]:
+    """Build the map and render it to pixels; also what the Match step shows.
+
+    `highlight`: an area id to outline on the page (the Match step's current candidate).
+    """
     from carto_desktop.project import build_map
 
     result = build_map(_project(project))
-    pixels, width, height = figure_pixels(result.figure, dpi)
-    out: dict[str, Any] = {"pixels": pixels, "width": width, "height": height, "columns":
-                           [str(c) for c in result.table.data.columns], "match": None}
+    _PAGE.keep(project, result.figure, dpi)
+    page = _PAGE.highlighted(highlight)
+    out: dict[str, Any] = {**page, "columns": [str(c) for c in result.table.data.columns], "match": None}
     if result.match is not None:
         layer = result.values.areas if result.values is not None else None
         out["match"] = {
@@ -185,6 +255,14 @@ def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI) -> dict[str, Any]:
             "areas": _areas(result.match, layer) if layer is not None else [],
         }
     return out
+
+
+def highlight(project: dict[str, Any], area_id: str | None, dpi: int = PREVIEW_DPI) -> dict[str, Any]:
+    """The current page with one area outlined and named: the kept page if it shows `project`,
+    else the map made afresh (as `preview`)."""
+    if _PAGE.figure is None or _PAGE.project != project:
+        return preview(project, dpi, area_id)
+    return _PAGE.highlighted(area_id)
 
 
 def export(project: dict[str, Any], paths: list[str], dpi: int, atlas: bool = False) -> list[str]:
@@ -242,7 +320,7 @@ def templates() -> list[dict[str, Any]]:
     return out
 
 
-TASKS = {f.__name__: f for f in (sample, new_project, inspect_table, inspect_layer, preview, export, save,
+TASKS = {f.__name__: f for f in (sample, new_project, inspect_table, inspect_layer, preview, highlight, export, save,
                                   open_project, templates)}
 
 

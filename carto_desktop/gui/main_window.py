@@ -32,6 +32,7 @@ STEP_KEYS = ("data", "match", "style", "export")
 TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv"}
 BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
 PREVIEW_DELAY_MS = 300  # edits closer together than this make one preview
+HIGHLIGHT_DELAY_MS = 120  # the pointer running down a list of areas makes one highlight
 AUTOSAVE_DELAY_MS = 400
 RECENT_MAX = 8
 START, WORKSPACE = 0, 1
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     table_ready = Signal()
     autosaved = Signal()
+    highlight_ready = Signal(str)  # the preview now outlines this area ("" = none)
 
     def __init__(self, lang: str = "en", data_dir: str | Path | None = None, settings: QSettings | None = None,
                  state: dict[str, Any] | None = None) -> None:
@@ -71,6 +73,10 @@ class MainWindow(QMainWindow):
         self._generation = 0  # bumped by every change; previews of older generations are dropped
         self._preview_job: int | None = None
         self._preview_again = False
+        self._preview_highlight: str | None = None  # the area the running preview outlines
+        self._highlight: str | None = None  # the area the Match step asks to outline on the preview
+        self._highlight_job: int | None = None
+        self._highlight_again = False
         self._export_job: int | None = None
 
         self.engine = EngineProcess(self)  # loading, matching, previews, project files
@@ -88,6 +94,10 @@ class MainWindow(QMainWindow):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._start_preview)
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(HIGHLIGHT_DELAY_MS)
+        self._highlight_timer.timeout.connect(self._start_highlight)
         self._autosave_timer = QTimer(self)  # edits in a burst make one autosave
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -149,6 +159,7 @@ class MainWindow(QMainWindow):
                 page.edited.connect(self.edit)
         self.step_buttons.idClicked.connect(self.steps.setCurrentIndex)
         self.data_step.table_chosen.connect(self.use_table)
+        self.match_step.highlight_requested.connect(self.request_highlight)
         self.data_step.boundaries_chosen.connect(self.use_boundaries)
         self.export_step.export_requested.connect(lambda paths, dpi: self.export_to(paths, dpi))
         self.export_step.cancel_requested.connect(self.cancel_export)
@@ -229,6 +240,8 @@ class MainWindow(QMainWindow):
             self.steps.setCurrentIndex(index)
 
     def _step_shown(self, index: int) -> None:
+        if index != STEP_KEYS.index("match"):
+            self.request_highlight("")  # the outline belongs to the Match step
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < self.steps.count() - 1)
 
@@ -391,8 +404,9 @@ class MainWindow(QMainWindow):
             return
         generation = self._generation
         self._preview_again = False
+        self._preview_highlight = self._highlight
         self._preview_job = self._run(self.engine, "preview", lambda result: self._preview_done(generation, result),
-                                      project=copy.deepcopy(self.project))
+                                      project=copy.deepcopy(self.project), highlight=self._highlight)
 
     def _preview_done(self, generation: int, result: dict[str, Any]) -> None:
         self._preview_job = None
@@ -402,7 +416,7 @@ class MainWindow(QMainWindow):
         self.last_preview = result
         self.preview.show_pixels(result["pixels"], result["width"], result["height"])
         self.style_step.show_columns(result["columns"])
-        self.match_step.show_match(result["match"], self._status_names())
+        self.match_step.show_match(result["match"], self._status_names(), self.lang)
         match = result["match"]
         if match is not None:
             c = match["counts"]
@@ -412,7 +426,47 @@ class MainWindow(QMainWindow):
         self.export_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))
         self.exporter.start()  # once, after the first map: ready by the time the user exports
+        if self._preview_highlight != self._highlight:  # asked for while the map was being made
+            self._highlight_timer.start()
         self.preview_ready.emit()
+
+    # --- the Match step's area, outlined on the preview -----------------------------------------
+
+    def request_highlight(self, area_id: str) -> None:
+        """Outline `area_id` on the preview ("" = none), soon: hovering down a list makes one request."""
+        area = area_id or None
+        if area != self._highlight:
+            self._highlight = area
+            self._highlight_timer.start()
+
+    def _start_highlight(self) -> None:
+        if self.project is None or self.last_preview is None:
+            return
+        if self._preview_job is not None or self._preview_timer.isActive():
+            return  # the coming preview outlines the newest area (see _preview_done)
+        if self._highlight_job is not None:  # one at a time; the newest area is drawn next
+            self._highlight_again = True
+            return
+        area, generation = self._highlight, self._generation
+        self._highlight_again = False
+        self._highlight_job = self._run(self.engine, "highlight",
+                                        lambda result: self._highlight_done(generation, area, result),
+                                        self._highlight_failed, project=copy.deepcopy(self.project), area_id=area)
+
+    def _highlight_done(self, generation: int, area: str | None, result: dict[str, Any]) -> None:
+        self._highlight_job = None
+        if self._highlight_again or generation != self._generation or area != self._highlight:
+            self._highlight_again = False
+            if generation == self._generation:  # else the new preview draws it
+                self._start_highlight()
+            return
+        self.last_preview = {**self.last_preview, **result}
+        self.preview.show_pixels(result["pixels"], result["width"], result["height"])
+        self.highlight_ready.emit(area or "")
+
+    def _highlight_failed(self, _report: dict) -> None:
+        self._highlight_job = None  # an outline is a help: the map itself is still shown
+
 
     def _status_names(self) -> dict[str, str]:
         return {"review": self.tr("unsure"), "unmatched": self.tr("not found")}

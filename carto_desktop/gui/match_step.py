@@ -1,23 +1,49 @@
-"""Step 2, Match: how many rows found their area, and the unsure ones for the user to decide."""
+"""Step 2, Match: how many rows found their area, and the unsure ones for the user to decide.
+
+Each review line says in a few words why Carto Desktop was not sure (the whole sentence and
+the candidates below the table, both in the user's language, from the engine), offers the
+candidates (best first) and a one-click button for the best one. The
+area a person is looking at — the selected line's choice or best candidate, or the one under
+the pointer in the chooser — is asked for with `highlight_requested`; the window has the
+engine outline it on the map preview.
+"""
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from carto_desktop.gui.data_step import AUTO, _select
 
 NO_CHOICE = ""
+VALUE, ROWS, WHY, AREA, ACCEPT = range(5)  # review table columns
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "segou" finds "Ségou"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+class _AreaChooser(QComboBox):
+    """The area chooser of one review line; says when its list closes (to end a hover highlight)."""
+
+    popup_closed = Signal()
+
+    def hidePopup(self) -> None:  # noqa: N802 (Qt name)
+        super().hidePopup()
+        self.popup_closed.emit()
 
 
 class MatchStep(QWidget):
     """The counts and a review table: one line per unsure or unknown place, with a chooser."""
 
     edited = Signal(dict)
+    highlight_requested = Signal(str)  # an area id to outline on the preview; "" = none
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -46,20 +72,36 @@ class MatchStep(QWidget):
         form.addRow(self.tr("Your decisions:"), self.decided_label)
         layout.addLayout(form)
 
-        self.review_table = QTableWidget(0, 4)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search the names to review…"))
+        self.search_edit.setToolTip(self.tr("Show only the lines whose name, or a suggested area, contains this text"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._filter)
+        layout.addWidget(self.search_edit)
+
+        self.review_table = QTableWidget(0, 5)
         self.review_table.setHorizontalHeaderLabels(
-            [self.tr("In your table"), self.tr("Rows"), self.tr("Status"), self.tr("Area on the map")])
+            [self.tr("Your table"), self.tr("Rows"), self.tr("Why unsure"), self.tr("Area"), self.tr("Suggestion")])
         self.review_table.setToolTip(self.tr("Pick the right area for each place name Carto Desktop was not sure "
                                              "about; leave it empty to keep those rows off the map"))
         self.review_table.verticalHeader().setVisible(False)
         self.review_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.review_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.review_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column in (VALUE, ROWS, ACCEPT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # elided; the whole sentence is below
+        header.setSectionResizeMode(AREA, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(AREA, 125)
+        self.review_table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.review_table, 1)
+        self.detail_label = QLabel()  # the selected line: why, in a sentence, and its suggestions
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail_label)
+        self.shown_label = QLabel("")  # "3 of 12 lines shown" while searching
         buttons = QHBoxLayout()
+        buttons.addWidget(self.shown_label)
         self.clear_button = QPushButton(self.tr("Forget my decisions"))
         self.clear_button.setToolTip(self.tr("Go back to the automatic matching for every row"))
         self.clear_button.clicked.connect(lambda: self.edited.emit({"decisions": {}}))
@@ -67,6 +109,8 @@ class MatchStep(QWidget):
         buttons.addWidget(self.clear_button)
         layout.addLayout(buttons)
         self._decisions: dict[str, str] = {}
+        self._lines: list[dict[str, Any]] = []
+        self.lang = "en"
 
     def show_columns(self, columns: list[str], key_column: str | None) -> None:
         self.key_combo.clear()
@@ -81,36 +125,52 @@ class MatchStep(QWidget):
         self.clear_button.setEnabled(bool(self._decisions))
         _select(self.key_combo, project.get("key_column") or AUTO)
 
-    def show_match(self, match: dict[str, Any] | None, status_names: dict[str, str]) -> None:
+    def show_match(self, match: dict[str, Any] | None, status_names: dict[str, str], lang: str | None = None) -> None:
         """Counts and review lines from the engine's preview (`engine_tasks.preview`)."""
+        self.lang = lang or self.lang
         if match is None:
             for label in (self.key_label, self.matched_label, self.review_label, self.unmatched_label):
                 label.setText("–")
+            self._lines = []
             self.review_table.setRowCount(0)
+            self._filter()
+            self._show_detail()
             return
         counts = match["counts"]
         self.key_label.setText(match["key_column"])
         self.matched_label.setText(str(counts["matched"]))
         self.review_label.setText(str(counts["review"]))
         self.unmatched_label.setText(str(counts["unmatched"]))
-        lines = match["review"]
-        self.review_table.setRowCount(len(lines))
+        selected = self.selected_value()
+        lines = self._lines = match["review"]
+        table = self.review_table
+        table.blockSignals(True)  # rebuilding is no new selection
+        table.clearSelection()
+        table.setRowCount(len(lines))
         for i, line in enumerate(lines):
-            value = QTableWidgetItem(line["value"] or self.tr("(empty)"))
-            value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            rows = QTableWidgetItem(str(line["rows"]))
-            rows.setFlags(rows.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            status = QTableWidgetItem(status_names.get(line["status"], line["status"]))
-            status.setFlags(status.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.review_table.setItem(i, 0, value)
-            self.review_table.setItem(i, 1, rows)
-            self.review_table.setItem(i, 2, status)
-            self.review_table.setCellWidget(i, 3, self._chooser(line, match["areas"]))
+            status = status_names.get(line["status"], line["status"])
+            why = line.get("why", {}).get(self.lang) or status
+            for column, text in ((VALUE, line["value"] or self.tr("(empty)")), (ROWS, str(line["rows"])),
+                                 (WHY, line.get("why_short", {}).get(self.lang) or status)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(why)
+                table.setItem(i, column, item)
+            table.setCellWidget(i, AREA, self._chooser(line, match["areas"]))
+            table.setCellWidget(i, ACCEPT, self._accept_button(i, line))
+        row = next((i for i, line in enumerate(lines) if line["value"] == selected), None)
+        if row is not None:
+            table.selectRow(row)
+        table.blockSignals(False)
+        self._filter()
+        self._show_detail()
 
     def _chooser(self, line: dict[str, Any], areas: list[list[str]]) -> QComboBox:
-        combo = QComboBox()
+        combo = _AreaChooser()
         combo.setToolTip(self.tr("★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)"))
-        combo.addItem(self.tr("Leave off the map"), NO_CHOICE)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.addItem(self.tr("Off the map"), NO_CHOICE)
         suggested = set()
         for area_id, name, score in line["candidates"]:
             combo.addItem(f"★ {name} · {area_id} ({score:.0f} %)", area_id)
@@ -122,10 +182,27 @@ class MatchStep(QWidget):
                 combo.addItem(f"{name} · {area_id}", area_id)
         combo.setProperty("key_value", line["value"])
         combo.activated.connect(lambda _=None, c=combo: self._decide(c))
+        combo.highlighted.connect(lambda index, c=combo: self._ask_highlight(c.itemData(index) or ""))
+        combo.popup_closed.connect(self._selection_changed)
         return combo
 
+    def _accept_button(self, row: int, line: dict[str, Any]) -> QPushButton:
+        """One click puts the line's rows in its best suggestion."""
+        if line["candidates"]:
+            area_id, name, _score = line["candidates"][0]
+            button = QPushButton(f"✓ {name}")
+            button.setToolTip(self.tr("Put these rows in %1, the best suggestion").replace("%1", f"{name} · {area_id}"))
+            button.clicked.connect(lambda _=False, v=line["value"], a=area_id: self._apply(v, a))
+        else:
+            button = QPushButton(self.tr("None"))
+            button.setEnabled(False)
+            button.setToolTip(self.tr("No suggestion: pick an area in the list"))
+        return button
+
     def _decide(self, combo: QComboBox) -> None:
-        value, area = combo.property("key_value"), combo.currentData()
+        self._apply(combo.property("key_value"), combo.currentData())
+
+    def _apply(self, value: str, area: str | None) -> None:
         decisions = dict(self._decisions)
         if area:
             decisions[value] = area
@@ -135,9 +212,68 @@ class MatchStep(QWidget):
 
     def choose(self, row: int, area_id: str) -> None:
         """Pick `area_id` for review line `row`, as a user would (used by tests and the guide)."""
-        combo = self.review_table.cellWidget(row, 3)
+        combo = self.review_table.cellWidget(row, AREA)
         combo.setCurrentIndex(combo.findData(area_id))
         self._decide(combo)
+
+    def accept(self, row: int) -> None:
+        """Click review line `row`'s "Accept" (its best suggestion), as a user would."""
+        self.review_table.cellWidget(row, ACCEPT).click()
+
+    def selected_value(self) -> str | None:
+        rows = self.review_table.selectionModel().selectedRows() if self.review_table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._lines):
+            return None
+        return self._lines[rows[0].row()]["value"]
+
+    def _selection_changed(self) -> None:
+        """Outline the selected line's chosen area, else its best suggestion."""
+        rows = self.review_table.selectionModel().selectedRows()
+        area = ""
+        if rows:
+            row = rows[0].row()
+            combo = self.review_table.cellWidget(row, AREA)
+            line = self._lines[row] if row < len(self._lines) else None
+            if combo is not None and combo.currentData():
+                area = combo.currentData()
+            elif line and line["candidates"]:
+                area = line["candidates"][0][0]
+        self._ask_highlight(area)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The selected line's reason in a whole sentence, and its suggestions with their scores."""
+        value = self.selected_value()
+        line = next((line for line in self._lines if line["value"] == value), None) if value is not None else None
+        if line is None:
+            self.detail_label.setText(self.tr("Select a line to read why it is unsure and see its best suggestion "
+                                              "outlined on the map.") if self._lines else "")
+            return
+        text = self.tr("“%1” (rows: %2) — %3").replace("%1", line["value"] or self.tr("(empty)")) \
+            .replace("%2", str(line["rows"])).replace("%3", line.get("why", {}).get(self.lang, ""))
+        if line["candidates"]:
+            names = ", ".join(f"{name} ({score:.0f} %)" for _, name, score in line["candidates"])
+            text += " " + self.tr("Suggestions: %1.").replace("%1", names)
+        self.detail_label.setText(text)
+
+    def _ask_highlight(self, area_id: str) -> None:
+        self.highlight_requested.emit(area_id)  # the window skips repeats and debounces
+
+    def _filter(self) -> None:
+        """Show only the lines whose name or suggestions contain the search text (case and accents aside)."""
+        wanted = _folded(self.search_edit.text().strip())
+        shown = 0
+        for i, line in enumerate(self._lines):
+            texts = [line["value"]] + [f"{name} {area_id}" for area_id, name, _ in line["candidates"]]
+            visible = not wanted or any(wanted in _folded(t) for t in texts)
+            self.review_table.setRowHidden(i, not visible)
+            shown += visible
+        self.shown_label.setText(self.tr("%1 of %2 lines shown").replace("%1", str(shown))
+                                 .replace("%2", str(len(self._lines))) if wanted else "")
+
+    def visible_values(self) -> list[str]:
+        """The review lines the search leaves visible (for tests and the guide)."""
+        return [line["value"] for i, line in enumerate(self._lines) if not self.review_table.isRowHidden(i)]
 
     def _key_changed(self) -> None:
         value = self.key_combo.currentData()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -21,6 +22,7 @@ from carto_desktop.errors import DataError
 from carto_desktop.match.names import name_key
 
 GEONAMES_CREDIT = "GeoNames (geonames.org), CC BY 4.0"
+BUNDLED = "geonames"  # the name that chooses the bundled extract (Project.gazetteer, --gazetteer)
 _SKIP_CODES = {"PPLQ", "PPLH", "PPLW"}  # abandoned, historical, destroyed places
 _NAME_COLUMNS = ("name", "nom", "place", "lieu", "localite", "localité", "village")
 _LAT_COLUMNS = ("lat", "latitude", "y")
@@ -93,11 +95,52 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
     return Gazetteer(lat=lat, lon=lon, by_key=dict(by_key), towns=towns, credit=credit)
 
 
+@lru_cache(maxsize=1)
 def bundled_gazetteer() -> Gazetteer:
-    """The GeoNames extract shipped in sample_data/gazetteer/."""
+    """The GeoNames extract shipped in sample_data/gazetteer/.
+
+    Read once per process (about 0.4 s: 38,000 places and their alternate names are keyed);
+    it is shipped, read-only data, so every match of the session can share it.
+    """
     from carto_desktop.paths import sample_data_dir
 
     return load_gazetteer(sample_data_dir() / "gazetteer" / "geonames_sahel_places.tsv.gz")
+
+
+@lru_cache(maxsize=4)
+def _user_gazetteer(path: str, _mtime_ns: int, _size: int) -> Gazetteer:
+    return load_gazetteer(path)
+
+
+class GazetteerSource:
+    """A gazetteer opened only when some name needs it: most tables match without one.
+
+    `spec` is a `Gazetteer`, "geonames" (the bundled extract) or the path of a user's CSV;
+    `credit` is known once it has been opened.
+    """
+
+    def __init__(self, spec: Gazetteer | str | Path) -> None:
+        self.spec = spec
+        self.opened: Gazetteer | None = spec if isinstance(spec, Gazetteer) else None
+
+    def get(self) -> Gazetteer:
+        if self.opened is None:
+            if str(self.spec).strip().lower() == BUNDLED:
+                self.opened = bundled_gazetteer()
+            else:
+                path = Path(self.spec)
+                try:
+                    stat = path.stat()
+                except OSError as exc:
+                    raise DataError("The gazetteer could not be read: {reason}.",
+                                    hint="Use a CSV with columns name, lat and lon (decimal degrees), or a GeoNames export.",
+                                    file=path, reason=exc.strerror or str(exc)) from exc
+                self.opened = _user_gazetteer(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        return self.opened
+
+    @property
+    def credit(self) -> str:
+        return self.opened.credit if self.opened is not None else ""
 
 
 def areas_of_places(areas: gpd.GeoSeries, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:

@@ -415,11 +415,12 @@ def match_values(
             continue
         fuzzy.append((value, parent))
     verdicts.update(_fuzzy_verdicts(index, fuzzy))
-    if gazetteer is not None:
+    unsure = [p for p in fuzzy if verdicts[p].status != MATCHED]
+    if gazetteer is not None and unsure:  # opened only now: most tables never need it
         from carto_desktop.match.gazetteer import place_verdicts
 
-        unsure = [p for p in fuzzy if verdicts[p].status != MATCHED]
-        verdicts.update(place_verdicts(index, gazetteer, unsure, verdicts))
+        opened = gazetteer.get() if hasattr(gazetteer, "get") else gazetteer
+        verdicts.update(place_verdicts(index, opened, unsure, verdicts))
     return verdicts
 
 
@@ -442,7 +443,9 @@ def match_table(
     `parent_column` names the table column with the parent area (name or code) and narrows
     every name to that parent's areas; `id_column`/`name_column` name the layer's columns
     when the guess is wrong; `decisions` are a person's earlier choices, applied first;
-    `gazetteer` (a `Gazetteer` or the path of one) places village and town names that are not areas;
+    `gazetteer` (a `Gazetteer`, "geonames" for the bundled one, or the path of a CSV) places village
+    and town names that are not areas; it is read only if some name needs it, and credited only if
+    it placed rows;
     `lat_column`/`lon_column` match GPS points instead of names (`points.match_points`).
     """
     if lat_column is not None or lon_column is not None:
@@ -452,10 +455,10 @@ def match_table(
                             name_column=name_column)
     keys = boundary_keys(layer, id_column=id_column, name_column=name_column)
     index = AreaIndex(layer, keys)
-    if gazetteer is not None and not hasattr(gazetteer, "places"):
-        from carto_desktop.match.gazetteer import load_gazetteer
+    if gazetteer is not None and not hasattr(gazetteer, "get"):
+        from carto_desktop.match.gazetteer import GazetteerSource
 
-        gazetteer = load_gazetteer(gazetteer)
+        gazetteer = GazetteerSource(gazetteer)
     if key_column is None:
         key_column = find_key_column(data, index)
         if key_column is None:
@@ -505,7 +508,8 @@ def match_table(
     else:
         per_row = [table[c] for c in codes.tolist()]
     result = _result(data, per_row, index, key_column, keys, parent_column, unknown)
-    if gazetteer is not None and gazetteer.credit:
+    placed = (result.rows["match_method"] == "gazetteer") & (result.rows["match_status"] == MATCHED)
+    if gazetteer is not None and gazetteer.credit and placed.any():
         result.credits.append(gazetteer.credit)
     return result
 

@@ -1,0 +1,65 @@
+"""Why a row was not matched automatically, in one plain sentence a person can act on.
+
+`match_method` holds the matcher's short technical word ("close second", "bare stem");
+the app's review table and reports show this sentence instead (French in messages/match.py).
+"""
+from __future__ import annotations
+
+from carto_desktop.i18n import translate
+
+REASONS: dict[str, str] = {
+    "fuzzy name": "The spelling is close to an area's name, but not close enough to be sure.",
+    "close second": "Two area names are about equally close.",
+    "direction words differ": "The direction word (North, East…) is not the area's.",
+    "name too short": "The name is too short to be sure.",
+    "ambiguous name": "Several areas have this name.",
+    "bare stem": "This is only part of several area names (such as \"Batha East\" and \"Batha West\").",
+    "parent mismatch": "An area has this name, but in another region than your table says.",
+    "parent not found": "The region your table gives is not in the boundary file.",
+    "places in several areas": "Places with this name lie in several areas.",
+    "village": "Only villages have this name; their positions are too rough to be sure.",
+    "near a border": "A place with this name lies close to a border between areas.",
+    "gazetteer": "A place with this name was found, but an area's name points elsewhere.",
+    "unknown pcode": "This P-code is not in the boundary file.",
+    "none": "No area has a name close to this one.",
+    "empty": "The cell is empty.",
+    "decision": "You chose to leave these rows off the map.",
+    "outside areas": "The point lies outside every area.",
+    "swapped coordinates": "Latitude and longitude seem to be swapped.",
+    "missing coordinates": "The latitude or longitude is missing.",
+    "unreadable coordinates": "The latitude or longitude cannot be read.",
+    "zero coordinates": "The point is at 0, 0: the GPS had no position.",
+    "out of range coordinates": "The latitude or longitude is out of range.",
+}
+
+SHORT: dict[str, str] = {  # the same in a few words, for a table column
+    "fuzzy name": "Spelled differently",
+    "close second": "Two names alike",
+    "direction words differ": "Direction word differs",
+    "name too short": "Name too short",
+    "ambiguous name": "Several areas",
+    "bare stem": "Part of several names",
+    "parent mismatch": "In another region",
+    "parent not found": "Unknown region",
+    "places in several areas": "Places in several areas",
+    "village": "Only villages",
+    "near a border": "Near a border",
+    "gazetteer": "Place and area differ",
+    "unknown pcode": "Unknown P-code",
+    "none": "Nothing close",
+    "empty": "Empty cell",
+    "decision": "Left off by you",
+    "outside areas": "Outside every area",
+    "swapped coordinates": "Latitude/longitude swapped?",
+    "missing coordinates": "No coordinates",
+    "unreadable coordinates": "Unreadable coordinates",
+    "zero coordinates": "Point at 0, 0",
+    "out of range coordinates": "Coordinates out of range",
+}
+
+
+def why_unsure(method: str, lang: str = "en", short: bool = False) -> str:
+    """The plain sentence (or, `short`, a few words) for a `match_method`; the method itself if
+    it is not known here."""
+    text = (SHORT if short else REASONS).get(method)
+    return translate(text, lang) if text else method
