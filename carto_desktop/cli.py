@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
                                        "square_1080, landscape_1200x675, story_1080x1920 (default: the template's)")
     render.add_argument("--raw-points", action="store_true",
                         help="draw points of people (households) one by one instead of counting them per area")
+    render.add_argument("--people-points", choices=("areas", "hexagons"), default="areas",
+                        help="count points of people (households) per admin area (default) or per hexagon of a grid")
+    render.add_argument("--hexagon-km", type=float,
+                        help="width of a hexagon in km, with --people-points hexagons (default: from the extent)")
     render.add_argument("--min-count", type=int, default=5,
                         help="counts under this are shown as \"fewer than N\", never exactly (default 5; 0 = off)")
     render.add_argument("--title")
@@ -196,6 +200,7 @@ def run(args: argparse.Namespace) -> int:
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
             basemap=Path(args.basemap) if args.basemap else None, raw_points=args.raw_points,
+            people_points=args.people_points, hexagon_km=args.hexagon_km,
             logo=Path(args.logo) if args.logo else None, page=args.page,
             min_count=args.min_count, gazetteer=_gazetteer(args),
         )

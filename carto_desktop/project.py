@@ -16,6 +16,7 @@ from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
 from carto_desktop.carto.basemap import open_tile_pack
 from carto_desktop.carto.credits import collect_credits
+from carto_desktop.carto.number_format import format_number
 from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import choose_projection
 from carto_desktop.carto.templates import Template, load_template
@@ -60,6 +61,8 @@ class Project:
     page: str | None = None  # "A3 portrait", "square_1080"… (templates.PAGE_PRESETS); None = the template's
     min_count: int = 5  # counts of people/records below this are never shown exactly (0 = off)
     raw_points: bool = False  # draw points of people as points (explicit choice) instead of aggregating
+    people_points: str = "areas"  # points of people counted per admin "areas" or per cell of a "hexagons" grid
+    hexagon_km: float | None = None  # the hexagons' width (flat side to flat side); None = chosen from the extent
     excluded_columns: tuple[str, ...] = ()  # sensitive columns the user chose to keep out of everything
     # the user's word per column: a role for `detect_roles` ("admin name:2", "P-code:2", "latitude", "number"…)
     # or "ignore" (left out of the map); and personal or not (`detect_sensitive` overrides, Data step)
@@ -201,7 +204,20 @@ def prepare_map(project: Project) -> PreparedMap:
         table = read_table(project.table, project.sheet)
         layer = read_layer(project.boundaries, project.layer)
         people = is_people_points(table.data)
-        if people and not project.raw_points:
+        if people and not project.raw_points and _people_points(project) == "hexagons":
+            # or per hexagon of a regular grid in the map's projection (`hexagons.py`)
+            match, values = None, None
+            data, outside = _hexagon_data(table, project, layer)
+            template = load_template("choropleth").with_overrides(
+                scheme=project.scheme, classes=project.classes, palette=project.palette, logo=project.logo,
+                page=project.page)
+            if outside:
+                notices.append(translate("{n} rows were not counted: their GPS point is missing, unreadable or "
+                                         "outside the areas.", lang, n=outside))
+            notices.append(translate("Points of people were counted per hexagon of {size} km instead of drawn: "
+                                     "{reason}", lang, size=format_number(data.cell_size_km, lang),
+                                     reason=people.text(lang)))
+        elif people and not project.raw_points:
             # points of people are counted per area by default: a dot per household can identify it
             match = _match_points(table, project, layer)
             values = aggregate(match, layer, "count", file=str(project.table))
@@ -274,8 +290,11 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
         "n_areas": len(layer),
         "date": project.created.isoformat(),
     }
+    title = template.text("title", lang)
+    if data.outlines is not None:  # a grid of hexagons: the indicator says what a cell is, not an admin level
+        title = "{indicator}, {country}"
     texts = PageTexts(
-        title=(project.title or _fill(template.text("title", lang), fields)) + title_suffix,
+        title=(project.title or _fill(title, fields)) + title_suffix,
         subtitle=project.subtitle or _fill(template.text("subtitle", lang), fields),
         sources=credits,
         disclaimer=template.text("disclaimer", lang),
@@ -284,7 +303,7 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
     )
     return render_page(data, template, texts, lang=lang, countries=countries,
                        country_code=country["ADM0_A3"] if country is not None else None,
-                       projection=choose_projection(data.areas, project.projection), tile_pack=tile_pack)
+                       projection=choose_projection(layer, project.projection), tile_pack=tile_pack)
 
 
 def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
@@ -300,6 +319,31 @@ def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
     for column in (lat, lon):
         require_column(table.data, column, project.table)
     return lat, lon
+
+
+PEOPLE_POINTS = ("areas", "hexagons")
+
+
+def _people_points(project: Project) -> str:
+    if project.people_points not in PEOPLE_POINTS:
+        raise OptionError("Points of people are counted per \"areas\" or per \"hexagons\", not \"{choice}\".",
+                          hint="Choose one of the two.", choice=project.people_points)
+    return project.people_points
+
+
+def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame) -> tuple[MapData, int]:
+    """Points of people counted per hexagon, in the projection the map is drawn in (so cells stay regular),
+    and how many rows were not counted (no usable point, or outside the areas)."""
+    from carto_desktop.hexagons import KEYS, count_in_hexagons
+
+    crs = choose_projection(layer, project.projection).crs
+    counts = count_in_hexagons(_points(table, project, layer), layer, crs, project.hexagon_km)
+    size = format_number(counts.size_km, project.lang)
+    indicator = project.legend_heading or translate("Number of points per hexagon of {size} km", project.lang,
+                                                    size=size)
+    data = MapData(areas=counts.cells, keys=KEYS, indicator=indicator, min_count=project.min_count,
+                   outlines=layer, outline_keys=boundary_keys(layer), cell_size_km=counts.size_km)
+    return data, len(table.data) - counts.counted
 
 
 def _match_points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> MatchResult:

@@ -332,6 +332,22 @@ FR = {
     "French": "Français",
     "The language of the texts on the map itself": "La langue des textes sur la carte elle-même",
     "Map language:": "Langue de la carte :",
+    "area": "zone",
+    "hexagon grid": "grille d'hexagones",
+    "The rows of this table are people or households, so their GPS points are not drawn one by one: a dot can "
+    "show where a family lives. They are counted per area, or per hexagon of a grid of equal cells, and small "
+    "counts are shown as \"fewer than 5\".":
+        "Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par "
+        "un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille "
+        "de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».",
+    "Count people per:": "Compter les personnes par :",
+    "Automatic": "Automatique",
+    " km": " km",
+    "The width of one hexagon, in kilometres. Larger hexagons protect people better; \"Automatic\" gives about "
+    "30 across the points.":
+        "La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; "
+        "« Automatique » en donne environ 30 sur l'étendue des points.",
+    "Hexagon size:": "Taille des hexagones :",
     # export_step.py
     "PNG image": "Image PNG",
     "A picture for reports, e-mail and WhatsApp": "Une image pour les rapports, le courriel et WhatsApp",

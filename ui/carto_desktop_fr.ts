@@ -509,9 +509,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="89" />
-        <location filename="../carto_desktop/gui/main_window.py" line="631" />
-        <location filename="../carto_desktop/gui/main_window.py" line="679" />
-        <location filename="../carto_desktop/gui/main_window.py" line="738" />
+        <location filename="../carto_desktop/gui/main_window.py" line="632" />
+        <location filename="../carto_desktop/gui/main_window.py" line="680" />
+        <location filename="../carto_desktop/gui/main_window.py" line="739" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -541,27 +541,27 @@
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="396" />
+        <location filename="../carto_desktop/gui/main_window.py" line="397" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="427" />
+        <location filename="../carto_desktop/gui/main_window.py" line="428" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="485" />
+        <location filename="../carto_desktop/gui/main_window.py" line="486" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="495" />
+        <location filename="../carto_desktop/gui/main_window.py" line="496" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="496" />
+        <location filename="../carto_desktop/gui/main_window.py" line="497" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
@@ -701,113 +701,113 @@
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="387" />
+        <location filename="../carto_desktop/gui/main_window.py" line="388" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="423" />
+        <location filename="../carto_desktop/gui/main_window.py" line="424" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="472" />
+        <location filename="../carto_desktop/gui/main_window.py" line="473" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="472" />
+        <location filename="../carto_desktop/gui/main_window.py" line="473" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="531" />
+        <location filename="../carto_desktop/gui/main_window.py" line="532" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="532" />
+        <location filename="../carto_desktop/gui/main_window.py" line="533" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="538" />
+        <location filename="../carto_desktop/gui/main_window.py" line="539" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="539" />
+        <location filename="../carto_desktop/gui/main_window.py" line="540" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="543" />
+        <location filename="../carto_desktop/gui/main_window.py" line="544" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="571" />
+        <location filename="../carto_desktop/gui/main_window.py" line="572" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="586" />
+        <location filename="../carto_desktop/gui/main_window.py" line="587" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="587" />
-        <location filename="../carto_desktop/gui/main_window.py" line="612" />
+        <location filename="../carto_desktop/gui/main_window.py" line="588" />
+        <location filename="../carto_desktop/gui/main_window.py" line="613" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="607" />
+        <location filename="../carto_desktop/gui/main_window.py" line="608" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="611" />
+        <location filename="../carto_desktop/gui/main_window.py" line="612" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="617" />
+        <location filename="../carto_desktop/gui/main_window.py" line="618" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="625" />
+        <location filename="../carto_desktop/gui/main_window.py" line="626" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="628" />
+        <location filename="../carto_desktop/gui/main_window.py" line="629" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="680" />
+        <location filename="../carto_desktop/gui/main_window.py" line="681" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="685" />
+        <location filename="../carto_desktop/gui/main_window.py" line="686" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="686" />
+        <location filename="../carto_desktop/gui/main_window.py" line="687" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="737" />
+        <location filename="../carto_desktop/gui/main_window.py" line="738" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="542" />
+        <location filename="../carto_desktop/gui/main_window.py" line="543" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
@@ -1112,201 +1112,241 @@
         <translation>Colonne de longitude :</translation>
     </message>
     <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <source>area</source>
+        <translation>zone</translation>
+    </message>
+    <message>
         <location filename="../carto_desktop/gui/style_step.py" line="95" />
+        <source>hexagon grid</source>
+        <translation>grille d'hexagones</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="97" />
+        <source>The rows of this table are people or households, so their GPS points are not drawn one by one: a dot can show where a family lives. They are counted per area, or per hexagon of a grid of equal cells, and small counts are shown as "fewer than 5".</source>
+        <translation>Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <source>Count people per:</source>
+        <translation>Compter les personnes par :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="106" />
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="107" />
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="109" />
+        <source>The width of one hexagon, in kilometres. Larger hexagons protect people better; "Automatic" gives about 30 across the points.</source>
+        <translation>La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; « Automatique » en donne environ 30 sur l'étendue des points.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="112" />
+        <source>Hexagon size:</source>
+        <translation>Taille des hexagones :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="116" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="98" />
-        <location filename="../carto_desktop/gui/style_step.py" line="109" />
-        <location filename="../carto_desktop/gui/style_step.py" line="116" />
-        <location filename="../carto_desktop/gui/style_step.py" line="160" />
-        <location filename="../carto_desktop/gui/style_step.py" line="234" />
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="130" />
+        <location filename="../carto_desktop/gui/style_step.py" line="137" />
+        <location filename="../carto_desktop/gui/style_step.py" line="181" />
+        <location filename="../carto_desktop/gui/style_step.py" line="268" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="99" />
+        <location filename="../carto_desktop/gui/style_step.py" line="120" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <location filename="../carto_desktop/gui/style_step.py" line="121" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <location filename="../carto_desktop/gui/style_step.py" line="122" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="103" />
+        <location filename="../carto_desktop/gui/style_step.py" line="124" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="106" />
+        <location filename="../carto_desktop/gui/style_step.py" line="127" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="111" />
+        <location filename="../carto_desktop/gui/style_step.py" line="132" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="113" />
+        <location filename="../carto_desktop/gui/style_step.py" line="134" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="138" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="138" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="138" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="118" />
+        <location filename="../carto_desktop/gui/style_step.py" line="139" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="118" />
+        <location filename="../carto_desktop/gui/style_step.py" line="139" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="118" />
+        <location filename="../carto_desktop/gui/style_step.py" line="139" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="140" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="140" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="122" />
+        <location filename="../carto_desktop/gui/style_step.py" line="143" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="126" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="129" />
+        <location filename="../carto_desktop/gui/style_step.py" line="150" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="132" />
+        <location filename="../carto_desktop/gui/style_step.py" line="153" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="134" />
+        <location filename="../carto_desktop/gui/style_step.py" line="155" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="136" />
+        <location filename="../carto_desktop/gui/style_step.py" line="157" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="137" />
+        <location filename="../carto_desktop/gui/style_step.py" line="158" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="145" />
+        <location filename="../carto_desktop/gui/style_step.py" line="166" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="146" />
+        <location filename="../carto_desktop/gui/style_step.py" line="167" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="147" />
+        <location filename="../carto_desktop/gui/style_step.py" line="168" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="149" />
+        <location filename="../carto_desktop/gui/style_step.py" line="170" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="150" />
+        <location filename="../carto_desktop/gui/style_step.py" line="171" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="151" />
+        <location filename="../carto_desktop/gui/style_step.py" line="172" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="153" />
+        <location filename="../carto_desktop/gui/style_step.py" line="174" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="155" />
+        <location filename="../carto_desktop/gui/style_step.py" line="176" />
         <source>Choose logo…</source>
         <translation>Choisir le logo…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="156" />
+        <location filename="../carto_desktop/gui/style_step.py" line="177" />
         <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
         <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="158" />
+        <location filename="../carto_desktop/gui/style_step.py" line="179" />
         <source>No logo</source>
         <translation>Sans logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <location filename="../carto_desktop/gui/style_step.py" line="185" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="192" />
+        <location filename="../carto_desktop/gui/style_step.py" line="214" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="195" />
+        <location filename="../carto_desktop/gui/style_step.py" line="217" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="243" />
+        <location filename="../carto_desktop/gui/style_step.py" line="277" />
         <source>Choose logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="243" />
+        <location filename="../carto_desktop/gui/style_step.py" line="277" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>

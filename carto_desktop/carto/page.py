@@ -28,7 +28,7 @@ from carto_desktop.carto.palettes import category_colours
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
-    MapData, draw_choropleth, draw_points, draw_presence, draw_sector_panel, draw_symbols,
+    MapData, draw_choropleth, draw_grid, draw_points, draw_presence, draw_sector_panel, draw_symbols,
 )
 from carto_desktop.i18n import translate
 from carto_desktop.match.boundary_keys import BoundaryKeys
@@ -181,7 +181,7 @@ def _draw_page(
         fig.carto_map_axes = [ax]
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
         legend = {
-            "choropleth": lambda: draw_choropleth(ax, data, template, lang),
+            "choropleth": lambda: (draw_grid if data.outlines is not None else draw_choropleth)(ax, data, template, lang),
             "presence": lambda: draw_presence(ax, data, template, lang),
             "symbols": lambda: draw_symbols(ax, data, template, lang, mm_to_units),
             "points": lambda: draw_points(ax, data, template, lang),
@@ -253,15 +253,22 @@ def draw_highlight(fig: Figure, area_id: str) -> list:
 def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> MapData:
     """Reproject, and simplify areas to a tenth of a millimetre on paper (shared borders kept)."""
     areas = data.areas.to_crs(crs)
-    minx, miny, maxx, maxy = areas.total_bounds
+    outlines = data.outlines.to_crs(crs) if data.outlines is not None else None  # admin areas over a grid
+    minx, miny, maxx, maxy = (outlines if outlines is not None else areas).total_bounds
     tolerance = max(maxx - minx, maxy - miny) / max(layout.map.w, layout.map.h) * 0.1  # 0.1 mm in map units
+    areas = _simplified(areas, tolerance)
+    outlines = _simplified(outlines, tolerance) if outlines is not None else None
+    points = data.points.to_crs(crs) if data.points is not None else None
+    return replace(data, areas=areas, points=points, outlines=outlines)
+
+
+def _simplified(areas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
     geoms = areas.geometry.to_numpy()
     if shapely.get_num_coordinates(geoms).sum() > 20 * len(geoms):
         simplified = shapely.coverage_simplify(geoms, tolerance)
         ok = shapely.is_valid(simplified) & ~shapely.is_empty(simplified)
-        areas = areas.set_geometry(np.where(ok, simplified, geoms), crs=crs)
-    points = data.points.to_crs(crs) if data.points is not None else None
-    return replace(data, areas=areas, points=points)
+        areas = areas.set_geometry(np.where(ok, simplified, geoms), crs=areas.crs)
+    return areas
 
 
 def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, template: Template, lang: str,
@@ -274,6 +281,9 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
         spine.set_edgecolor("#666666")
         spine.set_linewidth(0.6)
     bounds = data.areas.total_bounds
+    if data.outlines is not None:  # a grid: the frame shows the whole boundary layer around the cells
+        ob = data.outlines.total_bounds
+        bounds = np.array([min(bounds[0], ob[0]), min(bounds[1], ob[1]), max(bounds[2], ob[2]), max(bounds[3], ob[3])])
     if data.points is not None and len(data.points):
         pb = data.points.total_bounds
         bounds = np.array([min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])])
@@ -299,9 +309,10 @@ class Outlines:
 
 
 def outlines_of(data: MapData) -> Outlines:
-    parent = _parent_outlines(data.areas, data.keys)
+    areas, keys = (data.outlines, data.outline_keys or data.keys) if data.outlines is not None else (data.areas, data.keys)
+    parent = _parent_outlines(areas, keys)
     return Outlines(parent.geometry.to_numpy() if parent is not None else None,
-                    np.array([_union(data.areas.geometry.to_numpy())]))
+                    np.array([_union(areas.geometry.to_numpy())]))
 
 
 def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:

@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 
 from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.classify import Classes, classify
-from carto_desktop.carto.drawing import draw_polygons
+from carto_desktop.carto.drawing import draw_outlines, draw_polygons
 from carto_desktop.carto.legend import LegendEntry, LegendSpec
 from carto_desktop.carto.number_format import format_number
 from carto_desktop.carto.palettes import category_colours, class_colours
@@ -35,6 +35,11 @@ class MapData:
     points: gpd.GeoDataFrame | None = None  # columns: geometry, optional "category"
     min_count: int = 0  # counts of people/records in 1..min_count-1 are never shown exactly (0 = off)
     value_is_count: bool = True  # `value` counts people or records (count, distinct, sum); False: mean, max
+    # a grid of cells (`hexagons.py`) instead of admin areas: `areas` are then the cells, and the
+    # admin areas are drawn outlined over them; `cell_size_km` is said in the legend
+    outlines: gpd.GeoDataFrame | None = None
+    outline_keys: BoundaryKeys | None = None
+    cell_size_km: float | None = None
 
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
@@ -127,6 +132,24 @@ def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> L
     if show_counts:
         spec.notes.append(translate("(n) = number of areas", lang))
     spec.notes += _suppression_note(data, lang)
+    return spec
+
+
+def draw_grid(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
+    """Hexagons coloured by class like a choropleth, over the admin areas (white, outlined above the cells).
+
+    Only cells holding points are drawn, so there is no "no data" class; the legend says
+    what a cell is and its size.
+    """
+    geoms = data.outlines.geometry.to_numpy()
+    draw_polygons(ax, geoms, template.colour("no_data", "#ffffff"), "none", 0.0, zorder=4, gid="admin-areas")
+    spec = draw_choropleth(ax, data, template, lang)
+    draw_outlines(ax, geoms, "#8c8c8c", 0.4, zorder=6.5)
+    spec.no_data = None
+    size = format_number(data.cell_size_km or 0, lang)
+    spec.notes = [translate("(n) = number of hexagons", lang) if n == translate("(n) = number of areas", lang) else n
+                  for n in spec.notes]
+    spec.notes.insert(0, translate("Each hexagon is {size} km across;\nareas are outlined in grey.", lang, size=size))
     return spec
 
 

@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         self.data_step.show_table(info, self.project, self.lang)
         self.match_step.show_columns(info["columns"], self.project.get("key_column"))
         self.style_step.show_columns(info["columns"])
+        self.style_step.show_people(bool((info.get("people") or {}).get("people")))
         kept = self.data_step.kept_out()
         if not info.get("error") and kept != list(self.project.get("excluded_columns") or []):
             # the personal columns follow the table's detection and the user's word: not an edit, no undo step

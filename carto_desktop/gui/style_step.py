@@ -90,6 +90,27 @@ class StyleStep(QWidget):
         self.lon_label = self._label(self.tr("Longitude column:"), self.lon_combo)
         ind_form.addRow(self.lat_label, self.lat_combo)
         ind_form.addRow(self.lon_label, self.lon_combo)
+        self.people_combo = QComboBox()
+        self.people_combo.addItem(self.tr("area"), "areas")
+        self.people_combo.addItem(self.tr("hexagon grid"), "hexagons")
+        self.people_combo.setToolTip(self.tr(
+            "The rows of this table are people or households, so their GPS points are not drawn one by one: "
+            "a dot can show where a family lives. They are counted per area, or per hexagon of a grid of "
+            "equal cells, and small counts are shown as \"fewer than 5\"."))
+        self.people_combo.activated.connect(
+            lambda: self.edited.emit({"people_points": self.people_combo.currentData()}))
+        self.people_label = self._label(self.tr("Count people per:"), self.people_combo)
+        ind_form.addRow(self.people_label, self.people_combo)
+        self.hexagon_spin = QSpinBox()
+        self.hexagon_spin.setRange(0, 500)
+        self.hexagon_spin.setSpecialValueText(self.tr("Automatic"))  # 0: chosen from the extent of the points
+        self.hexagon_spin.setSuffix(self.tr(" km"))
+        self.hexagon_spin.setKeyboardTracking(False)  # one edit when the typing is done, not one per digit
+        self.hexagon_spin.setToolTip(self.tr("The width of one hexagon, in kilometres. Larger hexagons protect "
+                                             "people better; \"Automatic\" gives about 30 across the points."))
+        self.hexagon_spin.valueChanged.connect(self._hexagon_changed)
+        self.hexagon_label = self._label(self.tr("Hexagon size:"), self.hexagon_spin)
+        ind_form.addRow(self.hexagon_label, self.hexagon_spin)
         layout.addWidget(indicator)
 
         classes = QGroupBox(self.tr("Colours"))
@@ -166,6 +187,7 @@ class StyleStep(QWidget):
         layout.addStretch(1)
         self._project: dict[str, Any] = {}
         self._kinds: dict[str, str] = {}
+        self._people = False  # the table's rows are people (`show_people`)
         self._loading = False
         self._show_kind_controls()
 
@@ -210,6 +232,16 @@ class StyleStep(QWidget):
             widget.setVisible(kind in ("sectors", "points") and "category_column" in self._project)
         for widget in (self.lat_label, self.lat_combo, self.lon_label, self.lon_combo):
             widget.setVisible(kind == "points" and "lat_column" in self._project)
+        people = kind == "points" and self._people and not self._project.get("raw_points")
+        for widget in (self.people_label, self.people_combo):
+            widget.setVisible(people)
+        for widget in (self.hexagon_label, self.hexagon_spin):
+            widget.setVisible(people and self._project.get("people_points") == "hexagons")
+
+    def show_people(self, people: bool) -> None:
+        """Whether the table's rows are people (the engine's `is_people_points`): only then is the choice offered."""
+        self._people = bool(people)
+        self._show_kind_controls()
 
     def show_project(self, project: dict[str, Any]) -> None:
         self._project = project
@@ -220,6 +252,8 @@ class StyleStep(QWidget):
             _select(self.template_combo, project.get("template"))
             _select(self.agg_combo, project.get("agg") or "count")
             self._select_columns()
+            _select(self.people_combo, project.get("people_points") or "areas")
+            self.hexagon_spin.setValue(int(round(project.get("hexagon_km") or 0)))
             self._show_kind_controls()
             _select(self.scheme_combo, project.get("scheme") or DEFAULT)
             self.classes_spin.setValue(project.get("classes") or 1)
@@ -261,6 +295,10 @@ class StyleStep(QWidget):
         elif self.agg_combo.currentData() == "count":
             change["agg"] = "distinct"
         self.edited.emit(change)
+
+    def _hexagon_changed(self, value: int) -> None:
+        if not self._loading:
+            self.edited.emit({"hexagon_km": float(value) if value else None})
 
     def _classes_changed(self, value: int) -> None:
         if not self._loading:

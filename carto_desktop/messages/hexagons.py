@@ -1,0 +1,24 @@
+"""French for `hexagons.py` and the hexagon grid's texts on the map (points of people counted per hexagon)."""
+
+FRENCH = {
+    "The hexagon size must be a number of kilometres, at least {min}, not \"{km}\".":
+        "La taille des hexagones doit être un nombre de kilomètres, au moins {min}, et non « {km} ».",
+    "Give a size such as 10, or leave it out to let Carto Desktop choose.":
+        "Donnez une taille comme 10, ou laissez-la vide pour que Carto Desktop la choisisse.",
+    "Hexagons of {km} km are too small for points spread over {extent} km.":
+        "Des hexagones de {km} km sont trop petits pour des points répartis sur {extent} km.",
+    "Give a larger size, or leave it out to let Carto Desktop choose.":
+        "Donnez une taille plus grande, ou laissez-la vide pour que Carto Desktop la choisisse.",
+    "Points of people are counted per \"areas\" or per \"hexagons\", not \"{choice}\".":
+        "Les points de personnes sont comptés par « areas » (zones) ou par « hexagons » (hexagones), "
+        "et non « {choice} ».",
+    "Choose one of the two.": "Choisissez l'un des deux.",
+    "Points of people were counted per hexagon of {size} km instead of drawn: {reason}":
+        "Les points de personnes ont été comptés par hexagone de {size} km au lieu d'être dessinés : {reason}",
+    "Number of points per hexagon of {size} km": "Nombre de points par hexagone de {size} km",
+    "(n) = number of hexagons": "(n) = nombre d'hexagones",
+    "Each hexagon is {size} km across;\nareas are outlined in grey.":
+        "Chaque hexagone mesure {size} km de large ;\nles zones sont délimitées en gris.",
+    "{n} rows were not counted: their GPS point is missing, unreadable or outside the areas.":
+        "{n} lignes n'ont pas été comptées : leur point GPS manque, est illisible ou hors des zones.",
+}

@@ -1,0 +1,278 @@
+"""Points of people counted per hexagon: one cell per point, regular cells, small counts hidden."""
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from conftest import REPO, SAMPLE
+
+from carto_desktop.carto.projection import choose_projection
+from carto_desktop.errors import OptionError
+from carto_desktop.export import save_map
+from carto_desktop.hexagons import (
+    MAX_ACROSS, NICE_KM, count_in_hexagons, hexagon_centres, hexagon_index, hexagon_shapes, hexagon_size_km,
+)
+from carto_desktop.project import Project, build_map
+
+ADM2 = SAMPLE / "mali_adm2.geojson"
+SURVEY = REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv"
+KM = 20.0
+# fake households per cell (axial q, r of a 20 km grid centred on the map's projection centre, in Mali)
+CLUSTERS = {(0, 0): 3, (3, 0): 12, (0, 3): 40, (-3, 0): 7, (2, -3): 25}
+OUTSIDE = 4  # points in the Atlantic, outside every area
+
+
+@pytest.fixture(scope="module")
+def layer():
+    return gpd.read_file(ADM2, engine="pyogrio")
+
+
+@pytest.fixture(scope="module")
+def crs(layer):
+    return choose_projection(layer).crs
+
+
+def _random_points(layer, n, seed=1):
+    rng = np.random.default_rng(seed)
+    minx, miny, maxx, maxy = layer.total_bounds
+    return gpd.GeoSeries(gpd.points_from_xy(rng.uniform(minx - 1, maxx + 1, n), rng.uniform(miny - 1, maxy + 1, n)),
+                         crs=4326)
+
+
+def test_every_point_inside_the_layer_is_counted_in_exactly_one_cell(layer, crs):
+    points = _random_points(layer, 20000)
+    counts = count_in_hexagons(points, layer, crs, size_km=25)
+    inside = np.zeros(len(points), dtype=bool)
+    inside[layer.sindex.query(points.to_numpy(), predicate="intersects")[0]] = True
+    assert counts.counted == inside.sum() and counts.outside == (~inside).sum() > 0
+    assert counts.cells["value"].sum() == inside.sum()
+    assert (counts.cells["value"] > 0).all() and counts.cells["hexagon"].is_unique  # only cells with points
+    # each counted point lies in its own cell's hexagon, and in no other cell
+    projected = points[inside].to_crs(crs)
+    x, y = projected.x.to_numpy(), projected.y.to_numpy()
+    cells = counts.cells.geometry.to_numpy()
+    hits = shapely.STRtree(cells).query(shapely.points(x, y), predicate="intersects")
+    per_point = np.bincount(hits[0], minlength=len(x))
+    assert (per_point >= 1).all() and (per_point <= 2).sum() == len(x)  # 2 only exactly on a shared edge
+    q, r = hexagon_index(x, y, 25000)
+    cx, cy = hexagon_centres(q, r, 25000)
+    assert (np.hypot(x - cx, y - cy) <= 25000 / math.sqrt(3) + 1e-6).all()
+
+
+def test_cells_are_regular_hexagons_of_the_stated_size(layer, crs):
+    counts = count_in_hexagons(_random_points(layer, 3000), layer, crs, size_km=10)
+    d = 10000.0
+    areas = counts.cells.geometry.area.to_numpy()  # in the projected CRS: square metres
+    np.testing.assert_allclose(areas, math.sqrt(3) / 2 * d ** 2, rtol=1e-9)
+    rings = shapely.get_coordinates(shapely.get_exterior_ring(counts.cells.geometry.to_numpy())).reshape(-1, 7, 2)
+    sides = np.hypot(*np.diff(rings, axis=1).transpose(2, 0, 1))
+    np.testing.assert_allclose(sides, d / math.sqrt(3), rtol=1e-9)  # six equal sides
+    # flat side to flat side = the stated size: the distance between neighbouring centres
+    cx, cy = hexagon_centres(np.array([0, 1]), np.array([0, 0]), d)
+    assert math.hypot(cx[1] - cx[0], cy[1] - cy[0]) == pytest.approx(d)
+    assert counts.cells.crs == crs
+
+
+def test_the_automatic_size_is_a_plain_number_of_km():
+    for extent_km in (8, 60, 300, 900, 1500, 2400):
+        km = hexagon_size_km(extent_km * 1000, extent_km * 500)
+        assert km in NICE_KM
+        assert km == 1 or 15 <= extent_km / km <= 60
+    assert hexagon_size_km(1500e3, 1000e3) == 50
+
+
+def test_a_bad_size_is_refused_plainly(layer, crs):
+    points = _random_points(layer, 100)
+    for bad in (0, -5, float("nan"), "abc"):
+        with pytest.raises(OptionError, match="hexagon size"):
+            count_in_hexagons(points, layer, crs, size_km=bad)
+    with pytest.raises(OptionError, match="too small"):
+        count_in_hexagons(points, layer, crs, size_km=1)  # Mali is far more than MAX_ACROSS km across
+    assert MAX_ACROSS >= 100
+
+
+@pytest.fixture(scope="module")
+def households(tmp_path_factory, layer, crs):
+    """Fake households (generated, no real person) in five 20 km cells, and a few at sea."""
+    rng = np.random.default_rng(3)
+    xs, ys = [], []
+    for (q, r), n in CLUSTERS.items():
+        cx, cy = hexagon_centres(np.array([q]), np.array([r]), KM * 1000)
+        xs += list(cx[0] + rng.uniform(-3000, 3000, n))
+        ys += list(cy[0] + rng.uniform(-3000, 3000, n))
+    pts = gpd.GeoSeries(gpd.points_from_xy(xs, ys), crs=crs).to_crs(4326)
+    lat = list(pts.y) + [15.0] * OUTSIDE
+    lon = list(pts.x) + [-20.0 - i for i in range(OUTSIDE)]
+    rows = [{"nom_chef_menage": f"Personne Fictive {i}", "latitude": f"{a:.6f}", "longitude": f"{o:.6f}"}
+            for i, (a, o) in enumerate(zip(lat, lon))]
+    path = tmp_path_factory.mktemp("hex") / "menages.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return Project(table=path, boundaries=ADM2, template="points", people_points="hexagons", hexagon_km=KM,
+                   lang="en", created=date(2024, 1, 15))
+
+
+def _legend_texts(result):
+    legend = next(ax for ax in result.figure.axes if ax.get_gid() == "legend")
+    return [t.get_text() for t in legend.texts]
+
+
+def _readable_texts(path):
+    """What a reader of the file sees as text: SVG text (kept as comments), the PDF's text, PNG chunks."""
+    from carto_desktop.privacy.scan import file_texts
+
+    forms = file_texts(path)
+    if path.suffix == ".svg":
+        return " ".join(re.findall(r"<!--(.*?)-->", forms[0].decode("utf-8"), re.S))
+    if path.suffix == ".pdf":
+        return forms[-1].decode("utf-8")
+    return " ".join(_png_text_chunks(forms[0]))
+
+
+def _png_text_chunks(data: bytes) -> list[str]:
+    """The PNG's text chunks (tEXt, iTXt, zTXt): the only text in it; the rest is pixels."""
+    import struct
+
+    out, pos = [], 8
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind in (b"tEXt", b"iTXt", b"zTXt"):
+            out.append(data[pos + 8:pos + 8 + length].decode("latin-1"))
+        pos += 12 + length
+    return out
+
+
+THREE = re.compile(r"(?<![\d,.:°-])3(?![\d,.°-])")  # "3" as a number of its own (not in 13, 2024-01-15, 0.3)
+
+
+@pytest.fixture(scope="module")
+def hex_map(households):
+    return build_map(households)
+
+
+def test_a_cell_with_three_households_is_in_the_fewer_than_5_class(hex_map, tmp_path):
+    data = hex_map.data
+    cells = data.areas.set_index("hexagon")
+    assert sorted(cells["value"].astype(int)) == sorted(CLUSTERS.values())  # the 4 at sea are left out
+    hidden = cells.index[data.suppressed()].tolist()
+    assert hidden == ["0,0"] and cells.loc["0,0", "value"] == 3
+    texts = _legend_texts(hex_map)
+    assert "Number of points per hexagon\nof 20 km" in texts
+    assert "Each hexagon is 20 km across;\nareas are outlined in grey." in texts
+    assert "Fewer than 5  (1)" in texts and "(n) = number of hexagons" in texts
+    assert not any(t.startswith("No data") for t in texts)
+    lows = [int(t.split(" – ")[0]) for t in texts if " – " in t]
+    assert lows and min(lows) >= 5
+    assert any(n.startswith("4 rows were not counted") for n in hex_map.notices)
+    assert any("counted per hexagon of 20 km" in n for n in hex_map.notices)
+    written = [t.get_text() for t in hex_map.figure.findobj(lambda a: hasattr(a, "get_text"))]
+    for suffix in (".png", ".pdf", ".svg"):
+        written.append(_readable_texts(save_map(hex_map.figure, tmp_path / f"hex{suffix}", dpi=50)))
+    assert "Software" in written[-3] and all("Fewer than 5" in t for t in written[-2:])  # the files' text was read
+    assert not [t for t in written if THREE.search(t)]  # the 3 appears nowhere, in no file
+
+
+def test_the_threshold_change_is_honoured(households, tmp_path):
+    shown = build_map(replace(households, min_count=2, lang="fr"))
+    assert not shown.data.suppressed().any()
+    texts = _legend_texts(shown)
+    assert not any(t.startswith("Moins de") for t in texts)
+    assert "Nombre de points par hexagone\nde 20 km" in texts
+    assert any(t.startswith("3 – ") or t.startswith("3  (") for t in texts)  # the control: now it is drawn
+    stricter = build_map(replace(households, min_count=10))
+    assert sorted(stricter.data.areas.loc[stricter.data.suppressed(), "value"]) == [3, 7]
+
+
+def test_the_share_check_still_works_on_a_hexagon_map(households, hex_map):
+    from carto_desktop.privacy.check import share_check
+
+    check = share_check(households, hex_map)
+    assert not check.people_points_drawn and check.people_points
+    assert check.suppressed_areas == 1 and check.smallest_count == 7 and check.areas_shown == 5
+    assert not any("exact count" in w for w in check.warnings)
+
+
+def test_raw_points_still_need_the_explicit_choice(households):
+    by_area = build_map(replace(households, people_points="areas"))
+    assert by_area.data.points is None and by_area.data.outlines is None
+    assert "hexagon" not in by_area.data.keys.id_column
+    assert hex_map_is_not_points(build_map(replace(households, hexagon_km=None)))
+    with pytest.raises(OptionError):
+        build_map(replace(households, people_points="dots"))
+
+
+def hex_map_is_not_points(result) -> bool:
+    """The default size: a plain number of km, points never drawn."""
+    return result.data.points is None and result.data.cell_size_km in NICE_KM
+
+
+def test_places_ignore_the_hexagon_choice():
+    from carto_desktop.project import sample_project
+
+    result = build_map(replace(sample_project("en", "points"), people_points="hexagons"))
+    assert result.data.points is not None and result.data.outlines is None
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "carto_desktop", "render", *args], capture_output=True, text=True,
+                          cwd=REPO)
+
+
+def test_cli_hexagons_on_the_kobo_survey(tmp_path):
+    out = tmp_path / "kobo_hex.png"
+    common = ["--table", str(SURVEY), "--boundaries", str(ADM2), "--template", "points", "--lat",
+              "_menage/gps_latitude", "--lon", "_menage/gps_longitude", "--lang", "en", "--dpi", "40"]
+    proc = _cli(*common, "--people-points", "hexagons", "--hexagon-km", "25", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "counted per hexagon of 25 km" in proc.stderr and out.stat().st_size > 0
+    for bad in ("0", "-3", "abc"):
+        proc = _cli(*common, "--people-points", "hexagons", "--hexagon-km", bad, "-o", str(tmp_path / "bad.png"))
+        assert proc.returncode == 2, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+        assert "hexagon" in proc.stderr
+    assert not (tmp_path / "bad.png").exists()
+    proc = _cli(*common, "--people-points", "grid", "-o", str(tmp_path / "bad.png"))
+    assert proc.returncode == 2 and "invalid choice" in proc.stderr
+
+
+def test_the_choice_is_kept_in_the_project_file(households, tmp_path):
+    from carto_desktop.project_file import project_from_dict, read_project, save_project
+
+    path = tmp_path / "menages.cartoproj"
+    save_project(path, households)
+    project = project_from_dict(read_project(path).data)
+    assert project.people_points == "hexagons" and project.hexagon_km == KM
+
+
+def test_style_step_offers_the_grid_only_for_people(qtbot):
+    from carto_desktop.gui.style_step import StyleStep
+
+    step = StyleStep()
+    qtbot.addWidget(step)
+    step.show_templates([{"id": "points", "kind": "points", "name": {"en": "Points"}},
+                         {"id": "choropleth", "kind": "choropleth", "name": {"en": "Areas"}}], "en")
+    step.show_project({"template": "points", "people_points": "areas", "lat_column": None})
+    assert step.people_combo.isHidden()  # places (or not known): drawn as usual, nothing to choose
+    step.show_people(True)
+    assert not step.people_combo.isHidden() and step.hexagon_spin.isHidden()
+    assert "people" in step.people_combo.toolTip()
+    with qtbot.waitSignal(step.edited) as blocker:
+        step.people_combo.setCurrentIndex(step.people_combo.findData("hexagons"))
+        step.people_combo.activated.emit(step.people_combo.currentIndex())
+    assert blocker.args == [{"people_points": "hexagons"}]
+    step.show_project({"template": "points", "people_points": "hexagons", "hexagon_km": 10.0})
+    assert not step.hexagon_spin.isHidden() and step.hexagon_spin.value() == 10
+    with qtbot.waitSignal(step.edited) as blocker:
+        step.hexagon_spin.setValue(0)
+    assert blocker.args == [{"hexagon_km": None}]  # 0 = automatic
+    step.show_project({"template": "choropleth", "people_points": "hexagons"})
+    assert step.people_combo.isHidden() and step.hexagon_spin.isHidden()
