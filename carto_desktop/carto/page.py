@@ -189,8 +189,10 @@ def _draw_page(
         _outlines(ax, outlines_of(data), template)
         fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang)
         draw_north_arrow(ax, body_pt)
-        if spec.get("labels", True) and data.keys.name_column and template.kind not in ("points", "symbols"):
-            place_labels(ax, data.areas, data.areas[data.keys.name_column].astype(str).tolist(), body_pt - 1.5,
+        named, keys = (data.outlines, data.outline_keys) if data.outlines is not None else (data.areas, data.keys)
+        if spec.get("labels", True) and keys and keys.name_column and template.kind not in ("points", "symbols"):
+            # over a hexagon grid the admin areas are named, never the cells (whose counts may be small)
+            place_labels(ax, named, named[keys.name_column].astype(str).tolist(), body_pt - 1.5,
                          fig.canvas.get_renderer())
 
     _header(fig, layout, template, texts)
