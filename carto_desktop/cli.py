@@ -123,7 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     download.add_argument("-o", "--output", required=True, help="the pack to write (.png; its .json is written beside it)")
     common(download)
 
-    purge = sub.add_parser("purge", help="delete a project's autosave, recovery and leftover temporary files")
+    purge = sub.add_parser("purge", help="delete a project's autosave, recovery and leftover temporary files, and "
+                           "take it out of the app's recent projects")
     purge.add_argument("project", help="the project file (.cartoproj); it and its input tables are kept")
     purge.add_argument("--data-folder", help="the app's data folder (default: this user's usual one)")
     common(purge)
@@ -215,15 +216,10 @@ def run(args: argparse.Namespace) -> int:
         print(path.resolve())
         return EXIT_OK
     if args.command == "purge":
-        from carto_desktop.i18n import translate
         from carto_desktop.privacy.purge import purge_project
 
-        removed = purge_project(Path(args.project), args.data_folder)
-        for p in removed:
-            print(translate("Removed: {path}", lang, path=p))
-        if not removed:
-            print(translate("Nothing to remove for {project}: no autosave, recovery or temporary file.", lang,
-                            project=args.project))
+        for line in purge_project(Path(args.project), args.data_folder).lines(lang):
+            print(line)
         return EXIT_OK
     if args.command == "match":
         from carto_desktop.match.report import write_match_csv

@@ -6,6 +6,7 @@ Writes docs/screenshots/<step>_<lang>.png for the start page and the four steps,
 and French. The Match step shows a real review: the sample 3W with "Segou" typed "Seguo" and
 "Mopti" typed "Mopt", as a field team might, matched on the place names (a copy made in a
 temporary folder), the first line selected and its best candidate outlined on the map.
+`check_<lang>.png` is the Export step's "before you share" check of a fake Kobo household survey.
 """
 from __future__ import annotations
 
@@ -30,6 +31,16 @@ def field_copy(folder: Path) -> Path:
     path = folder / "3w_field_copy.csv"
     data.to_csv(path, index=False, encoding="utf-8")
     return path
+
+
+def survey_project(lang: str):
+    """The fake Kobo household survey (names, phones, GPS…) mapped per cercle."""
+    from carto_desktop.project import Project
+
+    root = Path(__file__).resolve().parents[1]
+    return Project(table=root / "tests" / "data" / "privacy" / "kobo_household_survey.csv",
+                   boundaries=root / "sample_data" / "mali_adm2.geojson", key_column="identification/cercle_pcode",
+                   lang=lang, title="Ménages enquêtés par cercle" if lang == "fr" else "Households surveyed per cercle")
 
 
 def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
@@ -105,6 +116,19 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     window.export_step.export_button.click()
     wait(window.export_finished)
     save("export")
+
+    # the "before you share" check of a fake Kobo household survey (tests/data/privacy), after its export
+    window.set_project(survey_project(lang))
+    wait(window.preview_ready)
+    while window._preview_job is not None or window._preview_timer.isActive():  # personal columns kept out
+        wait(window.preview_ready)
+    window.go_to_step(3)
+    window.export_step.file_edit.setText(str(folder / f"households_{lang}"))
+    window.export_step.export_button.click()
+    wait(window.export_finished)
+    window.export_step.parentWidget().parentWidget().verticalScrollBar().setValue(10 ** 6)  # the check, in full
+    settle()
+    save("check")
 
     window.shutdown()
     window.close()

@@ -122,9 +122,9 @@ def test_purge_removes_the_autosave_and_leftovers_and_keeps_the_project(tmp_path
     leftover = tmp_path / ".~survey12ab.tmp"
     leftover.write_text("half a save", encoding="utf-8")
     removed = purge_project(project, tmp_path / "data-a")
-    assert sorted(p.name for p in removed) == [".~survey12ab.tmp", "autosave.cartoproj"]
+    assert sorted(p.name for p in removed.files) == [".~survey12ab.tmp", "autosave.cartoproj"]
     assert project.exists() and not mine.path.exists() and not leftover.exists()
-    assert purge_project(other, tmp_path / "data-a") == []  # another project's autosave is not touched
+    assert not purge_project(other, tmp_path / "data-a")  # another project's autosave is not touched
     assert theirs.path.exists()
     # the command says what it removed, and says so when there is nothing
     theirs_cli = cli.main(["purge", str(other), "--data-folder", str(tmp_path / "data-b"), "--lang", "fr"])
@@ -176,7 +176,7 @@ def test_every_check_sentence_has_french():
     from carto_desktop.i18n import FRENCH
 
     literals = []
-    for path in [REPO / "carto_desktop" / "privacy" / "check.py", REPO / "carto_desktop" / "cli.py"]:
+    for path in [REPO / "carto_desktop" / "privacy" / name for name in ("check.py", "purge.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "translate" and node.args \
                     and isinstance(node.args[0], ast.Constant):

@@ -377,6 +377,22 @@ FR = {
     "Cancel": "Annuler",
     "Open folder": "Ouvrir le dossier",
     "Show the exported files in your file manager": "Afficher les fichiers exportés dans votre gestionnaire de fichiers",
+    # export_step.py: the "before you share" check
+    "Before you share": "Avant de partager",
+    "What this map could reveal about the people in your table":
+        "Ce que cette carte pourrait révéler sur les personnes de votre tableau",
+    "The check appears here once the map is made.": "La vérification s'affiche ici une fois la carte faite.",
+    "Save this check beside the map": "Enregistrer ce résumé à côté de la carte",
+    "A one-page text file to keep with the map, its name ending in .check.md: it names the columns and "
+    "counts checked, never their values":
+        "Un fichier texte d'une page à garder avec la carte, dont le nom finit par .check.md : il nomme les "
+        "colonnes et les effectifs vérifiés, jamais leurs valeurs",
+    "The check could not be made: %1": "La vérification n'a pas pu être faite : %1",
+    "Personal values or folder paths were found in the exported files: see \u201c%1\u201d below.":
+        "Des valeurs personnelles ou des chemins de dossiers ont été trouvés dans les fichiers exportés : "
+        "voir « %1 » ci-dessous.",
+    "No personal value and no folder path was found in the exported files.":
+        "Aucune valeur personnelle et aucun chemin de dossier n'a été trouvé dans les fichiers exportés.",
 }
 
 

@@ -349,465 +349,506 @@
 <context>
     <name>ExportStep</name>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="31" />
+        <location filename="../carto_desktop/gui/export_step.py" line="38" />
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="31" />
+        <location filename="../carto_desktop/gui/export_step.py" line="38" />
         <source>A picture for reports, e-mail and WhatsApp</source>
         <translation>Une image pour les rapports, le courriel et WhatsApp</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="33" />
+        <location filename="../carto_desktop/gui/export_step.py" line="40" />
         <source>PDF document</source>
         <translation>Document PDF</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="33" />
+        <location filename="../carto_desktop/gui/export_step.py" line="40" />
         <source>Best for printing: sharp at any size</source>
         <translation>Idéal pour l'impression : net à toutes les tailles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="34" />
+        <location filename="../carto_desktop/gui/export_step.py" line="41" />
         <source>SVG drawing</source>
         <translation>Dessin SVG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="34" />
+        <location filename="../carto_desktop/gui/export_step.py" line="41" />
         <source>For graphic designers: every line can be edited</source>
         <translation>Pour les graphistes : chaque trait est modifiable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="42" />
+        <location filename="../carto_desktop/gui/export_step.py" line="49" />
         <source>Formats:</source>
         <translation>Formats :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="45" />
+        <location filename="../carto_desktop/gui/export_step.py" line="52" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="45" />
+        <location filename="../carto_desktop/gui/export_step.py" line="52" />
         <source>A4 landscape</source>
         <translation>A4 paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="46" />
+        <location filename="../carto_desktop/gui/export_step.py" line="53" />
         <source>A4 portrait</source>
         <translation>A4 portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="46" />
+        <location filename="../carto_desktop/gui/export_step.py" line="53" />
         <source>A3 landscape</source>
         <translation>A3 paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="47" />
+        <location filename="../carto_desktop/gui/export_step.py" line="54" />
         <source>A3 portrait</source>
         <translation>A3 portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="47" />
+        <location filename="../carto_desktop/gui/export_step.py" line="54" />
         <source>Letter landscape</source>
         <translation>Lettre US paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="48" />
+        <location filename="../carto_desktop/gui/export_step.py" line="55" />
         <source>Letter portrait</source>
         <translation>Lettre US portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="49" />
+        <location filename="../carto_desktop/gui/export_step.py" line="56" />
         <source>Square picture, 1080 × 1080 pixels</source>
         <translation>Image carrée, 1080 × 1080 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="50" />
+        <location filename="../carto_desktop/gui/export_step.py" line="57" />
         <source>Wide picture, 1200 × 675 pixels</source>
         <translation>Image large, 1200 × 675 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="51" />
+        <location filename="../carto_desktop/gui/export_step.py" line="58" />
         <source>Phone story, 1080 × 1920 pixels</source>
         <translation>Story pour téléphone, 1080 × 1920 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="53" />
+        <location filename="../carto_desktop/gui/export_step.py" line="60" />
         <source>The paper size the map is laid out for</source>
         <translation>Le format de papier pour lequel la carte est mise en page</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="55" />
+        <location filename="../carto_desktop/gui/export_step.py" line="62" />
         <source>Page size:</source>
         <translation>Format de page :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="62" />
+        <location filename="../carto_desktop/gui/export_step.py" line="69" />
         <source>Dots per inch: 150 for screens, 300 for print</source>
         <translation>Points par pouce : 150 pour l'écran, 300 pour l'impression</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="63" />
+        <location filename="../carto_desktop/gui/export_step.py" line="70" />
         <source>Resolution:</source>
         <translation>Résolution :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="66" />
+        <location filename="../carto_desktop/gui/export_step.py" line="73" />
         <source>One map per region (atlas)</source>
         <translation>Une carte par région (atlas)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="67" />
+        <location filename="../carto_desktop/gui/export_step.py" line="74" />
         <source>The same map once for each region, with the same colours: one PDF page per region, or one image per region</source>
         <translation>La même carte pour chaque région, avec les mêmes couleurs : une page PDF par région, ou une image par région</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="72" />
+        <location filename="../carto_desktop/gui/export_step.py" line="79" />
         <source>The folder and file name; the extension is added for each format</source>
         <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="73" />
+        <location filename="../carto_desktop/gui/export_step.py" line="80" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="77" />
+        <location filename="../carto_desktop/gui/export_step.py" line="84" />
         <source>Save as:</source>
         <translation>Enregistrer sous :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="82" />
-        <location filename="../carto_desktop/gui/export_step.py" line="125" />
+        <location filename="../carto_desktop/gui/export_step.py" line="89" />
+        <location filename="../carto_desktop/gui/export_step.py" line="149" />
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="90" />
+        <location filename="../carto_desktop/gui/export_step.py" line="97" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="98" />
+        <location filename="../carto_desktop/gui/export_step.py" line="105" />
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="99" />
+        <location filename="../carto_desktop/gui/export_step.py" line="106" />
         <source>Show the exported files in your file manager</source>
         <translation>Afficher les fichiers exportés dans votre gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="139" />
+        <location filename="../carto_desktop/gui/export_step.py" line="110" />
+        <source>Before you share</source>
+        <translation>Avant de partager</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="111" />
+        <source>What this map could reveal about the people in your table</source>
+        <translation>Ce que cette carte pourrait révéler sur les personnes de votre tableau</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="113" />
+        <location filename="../carto_desktop/gui/export_step.py" line="186" />
+        <source>The check appears here once the map is made.</source>
+        <translation>La vérification s'affiche ici une fois la carte faite.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="118" />
+        <source>Save this check beside the map</source>
+        <translation>Enregistrer ce résumé à côté de la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="119" />
+        <source>A one-page text file to keep with the map, its name ending in .check.md: it names the columns and counts checked, never their values</source>
+        <translation>Un fichier texte d'une page à garder avec la carte, dont le nom finit par .check.md : il nomme les colonnes et les effectifs vérifiés, jamais leurs valeurs</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="163" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="189" />
+        <source>The check could not be made: %1</source>
+        <translation>La vérification n'a pas pu être faite : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="194" />
+        <source>Personal values or folder paths were found in the exported files: see “%1” below.</source>
+        <translation>Des valeurs personnelles ou des chemins de dossiers ont été trouvés dans les fichiers exportés : voir « %1 » ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="196" />
+        <source>No personal value and no folder path was found in the exported files.</source>
+        <translation>Aucune valeur personnelle et aucun chemin de dossier n'a été trouvé dans les fichiers exportés.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="89" />
-        <location filename="../carto_desktop/gui/main_window.py" line="632" />
-        <location filename="../carto_desktop/gui/main_window.py" line="680" />
-        <location filename="../carto_desktop/gui/main_window.py" line="739" />
+        <location filename="../carto_desktop/gui/main_window.py" line="95" />
+        <location filename="../carto_desktop/gui/main_window.py" line="643" />
+        <location filename="../carto_desktop/gui/main_window.py" line="690" />
+        <location filename="../carto_desktop/gui/main_window.py" line="749" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="125" />
+        <location filename="../carto_desktop/gui/main_window.py" line="131" />
         <source>1. Data</source>
         <translation>1. Données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="125" />
+        <location filename="../carto_desktop/gui/main_window.py" line="131" />
         <source>2. Match</source>
         <translation>2. Appariement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="125" />
+        <location filename="../carto_desktop/gui/main_window.py" line="131" />
         <source>3. Style</source>
         <translation>3. Style</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="125" />
+        <location filename="../carto_desktop/gui/main_window.py" line="131" />
         <source>4. Export</source>
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="202" />
+        <location filename="../carto_desktop/gui/main_window.py" line="208" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="397" />
+        <location filename="../carto_desktop/gui/main_window.py" line="403" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="428" />
+        <location filename="../carto_desktop/gui/main_window.py" line="435" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="486" />
+        <location filename="../carto_desktop/gui/main_window.py" line="493" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="496" />
+        <location filename="../carto_desktop/gui/main_window.py" line="506" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="497" />
+        <location filename="../carto_desktop/gui/main_window.py" line="508" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="282" />
+        <location filename="../carto_desktop/gui/main_window.py" line="288" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="126" />
+        <location filename="../carto_desktop/gui/main_window.py" line="132" />
         <source>Your table and boundary files (Ctrl+1)</source>
         <translation>Votre tableau et vos fichiers de limites (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="127" />
+        <location filename="../carto_desktop/gui/main_window.py" line="133" />
         <source>Link each row of the table to an area of the map (Ctrl+2)</source>
         <translation>Relier chaque ligne du tableau à une zone de la carte (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="128" />
+        <location filename="../carto_desktop/gui/main_window.py" line="134" />
         <source>Kind of map, colours and texts (Ctrl+3)</source>
         <translation>Type de carte, couleurs et textes (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="129" />
+        <location filename="../carto_desktop/gui/main_window.py" line="135" />
         <source>Save the map as an image or a PDF (Ctrl+4)</source>
         <translation>Enregistrer la carte en image ou en PDF (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="172" />
+        <location filename="../carto_desktop/gui/main_window.py" line="178" />
         <source>← Back</source>
         <translation>← Précédent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="173" />
+        <location filename="../carto_desktop/gui/main_window.py" line="179" />
         <source>Next →</source>
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="182" />
+        <location filename="../carto_desktop/gui/main_window.py" line="188" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="183" />
+        <location filename="../carto_desktop/gui/main_window.py" line="189" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="200" />
+        <location filename="../carto_desktop/gui/main_window.py" line="206" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="206" />
+        <location filename="../carto_desktop/gui/main_window.py" line="212" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="207" />
+        <location filename="../carto_desktop/gui/main_window.py" line="213" />
         <source>&amp;New map from my files…</source>
         <translation>&amp;Nouvelle carte à partir de mes fichiers…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="208" />
+        <location filename="../carto_desktop/gui/main_window.py" line="214" />
         <source>Open &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="209" />
+        <location filename="../carto_desktop/gui/main_window.py" line="215" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="211" />
+        <location filename="../carto_desktop/gui/main_window.py" line="217" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="213" />
+        <location filename="../carto_desktop/gui/main_window.py" line="219" />
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="215" />
+        <location filename="../carto_desktop/gui/main_window.py" line="221" />
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="218" />
+        <location filename="../carto_desktop/gui/main_window.py" line="224" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="221" />
+        <location filename="../carto_desktop/gui/main_window.py" line="227" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="222" />
+        <location filename="../carto_desktop/gui/main_window.py" line="228" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="224" />
+        <location filename="../carto_desktop/gui/main_window.py" line="230" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="227" />
+        <location filename="../carto_desktop/gui/main_window.py" line="233" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="233" />
+        <location filename="../carto_desktop/gui/main_window.py" line="239" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="234" />
+        <location filename="../carto_desktop/gui/main_window.py" line="240" />
         <source>&amp;User guide</source>
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="267" />
+        <location filename="../carto_desktop/gui/main_window.py" line="273" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="277" />
+        <location filename="../carto_desktop/gui/main_window.py" line="283" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="294" />
+        <location filename="../carto_desktop/gui/main_window.py" line="300" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="388" />
+        <location filename="../carto_desktop/gui/main_window.py" line="394" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="424" />
+        <location filename="../carto_desktop/gui/main_window.py" line="431" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="473" />
+        <location filename="../carto_desktop/gui/main_window.py" line="480" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="473" />
+        <location filename="../carto_desktop/gui/main_window.py" line="480" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="532" />
+        <location filename="../carto_desktop/gui/main_window.py" line="543" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="533" />
+        <location filename="../carto_desktop/gui/main_window.py" line="544" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="539" />
+        <location filename="../carto_desktop/gui/main_window.py" line="550" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="540" />
+        <location filename="../carto_desktop/gui/main_window.py" line="551" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="544" />
+        <location filename="../carto_desktop/gui/main_window.py" line="555" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="572" />
+        <location filename="../carto_desktop/gui/main_window.py" line="583" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="587" />
+        <location filename="../carto_desktop/gui/main_window.py" line="598" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="588" />
-        <location filename="../carto_desktop/gui/main_window.py" line="613" />
+        <location filename="../carto_desktop/gui/main_window.py" line="599" />
+        <location filename="../carto_desktop/gui/main_window.py" line="624" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="608" />
+        <location filename="../carto_desktop/gui/main_window.py" line="619" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="612" />
+        <location filename="../carto_desktop/gui/main_window.py" line="623" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="618" />
+        <location filename="../carto_desktop/gui/main_window.py" line="629" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="626" />
+        <location filename="../carto_desktop/gui/main_window.py" line="637" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="629" />
+        <location filename="../carto_desktop/gui/main_window.py" line="640" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="681" />
+        <location filename="../carto_desktop/gui/main_window.py" line="691" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="686" />
+        <location filename="../carto_desktop/gui/main_window.py" line="696" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="687" />
+        <location filename="../carto_desktop/gui/main_window.py" line="697" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="738" />
+        <location filename="../carto_desktop/gui/main_window.py" line="748" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="543" />
+        <location filename="../carto_desktop/gui/main_window.py" line="554" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>

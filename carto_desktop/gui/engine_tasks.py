@@ -235,10 +235,12 @@ def _pixel_box(figure, area_id: str) -> list[int]:
     return [int(px0), int(height - py1), int(px1) + 1, int(height - py0) + 1]
 
 
-def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI, highlight: str | None = None) -> dict[str, Any]:
+def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI, highlight: str | None = None,
+            check_lang: str | None = None) -> dict[str, Any]:
     """Build the map and render it to pixels; also what the Match step shows.
 
     `highlight`: an area id to outline on the page (the Match step's current candidate).
+    `check_lang`: also the "before you share" check, in that language (the Export step).
     """
     from carto_desktop.project import build_map
 
@@ -254,7 +256,22 @@ def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI, highlight: str | No
             "review": _review_rows(result.match),
             "areas": _areas(result.match, layer) if layer is not None else [],
         }
+    if check_lang:
+        out["check"] = _share_check(project, result, check_lang)
     return out
+
+
+def _share_check(project: dict[str, Any], result, lang: str) -> dict[str, Any]:
+    """The "before you share" check of a map just made (privacy/check.py), as plain values.
+
+    A failure of the check never costs the user the map: it comes back as {"error": report}.
+    """
+    from carto_desktop.privacy.check import share_check as check
+
+    try:
+        return check(_project(project), result, lang=lang).as_dict()
+    except Exception as exc:  # a help, like column-role detection: reported, never blocking
+        return {"error": error_report(exc)}
 
 
 def highlight(project: dict[str, Any], area_id: str | None, dpi: int = PREVIEW_DPI) -> dict[str, Any]:
@@ -265,20 +282,43 @@ def highlight(project: dict[str, Any], area_id: str | None, dpi: int = PREVIEW_D
     return _PAGE.highlighted(area_id)
 
 
-def export(project: dict[str, Any], paths: list[str], dpi: int, atlas: bool = False) -> list[str]:
+def export(project: dict[str, Any], paths: list[str], dpi: int, atlas: bool = False, check_lang: str | None = None,
+           summary: bool = False) -> dict[str, Any]:
     """Build the map once and write it to each path (format from the extension).
 
-    With `atlas`, each path gets one map per region (see carto_desktop/atlas.py).
+    With `atlas`, each path gets one map per region (see carto_desktop/atlas.py). With
+    `check_lang`, the written files are looked into by the "before you share" check
+    ("check"), and with `summary` its one-page summary is written beside the first path
+    ("summary": `<map>.check.md`). Returns {"paths", "check", "summary"}.
     """
     from carto_desktop.export import save_map
-    from carto_desktop.project import build_map
+    from carto_desktop.project import MapResult, build_map, prepare_map
 
+    p = _project(project)
     if atlas:
         from carto_desktop.atlas import save_atlas
 
-        return [str(p) for path in paths for p in save_atlas(_project(project), path, dpi)]
-    figure = build_map(_project(project)).figure
-    return [str(save_map(figure, path, dpi)) for path in paths]
+        written = [str(f) for path in paths for f in save_atlas(p, path, dpi)]
+        result = None
+        if check_lang:  # the check looks at the whole country's data, as the atlas's classes do
+            prepared = prepare_map(p)
+            result = MapResult(None, prepared.table, prepared.match, prepared.values, prepared.data, prepared.notices)
+    else:
+        result = build_map(p)
+        written = [str(save_map(result.figure, path, dpi)) for path in paths]
+    out: dict[str, Any] = {"paths": written, "check": None, "summary": None}
+    if check_lang and result is not None:
+        from carto_desktop.privacy.check import share_check as check, write_check
+
+        try:
+            done = check(p, result, lang=check_lang, map_files=written)
+        except Exception as exc:  # the map is written: a failed check is reported, not the export
+            out["check"] = {"error": error_report(exc)}
+        else:
+            out["check"] = done.as_dict()
+            if summary and paths:
+                out["summary"] = str(write_check(done, paths[0]))
+    return out
 
 
 def save(project: dict[str, Any], path: str) -> str:

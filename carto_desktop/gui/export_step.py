@@ -1,18 +1,25 @@
-"""Step 4, Export: formats, page size, resolution, where to save; progress with Cancel."""
+"""Step 4, Export: formats, page size, resolution, where to save; progress with Cancel; and the
+"before you share" check (privacy/check.py, made in the engine process with each preview;
+after an export it also says what the written files were found to contain).
+"""
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
-    QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from carto_desktop.gui.data_step import _select
 
 SHOW_PROGRESS_AFTER_MS = 500
+WARNING_BACKGROUND = "#fff3cd"  # a pale amber box: read before sharing
+WARNING_TEXT = "#7a4a00"
+OK_TEXT = "#1b6e20"
 
 
 class ExportStep(QWidget):
@@ -99,7 +106,24 @@ class ExportStep(QWidget):
         self.open_folder_button.setToolTip(self.tr("Show the exported files in your file manager"))
         self.open_folder_button.setVisible(False)
         layout.addWidget(self.open_folder_button)
+
+        self.check_group = QGroupBox(self.tr("Before you share"))
+        self.check_group.setToolTip(self.tr("What this map could reveal about the people in your table"))
+        check_layout = QVBoxLayout(self.check_group)
+        self.check_label = QLabel(self.tr("The check appears here once the map is made."))
+        self.check_label.setWordWrap(True)
+        self.check_label.setTextFormat(Qt.TextFormat.RichText)
+        self.check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        check_layout.addWidget(self.check_label)
+        self.summary_check = QCheckBox(self.tr("Save this check beside the map"))
+        self.summary_check.setToolTip(self.tr("A one-page text file to keep with the map, its name ending in "
+                                              ".check.md: it names the columns and counts checked, never their "
+                                              "values"))
+        self.summary_check.setChecked(True)
+        check_layout.addWidget(self.summary_check)
+        layout.addWidget(self.check_group)
         layout.addStretch(1)
+        self.check: dict[str, Any] | None = None
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(SHOW_PROGRESS_AFTER_MS)
@@ -152,3 +176,46 @@ class ExportStep(QWidget):
         self.export_button.setEnabled(True)
         self.export_label.setText(message)
         self.open_folder_button.setVisible(ok)
+
+    # --- the "before you share" check -------------------------------------------------------
+
+    def show_check(self, check: dict[str, Any] | None, exported: bool = False) -> None:
+        """Show the engine's check (`ShareCheck.as_dict`); `exported`: it also looked into the written files."""
+        self.check = check
+        if not check:
+            self.check_label.setText(self.tr("The check appears here once the map is made."))
+            return
+        if "error" in check:
+            self.check_label.setText(html.escape(self.tr("The check could not be made: %1")
+                                                 .replace("%1", check["error"].get("summary", ""))))
+            return
+        self.check_label.setText(check_html(check))
+        if exported:
+            found = self.tr("Personal values or folder paths were found in the exported files: see \u201c%1\u201d "
+                            "below.").replace("%1", self.check_group.title()) if check.get("leaks") else \
+                self.tr("No personal value and no folder path was found in the exported files.")
+            self.export_label.setText(f"{self.export_label.text()}\n{found}".strip())
+
+    def warnings(self) -> list[str]:
+        """The check's warnings now shown (empty when there is nothing to fix)."""
+        return list((self.check or {}).get("warnings", []))
+
+
+def check_html(check: dict[str, Any]) -> str:
+    """The check's sections as rich text: facts as a list, column names set apart, warnings in an amber box."""
+    parts = []
+    for section in check["sections"]:
+        parts.append(f"<p style='margin-top:6px; margin-bottom:2px'><b>{html.escape(section['heading'])}</b></p>")
+        for item in section["items"]:
+            text = html.escape(item["text"])
+            if item["columns"]:
+                text += " : " if check.get("lang") == "fr" else ": "
+                text += ", ".join(f"<i>{html.escape(c)}</i>" for c in item["columns"])
+            if item["kind"] == "warning":
+                parts.append(f"<table width='100%' cellpadding='4' style='background-color:{WARNING_BACKGROUND}; "
+                             f"margin-top:2px'><tr><td style='color:{WARNING_TEXT}'>\u26a0 {text}</td></tr></table>")
+            elif item["kind"] == "ok":
+                parts.append(f"<p style='margin:2px 0; color:{OK_TEXT}'>\u2713 {text}</p>")
+            else:
+                parts.append(f"<p style='margin:2px 0 2px 10px'>\u2022 {text}</p>")
+    return "".join(parts)

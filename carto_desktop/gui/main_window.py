@@ -27,6 +27,7 @@ from carto_desktop.gui.preview import MapPreview
 from carto_desktop.gui.start_page import StartPage
 from carto_desktop.gui.style_step import StyleStep
 from carto_desktop.project_file import SUFFIX, Autosave, History
+from carto_desktop.recent_projects import RECENT_MAX, RecentProjects
 
 STEP_KEYS = ("data", "match", "style", "export")
 TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv"}
@@ -34,7 +35,6 @@ BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
 PREVIEW_DELAY_MS = 300  # edits closer together than this make one preview
 HIGHLIGHT_DELAY_MS = 120  # the pointer running down a list of areas makes one highlight
 AUTOSAVE_DELAY_MS = 400
-RECENT_MAX = 8
 START, WORKSPACE = 0, 1
 
 
@@ -67,7 +67,13 @@ class MainWindow(QMainWindow):
         self.templates: list[dict[str, Any]] = []
         self.error_box: QMessageBox | None = None
         self.recovery_box: QMessageBox | None = None
-        self._recent: list[str] = list(settings.value("recent", []) or []) if settings is not None else []
+        # the recent projects: a file in the app-data folder (recent_projects.py), which `carto-desktop purge`
+        # can edit without Qt; a list older versions kept in the settings starts it
+        self.recent = RecentProjects(data_dir, RECENT_MAX) if data_dir else None
+        self._recent: list[str] = self.recent.paths() if self.recent is not None else []
+        if self.recent is not None and settings is not None and settings.contains("recent"):
+            self._recent = self.recent.adopt(list(settings.value("recent", []) or []))
+            settings.remove("recent")
         self._pending_inputs: dict[str, str] = {}
         self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[dict], None] | None]] = {}
         self._generation = 0  # bumped by every change; previews of older generations are dropped
@@ -407,7 +413,7 @@ class MainWindow(QMainWindow):
         self._preview_again = False
         self._preview_highlight = self._highlight
         self._preview_job = self._run(self.engine, "preview", lambda result: self._preview_done(generation, result),
-                                      project=copy.deepcopy(self.project), highlight=self._highlight)
+                                      check_lang=self.lang, project=copy.deepcopy(self.project), highlight=self._highlight)
 
     def _preview_done(self, generation: int, result: dict[str, Any]) -> None:
         self._preview_job = None
@@ -417,6 +423,7 @@ class MainWindow(QMainWindow):
         self.last_preview = result
         self.preview.show_pixels(result["pixels"], result["width"], result["height"])
         self.style_step.show_columns(result["columns"])
+        self.export_step.show_check(result.get("check"))
         self.match_step.show_match(result["match"], self._status_names(), self.lang)
         match = result["match"]
         if match is not None:
@@ -487,13 +494,17 @@ class MainWindow(QMainWindow):
         self._export_job = self._run(self.exporter, "export", self._export_done,
                                      project=copy.deepcopy(self.project), paths=paths,
                                      dpi=dpi or self.dpi_spin.value(),
-                                     atlas=self.export_step.atlas_check.isChecked() if atlas is None else atlas)
+                                     atlas=self.export_step.atlas_check.isChecked() if atlas is None else atlas,
+                                     check_lang=self.lang, summary=self.export_step.summary_check.isChecked())
 
-    def _export_done(self, paths: list[str]) -> None:
+    def _export_done(self, done: dict[str, Any]) -> None:
+        """The files written, the check of what they contain, and its summary if asked for."""
         self._export_job = None
+        paths = done["paths"]
         self._exported = paths
-        names = ", ".join(Path(p).name for p in paths)
+        names = ", ".join(Path(p).name for p in paths + ([done["summary"]] if done.get("summary") else []))
         self.export_step.done(self.tr("Saved: %1").replace("%1", names), ok=True)
+        self.export_step.show_check(done.get("check"), exported=True)
         self.statusBar().showMessage(self.tr("Map exported"))
         for path in paths:
             self.export_finished.emit(path)
@@ -637,9 +648,8 @@ class MainWindow(QMainWindow):
 
     def _remember_recent(self, path: str) -> None:
         path = str(Path(path).resolve())
-        self._recent = [path] + [p for p in self._recent if p != path][:RECENT_MAX - 1]
-        if self.settings is not None:
-            self.settings.setValue("recent", self._recent)
+        self._recent = self.recent.remember(path) if self.recent is not None else \
+            [path] + [p for p in self._recent if p != path][:RECENT_MAX - 1]
         self.start_page.show_recent(self._recent)
         self._fill_recent_menu()
 

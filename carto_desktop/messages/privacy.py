@@ -58,6 +58,7 @@ FRENCH: dict[str, str] = {
     "Smallest count shown exactly: {count}.": "Plus petit effectif montré exactement : {count}.",
     "Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area(s).":
         "Les chiffres venant de moins de {n} lignes sont montrés comme « moins de {n} » : {areas} zone(s).",
+    "Shown as \"fewer than {n}\": {names}.": "Montrées comme « moins de {n} » : {names}.",
     "Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).":
         "Les effectifs inférieurs à {n} sont montrés comme « moins de {n} » : {areas} zone(s).",
     "Points of people: drawn one by one.": "Points de personnes : dessinés un par un.",
@@ -80,6 +81,8 @@ FRENCH: dict[str, str] = {
         "Le fichier {file} contient {n} valeur(s) personnelle(s) ou chemin(s) de dossier.",
     # carto-desktop purge
     "Removed: {path}": "Supprimé : {path}",
-    "Nothing to remove for {project}: no autosave, recovery or temporary file.":
-        "Rien à supprimer pour {project} : aucune sauvegarde automatique, récupération ni fichier temporaire.",
+    "Nothing to remove for {project}: no autosave, recovery or temporary file, and not in the recent projects.":
+        "Rien à supprimer pour {project} : aucune sauvegarde automatique, récupération ni fichier temporaire, "
+        "et absent des projets récents.",
+    "Removed from the app's recent projects ({path}).": "Retiré des projets récents de l'application ({path}).",
 }

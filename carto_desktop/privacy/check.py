@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from carto_desktop.project import MapResult, Project
 
 CHECK_SUFFIX = ".check.md"
+NAMES_SHOWN = 12  # areas named in the "fewer than N" line
 
 
 @dataclass
@@ -47,6 +48,7 @@ class ShareCheck:
     detected: list[Finding] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)  # detected or chosen columns kept out (Project.excluded_columns)
     used: list[str] = field(default_factory=list)  # personal columns the map itself uses
+    suppressed_names: list[str] = field(default_factory=list)  # the areas shown as "fewer than N" (a few)
     lang: str = "en"
 
     @property
@@ -68,6 +70,76 @@ class ShareCheck:
                                  file=name, n=n))
         return out
 
+    def sections(self) -> list[dict[str, Any]]:
+        """The check as plain values, in the check's language: what the app shows and `markdown` writes.
+
+        Each section is {"heading", "items"}; an item is {"kind", "text", "columns"}: kind
+        "fact", "columns" (a reason and its state; `columns` are the column names), "none",
+        "warning" or "ok".
+        """
+        t = self.lang
+        shows: list[dict[str, Any]] = []
+
+        def fact(text: str) -> None:
+            shows.append({"kind": "fact", "text": text, "columns": []})
+
+        if self.points_shown:
+            fact(translate("Finest detail shown: exact points ({n}).", t, n=self.points_shown))
+        elif self.level is not None:
+            fact(translate("Finest areas shown: {word} (admin level {level}), {n} with data.", t,
+                           word=self.level_word, level=self.level, n=self.areas_shown))
+        elif self.areas_shown:
+            fact(translate("Areas shown: {n} with data.", t, n=self.areas_shown))
+        if self.smallest_count is not None:
+            count = f"{self.smallest_count:g}"
+            fact(translate("Smallest count shown exactly: {count}.", t, count=count) if self.counts_are_records else
+                 translate("Fewest records behind an area: {count}.", t, count=count))
+        if self.min_count > 1 and not self.points_shown:
+            fact(translate("Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).", t,
+                           n=self.min_count, areas=self.suppressed_areas) if self.counts_are_records else
+                 translate("Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area(s).",
+                           t, n=self.min_count, areas=self.suppressed_areas))
+            if self.suppressed_names:
+                fact(translate("Shown as \"fewer than {n}\": {names}.", t, n=self.min_count,
+                               names=", ".join(self.suppressed_names)))
+        if self.people_points_drawn:
+            fact(translate("Points of people: drawn one by one.", t) + " " + self.people_reason)
+        elif self.people_points and self.points_map:
+            fact(translate("Points of people: not drawn; they are counted per area.", t) + " " + self.people_reason)
+        else:
+            fact(translate("Points of people: none.", t))
+        personal: list[dict[str, Any]] = []
+        if not self.detected:
+            personal.append({"kind": "none", "text": translate("No column looks like personal data.", t),
+                             "columns": []})
+        groups: dict[tuple[str, str], list[str]] = {}
+        for f in self.detected:
+            state = translate("used by the map", t) if f.column in self.used else (
+                translate("kept out", t) if f.column in self.excluded else translate("not used by the map", t))
+            groups.setdefault((f.text(t), state), []).append(f.column)
+        personal += [{"kind": "columns", "text": f"{reason} ({state})", "columns": columns}
+                     for (reason, state), columns in groups.items()]
+        verdict = [{"kind": "warning", "text": w, "columns": []} for w in self.warnings]
+        if not verdict:
+            verdict.append({"kind": "ok", "columns": [], "text": translate(
+                "Nothing in this map identifies a person or a small group.", t)})
+        clean = [name for name in self.scanned if name not in self.leaks]
+        if clean:
+            verdict.append({"kind": "ok", "columns": [], "text": translate(
+                "No value of the personal columns and no folder path was found in: {files}.", t,
+                files=", ".join(clean))})
+        return [{"heading": translate("What the map shows", t), "items": shows},
+                {"heading": translate("Personal data in the table", t), "items": personal},
+                {"heading": translate("Verdict", t), "items": verdict}]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for the app's engine process (gui/engine_tasks.py): sections, warnings, figures."""
+        return {"lang": self.lang, "title": translate("Before you share", self.lang), "sections": self.sections(),
+                "warnings": self.warnings, "min_count": self.min_count, "suppressed_areas": self.suppressed_areas,
+                "smallest_count": self.smallest_count, "people_points_drawn": self.people_points_drawn,
+                "detected": [f.column for f in self.detected], "excluded": list(self.excluded),
+                "scanned": list(self.scanned), "leaks": dict(self.leaks)}
+
     def markdown(self, map_name: str = "", checked: date | None = None) -> str:
         """A one-page summary to keep with the map, in the check's language."""
         t = self.lang
@@ -75,53 +147,13 @@ class ShareCheck:
         lines = [f"# {translate('Before you share', t)}{colon}{self.title}", ""]
         if map_name:
             lines.append(f"{translate('Map', t)}{colon}{map_name}  ")
-        lines += [f"{translate('Checked on', t)}{colon}{(checked or date.today()).isoformat()}", "",
-                  f"## {translate('What the map shows', t)}", ""]
-        if self.points_shown:
-            lines.append("- " + translate("Finest detail shown: exact points ({n}).", t, n=self.points_shown))
-        elif self.level is not None:
-            lines.append("- " + translate("Finest areas shown: {word} (admin level {level}), {n} with data.", t,
-                                          word=self.level_word, level=self.level, n=self.areas_shown))
-        elif self.areas_shown:
-            lines.append("- " + translate("Areas shown: {n} with data.", t, n=self.areas_shown))
-        if self.smallest_count is not None:
-            count = f"{self.smallest_count:g}"
-            lines.append("- " + (translate("Smallest count shown exactly: {count}.", t, count=count)
-                                 if self.counts_are_records else
-                                 translate("Fewest records behind an area: {count}.", t, count=count)))
-        if self.min_count > 1 and not self.points_shown:
-            lines.append("- " + (translate("Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).", t,
-                                           n=self.min_count, areas=self.suppressed_areas)
-                                 if self.counts_are_records else
-                                 translate("Figures from fewer than {n} records are shown as \"fewer than {n}\": "
-                                           "{areas} area(s).", t, n=self.min_count, areas=self.suppressed_areas)))
-        if self.people_points_drawn:
-            lines.append("- " + translate("Points of people: drawn one by one.", t) + " " + self.people_reason)
-        elif self.people_points and self.points_map:
-            lines.append("- " + translate("Points of people: not drawn; they are counted per area.", t) + " "
-                         + self.people_reason)
-        else:
-            lines.append("- " + translate("Points of people: none.", t))
-        lines += ["", f"## {translate('Personal data in the table', t)}", ""]
-        if not self.detected:
-            lines.append(translate("No column looks like personal data.", t))
-        groups: dict[tuple[str, str], list[str]] = {}
-        for f in self.detected:
-            state = translate("used by the map", t) if f.column in self.used else (
-                translate("kept out", t) if f.column in self.excluded else translate("not used by the map", t))
-            groups.setdefault((f.text(t), state), []).append(f"`{f.column}`")
-        for (reason, state), columns in groups.items():
-            lines.append(f"- {reason} ({state}){colon}{', '.join(columns)}")
-        lines += ["", f"## {translate('Verdict', t)}", ""]
-        warnings = self.warnings
-        if warnings:
-            lines += [f"- ⚠ {w}" for w in warnings]
-        else:
-            lines.append("- ✓ " + translate("Nothing in this map identifies a person or a small group.", t))
-        clean = [name for name in self.scanned if name not in self.leaks]
-        if clean:
-            lines.append("- ✓ " + translate("No value of the personal columns and no folder path was found in: "
-                                            "{files}.", t, files=", ".join(clean)))
+        lines.append(f"{translate('Checked on', t)}{colon}{(checked or date.today()).isoformat()}")
+        marks = {"warning": "⚠ ", "ok": "✓ "}
+        for section in self.sections():
+            lines += ["", f"## {section['heading']}", ""]
+            for item in section["items"]:
+                columns = f"{colon}{', '.join(f'`{c}`' for c in item['columns'])}" if item["columns"] else ""
+                lines.append(f"- {marks.get(item['kind'], '')}{item['text']}{columns}")
         lines += ["", translate("The project file (.cartoproj) keeps your choices and the paths of your inputs, "
                                 "not their rows.", t), ""]
         return "\n".join(lines)
@@ -154,7 +186,9 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
 
     lang = lang or project.lang
     data = result.table.data
-    findings = detect_sensitive(data) if findings is None else list(findings)
+    # the user's word per column (Data step) counts, as it does for what is kept out
+    findings = detect_sensitive(data, project.personal_columns or None) if findings is None \
+        else list(findings)
     named = {f.column for f in findings}
     findings += [Finding(c, "chosen", "chosen") for c in project.excluded_columns if c not in named]
     verdict = is_people_points(data)
@@ -182,7 +216,17 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
         points_map=project.template == "points", points_shown=int(len(points)) if points is not None else 0,
         detected=findings, excluded=[c for c in project.excluded_columns],
         used=sorted({c for c in used if c in personal}, key=used.index), lang=lang, scanned=scanned, leaks=leaks,
+        suppressed_names=_suppressed_names(result.data),
     )
+
+
+def _suppressed_names(data) -> list[str]:
+    """The names of the areas shown as "fewer than N" (the first few, alphabetically): they are on the map anyway."""
+    column = data.keys.name_column or data.keys.id_column
+    if not column or "value" not in data.areas:
+        return []
+    names = sorted(data.areas.loc[data.suppressed(), column].astype(str))
+    return names[:NAMES_SHOWN] + (["…"] if len(names) > NAMES_SHOWN else [])
 
 
 def _scan(map_files: Iterable[str | Path], data, findings: list[Finding], project: Project

@@ -1,18 +1,22 @@
 """`purge_project`: remove the copies of a project the app keeps on its own.
 
 Besides the `.cartoproj` a person saves, the app leaves an autosave (crash recovery) in
-its app-data folder and, after a crash mid-save, half-written temporary files next to
-the project. When a project is finished, or its data must go, these copies go too. The
+its app-data folder, the project's path in its recent-projects list (`recent_projects.py`,
+a file in the same folder) and, after a crash mid-save, half-written temporary files next
+to the project. When a project is finished, or its data must go, these copies go too. The
 project file itself and the input tables are the user's: they are not touched.
 """
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from carto_desktop.errors import DataError
+from carto_desktop.i18n import translate
 from carto_desktop.project_file import Autosave
+from carto_desktop.recent_projects import RecentProjects
 
 APP_FOLDER = ("Carto Desktop", "Carto Desktop")  # organisation, application (as gui/app.py tells Qt)
 
@@ -38,25 +42,50 @@ def _same_file(a: str | Path | None, b: Path) -> bool:
         return False
 
 
-def purge_project(path: str | Path, data_folder: str | Path | None = None) -> list[Path]:
-    """Delete the autosave/recovery file of the project at `path` and its leftover temporary files.
+@dataclass
+class Purged:
+    """What `purge_project` removed: files, and whether the project left the recent-projects list."""
 
-    `data_folder` is the app's data folder (default: `default_data_folder()`). Returns the
-    files removed; raises `DataError` if the project file does not exist.
+    project: Path
+    files: list[Path] = field(default_factory=list)
+    recent_list: Path | None = None  # the list the project was taken out of
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.recent_list)
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """One sentence per thing removed, in `lang`; one sentence when there was nothing."""
+        out = [translate("Removed: {path}", lang, path=p) for p in self.files]
+        if self.recent_list is not None:
+            out.append(translate("Removed from the app's recent projects ({path}).", lang, path=self.recent_list))
+        return out or [translate("Nothing to remove for {project}: no autosave, recovery or temporary file, and "
+                                 "not in the recent projects.", lang, project=self.project)]
+
+
+def purge_project(path: str | Path, data_folder: str | Path | None = None) -> Purged:
+    """Delete the autosave/recovery file of the project at `path`, its leftover temporary files,
+    and its line in the app's recent projects.
+
+    `data_folder` is the app's data folder (default: `default_data_folder()`). Raises
+    `DataError` if the project file does not exist.
     """
     project = Path(path)
     if not project.is_file():
         raise DataError("The project file does not exist.", hint="Check the name and the folder.", file=project)
-    removed: list[Path] = []
-    autosave = Autosave(data_folder if data_folder is not None else default_data_folder())
+    folder = Path(data_folder) if data_folder is not None else default_data_folder()
+    purged = Purged(project)
+    autosave = Autosave(folder)
     found = autosave.recover()
     if autosave.path.exists() and found is not None and _same_file(found.saved_from, project):
         autosave.clear()
-        removed.append(autosave.path)
-        removed += _remove(autosave.folder.glob(".~" + autosave.path.stem + "*.tmp"))
+        purged.files.append(autosave.path)
+        purged.files += _remove(autosave.folder.glob(".~" + autosave.path.stem + "*.tmp"))
     # half-written saves of this project (project_file.write_text_atomically's temporary files)
-    removed += _remove(project.parent.glob(".~" + project.stem + "*.tmp"))
-    return removed
+    purged.files += _remove(project.parent.glob(".~" + project.stem + "*.tmp"))
+    recent = RecentProjects(folder)
+    if recent.forget(project):
+        purged.recent_list = recent.path
+    return purged
 
 
 def _remove(paths) -> list[Path]:
