@@ -3,7 +3,9 @@
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 
 Writes docs/screenshots/<step>_<lang>.png for the start page and the four steps, in English
-and French. The Match step shows a real review: the sample 3W with "Segou" typed "Seguo" and
+and French. The Data step (`data`, `data_personal`) shows the fake Kobo household survey of
+tests/data/privacy: column roles, one changed by the user, and the columns that look personal.
+The Match step shows a real review: the sample 3W with "Segou" typed "Seguo" and
 "Mopti" typed "Mopt", as a field team might, matched on the place names (a copy made in a
 temporary folder), the first line selected and its best candidate outlined on the map.
 `check_<lang>.png` is the Export step's "before you share" check of a fake Kobo household survey.
@@ -78,9 +80,34 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     settle(1000)
     save("start")
 
+    # the Data step with the fake Kobo household survey: what each column holds (one role changed by
+    # the user, in bold) and the columns that look personal, with the reason
+    def idle() -> None:
+        wait(window.preview_ready)
+        while window._preview_job is not None or window._preview_timer.isActive():
+            wait(window.preview_ready)
+
+    window.set_project(survey_project(lang))
+    idle()
+    step = window.data_step
+    step.choose_role("identification/cercle", "admin name:2")
+    idle()
+    region = step.roles_model.index(step.roles_model.columns.index("identification/region"), 0)
+    step.roles_view.scrollTo(region, step.roles_view.ScrollHint.PositionAtTop)
+    settle()
+    save("data")
+    page = window.steps.currentWidget().verticalScrollBar()
+    page.setValue(step.personal_box.y() - 8)
+    personal = step.personal_table
+    rows = [personal.item(r, 0).text() for r in range(personal.rowCount())]
+    personal.scrollToItem(personal.item(rows.index("identification/nom_enqueteur"), 0),
+                          personal.ScrollHint.PositionAtTop)
+    settle()
+    save("data_personal")
+    page.setValue(0)
+
     window.open_sample_project()
     wait(window.preview_ready)
-    save("data")
 
     window.use_table(str(table))
     wait(window.preview_ready)

@@ -57,15 +57,27 @@ def _personal(step):
     return shown
 
 
-def _role_combo(step, column):
-    for row in range(step.roles_table.rowCount()):
-        if step.roles_table.item(row, 0).text() == column:
-            return step.roles_table.cellWidget(row, 1)
-    raise AssertionError(column)
+def _role(step, column):
+    """The role shown for `column`: (its spec, the words shown, the explanation)."""
+    from PySide6.QtCore import Qt
+
+    index = step.roles_model.index(step.roles_model.columns.index(column), 1)
+    return (index.data(Qt.ItemDataRole.UserRole), index.data().rstrip(" ▾"),
+            index.data(Qt.ItemDataRole.ToolTipRole))
 
 
 def _choose_role(window, qtbot, column, spec):
-    combo = _role_combo(window.data_step, column)
+    """Click the column's role and pick `spec` in the chooser that opens."""
+    from PySide6.QtCore import Qt
+
+    step = window.data_step
+    index = step.roles_model.index(step.roles_model.columns.index(column), 1)
+    step.roles_view.scrollTo(index)
+    qtbot.mouseClick(step.roles_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=step.roles_view.visualRect(index).center())
+    combo = step.roles_view.indexWidget(index)
+    assert combo is not None and combo.findData("ignore") == combo.count() - 1  # Ignore comes last
+    assert combo.itemData(combo.findData("P-code:2"), Qt.ItemDataRole.ToolTipRole).startswith("An official place code")
     with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
         combo.setCurrentIndex(combo.findData(spec))
         combo.activated.emit(combo.currentIndex())
@@ -106,23 +118,20 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
 
         # mark a column the detection did not flag
         combo = step.more_personal_combo
-        combo.setCurrentIndex(combo.findData(VILLAGE))
+        combo.setCurrentIndex(combo.findText(VILLAGE))
         combo.activated.emit(combo.currentIndex())
         qtbot.waitUntil(lambda: VILLAGE in _personal(step), timeout=5000)
         assert _personal(step)[VILLAGE] == (True, "You marked this column as personal data.")
         assert window.project["personal_columns"] == {REFERENCE: False, VILLAGE: True}
 
         # a role: the cercle names marked as admin level 2 become the place column the engine matches on
-        combo = _role_combo(step, CERCLE)
-        assert combo.currentData() == "text" and combo.findData("admin name:2") >= 0
-        assert combo.itemData(combo.findData("P-code:2"), Qt.ItemDataRole.ToolTipRole).startswith(
-            "An official place code")
+        assert _role(step, CERCLE)[0] == "text"
         _choose_role(window, qtbot, CERCLE, "admin name:2")
         assert window.project["roles"] == {CERCLE: "admin name:2"}
         assert window.last_preview["match"]["key_column"] == CERCLE
-        assert step.role_of(CERCLE) == "admin name:2" and step.roles_table.item(
-            [step.roles_table.item(r, 0).text() for r in range(step.roles_table.rowCount())].index(CERCLE), 0
-        ).font().bold()
+        assert _role(step, CERCLE)[:2] == ("admin name:2", "Admin area name (level 2)")
+        font = step.roles_model.index(step.roles_model.columns.index(CERCLE), 0).data(Qt.ItemDataRole.FontRole)
+        assert font is not None and font.bold()  # the user's choice stands out
         # ... and ignored, it is left out: the engine goes back to the P-codes
         _choose_role(window, qtbot, CERCLE, "ignore")
         assert window.project["roles"] == {CERCLE: "ignore"}
@@ -145,7 +154,7 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
             assert window.project[key] == saved[key], key
         shown = _personal(window.data_step)
         assert not shown[REFERENCE][0] and shown[VILLAGE][0] and shown[NAMES][0]
-        assert _role_combo(window.data_step, CERCLE).currentData() == "ignore"
+        assert _role(window.data_step, CERCLE)[0] == "ignore"
         assert not window.dirty
     finally:
         window.shutdown()
@@ -167,8 +176,14 @@ def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
         assert step.personal_table.isHidden() and step.personal_label.text().startswith(
             "Aucune colonne ne semble contenir de données personnelles")
         assert window.project["excluded_columns"] == []
-        assert _role_combo(step, "admin2Pcod").currentText() == "P-code (niveau 2)"
-        assert _role_combo(step, "Cercle").currentText() == "Nom de zone administrative (niveau 2)"
+        from PySide6.QtCore import Qt
+
+        assert [step.roles_model.headerData(i, Qt.Orientation.Horizontal) for i in (0, 1)] == \
+            ["Colonne", "Ce qu'elle contient"]
+        assert step.roles_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Détecté : ")
+        assert _role(step, "admin2Pcod")[1] == "P-code (niveau 2)"
+        assert _role(step, "Cercle")[1] == "Nom de zone admin. (niveau 2)"
+        assert _role(step, "Cercle")[2].startswith("Le nom d'une zone administrative")
 
         with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
             window.use_table(str(SURVEY))

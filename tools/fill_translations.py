@@ -155,7 +155,7 @@ FR = {
     "What it holds": "Ce qu'elle contient",
     "What Carto Desktop understood each column to be; your choices are in bold and are kept with the project":
         "Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet",
-    "Admin area name": "Nom de zone administrative",
+    "Admin area name": "Nom de zone admin.",
     "P-code": "P-code",
     "%1 (level %2)": "%1 (niveau %2)",
     "Latitude": "Latitude",

@@ -3,332 +3,327 @@
 <context>
     <name>DataStep</name>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="103" />
+        <location filename="../carto_desktop/gui/data_step.py" line="198" />
         <source>Your files</source>
         <translation>Vos fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="105" />
+        <location filename="../carto_desktop/gui/data_step.py" line="200" />
         <source>Choose table…</source>
         <translation>Choisir le tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="106" />
+        <location filename="../carto_desktop/gui/data_step.py" line="201" />
         <source>A spreadsheet (Excel, CSV) with one row per activity or place</source>
         <translation>Un tableur (Excel, CSV) avec une ligne par activité ou par lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="108" />
+        <location filename="../carto_desktop/gui/data_step.py" line="203" />
         <source>No table chosen</source>
         <translation>Aucun tableau choisi</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="112" />
+        <location filename="../carto_desktop/gui/data_step.py" line="207" />
         <source>A workbook can hold several sheets (tabs); pick the one with your data</source>
         <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="114" />
+        <location filename="../carto_desktop/gui/data_step.py" line="209" />
         <source>Sheet:</source>
         <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="117" />
+        <location filename="../carto_desktop/gui/data_step.py" line="212" />
         <source>Choose boundaries…</source>
         <translation>Choisir les limites…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="118" />
+        <location filename="../carto_desktop/gui/data_step.py" line="213" />
         <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
         <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="121" />
+        <location filename="../carto_desktop/gui/data_step.py" line="216" />
         <source>No boundaries chosen</source>
         <translation>Aucune limite choisie</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="125" />
+        <location filename="../carto_desktop/gui/data_step.py" line="220" />
         <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
         <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="128" />
+        <location filename="../carto_desktop/gui/data_step.py" line="223" />
         <source>Layer:</source>
         <translation>Couche :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="133" />
+        <location filename="../carto_desktop/gui/data_step.py" line="228" />
         <source>What the columns mean</source>
         <translation>Le sens des colonnes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="136" />
+        <location filename="../carto_desktop/gui/data_step.py" line="231" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="139" />
+        <location filename="../carto_desktop/gui/data_step.py" line="234" />
         <source>Place column:</source>
         <translation>Colonne du lieu :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="142" />
+        <location filename="../carto_desktop/gui/data_step.py" line="237" />
         <source>Carto Desktop guessed what each column holds. If a guess is wrong, choose what the column really holds.</source>
         <translation>Carto Desktop a deviné ce que contient chaque colonne. Si une supposition est fausse, choisissez ce que la colonne contient vraiment.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="147" />
+        <location filename="../carto_desktop/gui/data_step.py" line="242" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="147" />
+        <location filename="../carto_desktop/gui/data_step.py" line="242" />
         <source>What it holds</source>
         <translation>Ce qu'elle contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="148" />
+        <location filename="../carto_desktop/gui/data_step.py" line="246" />
         <source>What Carto Desktop understood each column to be; your choices are in bold and are kept with the project</source>
         <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="165" />
+        <location filename="../carto_desktop/gui/data_step.py" line="266" />
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="166" />
+        <location filename="../carto_desktop/gui/data_step.py" line="267" />
         <source>Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…</source>
         <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="173" />
+        <location filename="../carto_desktop/gui/data_step.py" line="274" />
         <source>Keep out</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="173" />
+        <location filename="../carto_desktop/gui/data_step.py" line="274" />
         <source>Why it looks personal</source>
         <translation>Pourquoi elle semble personnelle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="174" />
+        <location filename="../carto_desktop/gui/data_step.py" line="275" />
         <source>Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.</source>
         <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="190" />
+        <location filename="../carto_desktop/gui/data_step.py" line="291" />
         <source>GPS points count as personal only when each row is a person or a household: then a point shows where they live</source>
         <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="194" />
+        <location filename="../carto_desktop/gui/data_step.py" line="295" />
         <source>A column Carto Desktop did not flag but that identifies people (a nickname, a description…)</source>
         <translation>Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une description…)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="279" />
+        <location filename="../carto_desktop/gui/data_step.py" line="379" />
         <source>Admin area name</source>
-        <translation>Nom de zone administrative</translation>
+        <translation>Nom de zone admin.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="279" />
+        <location filename="../carto_desktop/gui/data_step.py" line="379" />
         <source>P-code</source>
         <translation>P-code</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="280" />
+        <location filename="../carto_desktop/gui/data_step.py" line="380" />
         <source>%1 (level %2)</source>
         <translation>%1 (niveau %2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="281" />
+        <location filename="../carto_desktop/gui/data_step.py" line="381" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="281" />
+        <location filename="../carto_desktop/gui/data_step.py" line="381" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="282" />
+        <location filename="../carto_desktop/gui/data_step.py" line="382" />
         <source>GPS point (Kobo/ODK)</source>
         <translation>Point GPS (Kobo/ODK)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="282" />
+        <location filename="../carto_desktop/gui/data_step.py" line="382" />
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="282" />
+        <location filename="../carto_desktop/gui/data_step.py" line="382" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="283" />
+        <location filename="../carto_desktop/gui/data_step.py" line="383" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="283" />
+        <location filename="../carto_desktop/gui/data_step.py" line="383" />
         <source>Multiple choice (0/1)</source>
         <translation>Choix multiple (0/1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="284" />
+        <location filename="../carto_desktop/gui/data_step.py" line="384" />
         <source>Form information</source>
         <translation>Informations du formulaire</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="284" />
+        <location filename="../carto_desktop/gui/data_step.py" line="384" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="285" />
+        <location filename="../carto_desktop/gui/data_step.py" line="385" />
         <source>Empty</source>
         <translation>Vide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="285" />
+        <location filename="../carto_desktop/gui/data_step.py" line="385" />
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="292" />
+        <location filename="../carto_desktop/gui/data_step.py" line="392" />
         <source>The name of an administrative area. Level 1 is the largest division of the country (region, province), level 2 the next one (cercle, département), level 3 the next (commune)…</source>
         <translation>Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="295" />
+        <location filename="../carto_desktop/gui/data_step.py" line="395" />
         <source>An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. The surest way to put a row on the map.</source>
         <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="297" />
+        <location filename="../carto_desktop/gui/data_step.py" line="397" />
         <source>How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)</source>
         <translation>La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="298" />
+        <location filename="../carto_desktop/gui/data_step.py" line="398" />
         <source>How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)</source>
         <translation>La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="299" />
+        <location filename="../carto_desktop/gui/data_step.py" line="399" />
         <source>Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point</source>
         <translation>Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un point GPS</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="301" />
+        <location filename="../carto_desktop/gui/data_step.py" line="401" />
         <source>A figure that can be added up or averaged (people reached, amounts)</source>
         <translation>Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="302" />
+        <location filename="../carto_desktop/gui/data_step.py" line="402" />
         <source>A day, or a day and a time</source>
         <translation>Un jour, ou un jour et une heure</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="303" />
+        <location filename="../carto_desktop/gui/data_step.py" line="403" />
         <source>A code for each row (form number, site ID): not a place, not a figure to add up</source>
         <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="304" />
+        <location filename="../carto_desktop/gui/data_step.py" line="404" />
         <source>The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer</source>
         <translation>Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="306" />
+        <location filename="../carto_desktop/gui/data_step.py" line="406" />
         <source>What the survey tool adds itself: start and end time, device, submission ID</source>
         <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="307" />
+        <location filename="../carto_desktop/gui/data_step.py" line="407" />
         <source>Words with no special meaning for the map (organisation, sector, remarks)</source>
         <translation>Des mots sans sens particulier pour la carte (organisation, secteur, remarques)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="308" />
+        <location filename="../carto_desktop/gui/data_step.py" line="408" />
         <source>The column has no values</source>
         <translation>La colonne n'a pas de valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="309" />
+        <location filename="../carto_desktop/gui/data_step.py" line="409" />
         <source>Carto Desktop leaves this column out: it is never used to find places or to make the map</source>
         <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="418" />
-        <source>Ticked: kept out of the map. Untick only if this column holds nothing personal.</source>
-        <translation>Cochée : écartée de la carte. Ne décochez que si cette colonne ne contient rien de personnel.</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="428" />
+        <location filename="../carto_desktop/gui/data_step.py" line="519" />
         <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
         <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="430" />
+        <location filename="../carto_desktop/gui/data_step.py" line="521" />
         <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
         <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="432" />
+        <location filename="../carto_desktop/gui/data_step.py" line="524" />
         <source>Mark another column as personal…</source>
         <translation>Indiquer une autre colonne comme personnelle…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="207" />
+        <location filename="../carto_desktop/gui/data_step.py" line="308" />
         <source>The first rows of your table, as Carto Desktop reads them</source>
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="245" />
+        <location filename="../carto_desktop/gui/data_step.py" line="346" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="257" />
+        <location filename="../carto_desktop/gui/data_step.py" line="357" />
         <source>This sheet cannot be used: %1</source>
         <translation>Cette feuille ne peut pas être utilisée : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="261" />
+        <location filename="../carto_desktop/gui/data_step.py" line="361" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="352" />
+        <location filename="../carto_desktop/gui/data_step.py" line="416" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="502" />
+        <location filename="../carto_desktop/gui/data_step.py" line="591" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="525" />
+        <location filename="../carto_desktop/gui/data_step.py" line="614" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="526" />
+        <location filename="../carto_desktop/gui/data_step.py" line="615" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="531" />
+        <location filename="../carto_desktop/gui/data_step.py" line="620" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="532" />
+        <location filename="../carto_desktop/gui/data_step.py" line="621" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel, QPushButton, QTableView,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel, QPushButton,
+    QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 TABLE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt"
@@ -81,6 +81,101 @@ class RowsModel(QAbstractTableModel):
         return str(self.row_numbers[section]) if section < len(self.row_numbers) else str(section + 1)
 
 
+class RolesModel(QAbstractTableModel):
+    """One row per column of the table: its name, and what it holds in the user's words.
+
+    A model rather than a chooser widget per row: a wide Kobo export has hundreds of
+    columns, and the page is refilled after each change of role.
+    """
+
+    def __init__(self, step: "DataStep", headers: list[str]) -> None:
+        super().__init__(step)
+        self.step = step
+        self.columns: list[str] = []
+        self.headers = headers
+
+    def set_columns(self, columns: list[str]) -> None:
+        self.beginResetModel()
+        self.columns = list(columns)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """The roles shown changed (the user's choice, undo, a new detection)."""
+        if self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.columns) - 1, 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self.columns)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else 2
+
+    def flags(self, index):
+        if index.column() == 1:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+        return Qt.ItemFlag.ItemIsEnabled
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        step, column = self.step, self.columns[index.row()]
+        chosen = column in (step._project.get("roles") or {})
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column
+            if role == Qt.ItemDataRole.FontRole and chosen:
+                font = QFont(step.font())
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return step.detected_tip(column)
+            return None
+        spec = step.role_of(column) or ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{step.role_label(spec)}  ▾"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return step.role_tip(spec)
+        if role == Qt.ItemDataRole.UserRole:
+            return spec
+        if role == Qt.ItemDataRole.FontRole and chosen:
+            font = QFont(step.font())
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt name)
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class RoleDelegate(QStyledItemDelegate):
+    """The chooser of a column's role, opened on click; the choice is one edit of the project."""
+
+    def __init__(self, step: "DataStep") -> None:
+        super().__init__(step)
+        self.step = step
+
+    def createEditor(self, parent, option, index):  # noqa: N802 (Qt name)
+        combo = QComboBox(parent)
+        combo.setModel(self.step.role_choices(index.data(Qt.ItemDataRole.UserRole)))
+        column = self.step.roles_model.columns[index.row()]
+        combo.activated.connect(lambda _i, box=combo, c=column: self._chosen(box, c))
+        QTimer.singleShot(0, combo.showPopup)  # one click shows the choices
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 (Qt name)
+        _select(editor, index.data(Qt.ItemDataRole.UserRole))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 (Qt name)
+        pass  # the project changes through DataStep.edited only (one undo step)
+
+    def _chosen(self, combo: QComboBox, column: str) -> None:
+        spec = combo.currentData()
+        self.closeEditor.emit(combo)
+        self.step.choose_role(column, spec)
+
+
 class DataStep(QWidget):
     """Emits `edited` with the project fields the user changed; `files_chosen` for new inputs."""
 
@@ -143,18 +238,24 @@ class DataStep(QWidget):
                                           "choose what the column really holds."))
         self.roles_label.setWordWrap(True)
         roles_form.addRow(self.roles_label)
-        self.roles_table = QTableWidget(0, 2)
-        self.roles_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("What it holds")])
-        self.roles_table.setToolTip(self.tr("What Carto Desktop understood each column to be; your choices are "
-                                            "in bold and are kept with the project"))
-        self.roles_table.verticalHeader().setVisible(False)
-        self.roles_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.roles_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.roles_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.roles_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.roles_table.verticalHeader().setDefaultSectionSize(26)
-        self.roles_table.setFixedHeight(ROLE_TABLE_HEIGHT)
-        roles_form.addRow(self.roles_table)
+        self._choices = QStandardItemModel(self)  # the roles a column can be given, shared by the choosers
+        self.roles_model = RolesModel(self, [self.tr("Column"), self.tr("What it holds")])
+        self.roles_view = QTableView()
+        self.roles_view.setModel(self.roles_model)
+        self.roles_view.setItemDelegateForColumn(1, RoleDelegate(self))
+        self.roles_view.setToolTip(self.tr("What Carto Desktop understood each column to be; your choices are "
+                                           "in bold and are kept with the project"))
+        self.roles_view.verticalHeader().setVisible(False)
+        self.roles_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                        | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.roles_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.roles_view.clicked.connect(lambda index: self.roles_view.edit(index) if index.column() == 1 else None)
+        self.roles_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.roles_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.roles_view.setColumnWidth(0, 185)
+        self.roles_view.verticalHeader().setDefaultSectionSize(24)
+        self.roles_view.setFixedHeight(ROLE_TABLE_HEIGHT)
+        roles_form.addRow(self.roles_view)
         self.warnings_label = QLabel("")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet("color: #8a4b00;")
@@ -243,8 +344,7 @@ class DataStep(QWidget):
         _select(self.sheet_combo, project.get("sheet") or info.get("sheet"))
         self.key_combo.clear()
         self.key_combo.addItem(self.tr("Detect automatically"), AUTO)
-        for column in info["columns"]:
-            self.key_combo.addItem(column, column)
+        self.key_combo.addItems(info["columns"])  # the column is the item's text (`_select` finds it)
         _select(self.key_combo, project.get("key_column") or AUTO)
         if (info["columns"], info["rows"]) != (self.rows_model.columns, self.rows_model.rows):
             self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
@@ -311,45 +411,43 @@ class DataStep(QWidget):
         }
         return tips.get(role, "")
 
+    def detected_tip(self, column: str) -> str | None:
+        detected = self._detected.get(column)
+        return self.tr("Detected: %1").replace("%1", self.role_label(detected)) if detected else None
+
     def role_of(self, column: str) -> str | None:
         """The role shown for `column` (the user's choice, else the detected one)."""
         return (self._project.get("roles") or {}).get(column) or self._detected.get(column)
 
+    def role_choices(self, current: str | None = None) -> QStandardItemModel:
+        """The roles a column can be given, with their explanations (built once; a rare detected role added)."""
+        if self._choices.rowCount() == 0:
+            for spec in ROLE_CHOICES:
+                self._choices.appendRow(self._choice(spec))
+        have = {self._choices.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self._choices.rowCount())}
+        if current and current not in have:  # e.g. "admin name:0", "empty": before Ignore, which stays last
+            self._choices.insertRow(self._choices.rowCount() - 1, self._choice(current))
+        return self._choices
+
+    def _choice(self, spec: str) -> QStandardItem:
+        item = QStandardItem(self.role_label(spec))
+        item.setData(spec, Qt.ItemDataRole.UserRole)
+        item.setToolTip(self.role_tip(spec))
+        return item
+
     def _fill_roles(self) -> None:
-        self.roles_table.setRowCount(0)
-        self.roles_table.setRowCount(len(self._columns))
-        for row, column in enumerate(self._columns):
-            self.roles_table.setItem(row, 0, QTableWidgetItem(column))
-            combo = QComboBox()
-            specs = list(ROLE_CHOICES)
-            detected = self._detected.get(column)
-            chosen = (self._project.get("roles") or {}).get(column)
-            for extra in (detected, chosen):
-                if extra and extra not in specs:
-                    specs.insert(len(specs) - 1, extra)
-            for i, spec in enumerate(specs):
-                combo.addItem(self.role_label(spec), spec)
-                combo.setItemData(i, self.role_tip(spec), Qt.ItemDataRole.ToolTipRole)
-            combo.setAccessibleName(column)
-            combo.activated.connect(lambda _i, c=column, box=combo: self._role_chosen(c, box.currentData()))
-            self.roles_table.setCellWidget(row, 1, combo)
-        self._show_roles_chosen()
+        if self.roles_model.columns != self._columns:
+            self.roles_model.set_columns(self._columns)
+        else:
+            self.roles_model.refresh()
 
     def _show_roles_chosen(self) -> None:
-        chosen = self._project.get("roles") or {}
-        for row in range(self.roles_table.rowCount()):
-            item, combo = self.roles_table.item(row, 0), self.roles_table.cellWidget(row, 1)
-            if item is None or combo is None:
-                continue
-            column = item.text()
-            spec = chosen.get(column) or self._detected.get(column)
-            _select(combo, spec)
-            combo.setToolTip(self.role_tip(spec or ""))
-            font = QFont(item.font())
-            font.setBold(column in chosen)
-            item.setFont(font)
-            detected = self._detected.get(column)
-            item.setToolTip(self.tr("Detected: %1").replace("%1", self.role_label(detected)) if detected else "")
+        self.roles_model.refresh()
+
+    def choose_role(self, column: str, spec: str) -> None:
+        """The user gave `column` the role `spec` ("admin name:2", "latitude", "ignore"…)."""
+        if spec and spec != self.role_of(column):
+            self._role_chosen(column, spec)
 
     def _role_chosen(self, column: str, spec: str) -> None:
         """One edit: the column's role, and the choices that named the column for something it no longer is."""
@@ -404,20 +502,13 @@ class DataStep(QWidget):
             row = 0
             for reason, columns in groups.items():
                 why = QTableWidgetItem(reason)
-                why.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 how = {reasons[c]["evidence"][lang] for c in columns if c in reasons}
                 why.setToolTip(" ".join(sorted(how)) or reason)
-                why.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, 1, why)
                 if len(columns) > 1:
                     table.setSpan(row, 1, len(columns), 1)
-                for column in columns:
-                    box = QTableWidgetItem(column)
-                    box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                    box.setData(Qt.ItemDataRole.UserRole, column)
-                    box.setToolTip(self.tr("Ticked: kept out of the map. Untick only if this column holds nothing "
-                                           "personal."))
-                    table.setItem(row, 0, box)
+                for column in columns:  # the item's text is the column; items are checkable by default
+                    table.setItem(row, 0, QTableWidgetItem(column))
                     row += 1
             self._personal_rows = rows
         finally:
@@ -428,12 +519,11 @@ class DataStep(QWidget):
             self.tr("These columns look like personal data. Ticked columns are kept out of the map; untick one "
                     "only if it holds nothing personal.") if rows else
             self.tr("No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…)."))
+        others = [c for c in self._columns if c not in rows]
         self.more_personal_combo.clear()
-        self.more_personal_combo.addItem(self.tr("Mark another column as personal…"), None)
-        for column in self._columns:
-            if column not in rows:
-                self.more_personal_combo.addItem(column, column)
-        self.more_personal_combo.setVisible(self.more_personal_combo.count() > 1)
+        self.more_personal_combo.addItem(self.tr("Mark another column as personal…"))
+        self.more_personal_combo.addItems(others)  # one call: a wide table has hundreds of columns
+        self.more_personal_combo.setVisible(bool(others))
         self._show_personal_ticks()
 
     def _fit_personal_rows(self) -> None:
@@ -460,7 +550,7 @@ class DataStep(QWidget):
         try:
             for row in range(self.personal_table.rowCount()):
                 item = self.personal_table.item(row, 0)
-                state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in excluded else \
+                state = Qt.CheckState.Checked if item.text() in excluded else \
                     Qt.CheckState.Unchecked
                 if item.checkState() != state:
                     item.setCheckState(state)
@@ -486,17 +576,16 @@ class DataStep(QWidget):
     def _personal_ticked(self, item: QTableWidgetItem) -> None:
         if self._updating or item.column() != 0:
             return
-        self._set_personal(item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked)
+        self._set_personal(item.text(), item.checkState() == Qt.CheckState.Checked)
 
-    def _more_personal(self) -> None:
-        column = self.more_personal_combo.currentData()
-        if column:
-            self._set_personal(column, True)
+    def _more_personal(self, index: int) -> None:
+        if index > 0:
+            self._set_personal(self.more_personal_combo.itemText(index), True)
 
     def show_table_error(self, text: str) -> None:
         self.rows_model.set_rows([], [], [])
         self._columns, self._detected, self._findings = [], {}, []
-        self.roles_table.setRowCount(0)
+        self.roles_model.set_columns([])
         self.personal_box.setVisible(False)
         self.warnings_label.setVisible(False)
         self.summary_label.setText(self.tr("This table cannot be read: %1").replace("%1", text))
@@ -512,7 +601,7 @@ class DataStep(QWidget):
 
     def _combo_edit(self, key: str, combo: QComboBox) -> None:
         value = combo.currentData()
-        self.edited.emit({key: None if value == AUTO else value})
+        self.edited.emit({key: None if value == AUTO else combo.currentText() if value is None else value})
 
     def _sheet_changed(self) -> None:
         self.edited.emit({"sheet": self.sheet_combo.currentData(), "key_column": None, "value_column": None,
@@ -537,5 +626,7 @@ class DataStep(QWidget):
 def _select(combo: QComboBox, data: Any) -> None:
     """Select the item holding `data` without emitting `activated` (only user choices do)."""
     index = combo.findData(data)
-    if index >= 0:
+    if index < 0 and isinstance(data, str):
+        index = combo.findText(data, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)  # text-only items
+    if index >= 0 and index != combo.currentIndex():
         combo.setCurrentIndex(index)
