@@ -281,3 +281,30 @@ def test_style_step_offers_the_grid_only_for_people(qtbot):
     assert blocker.args == [{"hexagon_km": None}]  # 0 = automatic
     step.show_project({"template": "choropleth", "people_points": "hexagons"})
     assert step.people_combo.isHidden() and step.hexagon_spin.isHidden()
+
+
+def test_the_app_offers_the_grid_for_a_household_table_and_draws_it(qtbot, households, tmp_path):
+    """The Data step's verdict (rows are people) reaches the Style step; the choice makes a new preview."""
+    from PySide6.QtWidgets import QApplication
+
+    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.main_window import MainWindow
+
+    translator = install_translator(QApplication.instance(), "fr")
+    window = MainWindow(lang="fr", data_dir=tmp_path / "appdata")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.table_ready, timeout=90000):
+            window.set_project(replace(households, people_points="areas", hexagon_km=None))
+        step = window.style_step
+        assert not step.people_combo.isHidden() and step.people_label.text() == "Compter les personnes par :"
+        assert step.people_combo.itemText(1) == "grille d'hexagones" and step.hexagon_spin.isHidden()
+        with qtbot.waitSignal(window.preview_ready, timeout=90000):
+            step.people_combo.setCurrentIndex(1)
+            step.people_combo.activated.emit(1)
+        assert window.project["people_points"] == "hexagons" and not step.hexagon_spin.isHidden()
+        assert step.hexagon_spin.text() == "Automatique"
+    finally:
+        window.shutdown()
+        QApplication.instance().removeTranslator(translator)
