@@ -43,6 +43,9 @@ def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterat
     if prepared.template.kind in ("points", "sectors"):
         raise OptionError("An atlas can be made with area maps only (choropleth, presence, symbols).",
                           hint="Choose another template for the atlas.")
+    if prepared.data.outlines is not None:  # points of people counted per hexagon: the grid is the country's
+        raise OptionError("An atlas is made of admin areas: a map of hexagons is one page.",
+                          hint="Count the people per area for an atlas (--people-points areas), or make one map.")
     columns = parent_columns(prepared.layer, prepared.data.keys)
     if columns is None:
         raise OptionError("The boundary file does not say which region each area belongs to, so there is no atlas "

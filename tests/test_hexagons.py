@@ -220,6 +220,14 @@ def hex_map_is_not_points(result) -> bool:
     return result.data.points is None and result.data.cell_size_km in NICE_KM
 
 
+def test_an_atlas_of_hexagons_is_refused_plainly(households):
+    from carto_desktop.atlas import atlas_pages
+    from carto_desktop.project import prepare_map
+
+    with pytest.raises(OptionError, match="a map of hexagons is one page"):
+        next(atlas_pages(households, prepare_map(households)))
+
+
 def test_places_ignore_the_hexagon_choice():
     from carto_desktop.project import sample_project
 

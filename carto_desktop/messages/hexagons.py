@@ -13,6 +13,10 @@ FRENCH = {
         "Les points de personnes sont comptés par « areas » (zones) ou par « hexagons » (hexagones), "
         "et non « {choice} ».",
     "Choose one of the two.": "Choisissez l'un des deux.",
+    "An atlas is made of admin areas: a map of hexagons is one page.":
+        "Un atlas se fait par zones administratives : une carte d'hexagones tient sur une page.",
+    "Count the people per area for an atlas (--people-points areas), or make one map.":
+        "Comptez les personnes par zone pour un atlas (--people-points areas), ou faites une seule carte.",
     "Points of people were counted per hexagon of {size} km instead of drawn: {reason}":
         "Les points de personnes ont été comptés par hexagone de {size} km au lieu d'être dessinés : {reason}",
     "Number of points per hexagon of {size} km": "Nombre de points par hexagone de {size} km",
