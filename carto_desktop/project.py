@@ -127,10 +127,10 @@ IGNORE = "ignore"  # a role only the user gives (Data step): the column is left 
 PLACE_ROLES = ("P-code", "admin name")
 
 
-def role_overrides(project: Project, columns) -> dict[str, str]:
-    """The user's column roles as `detect_roles` overrides: columns the table has, "ignore" left out."""
+def role_overrides(roles: dict[str, str], columns) -> dict[str, str]:
+    """The user's column roles (`Project.roles`) as `detect_roles` overrides: columns the table has, "ignore" left out."""
     present = {str(c) for c in columns}
-    return {c: r for c, r in project.roles.items() if r != IGNORE and c in present}
+    return {c: r for c, r in roles.items() if r != IGNORE and c in present}
 
 
 def left_out_columns(project: Project) -> set[str]:

@@ -30,6 +30,36 @@ def test_kept_out_applies_the_users_word_to_the_detection():
         ("admin name:2", "number", "P-code")
 
 
+def test_the_users_roles_and_personal_columns_steer_the_engine():
+    """What the Data step stores changes what the engine does (no window: the engine alone)."""
+    from carto_desktop.project import Project, build_map, role_overrides, run_match
+
+    project = Project(table=SURVEY, boundaries=BOUNDARIES)
+    assert run_match(project)[2].key_column == "identification/cercle_pcode"
+    # the cercle names marked as admin level 2: the place column is looked for there first
+    marked = Project(table=SURVEY, boundaries=BOUNDARIES, roles={CERCLE: "admin name:2"})
+    assert run_match(marked)[2].key_column == CERCLE
+    # ignored columns are not given to the matcher
+    ignored = Project(table=SURVEY, boundaries=BOUNDARIES,
+                      roles={"identification/cercle_pcode": "ignore", "identification/region": "ignore"})
+    match = run_match(ignored)[2]
+    assert match.key_column == CERCLE and match.counts["matched"] == 89
+    assert "identification/cercle_pcode" not in match.rows.columns
+    # personal columns kept out are not in the rows the map is made from, unless named for it
+    kept_out_project = Project(table=SURVEY, boundaries=BOUNDARIES, key_column="identification/cercle_pcode",
+                               excluded_columns=(NAMES, "menage/telephone", "identification/cercle_pcode"))
+    rows = run_match(kept_out_project)[2].rows
+    assert NAMES not in rows.columns and "menage/telephone" not in rows.columns
+    assert "identification/cercle_pcode" in rows.columns
+    # latitude/longitude marked by the user are the coordinates of a map of points
+    points = build_map(Project(table=SURVEY, boundaries=BOUNDARIES, template="points", raw_points=True,
+                               roles={"_menage/gps_latitude": "latitude", "_menage/gps_longitude": "longitude"},
+                               excluded_columns=(NAMES,))).data.points
+    assert len(points) == 89 and NAMES not in points.columns
+    assert role_overrides({CERCLE: "admin name:2", VILLAGE: "ignore", "gone": "number"}, [CERCLE, VILLAGE]) == \
+        {CERCLE: "admin name:2"}
+
+
 def _window(qtbot, tmp_path, lang):
     window = MainWindow(lang=lang, data_dir=tmp_path / "appdata")
     qtbot.addWidget(window)
@@ -137,7 +167,6 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
         assert window.project["roles"] == {CERCLE: "ignore"}
         assert window.last_preview["match"]["key_column"] == "identification/cercle_pcode"
         # marking latitude/longitude chooses the coordinates of a map of points
-        window.edit({"roles": {CERCLE: "ignore"}})
         _choose_role(window, qtbot, "_menage/gps_altitude", "latitude")
         assert window.project["lat_column"] == "_menage/gps_altitude"
         window.undo()

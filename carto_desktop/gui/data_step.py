@@ -457,8 +457,10 @@ class DataStep(QWidget):
             roles.pop(column, None)
         else:
             roles[column] = spec
-        change: dict[str, Any] = {"roles": roles}
         role = spec.partition(":")[0]
+        if role in ("latitude", "longitude"):  # one column of each: another one marked so goes back to its guess
+            roles = {c: r for c, r in roles.items() if c == column or r != role}
+        change: dict[str, Any] = {"roles": roles}
         for key, wanted in (("lat_column", "latitude"), ("lon_column", "longitude")):
             if role == wanted:
                 change[key] = column

@@ -81,7 +81,9 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
         try:
             found = detect_roles(table)
             roles = {str(c): [r.role, r.level] for c, r in found.columns.items()}
-            overrides = {c: r for c, r in (roles_chosen or {}).items() if r != "ignore" and c in roles}
+            from carto_desktop.project import role_overrides
+
+            overrides = role_overrides(roles_chosen or {}, roles)
             warnings += list((detect_roles(table, overrides) if overrides else found).warnings)
         except Exception:  # detection is a help, never a reason to refuse a table
             roles = {}
