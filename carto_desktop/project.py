@@ -338,6 +338,10 @@ def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame) -> tu
 
     crs = choose_projection(layer, project.projection).crs
     counts = count_in_hexagons(_points(table, project, layer), layer, crs, project.hexagon_km)
+    if counts.counted == 0:
+        raise DataError("No GPS point of the table lies inside the areas of the boundary file, so there is "
+                        "nothing to count.", hint="Check the latitude and longitude columns, and that the boundary "
+                        "file covers the places surveyed.", file=project.table)
     size = format_number(counts.size_km, project.lang)
     indicator = project.legend_heading or translate("Number of points per hexagon of {size} km", project.lang,
                                                     size=size)

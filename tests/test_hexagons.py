@@ -255,6 +255,11 @@ def test_cli_hexagons_on_the_kobo_survey(tmp_path):
     assert not (tmp_path / "bad.png").exists()
     proc = _cli(*common, "--people-points", "grid", "-o", str(tmp_path / "bad.png"))
     assert proc.returncode == 2 and "invalid choice" in proc.stderr
+    far = tmp_path / "far.csv"  # households in Paris, boundaries of Mali: nothing to count, said plainly
+    far.write_text("nom_chef_menage,latitude,longitude\nPersonne A,48.85,2.35\nPersonne B,48.86,2.36\n")
+    proc = _cli("--table", str(far), "--boundaries", str(ADM2), "--template", "points", "--people-points", "hexagons",
+                "--lang", "fr", "-o", str(tmp_path / "far.png"))
+    assert proc.returncode == 2 and "Aucun point GPS du tableau" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_the_choice_is_kept_in_the_project_file(households, tmp_path):

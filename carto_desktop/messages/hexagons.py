@@ -13,6 +13,10 @@ FRENCH = {
         "Les points de personnes sont comptés par « areas » (zones) ou par « hexagons » (hexagones), "
         "et non « {choice} ».",
     "Choose one of the two.": "Choisissez l'un des deux.",
+    "No GPS point of the table lies inside the areas of the boundary file, so there is nothing to count.":
+        "Aucun point GPS du tableau ne se trouve dans les zones du fichier de limites : il n'y a rien à compter.",
+    "Check the latitude and longitude columns, and that the boundary file covers the places surveyed.":
+        "Vérifiez les colonnes de latitude et de longitude, et que le fichier de limites couvre les lieux enquêtés.",
     "An atlas is made of admin areas: a map of hexagons is one page.":
         "Un atlas se fait par zones administratives : une carte d'hexagones tient sur une page.",
     "Count the people per area for an atlas (--people-points areas), or make one map.":
