@@ -52,6 +52,12 @@ def hexagon_size_km(width_m: float, height_m: float) -> float:
     return float(min(NICE_KM, key=lambda km: abs(math.log(km / wanted))))
 
 
+def size_text(size_km: float, lang: str = "en") -> str:
+    """The size as the legend says it: "10", "2.5" ("2,5" in French), never "2.50"."""
+    text = f"{size_km:g}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def check_size_km(size_km: float | None) -> float | None:
     """The user's size, refused plainly when it is no size at all."""
     if size_km is None:

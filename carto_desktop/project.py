@@ -16,12 +16,12 @@ from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
 from carto_desktop.carto.basemap import open_tile_pack
 from carto_desktop.carto.credits import collect_credits
-from carto_desktop.carto.number_format import format_number
 from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import choose_projection
 from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.errors import DataError, OptionError
+from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, count_in_hexagons, size_text
 from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.intake.tables import require_column
@@ -215,7 +215,7 @@ def prepare_map(project: Project) -> PreparedMap:
                 notices.append(translate("{n} rows were not counted: their GPS point is missing, unreadable or "
                                          "outside the areas.", lang, n=outside))
             notices.append(translate("Points of people were counted per hexagon of {size} km instead of drawn: "
-                                     "{reason}", lang, size=format_number(data.cell_size_km, lang),
+                                     "{reason}", lang, size=size_text(data.cell_size_km, lang),
                                      reason=people.text(lang)))
         elif people and not project.raw_points:
             # points of people are counted per area by default: a dot per household can identify it
@@ -334,18 +334,16 @@ def _people_points(project: Project) -> str:
 def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame) -> tuple[MapData, int]:
     """Points of people counted per hexagon, in the projection the map is drawn in (so cells stay regular),
     and how many rows were not counted (no usable point, or outside the areas)."""
-    from carto_desktop.hexagons import KEYS, count_in_hexagons
-
     crs = choose_projection(layer, project.projection).crs
     counts = count_in_hexagons(_points(table, project, layer), layer, crs, project.hexagon_km)
     if counts.counted == 0:
         raise DataError("No GPS point of the table lies inside the areas of the boundary file, so there is "
                         "nothing to count.", hint="Check the latitude and longitude columns, and that the boundary "
                         "file covers the places surveyed.", file=project.table)
-    size = format_number(counts.size_km, project.lang)
+    size = size_text(counts.size_km, project.lang)
     indicator = project.legend_heading or translate("Number of points per hexagon of {size} km", project.lang,
                                                     size=size)
-    data = MapData(areas=counts.cells, keys=KEYS, indicator=indicator, min_count=project.min_count,
+    data = MapData(areas=counts.cells, keys=HEXAGON_KEYS, indicator=indicator, min_count=project.min_count,
                    outlines=layer, outline_keys=boundary_keys(layer), cell_size_km=counts.size_km)
     return data, len(table.data) - counts.counted
 

@@ -91,6 +91,13 @@ def test_the_automatic_size_is_a_plain_number_of_km():
     assert hexagon_size_km(1500e3, 1000e3) == 50
 
 
+def test_the_size_is_written_plainly():
+    from carto_desktop.hexagons import size_text
+
+    assert [size_text(10, "en"), size_text(2.5, "en"), size_text(2.5, "fr"), size_text(0.5, "fr")] == \
+        ["10", "2.5", "2,5", "0,5"]
+
+
 def test_a_bad_size_is_refused_plainly(layer, crs):
     points = _random_points(layer, 100)
     for bad in (0, -5, float("nan"), "abc"):

@@ -20,6 +20,7 @@ from carto_desktop.carto.legend import LegendEntry, LegendSpec
 from carto_desktop.carto.number_format import format_number
 from carto_desktop.carto.palettes import category_colours, class_colours
 from carto_desktop.carto.templates import Template
+from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
 from carto_desktop.match.boundary_keys import BoundaryKeys
 
@@ -146,7 +147,7 @@ def draw_grid(ax: Axes, data: MapData, template: Template, lang: str) -> LegendS
     spec = draw_choropleth(ax, data, template, lang)
     draw_outlines(ax, geoms, "#8c8c8c", 0.4, zorder=6.5)
     spec.no_data = None
-    size = format_number(data.cell_size_km or 0, lang)
+    size = size_text(data.cell_size_km or 0, lang)
     spec.notes = [translate("(n) = number of hexagons", lang) if n == translate("(n) = number of areas", lang) else n
                   for n in spec.notes]
     spec.notes.insert(0, translate("Each hexagon is {size} km across;\nareas are outlined in grey.", lang, size=size))
