@@ -220,6 +220,9 @@ def test_raw_points_still_need_the_explicit_choice(households):
     assert hex_map_is_not_points(build_map(replace(households, hexagon_km=None)))
     with pytest.raises(OptionError):
         build_map(replace(households, people_points="dots"))
+    raw = build_map(replace(households, raw_points=True))  # the explicit choice wins, with its warning
+    assert raw.data.points is not None and raw.data.outlines is None
+    assert any(n.startswith("Warning: each point is a person or household") for n in raw.notices)
 
 
 def hex_map_is_not_points(result) -> bool:
