@@ -131,21 +131,6 @@ def inspect_layer(path: str) -> dict[str, Any]:
     return {"layers": layers}
 
 
-def figure_pixels(figure, dpi: float = PREVIEW_DPI) -> tuple[bytes, int, int]:
-    """Render `figure` to RGBA bytes with matplotlib's Agg canvas."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    canvas = FigureCanvasAgg(figure)
-    original = figure.dpi
-    figure.set_dpi(dpi)
-    try:
-        canvas.draw()
-        width, height = canvas.get_width_height()
-        return bytes(canvas.buffer_rgba()), width, height
-    finally:
-        figure.set_dpi(original)
-
-
 def _review_rows(match) -> list[dict[str, Any]]:
     """One entry per distinct key value still unsure or unmatched, with its candidates and why."""
     from carto_desktop.match.reasons import why_unsure

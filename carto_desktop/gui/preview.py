@@ -1,8 +1,8 @@
 """The map preview: the page rendered by matplotlib's Agg canvas in a worker, shown here.
 
 Drawing a full page takes a few hundred milliseconds, too long for the UI thread, so
-the engine process hands over finished pixels (`engine_tasks.figure_pixels`) and this
-widget only scales them.
+the engine process hands over finished pixels (`engine_tasks._LastPage`, which also draws
+the Match step's outlined candidate over its kept page) and this widget only scales them.
 """
 from __future__ import annotations
 
