@@ -78,6 +78,15 @@ def test_review_search_highlight_accept_save_reopen(qtbot, tmp_path, typed_table
     assert changed[y0:y1, x0:x1].sum() > 200  # the bold outline
     assert changed.sum() - changed[max(0, y0 - 30):y1 + 30, max(0, x0 - 30):x1 + 30].sum() == 0  # nothing else
 
+    # moving over another area in the line's chooser outlines that one; closing the list goes back
+    chooser = step.review_table.cellWidget(0, 3)
+    with qtbot.waitSignal(window.highlight_ready, timeout=WAIT) as shown:
+        chooser.highlighted.emit(chooser.findData("ML0506"))
+    assert shown.args == ["ML0506"]  # Mopti
+    with qtbot.waitSignal(window.highlight_ready, timeout=WAIT) as shown:
+        chooser.popup_closed.emit()
+    assert shown.args == [SEGOU]
+
     # one click accepts it: counts, decisions and the map follow
     with qtbot.waitSignal(window.preview_ready, timeout=WAIT):
         step.accept(0)
