@@ -177,6 +177,18 @@ def test_match_command_with_parent_gazetteer_and_aliases(tmp_path, shared_data):
     assert named and all(r["match_id"] == r["adm2_pcod2"] for r in named)
 
 
+def test_match_command_uses_the_bundled_gazetteer_unless_told_not_to(tmp_path, shared_data, capsys):
+    table = tmp_path / "ch.csv"
+    table.write_text("adm2\nIriba\nBiltine\n", encoding="utf-8")
+    args = ["match", "--table", str(table), "--boundaries", str(shared_data / "boundaries" / "tcd_adm2.geojson")]
+    assert main(args + ["-o", str(tmp_path / "default.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "2 matched, 0 to review" in out and "places: GeoNames (geonames.org), CC BY 4.0" in out
+    assert main(args + ["--gazetteer", "none", "-o", str(tmp_path / "none.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "1 matched, 1 to review" in out and "GeoNames" not in out
+
+
 def test_match_command_unknown_parent_column_is_one_line(tmp_path, shared_data, capsys):
     code = main(["match", "--table", str(shared_data / "tables" / "tcd_3w_ocha_2021-10.xlsx"), "--boundaries",
                  str(shared_data / "boundaries" / "tcd_adm1.geojson"), "--parent-column", "Nope", "-o",
