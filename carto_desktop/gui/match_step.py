@@ -104,7 +104,7 @@ class MatchStep(QWidget):
         buttons.addWidget(self.shown_label)
         self.clear_button = QPushButton(self.tr("Forget my decisions"))
         self.clear_button.setToolTip(self.tr("Go back to the automatic matching for every row"))
-        self.clear_button.clicked.connect(lambda: self.edited.emit({"decisions": {}}))
+        self.clear_button.clicked.connect(self._forget)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         layout.addLayout(buttons)
@@ -275,6 +275,11 @@ class MatchStep(QWidget):
         """The review lines the search leaves visible (for tests and the guide)."""
         return [line["value"] for i, line in enumerate(self._lines) if not self.review_table.isRowHidden(i)]
 
+    def _forget(self) -> None:
+        self._ask_highlight("")  # the outlined area belonged to a decision now gone
+        self.edited.emit({"decisions": {}})
+
     def _key_changed(self) -> None:
         value = self.key_combo.currentData()
+        self._ask_highlight("")  # other review lines are coming
         self.edited.emit({"key_column": None if value == AUTO else value, "decisions": {}})
