@@ -202,9 +202,11 @@ class ExportStep(QWidget):
 
 
 def check_html(check: dict[str, Any]) -> str:
-    """The check's sections as rich text: facts as a list, column names set apart, warnings in an amber box."""
+    """The check's sections as rich text: the verdict first (warnings in an amber box), then the facts and the
+    personal columns as lists, column names set apart."""
     parts = []
-    for section in check["sections"]:
+    verdict_first = sorted(check["sections"], key=lambda s: not any(i["kind"] in ("warning", "ok") for i in s["items"]))
+    for section in verdict_first:
         parts.append(f"<p style='margin-top:6px; margin-bottom:2px'><b>{html.escape(section['heading'])}</b></p>")
         for item in section["items"]:
             text = html.escape(item["text"])
