@@ -60,6 +60,24 @@ def test_the_users_roles_and_personal_columns_steer_the_engine():
         {CERCLE: "admin name:2"}
 
 
+def test_the_check_before_sharing_follows_the_users_word():
+    """The Data step's ticks as stored (personal_columns + excluded_columns) are what the check reports."""
+    from carto_desktop.intake import read_table
+    from carto_desktop.privacy import detect_sensitive
+    from carto_desktop.privacy.check import share_check
+    from carto_desktop.project import Project, build_map
+
+    data = read_table(SURVEY).data
+    detected = [f.column for f in detect_sensitive(data)]
+    word = {REFERENCE: False, VILLAGE: True}  # one detected column unticked, one more marked
+    project = Project(table=SURVEY, boundaries=BOUNDARIES, key_column="identification/cercle_pcode",
+                      personal_columns=word, excluded_columns=tuple(kept_out(detected, word, list(data.columns))))
+    check = share_check(project, build_map(project))
+    assert REFERENCE not in {f.column for f in check.detected} and REFERENCE not in check.excluded
+    assert VILLAGE in {f.column for f in check.detected} and VILLAGE in check.excluded
+    assert set(check.excluded) == {f.column for f in check.detected} and check.used == []
+
+
 def _window(qtbot, tmp_path, lang):
     window = MainWindow(lang=lang, data_dir=tmp_path / "appdata")
     qtbot.addWidget(window)
