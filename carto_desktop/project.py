@@ -208,9 +208,7 @@ def prepare_map(project: Project) -> PreparedMap:
             # or per hexagon of a regular grid in the map's projection (`hexagons.py`)
             match, values = None, None
             data, outside = _hexagon_data(table, project, layer)
-            template = load_template("choropleth").with_overrides(
-                scheme=project.scheme, classes=project.classes, palette=project.palette, logo=project.logo,
-                page=project.page)
+            template = _counting_template(project)
             if outside:
                 notices.append(translate("{n} rows were not counted: their GPS point is missing, unreadable or "
                                          "outside the areas.", lang, n=outside))
@@ -221,7 +219,7 @@ def prepare_map(project: Project) -> PreparedMap:
             # points of people are counted per area by default: a dot per household can identify it
             match = _match_points(table, project, layer)
             values = aggregate(match, layer, "count", file=str(project.table))
-            template = load_template("choropleth")
+            template = _counting_template(project)
             data = MapData(areas=values.areas, keys=match.keys,
                            indicator=project.legend_heading or translate("Number of points per area", lang),
                            min_count=project.min_count)
@@ -322,6 +320,12 @@ def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
 
 
 PEOPLE_POINTS = ("areas", "hexagons")
+
+
+def _counting_template(project: Project) -> Template:
+    """Points of people counted (per area or hexagon) are drawn as a choropleth, with the user's page and colours."""
+    return load_template("choropleth").with_overrides(scheme=project.scheme, classes=project.classes,
+                                                      palette=project.palette, logo=project.logo, page=project.page)
 
 
 def _people_points(project: Project) -> str:

@@ -238,6 +238,16 @@ def test_an_atlas_of_hexagons_is_refused_plainly(households):
         next(atlas_pages(households, prepare_map(households)))
 
 
+def test_counted_people_keep_the_users_page_and_palette(households):
+    for choice in ("areas", "hexagons"):
+        result = build_map(replace(households, people_points=choice, page="A3 portrait", palette="Blues"))
+        width, height = result.figure.get_size_inches() * 25.4
+        assert (round(width), round(height)) == (297, 420)
+        legend = next(ax for ax in result.figure.axes if ax.get_gid() == "legend")
+        darkest = [p.get_facecolor() for p in legend.patches if (p.get_gid() or "").startswith("legend-class")][-1]
+        assert darkest[2] > darkest[0]  # Blues, not the template's yellow to red
+
+
 def test_places_ignore_the_hexagon_choice():
     from carto_desktop.project import sample_project
 
