@@ -227,7 +227,8 @@ def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
 
         assert [step.roles_model.headerData(i, Qt.Orientation.Horizontal) for i in (0, 1)] == \
             ["Colonne", "Ce qu'elle contient"]
-        assert step.roles_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Détecté : ")
+        tip = step.roles_model.index(step.roles_model.columns.index("Cercle"), 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Détecté : Nom de zone admin. (niveau 2)\nPar exemple : ")
         assert _role(step, "admin2Pcod")[1] == "P-code (niveau 2)"
         assert _role(step, "Cercle")[1] == "Nom de zone admin. (niveau 2)"
         assert _role(step, "Cercle")[2].startswith("Le nom d'une zone administrative")

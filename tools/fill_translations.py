@@ -223,6 +223,7 @@ FR = {
     "No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).":
         "Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros "
         "d'identité, points GPS des domiciles…).",
+    "For example: %1": "Par exemple : %1",
     "Mark another column as personal…": "Indiquer une autre colonne comme personnelle…",
     # match_step.py
     "Each row of your table must be linked to one area of the map. Rows linked automatically are counted as "

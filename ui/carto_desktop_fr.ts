@@ -263,17 +263,22 @@
         <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="521" />
+        <location filename="../carto_desktop/gui/data_step.py" line="426" />
+        <source>For example: %1</source>
+        <translation>Par exemple : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="532" />
         <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
         <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="523" />
+        <location filename="../carto_desktop/gui/data_step.py" line="534" />
         <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
         <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="526" />
+        <location filename="../carto_desktop/gui/data_step.py" line="537" />
         <source>Mark another column as personal…</source>
         <translation>Indiquer une autre colonne comme personnelle…</translation>
     </message>
@@ -298,32 +303,32 @@
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="416" />
+        <location filename="../carto_desktop/gui/data_step.py" line="419" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="593" />
+        <location filename="../carto_desktop/gui/data_step.py" line="604" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="616" />
+        <location filename="../carto_desktop/gui/data_step.py" line="627" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="617" />
+        <location filename="../carto_desktop/gui/data_step.py" line="628" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="622" />
+        <location filename="../carto_desktop/gui/data_step.py" line="633" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="623" />
+        <location filename="../carto_desktop/gui/data_step.py" line="634" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>

@@ -412,8 +412,19 @@ class DataStep(QWidget):
         return tips.get(role, "")
 
     def detected_tip(self, column: str) -> str | None:
+        """What was detected for `column`, with a few of its values from the rows shown (to help choose)."""
         detected = self._detected.get(column)
-        return self.tr("Detected: %1").replace("%1", self.role_label(detected)) if detected else None
+        if not detected:
+            return None
+        text = self.tr("Detected: %1").replace("%1", self.role_label(detected))
+        rows = self.rows_model
+        if column in rows.columns:
+            i = rows.columns.index(column)
+            examples = list(dict.fromkeys(v[i] for v in rows.rows if i < len(v) and v[i].strip()))[:3]
+            if examples:
+                shown = ", ".join(e if len(e) <= 30 else e[:29] + "…" for e in examples)
+                text += "\n" + self.tr("For example: %1").replace("%1", shown)
+        return text
 
     def role_of(self, column: str) -> str | None:
         """The role shown for `column` (the user's choice, else the detected one)."""
