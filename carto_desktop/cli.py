@@ -239,18 +239,25 @@ def run(args: argparse.Namespace) -> int:
             c for c in sensitive_columns(detect_sensitive(result.rows.drop(columns=MATCH_COLUMNS, errors="ignore")))
             if c != result.key_column]
         path = write_match_csv(result, args.output, leave_out=personal)
+        from carto_desktop.i18n import translate
+        from carto_desktop.match.reasons import why_unsure
+
         if personal:
-            print("left out personal columns (use --keep-personal-columns to keep them): " + ", ".join(personal))
+            print(translate("Personal columns left out (use --keep-personal-columns to keep them): {columns}",
+                            lang, columns=", ".join(personal)))
         c = result.counts
-        print(f"{path.resolve()}: {c['matched']} matched, {c['review']} to review, {c['unmatched']} unmatched "
-              f"(key column \"{result.key_column}\")")
+        print(translate("{path}: {matched} matched, {review} to review, {unmatched} unmatched (key column \"{key}\")",
+                        lang, path=path.resolve(), matched=c["matched"], review=c["review"],
+                        unmatched=c["unmatched"], key=result.key_column))
         why = result.rows.loc[result.rows["match_status"] != "matched", "match_method"].value_counts()
         if len(why):
-            print("not matched automatically: " + ", ".join(f"{n} {m}" for m, n in why.items()))
+            print(translate("Not matched automatically: {reasons}", lang,
+                            reasons="; ".join(f"{n} × {why_unsure(m, lang, short=True)}" for m, n in why.items())))
         if result.unknown_parents:
-            print("parents not in the boundary file (their rows go to review): " + ", ".join(result.unknown_parents[:10]))
+            print(translate("Parents not in the boundary file (their rows go to review): {parents}", lang,
+                            parents=", ".join(result.unknown_parents[:10])))
         for credit in result.credits:
-            print(f"places: {credit}")
+            print(translate("Places: {credit}", lang, credit=credit))
         return EXIT_OK
     if args.command == "basemap":
         from carto_desktop.carto.basemap import download_tile_pack

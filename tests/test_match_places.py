@@ -183,10 +183,16 @@ def test_match_command_uses_the_bundled_gazetteer_unless_told_not_to(tmp_path, s
     args = ["match", "--table", str(table), "--boundaries", str(shared_data / "boundaries" / "tcd_adm2.geojson")]
     assert main(args + ["-o", str(tmp_path / "default.csv")]) == 0
     out = capsys.readouterr().out
-    assert "2 matched, 0 to review" in out and "places: GeoNames (geonames.org), CC BY 4.0" in out
+    assert "2 matched, 0 to review" in out and "Places: GeoNames (geonames.org), CC BY 4.0" in out
     assert main(args + ["--gazetteer", "none", "-o", str(tmp_path / "none.csv")]) == 0
     out = capsys.readouterr().out
     assert "1 matched, 1 to review" in out and "GeoNames" not in out
+    assert "Not matched automatically: 1 × " in out
+    # a French user reads the summary and the reasons in French
+    assert main(args + ["--gazetteer", "none", "--lang", "fr", "-o", str(tmp_path / "fr.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "1 appariées, 1 à vérifier, 0 introuvables" in out and "Non appariées automatiquement : 1 × " in out
+    assert " matched" not in out and "to review" not in out
 
 
 def test_match_command_unknown_parent_column_is_one_line(tmp_path, shared_data, capsys):

@@ -67,7 +67,7 @@ def test_match_csv_leaves_out_personal_columns_unless_asked(households, tmp_path
             str(households.boundaries), "--key-column", "cercle", "-o", str(out), "--lang", "en"]
     proc = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
-    assert "left out personal columns" in proc.stdout and "respondent_name" in proc.stdout
+    assert "Personal columns left out" in proc.stdout and "respondent_name" in proc.stdout
     header = next(csv.reader(open(out, encoding="utf-8-sig")))
     assert "respondent_name" not in header and "phone" not in header and "cercle" in header
     assert "Personne Test" not in out.read_text(encoding="utf-8-sig")

@@ -1,6 +1,12 @@
 """French for the engine's messages: Matching rows to areas, columns and aggregation options."""
 
 FRENCH: dict[str, str] = {
+    # carto-desktop match, its summary lines
+    "Personal columns left out (use --keep-personal-columns to keep them): {columns}": "Colonnes personnelles laissées de côté (--keep-personal-columns pour les garder) : {columns}",
+    "{path}: {matched} matched, {review} to review, {unmatched} unmatched (key column \"{key}\")": "{path} : {matched} appariées, {review} à vérifier, {unmatched} introuvables (colonne clé « {key} »)",
+    "Not matched automatically: {reasons}": "Non appariées automatiquement : {reasons}",
+    "Parents not in the boundary file (their rows go to review): {parents}": "Zones parentes absentes du fichier de limites (leurs lignes sont à vérifier) : {parents}",
+    "Places: {credit}": "Lieux : {credit}",
     "There is no column named \"{column}\".": "Il n'y a pas de colonne nommée « {column} ».",
     "Columns in this table: {columns}.": "Colonnes de ce tableau : {columns}.",
     "The column \"{column}\" has no numbers to add up.": "La colonne « {column} » ne contient aucun nombre à additionner.",
