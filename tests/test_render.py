@@ -217,3 +217,14 @@ def test_dollar_signs_in_titles_are_printed_not_read_as_maths(tmp_path):
     out = save_map(fig, tmp_path / "dollar.pdf")
     text = b"\n".join(file_texts(out)).decode("utf-8", "replace")
     assert title in text and subtitle in text
+
+
+def test_fewer_than_n_areas_are_plain_grey_like_their_legend_box_and_only_no_data_is_hatched():
+    from matplotlib.collections import PathCollection
+
+    result = _render(min_count=30)  # organisations per cercle: some cercles have fewer than 30
+    hidden = result.data.suppressed()
+    missing = result.data.areas["value"].isna() & ~hidden
+    assert hidden.sum() > 0
+    hatched = [c for c in result.figure.findobj(PathCollection) if c.get_gid() == "no-data"]
+    assert sum(len(c.get_paths()) for c in hatched) == missing.sum()

@@ -116,7 +116,7 @@ def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> L
     no_data_colour = template.colour("no_data", "#ffffff")
     fill = [colours[i] if i >= 0 else (SUPPRESSED_COLOUR if i == -2 else no_data_colour) for i in idx]
     draw_polygons(ax, data.areas.geometry.to_numpy(), fill, template.colour("area_edge", "#ffffff"), 0.35, gid="areas")
-    _hatch_no_data(ax, data.areas[idx < 0])
+    _hatch_no_data(ax, data.areas[idx == -1])  # areas of "fewer than N" are their own plain grey class
     show_counts = template.spec.get("classification", {}).get("show_counts", True)
     labels = classes.labels(lang)
     if show_counts:
