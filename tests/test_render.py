@@ -228,3 +228,21 @@ def test_fewer_than_n_areas_are_plain_grey_like_their_legend_box_and_only_no_dat
     assert hidden.sum() > 0
     hatched = [c for c in result.figure.findobj(PathCollection) if c.get_gid() == "no-data"]
     assert sum(len(c.get_paths()) for c in hatched) == missing.sum()
+
+
+def test_region_outlines_close_the_gaps_of_the_boundary_file_but_keep_bamako():
+    """Mali's COD cercles leave dozens of 0.1–8 km² gaps between neighbours: dissolved into regions
+    they became holes, drawn as stray dark dashes inside a region. Bamako, an enclave in Koulikoro,
+    is a real hole and must stay outlined."""
+    import shapely
+
+    from carto_desktop.carto.page import outlines_of
+
+    data = _render().data  # longitude/latitude: 1 mm of the A4 map ≈ 0.07°
+    def holes(outlines):
+        return sorted(shapely.Polygon(r).area for g in outlines.parents for p in shapely.get_parts(g) for r in p.interiors)
+    raw, closed = holes(outlines_of(data)), holes(outlines_of(data, min_hole=0.07 ** 2))
+    assert len(raw) > 50  # the gaps are really in the file
+    assert len(closed) == 1 and closed[0] == raw[-1] and 0.015 < closed[0] < 0.03  # Bamako, ≈ 245 km²
+    outer = outlines_of(data, min_hole=0.07 ** 2).outer
+    assert sum(len(p.interiors) for g in outer for p in shapely.get_parts(g)) == 0  # no holes in Mali itself

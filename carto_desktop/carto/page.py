@@ -186,7 +186,7 @@ def _draw_page(
             "symbols": lambda: draw_symbols(ax, data, template, lang, mm_to_units),
             "points": lambda: draw_points(ax, data, template, lang),
         }[template.kind]()
-        _outlines(ax, outlines_of(data), template)
+        _outlines(ax, outlines_of(data, min_hole=mm_to_units ** 2), template)
         fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang)
         draw_north_arrow(ax, body_pt)
         named, keys = (data.outlines, data.outline_keys) if data.outlines is not None else (data.areas, data.keys)
@@ -310,11 +310,26 @@ class Outlines:
     outer: np.ndarray
 
 
-def outlines_of(data: MapData) -> Outlines:
+def outlines_of(data: MapData, min_hole: float = 0.0) -> Outlines:
+    """Region and country outlines; holes smaller than `min_hole` (map units², about 1 mm² of paper)
+    are closed: boundary files have gaps between neighbours (Mali's COD: dozens of 0.1–8 km²) that a
+    dissolve turns into holes, drawn as stray dark dashes inside a region. Real enclaves
+    (Bamako in Koulikoro, 240 km²) stay."""
     areas, keys = (data.outlines, data.outline_keys or data.keys) if data.outlines is not None else (data.areas, data.keys)
     parent = _parent_outlines(areas, keys)
-    return Outlines(parent.geometry.to_numpy() if parent is not None else None,
-                    np.array([_union(areas.geometry.to_numpy())]))
+    parents = parent.geometry.to_numpy() if parent is not None else None
+    outer = np.array([_union(areas.geometry.to_numpy())])
+    if min_hole > 0:
+        parents = None if parents is None else np.array([_without_small_holes(g, min_hole) for g in parents])
+        outer = np.array([_without_small_holes(g, min_hole) for g in outer])
+    return Outlines(parents, outer)
+
+
+def _without_small_holes(geom, min_area: float):
+    parts = shapely.get_parts(geom)
+    kept = [shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area >= min_area])
+            if p.geom_type == "Polygon" else p for p in parts]
+    return shapely.multipolygons(kept) if len(kept) > 1 else kept[0]
 
 
 def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:
@@ -337,9 +352,10 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
     cols = max(1, min(cols, n))
     rows = int(np.ceil(n / cols))
     colours = category_colours(template.colour("palette", "Dark2"), n)
-    outlines = outlines_of(data)
     title_h = body_pt * 0.3528 * 1.8
     cell_w, cell_h = layout.map.w / cols, layout.map.h / rows
+    minx, miny, maxx, maxy = data.areas.total_bounds
+    outlines = outlines_of(data, min_hole=(max((maxx - minx) / cell_w, (maxy - miny) / cell_h)) ** 2)
     axes = []
     for i, cat in enumerate(order):
         r, c = divmod(i, cols)
