@@ -28,6 +28,7 @@ ID_COLUMN = "hexagon"  # the cells' id column: "q,r" axial coordinates
 KEYS = BoundaryKeys(id_column=ID_COLUMN, name_column=None)  # cells have no names, so no labels
 NICE_KM = (1, 2, 3, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 250, 300, 500)
 TARGET_ACROSS = 30  # cells across the points' extent when the size is chosen automatically
+MIN_ACROSS = 10  # an automatic size never leaves fewer cells than this across the extent
 MIN_KM = 0.5  # below this a cell is a street, and a grey "fewer than 5" cell nearly points at a house
 MAX_ACROSS = 500  # more cells than this across the points would draw a blur (and take long)
 SQRT3 = math.sqrt(3.0)
@@ -107,12 +108,32 @@ def hexagon_shapes(q: np.ndarray, r: np.ndarray, size_m: float) -> np.ndarray:
     return shapely.polygons(ring)
 
 
+def _readable_size_km(x: np.ndarray, y: np.ndarray, min_count: int) -> float:
+    """The extent's plain size (`hexagon_size_km`), grown while most cells would be "fewer than N".
+
+    89 households over Mali in 50 km cells are nearly all hidden: a map of grey cells tells
+    nothing. Larger plain sizes are tried until at least half the cells with points show
+    their count, never fewer than `MIN_ACROSS` cells across.
+    """
+    extent = max(float(np.ptp(x)), float(np.ptp(y))) if len(x) else 0.0
+    size_km = hexagon_size_km(extent, 0.0)
+    if min_count <= 1 or not len(x):
+        return size_km
+    for km in [size_km] + [k for k in NICE_KM if k > size_km and extent / (k * 1000.0) >= MIN_ACROSS]:
+        q, r = hexagon_index(x, y, km * 1000.0)
+        counts = np.unique(np.stack([q, r]), axis=1, return_counts=True)[1]
+        if (counts >= min_count).mean() >= 0.5:
+            return float(km)
+    return float(km)
+
+
 def count_in_hexagons(points: gpd.GeoSeries | gpd.GeoDataFrame, layer: gpd.GeoDataFrame, crs: CRS | str,
-                      size_km: float | None = None) -> HexagonCounts:
+                      size_km: float | None = None, min_count: int = 0) -> HexagonCounts:
     """Count the points inside `layer` per hexagon of a grid in `crs` (a projected CRS in metres).
 
     The size is the user's (`size_km`), else chosen from the extent of the counted points
-    (`hexagon_size_km`). Points outside every area are left out and counted in `outside`.
+    and, when small counts are hidden (`min_count`), grown until most cells can show theirs
+    (`_readable_size_km`). Points outside every area are left out and counted in `outside`.
     """
     size_km = check_size_km(size_km)
     geoms = (points.geometry if isinstance(points, gpd.GeoDataFrame) else points).to_crs(layer.crs)
@@ -124,7 +145,7 @@ def count_in_hexagons(points: gpd.GeoSeries | gpd.GeoDataFrame, layer: gpd.GeoDa
     projected = geoms[inside].to_crs(crs).to_numpy()
     x, y = shapely.get_x(projected), shapely.get_y(projected)
     if size_km is None:
-        size_km = hexagon_size_km(float(np.ptp(x)) if len(x) else 0.0, float(np.ptp(y)) if len(y) else 0.0)
+        size_km = _readable_size_km(x, y, min_count)
     elif len(x) and max(np.ptp(x), np.ptp(y)) / (size_km * 1000.0) > MAX_ACROSS:
         raise OptionError("Hexagons of {km} km are too small for points spread over {extent} km.",
                           hint="Give a larger size, or leave it out to let Carto Desktop choose.",

@@ -339,7 +339,7 @@ def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame) -> tu
     """Points of people counted per hexagon, in the projection the map is drawn in (so cells stay regular),
     and how many rows were not counted (no usable point, or outside the areas)."""
     crs = choose_projection(layer, project.projection).crs
-    counts = count_in_hexagons(_points(table, project, layer), layer, crs, project.hexagon_km)
+    counts = count_in_hexagons(_points(table, project, layer), layer, crs, project.hexagon_km, project.min_count)
     if counts.counted == 0:
         raise DataError("No GPS point of the table lies inside the areas of the boundary file, so there is "
                         "nothing to count.", hint="Check the latitude and longitude columns, and that the boundary "

@@ -20,7 +20,7 @@ from carto_desktop.carto.projection import choose_projection
 from carto_desktop.errors import OptionError
 from carto_desktop.export import save_map
 from carto_desktop.hexagons import (
-    MAX_ACROSS, NICE_KM, count_in_hexagons, hexagon_centres, hexagon_index, hexagon_shapes, hexagon_size_km,
+    MAX_ACROSS, MIN_ACROSS, NICE_KM, count_in_hexagons, hexagon_centres, hexagon_index, hexagon_size_km,
 )
 from carto_desktop.project import Project, build_map
 
@@ -341,3 +341,38 @@ def test_the_app_offers_the_grid_for_a_household_table_and_draws_it(qtbot, house
     finally:
         window.shutdown()
         QApplication.instance().removeTranslator(translator)
+
+
+def test_the_automatic_size_grows_until_most_cells_can_show_their_count(layer, crs):
+    """89 fake households over southern Mali: in the extent's 50 km cells most would read "fewer than 5"."""
+    import pandas as pd
+
+    table = pd.read_csv(SURVEY)
+    points = gpd.GeoSeries(gpd.points_from_xy(table["_menage/gps_longitude"], table["_menage/gps_latitude"]), crs=4326)
+    plain = count_in_hexagons(points, layer, crs)  # nothing hidden: the extent decides
+    readable = count_in_hexagons(points, layer, crs, min_count=5)
+    assert (plain.cells["value"] >= 5).mean() < 0.5  # the map this replaces: mostly grey
+    assert readable.size_km > plain.size_km and readable.size_km in NICE_KM
+    shown = (readable.cells["value"] >= 5).mean()
+    assert shown > (plain.cells["value"] >= 5).mean()
+    x, y = shapely.get_x(points.to_crs(crs).to_numpy()), shapely.get_y(points.to_crs(crs).to_numpy())
+    next_size = min(k for k in NICE_KM if k > readable.size_km)
+    # half the cells readable, or the next plain size would leave fewer than MIN_ACROSS cells across
+    assert shown >= 0.5 or max(np.ptp(x), np.ptp(y)) / (next_size * 1000) < MIN_ACROSS
+    assert readable.cells["value"].sum() == plain.cells["value"].sum() == readable.counted
+    assert count_in_hexagons(points, layer, crs, size_km=25, min_count=5).size_km == 25  # the user's size stays
+
+
+def test_cells_are_cut_at_the_edge_of_the_areas():
+    """A hexagon reaching into Mauritania or Senegal would say people live there (the survey's Kayes households)."""
+    from matplotlib.collections import PathCollection
+
+    survey = Project(table=SURVEY, boundaries=ADM2, template="points", people_points="hexagons", hexagon_km=250,
+                     lat_column="_menage/gps_latitude", lon_column="_menage/gps_longitude", lang="en")
+    ax = build_map(survey).figure.carto_map_axes[0]
+    cells = [c for c in ax.findobj(PathCollection) if c.get_gid() == "areas"]
+    admin = [c for c in ax.findobj(PathCollection) if c.get_gid() == "admin-areas"]
+    assert len(cells) == 1 and len(admin) == 1
+    inside = shapely.union_all([shapely.Polygon(ring) for p in admin[0].get_paths() for ring in p.to_polygons()])
+    corners = np.concatenate([p.vertices for p in cells[0].get_paths()])
+    assert len(corners) > 0 and shapely.contains_xy(inside.buffer(1000), corners[:, 0], corners[:, 1]).all()

@@ -6,11 +6,12 @@ returns the `LegendSpec` that explains it.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from matplotlib.axes import Axes
 
 from carto_desktop.aggregate import RECORDS
@@ -144,7 +145,10 @@ def draw_grid(ax: Axes, data: MapData, template: Template, lang: str) -> LegendS
     """
     geoms = data.outlines.geometry.to_numpy()
     draw_polygons(ax, geoms, template.colour("no_data", "#ffffff"), "none", 0.0, zorder=4, gid="admin-areas")
-    spec = draw_choropleth(ax, data, template, lang)
+    # cells cut at the layer's edge: a hexagon reaching into a neighbouring country would say people live there
+    inside = shapely.union_all(shapely.buffer(geoms, 0))
+    cells = data.areas.set_geometry(shapely.intersection(data.areas.geometry.to_numpy(), inside))
+    spec = draw_choropleth(ax, replace(data, areas=cells), template, lang)
     draw_outlines(ax, geoms, "#8c8c8c", 0.4, zorder=6.5)
     spec.no_data = None
     size = size_text(data.cell_size_km or 0, lang)
