@@ -211,6 +211,13 @@ def test_the_share_check_still_works_on_a_hexagon_map(households, hex_map):
     assert not check.people_points_drawn and check.people_points
     assert check.suppressed_areas == 1 and check.smallest_count == 7 and check.areas_shown == 5
     assert not any("exact count" in w for w in check.warnings)
+    facts = [i["text"] for i in check.sections()[0]["items"]]
+    assert "Finest detail shown: hexagons of 20 km, 5 with data." in facts
+    assert 'Counts under 5 are shown as "fewer than 5": 1 hexagon(s).' in facts
+    assert any(f.startswith("Points of people: not drawn; they are counted per hexagon of 20 km.") for f in facts)
+    assert not any("0,0" in f or "area(s)" in f for f in facts)  # no cell ids, no "areas"
+    french = [i["text"] for i in share_check(households, hex_map, lang="fr").sections()[0]["items"]]
+    assert "Détail le plus fin : hexagones de 20 km, 5 avec des données." in french
 
 
 def test_raw_points_still_need_the_explicit_choice(households):

@@ -263,6 +263,11 @@
         <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="419" />
+        <source>Detected: %1</source>
+        <translation>Détecté : %1</translation>
+    </message>
+    <message>
         <location filename="../carto_desktop/gui/data_step.py" line="426" />
         <source>For example: %1</source>
         <translation>Par exemple : %1</translation>
@@ -301,11 +306,6 @@
         <location filename="../carto_desktop/gui/data_step.py" line="361" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="419" />
-        <source>Detected: %1</source>
-        <translation>Détecté : %1</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="604" />
@@ -550,9 +550,9 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="95" />
-        <location filename="../carto_desktop/gui/main_window.py" line="643" />
-        <location filename="../carto_desktop/gui/main_window.py" line="690" />
-        <location filename="../carto_desktop/gui/main_window.py" line="749" />
+        <location filename="../carto_desktop/gui/main_window.py" line="642" />
+        <location filename="../carto_desktop/gui/main_window.py" line="689" />
+        <location filename="../carto_desktop/gui/main_window.py" line="748" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -592,17 +592,17 @@
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="493" />
+        <location filename="../carto_desktop/gui/main_window.py" line="492" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="506" />
+        <location filename="../carto_desktop/gui/main_window.py" line="505" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="508" />
+        <location filename="../carto_desktop/gui/main_window.py" line="507" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
@@ -752,103 +752,103 @@
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="480" />
+        <location filename="../carto_desktop/gui/main_window.py" line="479" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="480" />
+        <location filename="../carto_desktop/gui/main_window.py" line="479" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="543" />
+        <location filename="../carto_desktop/gui/main_window.py" line="542" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="544" />
+        <location filename="../carto_desktop/gui/main_window.py" line="543" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="550" />
+        <location filename="../carto_desktop/gui/main_window.py" line="549" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="551" />
+        <location filename="../carto_desktop/gui/main_window.py" line="550" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="555" />
+        <location filename="../carto_desktop/gui/main_window.py" line="554" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="583" />
+        <location filename="../carto_desktop/gui/main_window.py" line="582" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="598" />
+        <location filename="../carto_desktop/gui/main_window.py" line="597" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="599" />
-        <location filename="../carto_desktop/gui/main_window.py" line="624" />
+        <location filename="../carto_desktop/gui/main_window.py" line="598" />
+        <location filename="../carto_desktop/gui/main_window.py" line="623" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="619" />
+        <location filename="../carto_desktop/gui/main_window.py" line="618" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="623" />
+        <location filename="../carto_desktop/gui/main_window.py" line="622" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="629" />
+        <location filename="../carto_desktop/gui/main_window.py" line="628" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="637" />
+        <location filename="../carto_desktop/gui/main_window.py" line="636" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="640" />
+        <location filename="../carto_desktop/gui/main_window.py" line="639" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="691" />
+        <location filename="../carto_desktop/gui/main_window.py" line="690" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="696" />
+        <location filename="../carto_desktop/gui/main_window.py" line="695" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="697" />
+        <location filename="../carto_desktop/gui/main_window.py" line="696" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="748" />
+        <location filename="../carto_desktop/gui/main_window.py" line="747" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="554" />
+        <location filename="../carto_desktop/gui/main_window.py" line="553" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
@@ -907,13 +907,13 @@
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="84" />
-        <source>Your table</source>
-        <translation>Votre tableau</translation>
+        <source>Rows</source>
+        <translation>Lignes</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="84" />
-        <source>Why unsure</source>
-        <translation>Pourquoi incertain</translation>
+        <source>Your table</source>
+        <translation>Votre tableau</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="84" />
@@ -926,49 +926,49 @@
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="173" />
-        <source>Off the map</source>
-        <translation>Hors carte</translation>
+        <location filename="../carto_desktop/gui/match_step.py" line="174" />
+        <source>Choose an area…</source>
+        <translation>Choisir une zone…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="194" />
+        <location filename="../carto_desktop/gui/match_step.py" line="195" />
         <source>Put these rows in %1, the best suggestion</source>
         <translation>Placer ces lignes dans %1, la meilleure proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="197" />
+        <location filename="../carto_desktop/gui/match_step.py" line="198" />
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="199" />
+        <location filename="../carto_desktop/gui/match_step.py" line="200" />
         <source>No suggestion: pick an area in the list</source>
         <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="249" />
+        <location filename="../carto_desktop/gui/match_step.py" line="250" />
         <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="252" />
+        <location filename="../carto_desktop/gui/match_step.py" line="253" />
         <source>“%1” (rows: %2) — %3</source>
         <translation>« %1 » (lignes : %2) — %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="256" />
+        <location filename="../carto_desktop/gui/match_step.py" line="257" />
         <source>Suggestions: %1.</source>
         <translation>Propositions : %1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="271" />
+        <location filename="../carto_desktop/gui/match_step.py" line="272" />
         <source>%1 of %2 lines shown</source>
         <translation>%1 lignes affichées sur %2</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="84" />
-        <source>Rows</source>
-        <translation>Lignes</translation>
+        <source>Why unsure</source>
+        <translation>Pourquoi incertain</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="85" />
@@ -992,7 +992,7 @@
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="153" />
-        <location filename="../carto_desktop/gui/match_step.py" line="252" />
+        <location filename="../carto_desktop/gui/match_step.py" line="253" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>

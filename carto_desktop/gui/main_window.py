@@ -475,7 +475,6 @@ class MainWindow(QMainWindow):
     def _highlight_failed(self, _report: dict) -> None:
         self._highlight_job = None  # an outline is a help: the map itself is still shown
 
-
     def _status_names(self) -> dict[str, str]:
         return {"review": self.tr("unsure"), "unmatched": self.tr("not found")}
 

@@ -170,7 +170,8 @@ class MatchStep(QWidget):
         combo.setToolTip(self.tr("★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)"))
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
-        combo.addItem(self.tr("Off the map"), NO_CHOICE)
+        # no decision: the rows stay off the map until the person picks an area (not a choice to leave them off)
+        combo.addItem(self.tr("Choose an area…"), NO_CHOICE)
         suggested = set()
         for area_id, name, score in line["candidates"]:
             combo.addItem(f"★ {name} · {area_id} ({score:.0f} %)", area_id)

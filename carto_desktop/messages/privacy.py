@@ -1,6 +1,10 @@
 """French for the engine's messages: Personal data (detection, the "before you share" check, purge)."""
 
 FRENCH: dict[str, str] = {
+    # the "before you share" check on a map of hexagons
+    "Finest detail shown: hexagons of {size} km, {n} with data.": "Détail le plus fin : hexagones de {size} km, {n} avec des données.",
+    "Counts under {n} are shown as \"fewer than {n}\": {cells} hexagon(s).": "Les effectifs inférieurs à {n} sont affichés « moins de {n} » : {cells} hexagone(s).",
+    "Points of people: not drawn; they are counted per hexagon of {size} km.": "Points de personnes : non dessinés ; ils sont comptés par hexagone de {size} km.",
     # why a column is personal data
     "People's names: a name identifies a person.": "Noms de personnes : un nom identifie une personne.",
     "Names or accounts of enumerators, staff or contact persons: they identify people.":

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from carto_desktop.aggregate import RECORDS
+from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
 from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
 
@@ -49,6 +50,7 @@ class ShareCheck:
     excluded: list[str] = field(default_factory=list)  # detected or chosen columns kept out (Project.excluded_columns)
     used: list[str] = field(default_factory=list)  # personal columns the map itself uses
     suppressed_names: list[str] = field(default_factory=list)  # the areas shown as "fewer than N" (a few)
+    cell_size_km: float | None = None  # people counted per hexagon of this size (not per admin area)
     lang: str = "en"
 
     @property
@@ -83,8 +85,12 @@ class ShareCheck:
         def fact(text: str) -> None:
             shows.append({"kind": "fact", "text": text, "columns": []})
 
+        size = size_text(self.cell_size_km, t) if self.cell_size_km else ""
         if self.points_shown:
             fact(translate("Finest detail shown: exact points ({n}).", t, n=self.points_shown))
+        elif size:
+            fact(translate("Finest detail shown: hexagons of {size} km, {n} with data.", t, size=size,
+                           n=self.areas_shown))
         elif self.level is not None:
             fact(translate("Finest areas shown: {word} (admin level {level}), {n} with data.", t,
                            word=self.level_word, level=self.level, n=self.areas_shown))
@@ -94,7 +100,10 @@ class ShareCheck:
             count = f"{self.smallest_count:g}"
             fact(translate("Smallest count shown exactly: {count}.", t, count=count) if self.counts_are_records else
                  translate("Fewest records behind an area: {count}.", t, count=count))
-        if self.min_count > 1 and not self.points_shown:
+        if self.min_count > 1 and size:
+            fact(translate("Counts under {n} are shown as \"fewer than {n}\": {cells} hexagon(s).", t,
+                           n=self.min_count, cells=self.suppressed_areas))
+        elif self.min_count > 1 and not self.points_shown:
             fact(translate("Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).", t,
                            n=self.min_count, areas=self.suppressed_areas) if self.counts_are_records else
                  translate("Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area(s).",
@@ -104,6 +113,9 @@ class ShareCheck:
                                names=", ".join(self.suppressed_names)))
         if self.people_points_drawn:
             fact(translate("Points of people: drawn one by one.", t) + " " + self.people_reason)
+        elif self.people_points and size:
+            fact(translate("Points of people: not drawn; they are counted per hexagon of {size} km.", t, size=size)
+                 + " " + self.people_reason)
         elif self.people_points and self.points_map:
             fact(translate("Points of people: not drawn; they are counted per area.", t) + " " + self.people_reason)
         else:
@@ -216,7 +228,8 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
         points_map=project.template == "points", points_shown=int(len(points)) if points is not None else 0,
         detected=findings, excluded=[c for c in project.excluded_columns],
         used=sorted({c for c in used if c in personal}, key=used.index), lang=lang, scanned=scanned, leaks=leaks,
-        suppressed_names=_suppressed_names(result.data),
+        suppressed_names=[] if result.data.outlines is not None else _suppressed_names(result.data),  # cells have no names
+        cell_size_km=result.data.cell_size_km if result.data.outlines is not None else None,
     )
 
 
