@@ -22,6 +22,7 @@ from carto_desktop.export import save_map
 from carto_desktop.hexagons import (
     MAX_ACROSS, MIN_ACROSS, NICE_KM, count_in_hexagons, hexagon_centres, hexagon_index, hexagon_size_km,
 )
+from carto_desktop.privacy.scan import readable_text
 from carto_desktop.project import Project, build_map
 
 ADM2 = SAMPLE / "mali_adm2.geojson"
@@ -133,31 +134,6 @@ def _legend_texts(result):
     return [t.get_text() for t in legend.texts]
 
 
-def _readable_texts(path):
-    """What a reader of the file sees as text: SVG text (kept as comments), the PDF's text, PNG chunks."""
-    from carto_desktop.privacy.scan import file_texts
-
-    forms = file_texts(path)
-    if path.suffix == ".svg":
-        return " ".join(re.findall(r"<!--(.*?)-->", forms[0].decode("utf-8"), re.S))
-    if path.suffix == ".pdf":
-        return forms[-1].decode("utf-8")
-    return " ".join(_png_text_chunks(forms[0]))
-
-
-def _png_text_chunks(data: bytes) -> list[str]:
-    """The PNG's text chunks (tEXt, iTXt, zTXt): the only text in it; the rest is pixels."""
-    import struct
-
-    out, pos = [], 8
-    while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        if kind in (b"tEXt", b"iTXt", b"zTXt"):
-            out.append(data[pos + 8:pos + 8 + length].decode("latin-1"))
-        pos += 12 + length
-    return out
-
-
 THREE = re.compile(r"(?<![\d,.:°-])3(?![\d,.°-])")  # "3" as a number of its own (not in 13, 2024-01-15, 0.3)
 
 
@@ -188,7 +164,7 @@ def test_a_cell_with_three_households_is_in_the_fewer_than_5_class(hex_map, tmp_
     assert not [t for t in labels if re.fullmatch(r"\d+", t) and int(t) % 50]  # digits only from the scale bar
     written = [t.get_text() for t in hex_map.figure.findobj(lambda a: hasattr(a, "get_text"))]
     for suffix in (".png", ".pdf", ".svg"):
-        written.append(_readable_texts(save_map(hex_map.figure, tmp_path / f"hex{suffix}", dpi=50)))
+        written.append(readable_text(save_map(hex_map.figure, tmp_path / f"hex{suffix}", dpi=50)))
     assert "Software" in written[-3] and all("Fewer than 5" in t for t in written[-2:])  # the files' text was read
     assert not [t for t in written if THREE.search(t)]  # the 3 appears nowhere, in no file
 

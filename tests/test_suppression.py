@@ -8,6 +8,7 @@ import pytest
 from conftest import SAMPLE
 
 from carto_desktop.export import save_map
+from carto_desktop.privacy.scan import readable_text
 from carto_desktop.project import Project, build_map
 
 COUNTS = {"ML0101": 3, "ML0102": 12, "ML0103": 40, "ML0104": 7, "ML0105": 25, "ML0201": 60, "ML0202": 9,
@@ -70,22 +71,10 @@ def sizes(survey, tmp_path):
     return replace(survey, table=path, value_column="size")
 
 
-def _readable_texts(path):
-    """What a reader of the file sees as text: SVG labels (kept as comments), the PDF's text, PNG chunks."""
-    from carto_desktop.privacy.scan import file_texts
-
-    forms = file_texts(path)
-    if path.suffix == ".svg":
-        return " ".join(re.findall(r"<!--(.*?)-->", forms[0].decode("utf-8"), re.S))
-    if path.suffix == ".pdf":
-        return forms[-1].decode("utf-8")
-    return forms[0].decode("latin-1")
-
-
 def _exported_texts(result, folder, stem):
     texts = [t.get_text() for t in result.figure.findobj(lambda a: hasattr(a, "get_text"))]
     for suffix in (".png", ".pdf", ".svg"):
-        texts.append(_readable_texts(save_map(result.figure, folder / f"{stem}{suffix}", dpi=50)))
+        texts.append(readable_text(save_map(result.figure, folder / f"{stem}{suffix}", dpi=50)))
     return texts
 
 

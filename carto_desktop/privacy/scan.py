@@ -9,6 +9,7 @@ columns turn up. The "before you share" check runs it on the files just written,
 from __future__ import annotations
 
 import re
+import struct
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -92,6 +93,35 @@ def file_texts(path: str | Path) -> list[bytes]:
         forms += streams
         forms.append(_pdf_text(streams).encode("utf-8"))
     return forms
+
+
+def readable_text(path: str | Path) -> str:
+    """What a person opening the map reads as text: an SVG's labels (matplotlib keeps each as a
+    comment beside its glyph paths), a PDF's text, a PNG's text chunks (the rest is pixels).
+
+    `file_texts` is for finding values anywhere in the bytes; this is for asking whether a
+    number is printed on the map, where the bytes would match every "3" in coordinates.
+    """
+    path = Path(path)
+    forms = file_texts(path)
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        return " ".join(re.findall(r"<!--(.*?)-->", forms[0].decode("utf-8"), re.S))
+    if suffix == ".pdf":
+        return forms[-1].decode("utf-8")
+    if suffix == ".png":
+        return " ".join(_png_text_chunks(forms[0]))
+    return forms[0].decode("latin-1")
+
+
+def _png_text_chunks(data: bytes) -> list[str]:
+    out, pos = [], 8
+    while pos + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        if kind in (b"tEXt", b"iTXt", b"zTXt"):
+            out.append(data[pos + 8:pos + 8 + length].decode("latin-1"))
+        pos += 12 + length
+    return out
 
 
 def find_values(forms: list[bytes], values: Iterable[str]) -> list[str]:
