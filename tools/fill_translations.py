@@ -260,7 +260,7 @@ FR = {
     "Forget my decisions": "Oublier mes décisions",
     "Go back to the automatic matching for every row": "Revenir à l'appariement automatique pour toutes les lignes",
     "(empty)": "(vide)",
-    "Choose an area…": "Choisir une zone…",
+    "Choose…": "Choisir…",
     "★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)":
         "★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)",
     # style_step.py

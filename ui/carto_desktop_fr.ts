@@ -927,8 +927,8 @@
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="174" />
-        <source>Choose an area…</source>
-        <translation>Choisir une zone…</translation>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="195" />

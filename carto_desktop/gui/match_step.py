@@ -171,7 +171,7 @@ class MatchStep(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         # no decision: the rows stay off the map until the person picks an area (not a choice to leave them off)
-        combo.addItem(self.tr("Choose an area…"), NO_CHOICE)
+        combo.addItem(self.tr("Choose…"), NO_CHOICE)
         suggested = set()
         for area_id, name, score in line["candidates"]:
             combo.addItem(f"★ {name} · {area_id} ({score:.0f} %)", area_id)
