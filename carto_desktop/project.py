@@ -249,8 +249,11 @@ def prepare_map(project: Project) -> PreparedMap:
                                   hint="Name the column with --category.")
             categories = aggregate_by_category(match, project.category_column, project.value_column, project.agg,
                                                file=str(project.table))
+        from carto_desktop.privacy.sensitive import is_people_points
+
         data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or values.indicator(lang),
-                       categories=categories, min_count=project.min_count, value_is_count=project.agg in COUNTING)
+                       categories=categories, min_count=project.min_count, value_is_count=project.agg in COUNTING,
+                       records_are_people=project.agg in ("count", "distinct") or bool(is_people_points(table.data)))
     return PreparedMap(template, table, layer, match, values, data, notices)
 
 

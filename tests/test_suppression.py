@@ -128,3 +128,23 @@ def test_the_check_counts_the_records_behind_a_mean(sizes):
     assert (check.counts_are_records, check.smallest_count, check.suppressed_areas) == (False, 7, 1)
     assert check.warnings == []
     assert 'Figures from fewer than 5 records are shown as "fewer than 5": 1 area(s).' in check.markdown()
+
+
+@pytest.mark.parametrize("agg", ["sum", "mean", "max"])
+def test_a_table_of_area_statistics_is_not_hidden_for_having_one_row_per_area(shared_data, agg):
+    """Chad's HNO 2023: one row of people in need per département. That row is a statistic, not a
+    person: hiding every area as "fewer than 5 records" made the most common NGO map blank."""
+    from carto_desktop.privacy.check import share_check
+
+    project = Project(table=shared_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx",
+                      boundaries=shared_data / "boundaries" / "tcd_adm2.geojson", value_column="PIN", agg=agg,
+                      lang="en")
+    result = build_map(project)
+    assert not result.data.records_are_people
+    assert result.data.areas["value"].notna().sum() == 70 and not result.data.suppressed().any()
+    check = share_check(project, result)
+    assert check.warnings == []
+    if agg == "sum":  # people in need are a count of people: the smallest is said, and small ones would be hidden
+        assert check.counts_are_records and check.smallest_count == result.data.areas["value"].min()
+    else:
+        assert check.smallest_count is None

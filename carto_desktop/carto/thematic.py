@@ -37,6 +37,9 @@ class MapData:
     points: gpd.GeoDataFrame | None = None  # columns: geometry, optional "category"
     min_count: int = 0  # counts of people/records in 1..min_count-1 are never shown exactly (0 = off)
     value_is_count: bool = True  # `value` counts people or records (count, distinct, sum); False: mean, max
+    # the table's rows are people or households (microdata): a figure from few of them reveals them.
+    # False for tables of area statistics (an HNO's people in need per département: one row per area)
+    records_are_people: bool = True
     # a grid of cells (`hexagons.py`) instead of admin areas: `areas` are then the cells, and the
     # admin areas are drawn outlined over them; `cell_size_km` is said in the legend
     outlines: gpd.GeoDataFrame | None = None
@@ -46,9 +49,10 @@ class MapData:
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
 
-        The one place for the rule: an area is hidden when its value is a count under N, or
-        when its value, whatever the statistic, comes from fewer than N records
-        (`aggregate.RECORDS`): a mean of three households reveals them as a count would.
+        The one place for the rule: an area is hidden when its value is a count under N, or,
+        when the rows are people (`records_are_people`), when its value, whatever the statistic,
+        comes from fewer than N rows (`aggregate.RECORDS`): a mean of three households reveals
+        them as a count would. One row of people in need per area is a statistic, not a person.
         """
         small, few = self._small_and_few()
         return small | few
@@ -60,7 +64,7 @@ class MapData:
             return none, none
         shown = np.isfinite(v)
         small = shown & (v > 0) & (v < self.min_count) if self.value_is_count else none
-        if RECORDS not in self.areas:
+        if RECORDS not in self.areas or not self.records_are_people:
             return small, none
         r = self.areas[RECORDS].to_numpy(dtype=float)
         return small, shown & (r > 0) & (r < self.min_count) & ~small

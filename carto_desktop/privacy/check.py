@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from carto_desktop.aggregate import RECORDS
+from carto_desktop.carto.number_format import format_number
 from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
 from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
@@ -97,7 +98,7 @@ class ShareCheck:
         elif self.areas_shown:
             fact(translate("Areas shown: {n} with data.", t, n=self.areas_shown))
         if self.smallest_count is not None:
-            count = f"{self.smallest_count:g}"
+            count = format_number(self.smallest_count, t)  # "5 965" in French, as the legend writes it
             fact(translate("Smallest count shown exactly: {count}.", t, count=count) if self.counts_are_records else
                  translate("Fewest records behind an area: {count}.", t, count=count))
         if self.min_count > 1 and size:
@@ -208,8 +209,12 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
     drawn = bool(verdict) and points is not None and len(points) > 0
     level = admin_level_of(result.data.keys.id_column) if result.data.keys.id_column else None
     country = country_of(result.data.areas, country_outlines()) if level is not None else None
-    counting = project.agg in ("count", "distinct") or result.values is None or project.template == "points"
-    counts, hidden = _counts(result, counting)
+    people_rows = result.data.records_are_people
+    # a sum of a table of area statistics (people in need per area) is a count of people, shown as such;
+    # its mean or maximum is no count at all, and there are no people's rows behind it to count
+    counting = (project.agg in ("count", "distinct") or result.values is None or project.template == "points"
+                or (project.agg == "sum" and not people_rows))
+    counts, hidden = _counts(result, counting) if counting or people_rows else (np.array([]), np.array([], bool))
     shown = counts[~hidden]
     used = [c for c in (project.key_column, project.value_column, project.category_column,
                         project.lat_column if drawn else None, project.lon_column if drawn else None,
