@@ -314,6 +314,13 @@ def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
     marked_lat, marked_lon = _marked(project, table.data, ("latitude",)), _marked(project, table.data, ("longitude",))
     lat = project.lat_column or next(iter(marked_lat), None) or next((cols[n] for n in LAT_NAMES if n in cols), None)
     lon = project.lon_column or next(iter(marked_lon), None) or next((cols[n] for n in LON_NAMES if n in cols), None)
+    if lat is None or lon is None:  # "location.latitude", "_a4_gps_latitude": what the Data step shows as such
+        from carto_desktop.intake.roles import detect_roles
+
+        roles = detect_roles(table, overrides=role_overrides(project.roles, table.data.columns))
+        found_lat = [c for c in roles.of("latitude") if c not in ignored]
+        found_lon = [c for c in roles.of("longitude") if c not in ignored]
+        lat, lon = lat or next(iter(found_lat), None), lon or next(iter(found_lon), None)
     if lat is None or lon is None:
         raise OptionError("The table has no latitude and longitude columns for a map of sites.",
                           hint="Name them with --lat and --lon, or choose an area template.", file=project.table)

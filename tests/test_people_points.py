@@ -74,3 +74,16 @@ def test_match_csv_leaves_out_personal_columns_unless_asked(households, tmp_path
     proc = subprocess.run(args + ["--keep-personal-columns"], capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0
     assert "respondent_name" in next(csv.reader(open(out, encoding="utf-8-sig")))
+
+
+@pytest.mark.parametrize("table, boundaries", [
+    ("mli_health_facilities_oms_macroman.csv", "mali_adm2.geojson"),  # ODK export: location.latitude
+    ("tcd_dtm_r16_lac_site_village_assessment.xlsx", "tcd_adm2.geojson"),  # DTM site list: _a4_gps_latitude
+])
+def test_a_map_of_sites_finds_the_coordinates_the_data_step_shows(shared_data, table, boundaries):
+    """`inspect` and the Data step called these columns latitude/longitude, but `render --template points`
+    said the table had none: the map of sites used a shorter list of names than the role detection."""
+    project = Project(table=shared_data / "tables" / table, boundaries=shared_data / "boundaries" / boundaries,
+                      template="points", lang="en")
+    result = build_map(project)
+    assert result.data.points is not None and len(result.data.points) > 10  # places: drawn one by one
