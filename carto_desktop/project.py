@@ -228,6 +228,9 @@ def prepare_map(project: Project) -> PreparedMap:
         else:
             match, values = None, None
             points = _points(table, project, layer)
+            if not len(points) or not layer.sindex.query(points.geometry.to_crs(layer.crs).to_numpy(),
+                                                         predicate="intersects").size:
+                _no_point_inside(project, drawn=True)
             data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
                            indicator=project.legend_heading or translate("Sites", lang), points=points)
             if people:
@@ -351,9 +354,7 @@ def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame) -> tu
     crs = choose_projection(layer, project.projection).crs
     counts = count_in_hexagons(_points(table, project, layer), layer, crs, project.hexagon_km, project.min_count)
     if counts.counted == 0:
-        raise DataError("No GPS point of the table lies inside the areas of the boundary file, so there is "
-                        "nothing to count.", hint="Check the latitude and longitude columns, and that the boundary "
-                        "file covers the places surveyed.", file=project.table)
+        _no_point_inside(project)
     size = size_text(counts.size_km, project.lang)
     indicator = project.legend_heading or translate("Number of points per hexagon of {size} km", project.lang,
                                                     size=size)
@@ -362,11 +363,24 @@ def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame) -> tu
     return data, len(table.data) - counts.counted
 
 
+def _no_point_inside(project: Project, drawn: bool = False) -> None:
+    """A map of points that all fall outside the areas (a Kenyan survey on Mali's boundaries) would be empty."""
+    hint = "Check the latitude and longitude columns, and that the boundary file covers the places surveyed."
+    if drawn:
+        raise DataError("No GPS point of the table lies inside the areas of the boundary file, so there is "
+                        "nothing to draw.", hint=hint, file=project.table)
+    raise DataError("No GPS point of the table lies inside the areas of the boundary file, so there is "
+                    "nothing to count.", hint=hint, file=project.table)
+
+
 def _match_points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> MatchResult:
     from carto_desktop.match.points import match_points
 
     lat, lon = _lat_lon(table, project)
-    return match_points(usable_data(table.data, project, keep=(lat, lon)), layer, lat, lon, file=str(project.table))
+    match = match_points(usable_data(table.data, project, keep=(lat, lon)), layer, lat, lon, file=str(project.table))
+    if match.counts["matched"] == 0:
+        _no_point_inside(project)
+    return match
 
 
 def _points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

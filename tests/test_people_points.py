@@ -87,3 +87,19 @@ def test_a_map_of_sites_finds_the_coordinates_the_data_step_shows(shared_data, t
                       template="points", lang="en")
     result = build_map(project)
     assert result.data.points is not None and len(result.data.points) > 10  # places: drawn one by one
+
+
+def test_points_that_all_fall_outside_the_areas_are_said_plainly_not_drawn_as_an_empty_map(shared_data, tmp_path):
+    """KoboToolbox's tutorial export (Nairobi) against Mali's cercles: once an all-"no data" map, exit 0."""
+    from carto_desktop.errors import DataError
+
+    kobo = Project(table=shared_data / "tables" / "kobo_kobocat_tutorial_w_repeats.csv",
+                   boundaries=SAMPLE / "mali_adm2.geojson", template="points", lang="fr")
+    with pytest.raises(DataError) as people:
+        build_map(kobo)
+    assert "rien à compter" in people.value.text("fr")
+    sites = tmp_path / "sites.csv"
+    sites.write_text("site,latitude,longitude\nDispensaire A,-1.26,36.79\nÉcole B,-1.27,36.80\n", encoding="utf-8")
+    with pytest.raises(DataError) as places:
+        build_map(Project(table=sites, boundaries=SAMPLE / "mali_adm2.geojson", template="points", lang="en"))
+    assert "nothing to draw" in places.value.text("en")

@@ -15,6 +15,8 @@ FRENCH = {
     "Choose one of the two.": "Choisissez l'un des deux.",
     "No GPS point of the table lies inside the areas of the boundary file, so there is nothing to count.":
         "Aucun point GPS du tableau ne se trouve dans les zones du fichier de limites : il n'y a rien à compter.",
+    "No GPS point of the table lies inside the areas of the boundary file, so there is nothing to draw.":
+        "Aucun point GPS du tableau ne se trouve dans les zones du fichier de limites : il n'y a rien à dessiner.",
     "Check the latitude and longitude columns, and that the boundary file covers the places surveyed.":
         "Vérifiez les colonnes de latitude et de longitude, et que le fichier de limites couvre les lieux enquêtés.",
     "An atlas is made of admin areas: a map of hexagons is one page.":
