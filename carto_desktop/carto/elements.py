@@ -12,7 +12,7 @@ import matplotlib.patheffects as pe
 from matplotlib.axes import Axes
 from matplotlib.patches import Polygon, Rectangle
 
-from carto_desktop.carto.drawing import draw_polygons
+from carto_desktop.carto.drawing import draw_outlines, draw_polygons
 from carto_desktop.carto.number_format import format_number
 
 TEXT_COLOUR = "#222222"
@@ -88,14 +88,21 @@ def draw_north_arrow(ax: Axes, font_pt: float) -> None:
             fontweight="bold", color=TEXT_COLOUR, zorder=22)
 
 
-def draw_inset(ax: Axes, countries: gpd.GeoDataFrame, country_code: str | None, highlight: str) -> None:
-    """The country highlighted among its neighbours: the reader sees where the map is."""
+def draw_inset(ax: Axes, countries: gpd.GeoDataFrame, country_code: str | None, highlight: str,
+               frame=None) -> None:
+    """The country highlighted among its neighbours: the reader sees where the map is.
+
+    `frame` (a polygon in the countries' CRS) is the main map's view: outlined when it shows
+    only a part of the country (sites around Lake Chad), so the reader sees which part.
+    """
     ax.set_axis_off()
     draw_polygons(ax, countries.geometry.to_numpy(), "#e6e6e6", "#ffffff", 0.3, zorder=1)
     if country_code is not None:
         target = countries[countries["ADM0_A3"] == country_code]
         if not target.empty:
             draw_polygons(ax, target.geometry.to_numpy(), highlight, highlight, 0.3, zorder=2)
+            if frame is not None and frame.area < 0.5 * target.geometry.union_all().area:
+                draw_outlines(ax, np.array([frame]), "#111111", 0.9, zorder=3)
     ax.set_aspect("equal")
     ax.set_xlim(*_padded(countries.total_bounds[[0, 2]], 0.02))
     ax.set_ylim(*_padded(countries.total_bounds[[1, 3]], 0.02))

@@ -179,6 +179,7 @@ def _draw_page(
     else:
         ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt, tile_pack)
         fig.carto_map_axes = [ax]
+        fig.carto_map_crs = data.areas.crs
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
         legend = {
             "choropleth": lambda: (draw_grid if data.outlines is not None else draw_choropleth)(ax, data, template, lang),
@@ -203,11 +204,22 @@ def _draw_page(
     draw_legend(legend_ax, legend, body_pt, layout.legend.w, layout.legend.h, compact=layout.compact)
     if layout.inset is not None and countries is not None:
         inset_ax = fig.add_axes(layout.fraction(layout.inset))
-        draw_inset(inset_ax, countries, country_code, template.colour("highlight", "#c0392b"))
+        draw_inset(inset_ax, countries, country_code, template.colour("highlight", "#c0392b"),
+                   frame=_view_of(fig, countries.crs))
     _footer(fig, layout, template, texts, projection, lang)
     if highlight is not None:
         draw_highlight(fig, highlight)
     return fig
+
+
+def _view_of(fig: Figure, crs):
+    """The single map's view as a polygon in `crs` (None for a grid of small maps)."""
+    axes = getattr(fig, "carto_map_axes", [])
+    if len(axes) != 1 or getattr(fig, "carto_map_crs", None) is None:
+        return None
+    (x0, x1), (y0, y1) = axes[0].get_xlim(), axes[0].get_ylim()
+    return gpd.GeoSeries([shapely.box(x0, y0, x1, y1).segmentize((x1 - x0) / 20)], crs=fig.carto_map_crs) \
+        .to_crs(crs).iloc[0]
 
 
 HIGHLIGHT_EDGE = "#111111"
@@ -287,6 +299,10 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
         ob = data.outlines.total_bounds
         bounds = np.array([min(bounds[0], ob[0]), min(bounds[1], ob[1]), max(bounds[2], ob[2]), max(bounds[3], ob[3])])
     if data.points is not None and len(data.points):
+        # sites frame their own areas: 223 DTM sites around Lake Chad are not a map of the whole of Chad
+        hit = data.areas.sindex.query(data.points.geometry.to_numpy(), predicate="intersects")[1]
+        if len(hit):
+            bounds = data.areas.iloc[np.unique(hit)].total_bounds
         pb = data.points.total_bounds
         bounds = np.array([min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])])
     xlim, ylim = _frame_limits(bounds, frame.w / frame.h)
