@@ -206,3 +206,19 @@ def test_every_reason_for_review_reads_plainly_in_both_languages():
         for short in (False, True):
             en, fr = why_unsure(method, "en", short), why_unsure(method, "fr", short)
             assert en != method and fr != en, method
+
+
+def test_a_regional_table_finds_the_layers_codes_among_other_countries(shared_data):
+    """The Cadre Harmonisé sheet holds 19 countries: Burkina Faso's provinces are 6 % of its rows.
+    The key column was not found ("no column matches") until a column naming at least half the
+    layer's areas by their own codes counted; the other countries' rows are unknown P-codes."""
+    table = read_table(shared_data / "tables" / "wca_cadre_harmonise_caf_ipc_2014-2023.xlsx")
+    layer = read_layer(shared_data / "boundaries" / "bfa_adm2.geojson")
+    result = match_table(table.data, layer, None, gazetteer=None)
+    assert result.key_column == "adm2_pcod2"
+    matched = result.rows[result.rows["match_status"] == "matched"]
+    assert len(matched) >= 1790 and matched["match_method"].eq("pcode").all()
+    others = result.rows[result.rows["match_status"] != "matched"]
+    assert set(others["match_method"]) <= {"unknown pcode", "empty"}
+    assert not others["adm0_name"].eq("Burkina Faso").any() or others.loc[others["adm0_name"] == "Burkina Faso",
+                                                                          "match_method"].eq("empty").all()

@@ -356,18 +356,23 @@ def _best_areas(choices: list[int], scores: list[int], areas: list[str]) -> list
     return out
 
 
-def _column_score(values: pd.Series, index: AreaIndex) -> tuple[float, float]:
-    """Share of distinct values that are known codes, and that are known names."""
-    distinct = values.dropna().astype(str).unique()[:2000]
+def _column_score(values: pd.Series, index: AreaIndex) -> tuple[float, float, int]:
+    """Share of distinct values that are known codes, and that are known names; how many known codes."""
+    distinct = values.dropna().astype(str).unique()[:5000]
     if len(distinct) == 0:
-        return 0.0, 0.0
-    codes = sum(index.code(v) is not None for v in distinct) / len(distinct)
+        return 0.0, 0.0, 0
+    n_codes = sum(index.code(v) is not None for v in distinct)
     names = sum(index.unique_name(v) is not None for v in distinct) / len(distinct)
-    return codes, names
+    return n_codes / len(distinct), names, n_codes
 
 
 def find_key_column(data: pd.DataFrame, index: AreaIndex) -> str | None:
-    """The table column that best matches the layer: P-codes first, then names."""
+    """The table column that best matches the layer: P-codes first, then names.
+
+    A regional table (the Cadre Harmonisé: 19 countries in one sheet) holds the layer's codes
+    among many others: a column that names at least half the layer's areas by their own codes
+    is the key, the other countries' rows are then "unknown P-code". Codes cannot match by chance.
+    """
     scores = {c: _column_score(data[c], index) for c in data.columns}
     best_code = max(scores, key=lambda c: scores[c][0], default=None)
     if best_code is not None and scores[best_code][0] >= 0.5:
@@ -375,6 +380,9 @@ def find_key_column(data: pd.DataFrame, index: AreaIndex) -> str | None:
     best_name = max(scores, key=lambda c: scores[c][1], default=None)
     if best_name is not None and scores[best_name][1] >= 0.5:
         return best_name
+    most_codes = max(scores, key=lambda c: scores[c][2], default=None)
+    if most_codes is not None and scores[most_codes][2] >= max(3, len(set(index.ids)) // 2):
+        return most_codes
     return None
 
 
