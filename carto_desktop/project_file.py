@@ -1,7 +1,7 @@
 """Saving and opening a `.cartoproj`, autosave with crash recovery, and undo/redo.
 
-A project file is JSON a person can read: the inputs by path relative to the project
-file (plus the absolute path as a fallback) with a sha256 checksum, every other choice
+A project file is JSON a person can read: the inputs (and a user's own list of places)
+by path relative to the project file (plus the absolute path as a fallback) with a sha256 checksum, every other choice
 of the `Project` as it is, and the user's match decisions ({key value: area id}).
 
 The app keeps its project as a plain dict (`project_to_dict`) so that it never has to
@@ -113,6 +113,17 @@ def file_checksum(path: str | Path) -> str | None:
     return digest.hexdigest()
 
 
+# Text fields that hold either one of these words or the path of the user's own file (saved as an input,
+# relative to the project file): `Project.gazetteer` is "geonames" (`match.gazetteer.BUNDLED`), None or a CSV.
+WORD_OR_FILE = {"gazetteer": {"geonames", "none"}}
+
+
+def names_a_file(name: str, value: Any) -> bool:
+    """True when `value` of field `name` is the path of a user's file, not one of the field's words."""
+    words = WORD_OR_FILE.get(name)
+    return words is not None and isinstance(value, str) and value.strip().lower() not in words | {""}
+
+
 def _relative(path: Path, base: Path) -> str:
     try:
         return Path(os.path.relpath(path, base)).as_posix()
@@ -142,7 +153,7 @@ def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str
     inputs: dict[str, Any] = {}
     choices: dict[str, Any] = {}
     for name, value in data.items():
-        if name in path_fields and value:
+        if (name in path_fields and value) or names_a_file(name, value):
             p = Path(value).resolve()
             entry = {"path": _relative(p, base), "absolute": str(p)}
             if checksums:

@@ -258,6 +258,15 @@ FR = {
         "Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour "
         "garder ces lignes hors de la carte",
     "Forget my decisions": "Oublier mes décisions",
+    "GeoNames (built in)": "GeoNames (intégrée)",
+    "My list…": "Ma liste…",
+    "My list: %1": "Ma liste : %1",
+    "Names that are not admin areas are looked up in a list of places, then put in the area that contains them":
+        "Les noms qui ne sont pas des zones administratives sont cherchés dans une liste de lieux, puis placés "
+        "dans la zone qui les contient",
+    "Places (villages, towns):": "Lieux (villages, villes) :",
+    "Choose a list of places": "Choisir une liste de lieux",
+    "Lists of places: name, lat, lon (*.csv *.txt *.tsv)": "Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)",
     "Go back to the automatic matching for every row": "Revenir à l'appariement automatique pour toutes les lignes",
     "(empty)": "(vide)",
     "Choose…": "Choisir…",

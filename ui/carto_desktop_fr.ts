@@ -856,148 +856,185 @@
 <context>
     <name>MatchStep</name>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="51" />
+        <location filename="../carto_desktop/gui/match_step.py" line="54" />
         <source>Each row of your table must be linked to one area of the map. Rows linked automatically are counted as matched; check the unsure ones below.</source>
         <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="57" />
+        <location filename="../carto_desktop/gui/match_step.py" line="60" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="60" />
+        <location filename="../carto_desktop/gui/match_step.py" line="63" />
         <source>Matched on column:</source>
         <translation>Apparié sur la colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="64" />
+        <location filename="../carto_desktop/gui/match_step.py" line="67" />
         <source>Column used:</source>
         <translation>Colonne utilisée :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="69" />
+        <source>GeoNames (built in)</source>
+        <translation>GeoNames (intégrée)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="71" />
+        <location filename="../carto_desktop/gui/match_step.py" line="149" />
+        <source>My list…</source>
+        <translation>Ma liste…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="72" />
+        <source>Names that are not admin areas are looked up in a list of places, then put in the area that contains them</source>
+        <translation>Les noms qui ne sont pas des zones administratives sont cherchés dans une liste de lieux, puis placés dans la zone qui les contient</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="75" />
+        <source>Places (villages, towns):</source>
+        <translation>Lieux (villages, villes) :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="82" />
         <source>Matched rows:</source>
         <translation>Lignes appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="70" />
+        <location filename="../carto_desktop/gui/match_step.py" line="83" />
         <source>Rows to review:</source>
         <translation>Lignes à vérifier :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="71" />
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
         <source>Unmatched rows:</source>
         <translation>Lignes non appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="72" />
+        <location filename="../carto_desktop/gui/match_step.py" line="85" />
         <source>Your decisions:</source>
         <translation>Vos décisions :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="76" />
+        <location filename="../carto_desktop/gui/match_step.py" line="89" />
         <source>Search the names to review…</source>
         <translation>Rechercher parmi les noms à vérifier…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="77" />
+        <location filename="../carto_desktop/gui/match_step.py" line="90" />
         <source>Show only the lines whose name, or a suggested area, contains this text</source>
         <translation>N'afficher que les lignes dont le nom, ou une zone suggérée, contient ce texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="97" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="97" />
         <source>Your table</source>
         <translation>Votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="97" />
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="97" />
         <source>Suggestion</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="174" />
+        <location filename="../carto_desktop/gui/match_step.py" line="148" />
+        <source>My list: %1</source>
+        <translation>Ma liste : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="157" />
+        <source>Choose a list of places</source>
+        <translation>Choisir une liste de lieux</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="158" />
+        <source>Lists of places: name, lat, lon (*.csv *.txt *.tsv)</source>
+        <translation>Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/match_step.py" line="212" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="195" />
+        <location filename="../carto_desktop/gui/match_step.py" line="233" />
         <source>Put these rows in %1, the best suggestion</source>
         <translation>Placer ces lignes dans %1, la meilleure proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="198" />
+        <location filename="../carto_desktop/gui/match_step.py" line="70" />
+        <location filename="../carto_desktop/gui/match_step.py" line="236" />
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="200" />
+        <location filename="../carto_desktop/gui/match_step.py" line="238" />
         <source>No suggestion: pick an area in the list</source>
         <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="250" />
+        <location filename="../carto_desktop/gui/match_step.py" line="288" />
         <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="253" />
+        <location filename="../carto_desktop/gui/match_step.py" line="291" />
         <source>“%1” (rows: %2) — %3</source>
         <translation>« %1 » (lignes : %2) — %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="257" />
+        <location filename="../carto_desktop/gui/match_step.py" line="295" />
         <source>Suggestions: %1.</source>
         <translation>Propositions : %1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="272" />
+        <location filename="../carto_desktop/gui/match_step.py" line="310" />
         <source>%1 of %2 lines shown</source>
         <translation>%1 lignes affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="97" />
         <source>Why unsure</source>
         <translation>Pourquoi incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="85" />
+        <location filename="../carto_desktop/gui/match_step.py" line="98" />
         <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
         <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="105" />
+        <location filename="../carto_desktop/gui/match_step.py" line="118" />
         <source>Forget my decisions</source>
         <translation>Oublier mes décisions</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="106" />
+        <location filename="../carto_desktop/gui/match_step.py" line="119" />
         <source>Go back to the automatic matching for every row</source>
         <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="117" />
+        <location filename="../carto_desktop/gui/match_step.py" line="131" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="153" />
-        <location filename="../carto_desktop/gui/match_step.py" line="253" />
+        <location filename="../carto_desktop/gui/match_step.py" line="191" />
+        <location filename="../carto_desktop/gui/match_step.py" line="291" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="170" />
+        <location filename="../carto_desktop/gui/match_step.py" line="208" />
         <source>★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)</source>
         <translation>★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)</translation>
     </message>

@@ -5,22 +5,25 @@ the candidates below the table, both in the user's language, from the engine), o
 candidates (best first) and a one-click button for the best one. The
 area a person is looking at — the selected line's choice or best candidate, or the one under
 the pointer in the chooser — is asked for with `highlight_requested`; the window has the
-engine outline it on the map preview.
+engine outline it on the map preview. "Places (villages, towns)" chooses `Project.gazetteer`:
+the bundled GeoNames list, none, or the user's own CSV (read by the engine process, like the table).
 """
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from carto_desktop.gui.data_step import AUTO, _select
 
 NO_CHOICE = ""
+GEONAMES, NO_PLACES, OWN_LIST = "geonames", "none", "own"  # the places chooser (Project.gazetteer)
 VALUE, ROWS, WHY, AREA, ACCEPT = range(5)  # review table columns
 
 
@@ -62,6 +65,16 @@ class MatchStep(QWidget):
         form.addRow(key_label, self.key_combo)
         self.key_label = QLabel("–")  # the column actually used (after automatic detection)
         form.addRow(self.tr("Column used:"), self.key_label)
+        self.places_combo = QComboBox()
+        self.places_combo.addItem(self.tr("GeoNames (built in)"), GEONAMES)
+        self.places_combo.addItem(self.tr("None"), NO_PLACES)
+        self.places_combo.addItem(self.tr("My list…"), OWN_LIST)
+        self.places_combo.setToolTip(self.tr("Names that are not admin areas are looked up in a list of places, "
+                                             "then put in the area that contains them"))
+        self.places_combo.activated.connect(self._places_changed)
+        places_label = QLabel(self.tr("Places (villages, towns):"))
+        places_label.setBuddy(self.places_combo)
+        form.addRow(places_label, self.places_combo)
         self.matched_label = QLabel("–")
         self.review_label = QLabel("–")
         self.unmatched_label = QLabel("–")
@@ -109,6 +122,7 @@ class MatchStep(QWidget):
         buttons.addWidget(self.clear_button)
         layout.addLayout(buttons)
         self._decisions: dict[str, str] = {}
+        self._gazetteer: str | None = GEONAMES
         self._lines: list[dict[str, Any]] = []
         self.lang = "en"
 
@@ -124,6 +138,30 @@ class MatchStep(QWidget):
         self.decided_label.setText(str(len(self._decisions)))
         self.clear_button.setEnabled(bool(self._decisions))
         _select(self.key_combo, project.get("key_column") or AUTO)
+        self._gazetteer = project.get("gazetteer")
+        self._show_places()
+
+    def _show_places(self) -> None:
+        """The chooser on the project's list of places; a user's list is named by its file."""
+        value = self._gazetteer
+        own = bool(value) and str(value).strip().lower() not in (GEONAMES, NO_PLACES)
+        self.places_combo.setItemText(2, self.tr("My list: %1").replace("%1", Path(str(value)).name)
+                                      if own else self.tr("My list…"))
+        self.places_combo.setItemData(2, str(value) if own else None, Qt.ItemDataRole.ToolTipRole)
+        _select(self.places_combo, OWN_LIST if own else GEONAMES if value and str(value).strip().lower() == GEONAMES
+                else NO_PLACES)
+
+    def _places_changed(self) -> None:
+        choice = self.places_combo.currentData()
+        if choice == OWN_LIST:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a list of places"), "",
+                                                  self.tr("Lists of places: name, lat, lon (*.csv *.txt *.tsv)"))
+            value: str | None = path or self._gazetteer  # cancelled: as it was
+        else:
+            value = GEONAMES if choice == GEONAMES else None
+        self._show_places()  # the project's value until the edit comes back through show_project
+        if value != self._gazetteer:
+            self.edited.emit({"gazetteer": value})
 
     def show_match(self, match: dict[str, Any] | None, status_names: dict[str, str], lang: str | None = None) -> None:
         """Counts and review lines from the engine's preview (`engine_tasks.preview`)."""
