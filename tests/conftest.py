@@ -47,3 +47,15 @@ def sample_fr_result():
     from carto_desktop.project import build_map, sample_project
 
     return build_map(sample_project("fr"))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The app's main window in English, shown, with its own app-data folder; its engine stopped after."""
+    from carto_desktop.gui.main_window import MainWindow
+
+    w = MainWindow(lang="en", data_dir=tmp_path / "appdata")
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.shutdown()

@@ -1,18 +1,7 @@
 """The app: start page, steps, preview in the engine process, export, errors, undo, drag and drop."""
 import pytest
 
-pytest.importorskip("PySide6")
-
-from carto_desktop.gui.main_window import MainWindow  # noqa: E402
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(lang="en", data_dir=tmp_path / "appdata")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.shutdown()
+pytest.importorskip("PySide6")  # the `window` fixture is in conftest.py
 
 
 def test_steps_are_shown_as_a_flow(window):

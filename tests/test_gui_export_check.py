@@ -3,8 +3,6 @@
 The check is made in the engine process with each preview; after an export it also looks
 into the written files, and its one-page summary is saved beside the map when ticked.
 """
-from pathlib import Path
-
 import pytest
 
 from conftest import REPO
@@ -37,17 +35,8 @@ def _open(window, qtbot, project=None):
     return window.export_step.check_label.text()
 
 
-@pytest.fixture
-def english(qtbot, tmp_path):
-    w = MainWindow(lang="en", data_dir=tmp_path / "appdata")
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.shutdown()
-
-
-def test_english_check_of_the_sample_then_the_survey_and_its_summary(english, qtbot, tmp_path):
-    window, step = english, english.export_step
+def test_english_check_of_the_sample_then_the_survey_and_its_summary(window, qtbot, tmp_path):
+    step = window.export_step
     assert step.check_group.title() == "Before you share" and step.summary_check.isChecked()
     text = _open(window, qtbot)
     assert "Finest areas shown: cercle (admin level 2), 53 with data." in text
