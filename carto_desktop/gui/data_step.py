@@ -119,14 +119,15 @@ class RolesModel(QAbstractTableModel):
         if not index.isValid():
             return None
         step, column = self.step, self.columns[index.row()]
-        chosen = column in (step._project.get("roles") or {})
+        if role == Qt.ItemDataRole.FontRole:  # the roles the user chose, in bold in both columns
+            if column not in (step._project.get("roles") or {}):
+                return None
+            font = QFont(step.font())
+            font.setBold(True)
+            return font
         if index.column() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 return column
-            if role == Qt.ItemDataRole.FontRole and chosen:
-                font = QFont(step.font())
-                font.setBold(True)
-                return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 return step.detected_tip(column)
             return None
@@ -137,10 +138,6 @@ class RolesModel(QAbstractTableModel):
             return step.role_tip(spec)
         if role == Qt.ItemDataRole.UserRole:
             return spec
-        if role == Qt.ItemDataRole.FontRole and chosen:
-            font = QFont(step.font())
-            font.setBold(True)
-            return font
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt name)
