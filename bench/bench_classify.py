@@ -1,7 +1,7 @@
 """Natural breaks (Fisher-Jenks): ours (NumPy) against mapclassify's, 1,000 and 10,000 values.
 
 Usage: python bench/bench_classify.py [--runs 5] [--reference-runs 1] [--classes 7]
-Values: the `value` column of ../shared/data/bench/mali_voronoi_10k.gpkg (one per village
+Values: the `value` column of tests/data/real/bench/mali_voronoi_10k.gpkg (one per village
 area; its first 1,000 for the small case) and, as the worst case for ours, 10,000 distinct
 lognormal values. mapclassify runs its pure-Python loop when numba is absent (as here and in
 the app's environment): minutes at 10,000 values, hence one run by default.
@@ -20,7 +20,7 @@ import numpy as np
 import pyogrio
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+REAL = ROOT / "tests" / "data" / "real"
 sys.path.insert(0, str(ROOT))
 
 from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
@@ -36,7 +36,7 @@ def main() -> int:
     import mapclassify  # test-only dependency: the app never imports it
 
     k = args.classes
-    voronoi = pyogrio.read_dataframe(SHARED / "data" / "bench" / "mali_voronoi_10k.gpkg", columns=["value"],
+    voronoi = pyogrio.read_dataframe(REAL / "bench" / "mali_voronoi_10k.gpkg", columns=["value"],
                                      read_geometry=False)["value"].to_numpy(float)
     lognormal = np.random.default_rng(1).lognormal(8, 1.5, 10_000)
     cases = [("village areas, first 1,000", voronoi[:1000], True), ("village areas, all 10,000", voronoi, True),

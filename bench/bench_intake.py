@@ -4,7 +4,7 @@
 
 Prints the median of several runs (after one warm-up) for: `read_table` on a generated
 100,000-row, 10-column CSV (UTF-8, French-style `;` and decimal commas, P-codes); the
-same file in Windows-1252; `read_layer` on ../shared/data/bench/mali_voronoi_10k.gpkg;
+same file in Windows-1252; `read_layer` on tests/data/real/bench/mali_voronoi_10k.gpkg;
 and `read_layer` on that layer converted to a shapefile in a temporary folder.
 Target: each under 1.5 s on the project's 2-core machine.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-SHARED = REPO.parent / "shared" / "data"
+REAL = REPO / "tests" / "data" / "real"
 
 from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
 from carto_desktop.intake import read_layer, read_table  # noqa: E402
@@ -46,7 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    gpkg = SHARED / "bench" / "mali_voronoi_10k.gpkg"
+    gpkg = REAL / "bench" / "mali_voronoi_10k.gpkg"
     with tempfile.TemporaryDirectory(prefix="carto-bench-") as tmp:
         tmp = Path(tmp)
         utf8, cp1252 = tmp / "activities_100k.csv", tmp / "activities_100k_cp1252.csv"

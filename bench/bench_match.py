@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_match.py [--repeat 5] [--no-hdx] [--gazetteer none]
 
-The areas are the 10,000 "village areas" of ../shared/data/bench/mali_voronoi_10k.gpkg
+The areas are the 10,000 "village areas" of tests/data/real/bench/mali_voronoi_10k.gpkg
 (real GeoNames place names, parent = admin-2 P-code). The rows are drawn from those names
 with a fixed seed, written the ways people write them: as is (60 %), upper case or without
 accents (15 %), with one letter dropped or doubled (15 %), and names that are no area (10 %);
@@ -31,7 +31,7 @@ import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-LAYER = REPO.parent / "shared" / "data" / "bench" / "mali_voronoi_10k.gpkg"
+LAYER = REPO / "tests" / "data" / "real" / "bench" / "mali_voronoi_10k.gpkg"
 
 from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
 from carto_desktop.intake import read_layer  # noqa: E402

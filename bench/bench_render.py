@@ -2,7 +2,7 @@
 
 Usage: python bench/bench_render.py [--runs 5]
 Prints the median of several runs for building the page (classify, project, lay out)
-and for writing PNG and PDF, next to the naive geopandas baseline in ../shared/bench.
+and for writing PNG and PDF, next to the naive geopandas baseline in bench/baselines.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import geopandas as gpd
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+REAL = ROOT / "tests" / "data" / "real"
 sys.path.insert(0, str(ROOT))
 
 from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
@@ -42,7 +42,7 @@ def main() -> int:
     rows.append(("sample: A4 PDF", median_time(lambda: save_map(fig, out / "sample.pdf"), args.runs)))
     sample_pdf_kb = (out / "sample.pdf").stat().st_size / 1024
 
-    layer = gpd.read_file(SHARED / "data" / "bench" / "mali_voronoi_10k.gpkg", engine="pyogrio")
+    layer = gpd.read_file(REAL / "bench" / "mali_voronoi_10k.gpkg", engine="pyogrio")
     layer = layer.rename(columns={"pcode": "adm3_pcode", "name": "adm3_name"})
     areas = layer.assign(value=layer["value"].astype(float))
     data = MapData(areas=areas, keys=boundary_keys(layer), indicator="Value")
@@ -59,8 +59,8 @@ def main() -> int:
     rows.append(("10k polygons: A4 PDF", median_time(lambda: save_map(fig10, out / "v10k.pdf"), args.runs)))
     pdf_10k_mb = (out / "v10k.pdf").stat().st_size / 1024 / 1024
 
-    naive = SHARED / "bench" / "naive_geopandas.py"
-    gpkg = SHARED / "data" / "bench" / "mali_voronoi_10k.gpkg"
+    naive = ROOT / "bench" / "baselines" / "naive_geopandas.py"
+    gpkg = REAL / "bench" / "mali_voronoi_10k.gpkg"
     naive_s = None
     if naive.is_file():
         def run_naive():

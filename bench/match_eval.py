@@ -11,7 +11,7 @@ codes, are counted apart as "self-contradicting" and left out of both wrong and 
 from GeoNames coordinates (the polygon that contains the point), or, for the traps, from
 how they were built: a trap marked "-" has no single right area, so any automatic match of
 it is wrong. hdx-python-country is fed the same OCHA P-code list (the fixture in
-../shared/data/boundaries) offline, and the parent P-code when the table has a parent
+tests/data/real/boundaries) offline, and the parent P-code when the table has a parent
 column (parent names resolved with its own admin-1 matcher, as OCHA's pipelines do).
 """
 from __future__ import annotations
@@ -29,9 +29,9 @@ import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-SHARED = REPO.parent / "shared" / "data"
-B = SHARED / "boundaries"
-T = SHARED / "tables"
+REAL = REPO / "tests" / "data" / "real"
+B = REAL / "boundaries"
+T = REAL / "tables"
 PCODES = B / "ocha_global_pcodes_adm1_adm2_hdx-python-country_fixture_2026-02-11.csv"
 LENGTHS = B / "ocha_global_pcode_lengths_hdx-python-country_fixture_2026-02-11.csv"
 
@@ -44,7 +44,7 @@ from carto_desktop.match.names import name_key  # noqa: E402
 @dataclass
 class Case:
     name: str
-    layer: str  # file in ../shared/data/boundaries
+    layer: str  # file in tests/data/real/boundaries
     iso3: str
     level: int
     rows: pd.DataFrame  # value, parent (or None), truth ("-" = no single right area)
@@ -87,7 +87,7 @@ def cases(trap_rows: pd.DataFrame | None = None) -> list[Case]:
         s = ch[(ch["adm0_pcod2"] == cc) & ch["adm2_name"].notna()]
         out.append(Case(f"Cadre Harmonise {label} admin 2 (parent: admin 1)", layer, iso3, 2,
                         _frame(s["adm2_name"], s["adm1_name"], s["adm2_pcod2"])))
-    gn = pd.read_csv(SHARED / "gazetteer_geonames" / "geonames_sahel_P_A.tsv.gz", sep="\t", dtype=str, keep_default_na=False)
+    gn = pd.read_csv(REAL / "gazetteer_geonames" / "geonames_sahel_P_A.tsv.gz", sep="\t", dtype=str, keep_default_na=False)
     for cc, iso3, layer, label in (("ML", "MLI", "mali_adm2.geojson", "Mali"), ("BF", "BFA", "bfa_adm2.geojson", "Burkina Faso")):
         g = gn[(gn["country_code"] == cc) & (gn["feature_code"] == "ADM2")]
         pts = gpd.GeoDataFrame(g, geometry=gpd.points_from_xy(g["longitude"].astype(float), g["latitude"].astype(float)), crs=4326)

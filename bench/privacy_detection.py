@@ -1,6 +1,6 @@
 """How well personal-data columns are found on real column sets: found, missed, false alarms.
 
-Truth: tests/data/privacy/expected_sensitive.json (hand-labelled; "shared:" = ../shared/data,
+Truth: tests/data/privacy/expected_sensitive.json (hand-labelled; "real:" = tests/data/real,
 "repo:" = this checkout), plus the fake Kobo household survey and its own truth.
 Run: .venv/bin/python bench/privacy_detection.py
 """
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
+REAL = REPO / "tests" / "data" / "real"
 TRUTH = REPO / "tests" / "data" / "privacy" / "expected_sensitive.json"
 RUNS = 5  # detection time: median of 5
 sys.path.insert(0, str(REPO))
@@ -27,7 +27,7 @@ def column_sets() -> list[dict]:
     sets = json.loads(TRUTH.read_text(encoding="utf-8"))["sets"]
     for s in sets:
         where, _, rel = s["file"].partition(":")
-        s["path"] = (SHARED if where == "shared" else REPO) / rel
+        s["path"] = (REAL if where == "real" else REPO) / rel
     sys.path.insert(0, str(TRUTH.parent))
     from make_kobo_survey import OUT, SENSITIVE
 

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "data"
+REAL = REPO / "tests" / "data" / "real"
 SAMPLE = REPO / "sample_data"
 
 
@@ -35,10 +35,10 @@ def no_network(monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def shared_data() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"the shared open data folder is missing: {SHARED}")
-    return SHARED
+def real_data() -> Path:
+    if not REAL.is_dir():
+        pytest.fail(f"the real open data copied for tests is missing: {REAL}")
+    return REAL
 
 
 @pytest.fixture(scope="session")

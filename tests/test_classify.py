@@ -9,7 +9,7 @@ import mapclassify
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import REPO, SHARED
+from conftest import REPO, REAL
 
 from carto_desktop.carto.classify import Classes, class_breaks, classify
 from carto_desktop.project import build_map, sample_project
@@ -52,7 +52,7 @@ def within_class_spread(values, bins):
 
 
 def _mali_hno():
-    h = pd.read_csv(SHARED / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv", skiprows=[1])
+    h = pd.read_csv(REAL / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv", skiprows=[1])
     per_cercle = h[h["Admin 2 PCode"].notna() & (h["Gender"] == "a") & (h["Age Range"] == "ALL")
                    & (h["Population Group"] == "ALL")]
     sets = {}
@@ -68,7 +68,7 @@ def _mali_hno():
 def real_values():
     """Values a map of these files shows, per area: real counts, people in need and targets."""
     sets = _mali_hno()
-    chad = pd.read_excel(SHARED / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx", skiprows=[1], engine="calamine")
+    chad = pd.read_excel(REAL / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx", skiprows=[1], engine="calamine")
     sets["chad_hno2023_pin"] = chad["PIN"].to_numpy(float)  # fractional people
     sets["chad_hno2023_target"] = chad["Cible"].to_numpy(float)
     sample = sample_project("en")

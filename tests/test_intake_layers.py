@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, SHARED
+from conftest import REPO, REAL
 
 from carto_desktop.errors import DataError
 from carto_desktop.intake import list_layers, read_layer
@@ -75,7 +75,7 @@ def test_polygons_and_multipolygons_mix():
     assert sorted(gdf.geom_type) == ["MultiPolygon", "Polygon"] and _keys(gdf) == []
 
 
-@pytest.mark.parametrize("path", sorted((SHARED / "boundaries").glob("*.geojson")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((REAL / "boundaries").glob("*.geojson")), ids=lambda p: p.name)
 def test_every_shared_boundary_geojson_loads_untouched(path):
     gdf = read_layer(path)
     assert len(gdf) >= 8 and gdf.crs.to_epsg() == 4326 and gdf.is_valid.all()
@@ -87,13 +87,13 @@ def test_every_shared_boundary_geojson_loads_untouched(path):
 
 
 def test_shared_boundaries_keep_their_accents():
-    assert {"Diéma", "Kéniéba", "Ségou"} <= set(read_layer(SHARED / "boundaries" / "mali_adm2.geojson")["adm2_name"])
-    assert "Guéra" in set(read_layer(SHARED / "boundaries" / "tcd_adm1.geojson")["adm1_name"])
-    assert "N'Djamena" in set(read_layer(SHARED / "boundaries" / "tcd_adm1.geojson")["adm1_name"])
+    assert {"Diéma", "Kéniéba", "Ségou"} <= set(read_layer(REAL / "boundaries" / "mali_adm2.geojson")["adm2_name"])
+    assert "Guéra" in set(read_layer(REAL / "boundaries" / "tcd_adm1.geojson")["adm1_name"])
+    assert "N'Djamena" in set(read_layer(REAL / "boundaries" / "tcd_adm1.geojson")["adm1_name"])
 
 
 def test_the_bench_geopackage_loads_all_ten_thousand_areas():
-    gdf = read_layer(SHARED / "bench" / "mali_voronoi_10k.gpkg")
+    gdf = read_layer(REAL / "bench" / "mali_voronoi_10k.gpkg")
     assert len(gdf) == 10000 and gdf["pcode"].str.startswith("ML").all()
 
 

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, SHARED
+from conftest import REPO, REAL
 
 from carto_desktop.errors import OptionError
 from carto_desktop.intake import read_table
 from carto_desktop.intake.kobo import kobo_form, parse_geolocation, split_choices
 from carto_desktop.intake.roles import detect_roles, pcode_level
 
-TABLES = SHARED / "tables"
+TABLES = REAL / "tables"
 GOOD = REPO / "tests" / "data" / "intake"
 
 

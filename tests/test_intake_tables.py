@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import python_calamine
 
-from conftest import REPO, SHARED
+from conftest import REPO, REAL
 
 from carto_desktop.errors import DataError
 from carto_desktop.intake import list_sheets, read_table
@@ -12,7 +12,7 @@ from carto_desktop.intake.numbers import parse_number
 from carto_desktop.intake.tables import decode_text, sniff_delimiter
 
 GOOD = REPO / "tests" / "data" / "intake"
-TABLES = SHARED / "tables"
+TABLES = REAL / "tables"
 CERCLES = ["Ségou", "Kéniéba", "Diré"]
 
 
@@ -71,7 +71,7 @@ def test_the_header_row_can_be_given():
         read_table(REPO / "tests" / "data" / "bad" / "title_rows.xlsx", header_row=3)  # a blank row
 
 
-# --- the real files of ../shared/data -----------------------------------------------
+# --- the real files of tests/data/real -----------------------------------------------
 
 def test_every_sheet_of_the_mali_3w_loads():
     path = TABLES / "mli_3w_ocha_2023-12.xlsx"

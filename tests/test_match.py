@@ -13,8 +13,8 @@ from carto_desktop.match.pcodes import PcodeIndex
 
 
 @pytest.fixture(scope="module")
-def layers(shared_data):
-    b = shared_data / "boundaries"
+def layers(real_data):
+    b = real_data / "boundaries"
     return {n: read_layer(b / f"{n}.geojson") for n in ("mali_adm1", "mali_adm2", "tcd_adm1", "tcd_adm2", "bfa_adm2", "ner_adm2")}
 
 
@@ -125,8 +125,8 @@ def test_towns_are_not_taken_for_provinces(layers):
         assert one(tcd1, town)["match_status"] != "matched", town
 
 
-def test_real_3w_cercles_with_region_parent_agree_with_its_pcodes(shared_data, layers):
-    table = read_table(shared_data / "tables" / "mli_3w_ocha_2023-12.xlsx", "ML_5W").data
+def test_real_3w_cercles_with_region_parent_agree_with_its_pcodes(real_data, layers):
+    table = read_table(real_data / "tables" / "mli_3w_ocha_2023-12.xlsx", "ML_5W").data
     result = match_table(table, layers["mali_adm2"], "Cercle", parent_column="Region")
     assert result.counts == {"matched": 24088, "review": 0, "unmatched": 0}
     rows = result.rows
@@ -159,11 +159,11 @@ def test_key_column_detected_from_names():
     assert result.rows["match_id"].tolist() == ["ML01", "ML02", "ML01"]
 
 
-def test_aggregate_max_per_province_from_real_pin(shared_data, layers):
+def test_aggregate_max_per_province_from_real_pin(real_data, layers):
     from carto_desktop.aggregate import aggregate
     from carto_desktop.intake.numbers import parse_number
 
-    table = read_table(shared_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx").data
+    table = read_table(real_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx").data
     match = match_table(table, layers["tcd_adm1"], "ADM1_STATE")
     assert match.counts["matched"] == 70
     values = aggregate(match, layers["tcd_adm1"], "max", "PIN").areas.set_index("adm1_pcode")["value"]
@@ -208,12 +208,12 @@ def test_every_reason_for_review_reads_plainly_in_both_languages():
             assert en != method and fr != en, method
 
 
-def test_a_regional_table_finds_the_layers_codes_among_other_countries(shared_data):
+def test_a_regional_table_finds_the_layers_codes_among_other_countries(real_data):
     """The Cadre Harmonisé sheet holds 19 countries: Burkina Faso's provinces are 6 % of its rows.
     The key column was not found ("no column matches") until a column naming at least half the
     layer's areas by their own codes counted; the other countries' rows are unknown P-codes."""
-    table = read_table(shared_data / "tables" / "wca_cadre_harmonise_caf_ipc_2014-2023.xlsx")
-    layer = read_layer(shared_data / "boundaries" / "bfa_adm2.geojson")
+    table = read_table(real_data / "tables" / "wca_cadre_harmonise_caf_ipc_2014-2023.xlsx")
+    layer = read_layer(real_data / "boundaries" / "bfa_adm2.geojson")
     result = match_table(table.data, layer, None, gazetteer=None)
     assert result.key_column == "adm2_pcod2"
     matched = result.rows[result.rows["match_status"] == "matched"]

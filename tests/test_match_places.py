@@ -22,8 +22,8 @@ def geonames():
 
 
 @pytest.fixture(scope="module")
-def tcd(shared_data):
-    return {n: read_layer(shared_data / "boundaries" / f"{n}.geojson") for n in ("tcd_adm1", "tcd_adm2")}
+def tcd(real_data):
+    return {n: read_layer(real_data / "boundaries" / f"{n}.geojson") for n in ("tcd_adm1", "tcd_adm2")}
 
 
 def test_bundled_gazetteer_is_credited_and_small(geonames):
@@ -51,13 +51,13 @@ def test_cadre_harmonise_iriba_is_found_in_kobe(tcd, geonames):
     assert (row["match_id"], row["match_method"]) == ("TD1703", "gazetteer")
 
 
-def test_the_bundled_gazetteer_is_the_default_read_only_when_needed_and_credited(tmp_path, shared_data, monkeypatch):
+def test_the_bundled_gazetteer_is_the_default_read_only_when_needed_and_credited(tmp_path, real_data, monkeypatch):
     from carto_desktop.match import gazetteer as gazetteer_module
     from carto_desktop.project import Project, build_map, run_match
 
     table = tmp_path / "ch.csv"  # Cadre Harmonisé's département names: "Iriba" is Kobé's seat
     pd.DataFrame({"adm2": ["Iriba", "Biltine", "Abéché"] * 3}).to_csv(table, index=False)
-    project = Project(table=table, boundaries=shared_data / "boundaries" / "tcd_adm2.geojson", key_column="adm2",
+    project = Project(table=table, boundaries=real_data / "boundaries" / "tcd_adm2.geojson", key_column="adm2",
                       lang="fr")
     assert project.gazetteer == "geonames"
     _, _, match = run_match(project)
@@ -79,8 +79,8 @@ def test_the_bundled_gazetteer_is_the_default_read_only_when_needed_and_credited
     assert (plain.counts["matched"], plain.credits) == (2, [])
 
 
-def test_a_place_name_shared_across_areas_goes_to_review(tmp_path, shared_data):
-    mali = read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
+def test_a_place_name_shared_across_areas_goes_to_review(tmp_path, real_data):
+    mali = read_layer(real_data / "boundaries" / "mali_adm2.geojson")
     own = tmp_path / "villages.csv"  # made-up villages: two "Fakoro" in different cercles, one "Dialan"
     own.write_text("name,lat,lon\nFakoro,12.60,-8.00\nFakoro,14.50,-4.20\nDialan,13.30,-9.40\n", encoding="utf-8")
     data = pd.DataFrame({"village": ["Fakoro", "Dialan", "Nowhere"]})
@@ -91,10 +91,10 @@ def test_a_place_name_shared_across_areas_goes_to_review(tmp_path, shared_data):
     assert rows["match_name"][1] == "Kita"
 
 
-def test_gazetteer_villages_only_suggest(shared_data, geonames):
+def test_gazetteer_villages_only_suggest(real_data, geonames):
     # GeoNames villages (no population, not an admin seat) are offered, never accepted alone
-    mali = read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
-    table = read_table(shared_data / "tables" / "mli_3w_ocha_2023-12.xlsx", "ML_5W").data
+    mali = read_layer(real_data / "boundaries" / "mali_adm2.geojson")
+    table = read_table(real_data / "tables" / "mli_3w_ocha_2023-12.xlsx", "ML_5W").data
     communes = table.dropna(subset=["Commune"]).drop_duplicates(["Commune", "Region"])
     rows = match_table(communes, mali, "Commune", parent_column="Region", gazetteer=geonames).rows
     placed = rows[rows["match_method"] == "gazetteer"]
@@ -122,8 +122,8 @@ def test_gazetteer_without_coordinates_is_a_data_error(tmp_path):
 
 # ---- decisions memory ---------------------------------------------------------------------------
 
-def test_decisions_round_trip_and_apply(tmp_path, shared_data):
-    mali = read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
+def test_decisions_round_trip_and_apply(tmp_path, real_data):
+    mali = read_layer(real_data / "boundaries" / "mali_adm2.geojson")
     data = pd.DataFrame({"cercle": ["Kadiola", "KADIOLA", "Gourma", "Gourma"], "region": ["Sikasso", "Sikasso", "Tombouctou", "Gao"]})
     before = match_table(data, mali, "cercle")
     assert before.counts["matched"] == 0
@@ -145,8 +145,8 @@ def test_decisions_round_trip_and_apply(tmp_path, shared_data):
     assert len(load_aliases(path, "unknown")) == 0
 
 
-def test_decision_for_an_area_not_in_the_layer_is_ignored(shared_data):
-    mali = read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
+def test_decision_for_an_area_not_in_the_layer_is_ignored(real_data):
+    mali = read_layer(real_data / "boundaries" / "mali_adm2.geojson")
     decisions = Decisions()
     decisions.add("Kadiola", "XX9999")
     row = match_table(pd.DataFrame({"c": ["Kadiola"]}), mali, "c", decisions=decisions).rows.iloc[0]
@@ -155,8 +155,8 @@ def test_decision_for_an_area_not_in_the_layer_is_ignored(shared_data):
 
 # ---- the match command --------------------------------------------------------------------------
 
-def test_match_command_with_parent_gazetteer_and_aliases(tmp_path, shared_data):
-    b, t = shared_data / "boundaries", shared_data / "tables"
+def test_match_command_with_parent_gazetteer_and_aliases(tmp_path, real_data):
+    b, t = real_data / "boundaries", real_data / "tables"
     aliases = tmp_path / "aliases.json"
     mali = read_layer(b / "mali_adm2.geojson")
     d = Decisions()
@@ -177,10 +177,10 @@ def test_match_command_with_parent_gazetteer_and_aliases(tmp_path, shared_data):
     assert named and all(r["match_id"] == r["adm2_pcod2"] for r in named)
 
 
-def test_match_command_uses_the_bundled_gazetteer_unless_told_not_to(tmp_path, shared_data, capsys):
+def test_match_command_uses_the_bundled_gazetteer_unless_told_not_to(tmp_path, real_data, capsys):
     table = tmp_path / "ch.csv"
     table.write_text("adm2\nIriba\nBiltine\n", encoding="utf-8")
-    args = ["match", "--table", str(table), "--boundaries", str(shared_data / "boundaries" / "tcd_adm2.geojson")]
+    args = ["match", "--table", str(table), "--boundaries", str(real_data / "boundaries" / "tcd_adm2.geojson")]
     assert main(args + ["-o", str(tmp_path / "default.csv")]) == 0
     out = capsys.readouterr().out
     assert "2 matched, 0 to review" in out and "Places: GeoNames (geonames.org), CC BY 4.0" in out
@@ -195,17 +195,17 @@ def test_match_command_uses_the_bundled_gazetteer_unless_told_not_to(tmp_path, s
     assert " matched" not in out and "to review" not in out
 
 
-def test_match_command_unknown_parent_column_is_one_line(tmp_path, shared_data, capsys):
-    code = main(["match", "--table", str(shared_data / "tables" / "tcd_3w_ocha_2021-10.xlsx"), "--boundaries",
-                 str(shared_data / "boundaries" / "tcd_adm1.geojson"), "--parent-column", "Nope", "-o",
+def test_match_command_unknown_parent_column_is_one_line(tmp_path, real_data, capsys):
+    code = main(["match", "--table", str(real_data / "tables" / "tcd_3w_ocha_2021-10.xlsx"), "--boundaries",
+                 str(real_data / "boundaries" / "tcd_adm1.geojson"), "--parent-column", "Nope", "-o",
                  str(tmp_path / "m.csv"), "--lang", "fr"])
     assert code == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "Nope" in err
 
 
-def test_decisions_from_the_project_files_mapping(shared_data):
-    mali = read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
+def test_decisions_from_the_project_files_mapping(real_data):
+    mali = read_layer(real_data / "boundaries" / "mali_adm2.geojson")
     decisions = Decisions.from_mapping({"Baroueli ": "ML0401", "Kadiola": "ML0302"})
     assert decisions.as_mapping() == {"Baroueli ": "ML0401", "Kadiola": "ML0302"}
     rows = match_table(pd.DataFrame({"c": ["KADIOLA", "kadiola"]}), mali, "c", decisions=decisions).rows

@@ -12,13 +12,13 @@ from carto_desktop.match.points import match_points
 
 
 @pytest.fixture(scope="module")
-def mali(shared_data):
-    return read_layer(shared_data / "boundaries" / "mali_adm2.geojson")
+def mali(real_data):
+    return read_layer(real_data / "boundaries" / "mali_adm2.geojson")
 
 
-def test_dtm_chad_sites_fall_in_their_departement(shared_data):
-    table = read_table(shared_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx", "Round16_data").data
-    layer = read_layer(shared_data / "boundaries" / "tcd_adm2.geojson")
+def test_dtm_chad_sites_fall_in_their_departement(real_data):
+    table = read_table(real_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx", "Round16_data").data
+    layer = read_layer(real_data / "boundaries" / "tcd_adm2.geojson")
     result = match_points(table, layer, "_a4_gps_latitude", "_a4_gps_longitude")
     assert result.counts == {"matched": 223, "review": 0, "unmatched": 0}
     rows = result.rows
@@ -26,8 +26,8 @@ def test_dtm_chad_sites_fall_in_their_departement(shared_data):
     assert agree >= 219  # the survey's own P-codes; 4 sites sit just across a border
 
 
-def test_health_facilities_with_mac_roman_text(shared_data, mali):
-    table = read_table(shared_data / "tables" / "mli_health_facilities_oms_macroman.csv").data
+def test_health_facilities_with_mac_roman_text(real_data, mali):
+    table = read_table(real_data / "tables" / "mli_health_facilities_oms_macroman.csv").data
     rows = match_points(table, mali, "location.latitude", "location.longitude").rows
     assert (rows["match_status"] == "matched").sum() == 22
     assert rows.loc[rows["DISTRICT"] == "BANDIAGARA", "match_name"].tolist() == ["Bandiagara"]
@@ -45,10 +45,10 @@ def test_swapped_and_stray_points_are_reported(mali):
     assert rows["match_method"][3] == "unreadable coordinates"
 
 
-def test_match_command_with_points(tmp_path, shared_data):
+def test_match_command_with_points(tmp_path, real_data):
     out = tmp_path / "points.csv"
-    code = main(["match", "--table", str(shared_data / "tables" / "mli_health_facilities_oms_macroman.csv"),
-                 "--boundaries", str(shared_data / "boundaries" / "mali_adm2.geojson"),
+    code = main(["match", "--table", str(real_data / "tables" / "mli_health_facilities_oms_macroman.csv"),
+                 "--boundaries", str(real_data / "boundaries" / "mali_adm2.geojson"),
                  "--lat-column", "location.latitude", "--lon-column", "location.longitude", "-o", str(out)])
     assert code == 0
     with open(out, encoding="utf-8-sig", newline="") as f:
@@ -56,9 +56,9 @@ def test_match_command_with_points(tmp_path, shared_data):
     assert sum(r["match_method"] == "point" for r in rows) == 22
 
 
-def test_match_table_takes_coordinate_columns(shared_data, mali):
+def test_match_table_takes_coordinate_columns(real_data, mali):
     from carto_desktop.match import match_table
 
-    table = read_table(shared_data / "tables" / "mli_health_facilities_oms_macroman.csv").data
+    table = read_table(real_data / "tables" / "mli_health_facilities_oms_macroman.csv").data
     result = match_table(table, mali, lat_column="location.latitude", lon_column="location.longitude")
     assert result.counts["matched"] == 22

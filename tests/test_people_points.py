@@ -80,20 +80,20 @@ def test_match_csv_leaves_out_personal_columns_unless_asked(households, tmp_path
     ("mli_health_facilities_oms_macroman.csv", "mali_adm2.geojson"),  # ODK export: location.latitude
     ("tcd_dtm_r16_lac_site_village_assessment.xlsx", "tcd_adm2.geojson"),  # DTM site list: _a4_gps_latitude
 ])
-def test_a_map_of_sites_finds_the_coordinates_the_data_step_shows(shared_data, table, boundaries):
+def test_a_map_of_sites_finds_the_coordinates_the_data_step_shows(real_data, table, boundaries):
     """`inspect` and the Data step called these columns latitude/longitude, but `render --template points`
     said the table had none: the map of sites used a shorter list of names than the role detection."""
-    project = Project(table=shared_data / "tables" / table, boundaries=shared_data / "boundaries" / boundaries,
+    project = Project(table=real_data / "tables" / table, boundaries=real_data / "boundaries" / boundaries,
                       template="points", lang="en")
     result = build_map(project)
     assert result.data.points is not None and len(result.data.points) > 10  # places: drawn one by one
 
 
-def test_points_that_all_fall_outside_the_areas_are_said_plainly_not_drawn_as_an_empty_map(shared_data, tmp_path):
+def test_points_that_all_fall_outside_the_areas_are_said_plainly_not_drawn_as_an_empty_map(real_data, tmp_path):
     """KoboToolbox's tutorial export (Nairobi) against Mali's cercles: once an all-"no data" map, exit 0."""
     from carto_desktop.errors import DataError
 
-    kobo = Project(table=shared_data / "tables" / "kobo_kobocat_tutorial_w_repeats.csv",
+    kobo = Project(table=real_data / "tables" / "kobo_kobocat_tutorial_w_repeats.csv",
                    boundaries=SAMPLE / "mali_adm2.geojson", template="points", lang="fr")
     with pytest.raises(DataError) as people:
         build_map(kobo)
@@ -105,12 +105,12 @@ def test_points_that_all_fall_outside_the_areas_are_said_plainly_not_drawn_as_an
     assert "nothing to draw" in places.value.text("en")
 
 
-def test_a_map_of_sites_frames_their_areas_and_the_inset_shows_which_part(shared_data):
+def test_a_map_of_sites_frames_their_areas_and_the_inset_shows_which_part(real_data):
     """Chad's DTM round 16: 223 sites around Lake Chad, once lost in a map of the whole country."""
     from matplotlib.collections import LineCollection
 
-    project = Project(table=shared_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx",
-                      boundaries=shared_data / "boundaries" / "tcd_adm2.geojson", template="points", lang="en")
+    project = Project(table=real_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx",
+                      boundaries=real_data / "boundaries" / "tcd_adm2.geojson", template="points", lang="en")
     result = build_map(project)
     ax = result.figure.carto_map_axes[0]
     chad = result.data.areas.to_crs(result.figure.carto_map_crs).total_bounds

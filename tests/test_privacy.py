@@ -14,7 +14,7 @@ from carto_desktop.i18n import FRENCH, translate
 from carto_desktop.intake import read_table
 from carto_desktop.privacy import detect_sensitive, is_people_points
 from carto_desktop.privacy.sensitive import EVIDENCE, REASONS
-from conftest import REPO, SHARED
+from conftest import REPO, REAL
 
 PRIVACY = REPO / "tests" / "data" / "privacy"
 sys.path.insert(0, str(PRIVACY))
@@ -25,11 +25,11 @@ TRUTH = json.loads((PRIVACY / "expected_sensitive.json").read_text(encoding="utf
 
 def _path(entry: str) -> Path:
     where, _, rel = entry.partition(":")
-    return (SHARED if where == "shared" else REPO) / rel
+    return (REAL if where == "real" else REPO) / rel
 
 
 @pytest.mark.parametrize("entry", TRUTH, ids=[Path(t["file"]).name for t in TRUTH])
-def test_real_column_sets_found_without_false_alarms(shared_data, entry):
+def test_real_column_sets_found_without_false_alarms(real_data, entry):
     table = read_table(_path(entry["file"]), entry["sheet"])
     found = {f.column for f in detect_sensitive(table.data)}
     truth = set(entry["sensitive"])
@@ -119,15 +119,15 @@ def test_the_user_overrides_detection():
     assert [(f.column, f.kind, f.evidence) for f in chosen] == [("Nom", "name", "name"), ("Code", "chosen", "chosen")]
 
 
-def test_gps_is_personal_for_households_not_for_facilities(shared_data):
+def test_gps_is_personal_for_households_not_for_facilities(real_data):
     survey = read_table(SURVEY).data
     assert is_people_points(survey)
-    facilities = read_table(SHARED / "tables" / "mli_health_facilities_oms_macroman.csv").data
+    facilities = read_table(REAL / "tables" / "mli_health_facilities_oms_macroman.csv").data
     verdict = is_people_points(facilities)
     assert not verdict
     assert verdict.text("en") == 'The rows are places: column "Code_CSREF" names sites or facilities.'
     assert not any(f.kind == "gps" for f in detect_sensitive(facilities))
-    sites = read_table(SHARED / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx", "Round16_data").data
+    sites = read_table(REAL / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx", "Round16_data").data
     assert not is_people_points(sites)
     seats = read_table(REPO / "sample_data" / "mali_admin_seats_geonames.csv").data
     assert not is_people_points(seats)

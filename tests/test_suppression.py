@@ -131,13 +131,13 @@ def test_the_check_counts_the_records_behind_a_mean(sizes):
 
 
 @pytest.mark.parametrize("agg", ["sum", "mean", "max"])
-def test_a_table_of_area_statistics_is_not_hidden_for_having_one_row_per_area(shared_data, agg):
+def test_a_table_of_area_statistics_is_not_hidden_for_having_one_row_per_area(real_data, agg):
     """Chad's HNO 2023: one row of people in need per département. That row is a statistic, not a
     person: hiding every area as "fewer than 5 records" made the most common NGO map blank."""
     from carto_desktop.privacy.check import share_check
 
-    project = Project(table=shared_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx",
-                      boundaries=shared_data / "boundaries" / "tcd_adm2.geojson", value_column="PIN", agg=agg,
+    project = Project(table=real_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx",
+                      boundaries=real_data / "boundaries" / "tcd_adm2.geojson", value_column="PIN", agg=agg,
                       lang="en")
     result = build_map(project)
     assert not result.data.records_are_people

@@ -5,7 +5,7 @@ level a tuple of the lengths in use (two countries allow two). Mali is
 (2, ((2,), (2,), (2,))): ML04 is an admin 1 code, ML0401 admin 2, ML040101 admin 3.
 From OCHA's global P-code length list as kept by hdx-python-country (MIT) in
 tests/fixtures/fixtures-download-global-pcode-lengths.csv, commit b40de354 (2026-02-11);
-a copy is in ../shared/data/boundaries. Attribution: "P-codes: UN OCHA (HDX Global P-codes)".
+a copy is in tests/data/real/boundaries. Attribution: "P-codes: UN OCHA (HDX Global P-codes)".
 """
 from __future__ import annotations
 
