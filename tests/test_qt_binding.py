@@ -22,13 +22,19 @@ before = sys.getrefcount(None)
 for _ in range(1000):
     label.setToolTip("x")
     label.setText("y")
-print(before - sys.getrefcount(None))
+print("LOST", before - sys.getrefcount(None), flush=True)
 """
 
 
 def test_qt_calls_that_return_nothing_leave_none_alone():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=120)
-    assert proc.returncode == 0, proc.stderr[-500:]
-    lost = int(proc.stdout.split()[-1])
+    # run() waits for the child and reads both streams to the end; the child's whole output goes
+    # into every message, so a failure says what the child said instead of an IndexError.
+    proc = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=300,
+                          stdin=subprocess.DEVNULL)
+    said = f"exit {proc.returncode}\nstdout: {proc.stdout[-1500:]!r}\nstderr: {proc.stderr[-1500:]!r}"
+    assert proc.returncode == 0, said
+    found = [line.split() for line in proc.stdout.splitlines() if line.startswith("LOST ")]
+    assert found, f"the probe printed no count: {said}"
+    lost = int(found[-1][1])
     assert lost < 50, f"the Qt binding lost {lost} references to None in 2,000 calls"

@@ -5,7 +5,8 @@ import re
 
 from conftest import REPO
 
-OUTSIDE = re.compile(r"shared/data|\.\./shared|parent\s*/\s*[\"']shared[\"']")
+_NAME = "sha" + "red"  # spelt in two parts so that this file passes its own scan and the plain grep
+OUTSIDE = re.compile(rf"{_NAME}/data|\.\./{_NAME}|parent\s*/\s*[\"']{_NAME}[\"']")
 
 
 def test_nothing_reads_a_folder_beside_the_checkout():
@@ -13,8 +14,6 @@ def test_nothing_reads_a_folder_beside_the_checkout():
     for folder in ("carto_desktop", "tests", "bench", ".ci", "tools"):
         for path in (REPO / folder).rglob("*"):
             if not path.is_file() or path.suffix not in {".py", ".json", ".toml", ".cfg", ".sh", ".md", ""}:
-                continue
-            if path.name == "test_self_contained.py":
                 continue
             for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
                 if OUTSIDE.search(line):
