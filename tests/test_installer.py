@@ -29,9 +29,11 @@ def _spec_constants() -> dict[str, object]:
 
 
 def test_the_spec_bundles_every_folder_paths_py_names():
-    spec = _spec_constants()
-    assert set(spec["APP_DATA_DIRS"]) == {paths.styles_dir().name, paths.sample_data_dir().name, paths.ui_dir().name}
-    for folder in spec["APP_DATA_DIRS"]:
+    spec = (INSTALLER / "carto-desktop.spec").read_text(encoding="utf-8")
+    assert "from carto_desktop.paths import APP_DATA_DIRS" in spec  # the one list, not a copy
+    assert {paths.styles_dir().name, paths.sample_data_dir().name, paths.ui_dir().name, paths.boundaries_dir().name,
+            paths.reference_dir().name, paths.web_dir().name} == set(paths.APP_DATA_DIRS)
+    for folder in ("styles", "sample_data", "ui"):
         assert (REPO / folder).is_dir()
     assert any(p.suffix == ".qm" for p in (REPO / "ui").iterdir())  # the compiled translations ship
 
