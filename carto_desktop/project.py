@@ -14,10 +14,10 @@ from matplotlib.figure import Figure
 
 from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
-from carto_desktop.carto.basemap import open_tile_pack
+from carto_desktop.carto.basemap import TilePack, open_tile_pack
 from carto_desktop.carto.credits import collect_credits
 from carto_desktop.carto.page import PageTexts, render_page
-from carto_desktop.carto.projection import choose_projection
+from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.errors import DataError, OptionError
@@ -83,7 +83,7 @@ class Project:
 class MapResult:
     """The rendered page and the intermediate results the user may want to inspect."""
 
-    figure: Figure
+    figure: Figure | None  # None for an interactive map (`interactive.py`), which draws no page
     table: Table
     match: MatchResult | None  # None for point maps, which place rows by coordinates
     values: AreaValues | None
@@ -269,6 +269,29 @@ def render_prepared(project: Project, prepared: PreparedMap, data: MapData | Non
 
 def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoDataFrame,
             match: MatchResult | None, title_suffix: str = "") -> Figure:
+    page = page_inputs(project, template, data, layer, match, title_suffix)
+    return render_page(data, template, page.texts, lang=project.lang, countries=page.countries,
+                       country_code=page.country_code, projection=page.projection, tile_pack=page.tile_pack)
+
+
+@dataclass
+class PageInputs:
+    """What a page shows besides the data: texts, the country and its neighbours, projection, tile pack.
+
+    The static page and the interactive map (`interactive.py`) both take them from here, so
+    titles, sources and disclaimer are the same in both.
+    """
+
+    texts: PageTexts
+    countries: gpd.GeoDataFrame
+    country_code: str | None
+    projection: MapProjection
+    tile_pack: TilePack | None
+
+
+def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.GeoDataFrame,
+                match: MatchResult | None, title_suffix: str = "") -> PageInputs:
+    """The texts (title and subtitle filled in, credits collected), country, projection and tile pack of a map."""
     lang = project.lang
     countries = country_outlines()
     country = country_of(layer, countries)
@@ -305,9 +328,8 @@ def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoD
         producer=template.text("producer", lang),
         created=project.created,
     )
-    return render_page(data, template, texts, lang=lang, countries=countries,
-                       country_code=country["ADM0_A3"] if country is not None else None,
-                       projection=choose_projection(layer, project.projection), tile_pack=tile_pack)
+    return PageInputs(texts, countries, country["ADM0_A3"] if country is not None else None,
+                      choose_projection(layer, project.projection), tile_pack)
 
 
 def _lat_lon(table: Table, project: Project) -> tuple[str, str]:

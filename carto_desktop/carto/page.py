@@ -23,12 +23,13 @@ from matplotlib.lines import Line2D
 from carto_desktop.carto.basemap import TilePack, draw_tile_pack
 from carto_desktop.carto.drawing import draw_outlines, draw_polygons
 from carto_desktop.carto.elements import TEXT_COLOUR, draw_inset, draw_north_arrow, draw_scale_bar, place_labels
-from carto_desktop.carto.legend import LegendEntry, LegendSpec, draw_legend
+from carto_desktop.carto.legend import LegendSpec, draw_legend
 from carto_desktop.carto.palettes import category_colours
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
-    MapData, draw_choropleth, draw_grid, draw_points, draw_presence, draw_sector_panel, draw_symbols,
+    MapData, draw_choropleth, draw_grid, draw_points, draw_presence, draw_sector_panel, draw_symbols, sector_legend,
+    sector_order,
 )
 from carto_desktop.i18n import translate
 from carto_desktop.match.boundary_keys import BoundaryKeys
@@ -270,13 +271,16 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
     outlines = data.outlines.to_crs(crs) if data.outlines is not None else None  # admin areas over a grid
     minx, miny, maxx, maxy = (outlines if outlines is not None else areas).total_bounds
     tolerance = max(maxx - minx, maxy - miny) / max(layout.map.w, layout.map.h) * 0.1  # 0.1 mm in map units
-    areas = _simplified(areas, tolerance)
-    outlines = _simplified(outlines, tolerance) if outlines is not None else None
+    areas = simplified(areas, tolerance)
+    outlines = simplified(outlines, tolerance) if outlines is not None else None
     points = data.points.to_crs(crs) if data.points is not None else None
     return replace(data, areas=areas, points=points, outlines=outlines)
 
 
-def _simplified(areas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+def simplified(areas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
+    """Areas simplified to `tolerance` (map units) with shared borders kept (`coverage_simplify`), so
+    neighbours still meet; an area the simplification breaks keeps its own shape. Layers already
+    light (≤ 20 points an area on average) are left as they are."""
     geoms = areas.geometry.to_numpy()
     if shapely.get_num_coordinates(geoms).sum() > 20 * len(geoms):
         simplified = shapely.coverage_simplify(geoms, tolerance)
@@ -357,12 +361,11 @@ def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:
 
 def _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
     """Small multiples: one map per category (largest first), in a grid inside the map frame."""
-    cats = data.categories if data.categories is not None else None
-    if cats is None or cats.empty:
+    order = sector_order(data)[: template.spec.get("max_panels", 8)]
+    if not order:
         ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt)
         draw_sector_panel(ax, data, "", "#999999", template)
         return LegendSpec(heading=data.indicator)
-    order = (cats > 0).sum().sort_values(ascending=False).index.tolist()[: template.spec.get("max_panels", 8)]
     n = len(order)
     cols = int(np.ceil(np.sqrt(n * layout.map.w / layout.map.h)))
     cols = max(1, min(cols, n))
@@ -386,12 +389,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         axes.append(ax)
     fig.carto_scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
     draw_north_arrow(axes[0], body_pt - 2)
-    return LegendSpec(
-        heading="\n".join(textwrap.wrap(translate("Where each sector is present", lang), 30)),
-        entries=[LegendEntry(translate("Sector present", lang), "#7f7f7f"),
-                 LegendEntry(translate("Not present", lang), "#f4f4f4")],
-        notes=[translate("(n) = number of areas", lang)],
-    )
+    return sector_legend(lang)
 
 
 def _union(geoms: np.ndarray):
@@ -445,9 +443,7 @@ def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageText
     f = layout.footer
     footer_pt = template.font("footer_pt", 6)
     chars = int(f.w / (footer_pt * 0.3528 * 0.6))  # DejaVu Sans averages about 0.6 em a glyph
-    sep = " : " if lang == "fr" else ": "  # French puts a space before the colon
-    joiner = " ; " if lang == "fr" else "; "
-    sources = f"{translate('Sources', lang)}{sep}{joiner.join(texts.sources)}"
+    sources = sources_line(texts, lang)
     if layout.compact:  # no footer block: the sources in at most two short lines
         lines = textwrap.wrap(sources, chars, break_on_hyphens=False)
         text = "\n".join(lines[:2]) if len(lines) <= 2 else lines[0] + "\n" + textwrap.shorten(" ".join(lines[1:]), chars, placeholder="…")
@@ -455,13 +451,31 @@ def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageText
                  color="#555555", gid="footer", linespacing=1.3)
         return
     fig.add_artist(_rule(layout, f.y + f.h + 1.5))
+    sources, meta, disclaimer = footer_lines(texts, projection, lang)
+    lines = (textwrap.wrap(sources, chars, break_on_hyphens=False) + textwrap.wrap(meta, chars)
+             + textwrap.wrap(disclaimer, chars))
+    fig.text(f.x / layout.width, (f.y + f.h) / layout.height, "\n".join(lines), ha="left", va="top",
+             fontsize=footer_pt, color="#444444", linespacing=1.35, gid="footer")
+
+
+def footer_lines(texts: PageTexts, projection: MapProjection, lang: str) -> tuple[str, str, str]:
+    """The footer as three unwrapped lines: sources; date, producer and projection; disclaimer.
+
+    The interactive map (`interactive.py`) writes the same lines under its map.
+    """
+    sep = " : " if lang == "fr" else ": "  # French puts a space before the colon
     created = texts.created.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
     meta = [f"{translate('Created', lang)} {created}", f"{translate('Projection', lang)}{sep}{projection.describe(lang)}"]
     if texts.producer:
         meta.insert(1, f"{translate('Producer', lang)}{sep}{texts.producer}")
-    lines = textwrap.wrap(sources, chars, break_on_hyphens=False) + textwrap.wrap(" · ".join(meta), chars) + textwrap.wrap(texts.disclaimer, chars)
-    fig.text(f.x / layout.width, (f.y + f.h) / layout.height, "\n".join(lines), ha="left", va="top",
-             fontsize=footer_pt, color="#444444", linespacing=1.35, gid="footer")
+    return sources_line(texts, lang), " · ".join(meta), texts.disclaimer
+
+
+def sources_line(texts: PageTexts, lang: str) -> str:
+    """"Sources: a; b" in the map's language."""
+    sep = " : " if lang == "fr" else ": "
+    joiner = " ; " if lang == "fr" else "; "
+    return f"{translate('Sources', lang)}{sep}{joiner.join(texts.sources)}"
 
 
 def _rule(layout: PageLayout, y_mm: float) -> Line2D:

@@ -86,6 +86,8 @@ class MapData:
 
 
 SUPPRESSED_COLOUR = "#d9d9d9"
+BASE_AREA_FILL, BASE_AREA_EDGE = "#f4f4f4", "#bdbdbd"  # light areas under symbols, points, sectors
+SYMBOL_MAX_MM = 7.0  # radius of the largest circle
 
 
 def _fewer_than(data: MapData, lang: str, count: int | None = None) -> LegendEntry:
@@ -111,8 +113,24 @@ def area_classes(data: MapData, template: Template) -> Classes:
     return classify(values, cls["scheme"], cls["classes"], cls.get("breaks"))
 
 
-def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
-    """Areas coloured by class of `value`; areas without data white and hatched."""
+@dataclass
+class AreaStyle:
+    """What each area (or point) looks like and which legend line explains it.
+
+    The static page draws it and the interactive map (`interactive.py`) writes it into its
+    page, so both show the same classes, colours, counts and legend. `entries[i]` indexes
+    `legend.entries`; `len(legend.entries)` means the "no data" line, -1 no line.
+    `sizes` are circle radii in mm (symbols), NaN where no circle is drawn.
+    """
+
+    fills: list[str]
+    entries: np.ndarray
+    legend: LegendSpec
+    sizes: np.ndarray | None = None
+
+
+def choropleth_style(data: MapData, template: Template, lang: str) -> AreaStyle:
+    """Class colours of `value`; "fewer than N" its own grey class, areas without data white."""
     classes = area_classes(data, template)
     colours = class_colours(template.colour("palette", "YlOrRd"), len(classes))
     hidden = data.suppressed()
@@ -120,16 +138,16 @@ def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> L
     idx[hidden] = -2  # their own class, below the lowest
     no_data_colour = template.colour("no_data", "#ffffff")
     fill = [colours[i] if i >= 0 else (SUPPRESSED_COLOUR if i == -2 else no_data_colour) for i in idx]
-    draw_polygons(ax, data.areas.geometry.to_numpy(), fill, template.colour("area_edge", "#ffffff"), 0.35, gid="areas")
-    _hatch_no_data(ax, data.areas[idx == -1])  # areas of "fewer than N" are their own plain grey class
     show_counts = template.spec.get("classification", {}).get("show_counts", True)
     labels = classes.labels(lang)
     if show_counts:
         labels = [f"{lab}  ({n})" for lab, n in zip(labels, classes.counts)]
     n_missing = int((idx == -1).sum())
     entries = [LegendEntry(lab, col) for lab, col in zip(labels, colours)]
+    shift = 0
     if hidden.any():
         entries.insert(0, _fewer_than(data, lang, int(hidden.sum()) if show_counts else None))
+        shift = 1
     spec = LegendSpec(
         heading=_heading(data.indicator),
         entries=entries,
@@ -138,87 +156,134 @@ def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> L
     if show_counts:
         spec.notes.append(translate("(n) = number of areas", lang))
     spec.notes += _suppression_note(data, lang)
-    return spec
+    entry = np.where(idx >= 0, idx + shift, np.where(idx == -2, 0, len(entries)))
+    return AreaStyle(fill, entry, spec)
 
 
-def draw_grid(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
-    """Hexagons coloured by class like a choropleth, over the admin areas (white, outlined above the cells).
+def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
+    """Areas coloured by class of `value`; areas without data white and hatched."""
+    style = choropleth_style(data, template, lang)
+    draw_polygons(ax, data.areas.geometry.to_numpy(), style.fills, template.colour("area_edge", "#ffffff"), 0.35,
+                  gid="areas")
+    # areas of "fewer than N" are their own plain grey class
+    _hatch_no_data(ax, data.areas[style.entries == len(style.legend.entries)])
+    return style.legend
 
-    Only cells holding points are drawn, so there is no "no data" class; the legend says
-    what a cell is and its size.
-    """
-    geoms = data.outlines.geometry.to_numpy()
-    draw_polygons(ax, geoms, template.colour("no_data", "#ffffff"), "none", 0.0, zorder=4, gid="admin-areas")
-    # cells cut at the layer's edge: a hexagon reaching into a neighbouring country would say people live there
-    inside = shapely.union_all(shapely.buffer(geoms, 0))
-    cells = data.areas.set_geometry(shapely.intersection(data.areas.geometry.to_numpy(), inside))
-    spec = draw_choropleth(ax, replace(data, areas=cells), template, lang)
-    draw_outlines(ax, geoms, "#8c8c8c", 0.4, zorder=6.5)
+
+def grid_cells(data: MapData) -> MapData:
+    """The hexagons cut at the layer's edge: a cell reaching into a neighbouring country would say people live there."""
+    inside = shapely.union_all(shapely.buffer(data.outlines.geometry.to_numpy(), 0))
+    return replace(data, areas=data.areas.set_geometry(shapely.intersection(data.areas.geometry.to_numpy(), inside)))
+
+
+def grid_style(data: MapData, template: Template, lang: str) -> AreaStyle:
+    """Hexagons classed like a choropleth; no "no data" class (only cells holding points exist); the legend
+    says what a cell is and its size."""
+    style = choropleth_style(data, template, lang)
+    spec = style.legend
     spec.no_data = None
     size = size_text(data.cell_size_km or 0, lang)
     spec.notes = [translate("(n) = number of hexagons", lang) if n == translate("(n) = number of areas", lang) else n
                   for n in spec.notes]
     spec.notes.insert(0, translate("Each hexagon is {size} km across;\nareas are outlined in grey.", lang, size=size))
-    return spec
+    return style
 
 
-def draw_presence(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
-    """One colour where the table has something, white elsewhere: "where we work"."""
-    present = data.areas["value"].fillna(0) > 0
+def draw_grid(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
+    """Hexagons coloured by class like a choropleth, over the admin areas (white, outlined above the cells)."""
+    geoms = data.outlines.geometry.to_numpy()
+    draw_polygons(ax, geoms, template.colour("no_data", "#ffffff"), "none", 0.0, zorder=4, gid="admin-areas")
+    cells = grid_cells(data)
+    style = grid_style(cells, template, lang)
+    draw_polygons(ax, cells.areas.geometry.to_numpy(), style.fills, template.colour("area_edge", "#ffffff"), 0.35,
+                  gid="areas")
+    draw_outlines(ax, geoms, "#8c8c8c", 0.4, zorder=6.5)
+    return style.legend
+
+
+def presence_style(data: MapData, template: Template, lang: str) -> AreaStyle:
+    """One colour where the table has something, white elsewhere."""
+    present = (data.areas["value"].fillna(0) > 0).to_numpy()
     colour = template.colour("present", "#2b8cbe")
     absent_colour = template.colour("no_data", "#ffffff")
-    draw_polygons(ax, data.areas.geometry.to_numpy(), [colour if p else absent_colour for p in present],
-                  template.colour("area_edge", "#ffffff") if present.all() else "#bdbdbd", 0.35, gid="areas")
     n = int(present.sum())
-    return LegendSpec(
+    spec = LegendSpec(
         heading=_heading(data.indicator),
         entries=[LegendEntry(f"{template.text('present', lang) or translate('Present', lang)}  ({n})", colour)],
         no_data=LegendEntry(f"{template.text('absent', lang) or translate('Not present', lang)}  ({len(present) - n})",
                             absent_colour),
     )
+    return AreaStyle([colour if p else absent_colour for p in present], np.where(present, 0, 1), spec)
+
+
+def draw_presence(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
+    """One colour where the table has something, white elsewhere: "where we work"."""
+    style = presence_style(data, template, lang)
+    draw_polygons(ax, data.areas.geometry.to_numpy(), style.fills,
+                  template.colour("area_edge", "#ffffff") if (style.entries == 0).all() else "#bdbdbd", 0.35,
+                  gid="areas")
+    return style.legend
 
 
 def draw_base_areas(ax: Axes, areas: gpd.GeoDataFrame, template: Template) -> None:
     """Light areas under symbols or points, so the data stands out."""
-    draw_polygons(ax, areas.geometry.to_numpy(), "#f4f4f4", "#bdbdbd", 0.35, gid="areas")
+    draw_polygons(ax, areas.geometry.to_numpy(), BASE_AREA_FILL, BASE_AREA_EDGE, 0.35, gid="areas")
+
+
+def symbol_style(data: MapData, template: Template, lang: str) -> AreaStyle:
+    """Circle radii (mm, area ∝ value); "fewer than N" a neutral marker, not a sized circle."""
+    values = data.areas["value"].to_numpy(dtype=float).copy()
+    hidden = data.suppressed()
+    values[hidden] = np.nan
+    finite = np.isfinite(values) & (values > 0)
+    colour = template.colour("symbol", "#cb181d")
+    vmax = float(values[finite].max()) if finite.any() else 1.0
+
+    def radius_mm(v):
+        return SYMBOL_MAX_MM * np.sqrt(v / vmax)
+
+    sizes = np.where(finite, radius_mm(np.where(finite, values, 0)), np.nan)
+    refs = _reference_values(vmax)
+    entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs
+               if v >= data.min_count or not data.value_is_count]
+    entry = np.full(len(values), -1)
+    if hidden.any():
+        entries.append(LegendEntry(data.suppression_texts(lang)[0], SUPPRESSED_COLOUR, "marker"))
+        entry[hidden] = len(entries) - 1
+    missing = ~np.isfinite(data.areas["value"].to_numpy(dtype=float))
+    n_missing = int(missing.sum())
+    entry[missing & ~hidden] = len(entries)
+    spec = LegendSpec(heading=_heading(data.indicator), entries=entries,
+                      no_data=LegendEntry(f"{translate('No data', lang)}  ({n_missing})", BASE_AREA_FILL)
+                      if n_missing else None,
+                      notes=_suppression_note(data, lang))
+    fills = [SUPPRESSED_COLOUR if h else colour for h in hidden]
+    return AreaStyle(fills, entry, spec, sizes)
 
 
 def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_units: float) -> LegendSpec:
     """Circles whose area is proportional to `value`, largest drawn first so small ones stay visible."""
     draw_base_areas(ax, data.areas, template)
-    values = data.areas["value"].to_numpy(dtype=float).copy()
-    hidden = data.suppressed()
-    values[hidden] = np.nan  # small counts: a neutral marker, not a sized circle
-    finite = np.isfinite(values) & (values > 0)
-    colour = template.colour("symbol", "#cb181d")
-    vmax = float(values[finite].max()) if finite.any() else 1.0
-    r_max_mm = 7.0
-
-    def radius_mm(v: float) -> float:
-        return r_max_mm * np.sqrt(v / vmax)
-
+    style = symbol_style(data, template, lang)
+    sizes = style.sizes
+    finite = np.isfinite(sizes)
     pts = data.areas.geometry.representative_point()
-    order = np.argsort(-np.where(finite, values, 0))
+    order = np.argsort(-np.where(finite, sizes, 0))
     xs = [pts.iloc[i].x for i in order if finite[i]]
     ys = [pts.iloc[i].y for i in order if finite[i]]
-    rs = [radius_mm(values[i]) * mm_to_units for i in order if finite[i]]
+    rs = [sizes[i] * mm_to_units for i in order if finite[i]]
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Circle
 
-    circles = PatchCollection([Circle((x, y), r) for x, y, r in zip(xs, ys, rs)], facecolor=colour, edgecolor="white",
+    circles = PatchCollection([Circle((x, y), r) for x, y, r in zip(xs, ys, rs)],
+                              facecolor=template.colour("symbol", "#cb181d"), edgecolor="white",
                               linewidth=0.6, alpha=0.8, zorder=9)
     ax.add_collection(circles)
-    refs = _reference_values(vmax)
-    entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs
-               if v >= data.min_count or not data.value_is_count]
+    hidden = data.suppressed()
     if hidden.any():
         hp = pts[hidden]
         ax.scatter(hp.x, hp.y, s=14, color=SUPPRESSED_COLOUR, edgecolor="#737373", linewidth=0.6, zorder=9)
-        entries.append(LegendEntry(data.suppression_texts(lang)[0], SUPPRESSED_COLOUR, "marker"))
-    n_missing = int((~np.isfinite(data.areas["value"].to_numpy(dtype=float))).sum())
-    return LegendSpec(heading=_heading(data.indicator), entries=entries,
-                      no_data=LegendEntry(f"{translate('No data', lang)}  ({n_missing})", "#f4f4f4") if n_missing else None,
-                      notes=_suppression_note(data, lang))
+    return style.legend
 
 
 def _reference_values(vmax: float) -> list[float]:
@@ -230,33 +295,66 @@ def _reference_values(vmax: float) -> list[float]:
     return [float(v) for v in sorted({top, top / 2, top / 10}, reverse=True) if v >= 1 or vmax < 10]
 
 
+def points_style(data: MapData, template: Template, lang: str) -> AreaStyle:
+    """Point sites coloured by category when there is one (most frequent first), else one colour."""
+    points = data.points if data.points is not None else gpd.GeoDataFrame(geometry=[], crs=data.areas.crs)
+    if "category" in points.columns and points["category"].notna().any():
+        cats = points["category"].fillna("?").astype(str)
+        counts = cats.value_counts()
+        order = counts.index.tolist()
+        colours = dict(zip(order, category_colours(template.colour("palette", "Dark2"), len(order))))
+        entries = [LegendEntry(f"{cat}  ({counts[cat]})", colours[cat], "marker") for cat in order]
+        position = {cat: i for i, cat in enumerate(order)}
+        return AreaStyle([colours[c] for c in cats], np.array([position[c] for c in cats], dtype=int),
+                         LegendSpec(heading=_heading(data.indicator), entries=entries))
+    colour = template.colour("symbol", "#d95f02")
+    entries = [LegendEntry(f"{translate('Sites', lang)}  ({len(points)})", colour, "marker")]
+    return AreaStyle([colour] * len(points), np.zeros(len(points), dtype=int),
+                     LegendSpec(heading=_heading(data.indicator), entries=entries))
+
+
 def draw_points(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
     """Point sites over light areas, coloured by category when there is one."""
     draw_base_areas(ax, data.areas, template)
-    points = data.points if data.points is not None else gpd.GeoDataFrame(geometry=[], crs=data.areas.crs)
-    entries = []
-    if "category" in points.columns and points["category"].notna().any():
-        cats = points["category"].fillna("?").astype(str)
-        order = cats.value_counts().index.tolist()
-        colours = dict(zip(order, category_colours(template.colour("palette", "Dark2"), len(order))))
-        for cat in order:
-            sub = points[cats == cat]
-            ax.scatter(sub.geometry.x, sub.geometry.y, s=22, color=colours[cat], edgecolor="white", linewidth=0.6, zorder=9)
-            entries.append(LegendEntry(f"{cat}  ({len(sub)})", colours[cat], "marker"))
-    else:
-        colour = template.colour("symbol", "#d95f02")
-        ax.scatter(points.geometry.x, points.geometry.y, s=22, color=colour, edgecolor="white", linewidth=0.6, zorder=9)
-        entries.append(LegendEntry(f"{translate('Sites', lang)}  ({len(points)})", colour, "marker"))
-    return LegendSpec(heading=_heading(data.indicator), entries=entries)
+    style = points_style(data, template, lang)
+    if data.points is not None and len(data.points):
+        for i, entry in enumerate(style.legend.entries):  # one layer per category, in legend order
+            sub = data.points[style.entries == i]
+            ax.scatter(sub.geometry.x, sub.geometry.y, s=22, color=entry.colour, edgecolor="white", linewidth=0.6,
+                       zorder=9)
+    return style.legend
+
+
+def sector_order(data: MapData) -> list[str]:
+    """The categories of a sectors map, the most widespread first (the static page draws the first few)."""
+    cats = data.categories
+    if cats is None or cats.empty:
+        return []
+    return (cats > 0).sum().sort_values(ascending=False).index.tolist()
+
+
+def sector_present(data: MapData, category: str) -> np.ndarray:
+    """Per area: whether `category` is present there."""
+    values = data.categories[category] if data.categories is not None else pd.Series(dtype=float)
+    ids = data.areas[data.keys.id_column].astype(str)
+    return ids.map(values).fillna(0).to_numpy() > 0
+
+
+def sector_legend(lang: str) -> LegendSpec:
+    """The legend of a sectors map (each small map, or the chosen sector, in its own colour)."""
+    return LegendSpec(
+        heading="\n".join(textwrap.wrap(translate("Where each sector is present", lang), 30)),
+        entries=[LegendEntry(translate("Sector present", lang), "#7f7f7f"),
+                 LegendEntry(translate("Not present", lang), BASE_AREA_FILL)],
+        notes=[translate("(n) = number of areas", lang)],
+    )
 
 
 def draw_sector_panel(ax: Axes, data: MapData, category: str, colour: str, template: Template) -> int:
     """One small map: areas where `category` is present in its colour; returns how many."""
-    values = data.categories[category] if data.categories is not None else pd.Series(dtype=float)
-    ids = data.areas[data.keys.id_column].astype(str)
-    present = ids.map(values).fillna(0).to_numpy() > 0
-    draw_polygons(ax, data.areas.geometry.to_numpy(), [colour if p else "#f4f4f4" for p in present], "#ffffff", 0.25,
-                  gid="areas")
+    present = sector_present(data, category)
+    draw_polygons(ax, data.areas.geometry.to_numpy(), [colour if p else BASE_AREA_FILL for p in present], "#ffffff",
+                  0.25, gid="areas")
     return int(present.sum())
 
 
