@@ -118,8 +118,9 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     chosen = {value: area for value, area in project.decisions.items() if area in ids}
     decisions = Decisions.from_mapping(chosen) if chosen else None
     data = usable_data(table.data, project)
-    match = match_table(data, layer, _key_column(project, data, layer), file=str(project.table),
-                        parent_column=project.parent_column, decisions=decisions, gazetteer=project.gazetteer or None)
+    key, parent = _key_column(project, data, layer)
+    match = match_table(data, layer, key, file=str(project.table), parent_column=project.parent_column or parent,
+                        decisions=decisions, gazetteer=project.gazetteer or None)
     return table, layer, match
 
 
@@ -157,16 +158,18 @@ def _marked(project: Project, data, roles: tuple[str, ...]) -> list[str]:
     return [c for c in data.columns if c in chosen]
 
 
-def _key_column(project: Project, data, layer: gpd.GeoDataFrame) -> str | None:
-    """The user's key column; else the column marked as places that matches the layer; else None (the matcher's guess)."""
+def _key_column(project: Project, data, layer: gpd.GeoDataFrame) -> tuple[str | None, str | None]:
+    """(key, parent): the user's key column; else the column marked as places that matches the layer
+    (with the marked column naming its parents); else None (the matcher's guess, parent included)."""
     if project.key_column:
-        return project.key_column
+        return project.key_column, None
     marked = _marked(project, data, PLACE_ROLES)
     if not marked:
-        return None
-    from carto_desktop.match.matcher import AreaIndex, find_key_column
+        return None, None
+    from carto_desktop.match.matcher import AreaIndex, choose_key_columns
 
-    return find_key_column(data[marked], AreaIndex(layer, boundary_keys(layer)))
+    choice = choose_key_columns(data[marked], AreaIndex(layer, boundary_keys(layer)), file=str(project.table))
+    return (choice.key, choice.parent) if choice else (None, None)
 
 
 @dataclass

@@ -356,34 +356,150 @@ def _best_areas(choices: list[int], scores: list[int], areas: list[str]) -> list
     return out
 
 
+KEY_MIN_SHARE = 0.3  # a column is a key candidate when this share of its distinct values names areas
+PARENT_SHARE = 0.8  # ... and a parent column when this share names the layer's parent areas
+NEAR_TIE = 0.9  # two columns naming areas are a tie when the second hits this share of the first's areas
+_DISTINCT_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class ColumnFit:
+    """How one table column fits the layer: the areas its distinct values name, by code and by name."""
+
+    column: str
+    distinct: int
+    code_areas: dict[str, str]  # value -> area id, for the values that are the layer's codes
+    name_areas: dict[str, str]  # value -> area id, for the values that name exactly one area
+    parent_share: float  # share of distinct values that are the layer's parent areas (codes or names)
+
+    @property
+    def code_share(self) -> float:
+        return len(self.code_areas) / self.distinct if self.distinct else 0.0
+
+    @property
+    def name_share(self) -> float:
+        return len(self.name_areas) / self.distinct if self.distinct else 0.0
+
+
+@dataclass(frozen=True)
+class KeyChoice:
+    """The key column found for a table, and the parent column that narrows it (None when none fits)."""
+
+    key: str
+    parent: str | None = None
+
+
+def _column_fit(column: str, values: pd.Series, index: AreaIndex) -> ColumnFit:
+    texts = values.dropna().astype(str).str.strip()
+    distinct = [v for v in texts.unique()[:_DISTINCT_LIMIT] if v]
+    codes, names = {}, {}
+    parents = 0
+    for v in distinct:
+        area = index.code(v) if _DIGIT.search(v) else None
+        if area is not None:
+            codes[v] = area
+        else:
+            area = index.unique_name(v)
+            if area is not None:
+                names[v] = area
+        if index.parents is not None and _exact_parent(index, v) is not None:
+            parents += 1
+    return ColumnFit(str(column), len(distinct), codes, names, parents / len(distinct) if distinct else 0.0)
+
+
+def _exact_parent(index: AreaIndex, text: str) -> str | None:
+    """The parent area a cell names by code or at an exact-ish tier (no fuzzy: column detection)."""
+    code = index.parent_codes.lookup(text) if index.parent_codes is not None else None
+    if code is not None:
+        return code
+    for _, areas in index.parents.tiers(text):
+        return next(iter(areas)) if len(areas) == 1 else None
+    return None
+
+
 def _column_score(values: pd.Series, index: AreaIndex) -> tuple[float, float, int]:
     """Share of distinct values that are known codes, and that are known names; how many known codes."""
-    distinct = values.dropna().astype(str).unique()[:5000]
-    if len(distinct) == 0:
-        return 0.0, 0.0, 0
-    n_codes = sum(index.code(v) is not None for v in distinct)
-    names = sum(index.unique_name(v) is not None for v in distinct) / len(distinct)
-    return n_codes / len(distinct), names, n_codes
+    fit = _column_fit("", values, index)
+    return fit.code_share, fit.name_share, len(fit.code_areas)
+
+
+def choose_key_columns(data: pd.DataFrame, index: AreaIndex, *, file: str | None = None) -> KeyChoice | None:
+    """The table column that names the layer's areas, and the column that names their parents.
+
+    Codes before names. Among the columns that name areas, the one naming the most distinct
+    areas wins even when some of its values name none (they are reported unmatched): a region
+    column whose names are also names of cercles (Mali's "Kayes" region and "Kayes" cercle)
+    names the layer's parents and is never the key; it becomes the parent column. Two columns
+    naming about as many areas differently is a question for the user, never a guess
+    (`DataError`). A regional table (the Cadre Harmonisé: 19 countries in one sheet) holds the
+    layer's codes among many others: a column that names at least half the layer's areas by
+    their own codes is the key, the other countries' rows are then "unknown P-code".
+    """
+    fits = [_column_fit(c, data[c], index) for c in data.columns]
+    n_areas = len(set(index.ids))
+    need = max(1, min(3, n_areas))
+    parent_fits = [f for f in fits if index.parents is not None and f.parent_share >= PARENT_SHARE]
+    parent_level = {f.column for f in parent_fits}
+    own = [f for f in fits if f.column not in parent_level]
+
+    def pick(kind: str, min_share: float) -> ColumnFit | None:
+        def areas(f: ColumnFit) -> set[str]:
+            return set((f.code_areas if kind == "code" else f.name_areas).values())
+
+        def share(f: ColumnFit) -> float:
+            return f.code_share if kind == "code" else f.name_share
+
+        # half its values naming areas, or (for a column with misspellings, villages) a third naming 3 areas
+        ok = [f for f in own if areas(f) and (share(f) >= 0.5 or (share(f) >= min_share and len(areas(f)) >= need))]
+        if not ok:
+            return None
+        ok.sort(key=lambda f: (len(areas(f)), share(f)), reverse=True)  # stable: table order among equals
+        best = ok[0]
+        for other in ok[1:]:
+            if len(areas(other)) < NEAR_TIE * len(areas(best)):
+                break
+            if not _same_areas(data, best, other, kind):
+                raise DataError(
+                    "Both columns \"{column}\" and \"{other}\" name areas of the boundary file: which one places the rows is not clear.",
+                    hint="Choose the key column (--key-column on the command line, or in the Match step).",
+                    file=file, column=best.column, other=other.column,
+                )
+        return best
+
+    chosen = pick("code", 0.5) or pick("name", KEY_MIN_SHARE)
+    if chosen is None:
+        most = max(own, key=lambda f: len(f.code_areas), default=None)
+        if most is not None and len(most.code_areas) >= max(3, n_areas // 2):
+            chosen = most
+    if chosen is None:
+        if parent_fits:
+            raise DataError(
+                "Column \"{column}\" names the parent areas of the boundary file (regions of its areas), not its areas.",
+                hint="Use the boundary file of that level, or name the column that names the areas with --key-column.",
+                file=file, column=max(parent_fits, key=lambda f: f.parent_share).column,
+            )
+        return None
+    parents = [f for f in parent_fits if f.column != chosen.column]
+    parent = max(parents, key=lambda f: f.parent_share).column if parents else None
+    return KeyChoice(chosen.column, parent)
+
+
+def _same_areas(data: pd.DataFrame, a: ColumnFit, b: ColumnFit, kind: str) -> bool:
+    """Whether two candidate columns place the rows in the same areas (a name and its alias column)."""
+    map_a = a.code_areas if kind == "code" else a.name_areas
+    map_b = b.code_areas if kind == "code" else b.name_areas
+    left = data[a.column].astype(str).str.strip().map(map_a)
+    right = data[b.column].astype(str).str.strip().map(map_b)
+    both = left.notna() & right.notna()
+    if not both.any():
+        return False
+    return bool((left[both] == right[both]).mean() >= 0.9)
 
 
 def find_key_column(data: pd.DataFrame, index: AreaIndex) -> str | None:
-    """The table column that best matches the layer: P-codes first, then names.
-
-    A regional table (the Cadre Harmonisé: 19 countries in one sheet) holds the layer's codes
-    among many others: a column that names at least half the layer's areas by their own codes
-    is the key, the other countries' rows are then "unknown P-code". Codes cannot match by chance.
-    """
-    scores = {c: _column_score(data[c], index) for c in data.columns}
-    best_code = max(scores, key=lambda c: scores[c][0], default=None)
-    if best_code is not None and scores[best_code][0] >= 0.5:
-        return best_code
-    best_name = max(scores, key=lambda c: scores[c][1], default=None)
-    if best_name is not None and scores[best_name][1] >= 0.5:
-        return best_name
-    most_codes = max(scores, key=lambda c: scores[c][2], default=None)
-    if most_codes is not None and scores[most_codes][2] >= max(3, len(set(index.ids)) // 2):
-        return most_codes
-    return None
+    """The table column that best matches the layer (`choose_key_columns`), or None."""
+    choice = choose_key_columns(data, index)
+    return choice.key if choice else None
 
 
 def match_values(
@@ -468,7 +584,10 @@ def match_table(
 
         gazetteer = GazetteerSource(gazetteer)
     if key_column is None:
-        key_column = find_key_column(data, index)
+        choice = choose_key_columns(data, index, file=file)
+        key_column = choice.key if choice else None
+        if choice is not None and parent_column is None and choice.parent is not None:
+            parent_column = choice.parent
         if key_column is None:
             raise DataError(
                 "No column of the table matches the P-codes or names of the boundary file.",
