@@ -38,7 +38,7 @@ LENGTHS = B / "ocha_global_pcode_lengths_hdx-python-country_fixture_2026-02-11.c
 from carto_desktop.intake import read_layer, read_table  # noqa: E402
 from carto_desktop.match import match_table  # noqa: E402
 from carto_desktop.match.boundary_keys import boundary_keys  # noqa: E402
-from carto_desktop.match.names import name_key  # noqa: E402
+from carto_desktop.names import name_key  # noqa: E402
 
 
 @dataclass
@@ -173,7 +173,7 @@ LAYER_META = {"tcd_adm2": ("TCD", 2), "tcd_adm1": ("TCD", 1), "mali_adm2": ("MLI
 
 def trap_rows() -> pd.DataFrame:
     """The traps with truths turned into the layer's codes."""
-    from carto_desktop.match.names import name_key
+    from carto_desktop.names import name_key
 
     rows = []
     for layer, value, parent, truth in TRAPS:

@@ -16,7 +16,8 @@ from matplotlib.figure import Figure
 
 from carto_desktop.carto.thematic import area_classes
 from carto_desktop.errors import OptionError
-from carto_desktop.export import check_dpi, check_output, save_map, write_atomically
+from carto_desktop.export import check_dpi, check_output, save_map
+from carto_desktop.files import write_atomically
 from carto_desktop.match.boundary_keys import BoundaryKeys
 from carto_desktop.project import PreparedMap, Project, prepare_map, render_prepared
 

@@ -232,7 +232,7 @@ def run(args: argparse.Namespace) -> int:
             result = _match_with_options(args)
         else:
             _, _, result = run_match(project)
-        from carto_desktop.match.matcher import MATCH_COLUMNS
+        from carto_desktop.match.verdicts import MATCH_COLUMNS
         from carto_desktop.privacy.sensitive import detect_sensitive, sensitive_columns
 
         personal = [] if args.keep_personal_columns else [

@@ -1,8 +1,6 @@
 """Writing maps to PNG, PDF or SVG atomically, with no personal metadata."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -11,6 +9,7 @@ from matplotlib.figure import Figure
 
 from carto_desktop import __version__
 from carto_desktop.errors import ExportError
+from carto_desktop.files import write_atomically
 
 FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
 DPI_RANGE = (30, 1200)
@@ -33,33 +32,6 @@ def check_dpi(dpi: int) -> int:
     if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
         raise ExportError("The resolution must be between 30 and 1200 dpi.", hint="Use 150 dpi for screens and 300 dpi for print.")
     return dpi
-
-
-def write_atomically(path: str | Path, write) -> Path:
-    """Call `write(tmp_path)` then move the result over `path` in one step.
-
-    A crash or a full disk leaves either the old file or the new one, never half a file.
-    """
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise ExportError("The map could not be written: {reason}.", hint="Choose a folder you can write to, with free space.",
-                          file=target, reason=exc.strerror or str(exc)) from exc
-    try:
-        write(tmp)
-        # mkstemp makes the file private (0600); give it the mode a normal save would
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError("The map could not be written: {reason}.", hint="Choose a folder you can write to, with free space.",
-                          file=target, reason=exc.strerror or str(exc)) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
 
 
 def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:

@@ -166,7 +166,8 @@ def _key_column(project: Project, data, layer: gpd.GeoDataFrame) -> tuple[str | 
     marked = _marked(project, data, PLACE_ROLES)
     if not marked:
         return None, None
-    from carto_desktop.match.matcher import AreaIndex, choose_key_columns
+    from carto_desktop.match.areas import AreaIndex
+    from carto_desktop.match.matcher import choose_key_columns
 
     choice = choose_key_columns(data[marked], AreaIndex(layer, boundary_keys(layer)), file=str(project.table))
     return (choice.key, choice.parent) if choice else (None, None)

@@ -15,13 +15,13 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from carto_desktop.errors import DataError
+from carto_desktop.files import write_text_atomically
 
 if TYPE_CHECKING:
     from carto_desktop.project import Project
@@ -166,23 +166,6 @@ def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str
     if saved_from:
         doc["saved_from"] = str(saved_from)
     return doc
-
-
-def write_text_atomically(path: str | Path, text: str) -> Path:
-    """Write to a temporary file in the same folder, then replace `path` in one step."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~" + target.stem, suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
 
 
 def path_fields() -> set[str]:

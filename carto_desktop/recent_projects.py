@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from carto_desktop.project_file import write_text_atomically
+from carto_desktop.files import write_text_atomically
 
 RECENT_NAME = "recent_projects.json"
 RECENT_MAX = 8

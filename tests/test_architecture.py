@@ -1,4 +1,5 @@
-"""The engine never imports Qt, and every engine message has its French translation."""
+"""The shape of the code: layers, no import cycles, no private imports across modules, the engine
+without Qt, and every engine message with its French translation."""
 import ast
 import subprocess
 import sys
@@ -10,21 +11,72 @@ from carto_desktop.i18n import FRENCH
 PACKAGE = REPO / "carto_desktop"
 
 
-def _engine_files():
-    return [p for p in PACKAGE.rglob("*.py") if "gui" not in p.relative_to(PACKAGE).parts]
+def test_import_contracts_hold():
+    """pyproject.toml's [tool.importlinter]: the layers (intake, match, aggregate, carto, project,
+    then the command and the app) and "only gui imports PySide6"."""
+    from importlinter.cli import lint_imports
+
+    assert lint_imports(config_filename=str(REPO / "pyproject.toml"), no_cache=True) == 0
 
 
-def test_no_module_outside_gui_imports_qt():
+def _import_graph() -> dict[str, set[str]]:
+    import grimp
+
+    graph = grimp.build_graph("carto_desktop", cache_dir=None)
+    return {m: set(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Groups of modules that import each other, directly or round a loop (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in graph.get(module, ()):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                m = stack.pop()
+                group.append(m)
+                if m == module:
+                    break
+            if len(group) > 1 or module in graph.get(module, ()):
+                found.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_the_cycle_finder_sees_a_loop():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycle_between_modules():
+    """Imports inside functions count too: a cycle hidden in a function is still a cycle."""
+    graph = _import_graph()
+    assert "carto_desktop.match.matcher" in graph
+    assert _cycles(graph) == []
+
+
+def test_no_private_name_is_imported_from_another_module():
     offenders = []
-    for path in _engine_files():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            offenders += [f"{path.relative_to(REPO)}: {n}" for n in names if n.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}]
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("carto_desktop"):
+                offenders += [f"{path.relative_to(REPO)}: {node.module}.{a.name}" for a in node.names
+                              if a.name.startswith("_") and not a.name.startswith("__")]
     assert offenders == []
 
 

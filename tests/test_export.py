@@ -9,7 +9,8 @@ from PIL import Image
 from conftest import SAMPLE
 
 from carto_desktop.errors import ExportError
-from carto_desktop.export import save_map, write_atomically
+from carto_desktop.export import save_map
+from carto_desktop.files import write_atomically
 
 
 @pytest.fixture(scope="module")

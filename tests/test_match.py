@@ -8,7 +8,7 @@ from shapely.geometry import box
 
 from carto_desktop.intake import read_layer, read_table
 from carto_desktop.match import match_table
-from carto_desktop.match.names import distinguishing_words, name_key, normalise_name
+from carto_desktop.names import distinguishing_words, name_key, normalise_name
 from carto_desktop.match.pcodes import PcodeIndex
 
 

@@ -35,6 +35,7 @@ from matplotlib.axes import Axes
 
 from carto_desktop import __version__
 from carto_desktop.errors import DataError, ExportError, OptionError
+from carto_desktop.files import write_atomically
 
 FORMAT = 1
 EARTH_RADIUS = 6378137.0  # the sphere of Web Mercator
@@ -382,8 +383,6 @@ def write_tile_pack(path: str | Path, image, bounds: tuple[float, float, float, 
                     bbox: tuple[float, float, float, float] | None = None) -> TilePack:
     """Write a pack: `image` (Pillow image or uint8 array, EPSG:3857 grid) + its .json, each atomically."""
     from PIL import Image
-
-    from carto_desktop.export import write_atomically
 
     target = Path(path)
     if target.suffix.lower() != ".png":

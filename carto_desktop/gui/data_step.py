@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from carto_desktop.gui.widgets import select_item
+
 TABLE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt"
 BOUNDARY_FILTER_EXTS = "*.geojson *.json *.gpkg *.shp *.zip"
 AUTO = "\u0000auto"  # combo data for "detect automatically"
@@ -162,7 +164,7 @@ class RoleDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802 (Qt name)
-        _select(editor, index.data(Qt.ItemDataRole.UserRole))
+        select_item(editor, index.data(Qt.ItemDataRole.UserRole))
 
     def setModelData(self, editor, model, index) -> None:  # noqa: N802 (Qt name)
         pass  # the project changes through DataStep.edited only (one undo step)
@@ -325,9 +327,9 @@ class DataStep(QWidget):
         self.table_label.setToolTip(str(project["table"]))
         self.boundaries_label.setText(Path(project["boundaries"]).name)
         self.boundaries_label.setToolTip(str(project["boundaries"]))
-        _select(self.key_combo, project.get("key_column") or AUTO)
+        select_item(self.key_combo, project.get("key_column") or AUTO)
         if project.get("sheet") and self.sheet_combo.count():
-            _select(self.sheet_combo, project["sheet"])
+            select_item(self.sheet_combo, project["sheet"])
         self._show_roles_chosen()
         self._show_personal_ticks()
 
@@ -338,11 +340,11 @@ class DataStep(QWidget):
         for sheet in info["sheets"]:
             self.sheet_combo.addItem(sheet, sheet)
         self._set_row_visible(self.sheet_label, self.sheet_combo, len(info["sheets"]) > 1)
-        _select(self.sheet_combo, project.get("sheet") or info.get("sheet"))
+        select_item(self.sheet_combo, project.get("sheet") or info.get("sheet"))
         self.key_combo.clear()
         self.key_combo.addItem(self.tr("Detect automatically"), AUTO)
         self.key_combo.addItems(info["columns"])  # the column is the item's text (`_select` finds it)
-        _select(self.key_combo, project.get("key_column") or AUTO)
+        select_item(self.key_combo, project.get("key_column") or AUTO)
         if (info["columns"], info["rows"]) != (self.rows_model.columns, self.rows_model.rows):
             self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
         self._columns = list(info["columns"])
@@ -604,7 +606,7 @@ class DataStep(QWidget):
         self.layer_combo.clear()
         for name in layers:
             self.layer_combo.addItem(name, name)
-        _select(self.layer_combo, chosen)
+        select_item(self.layer_combo, chosen)
         self._set_row_visible(self.layer_label, self.layer_combo, len(layers) > 1)
 
     # --- editing --------------------------------------------------------------------------
@@ -631,12 +633,3 @@ class DataStep(QWidget):
                                               self.tr("Boundaries (%1)").replace("%1", BOUNDARY_FILTER_EXTS))
         if path:
             self.boundaries_chosen.emit(path)
-
-
-def _select(combo: QComboBox, data: Any) -> None:
-    """Select the item holding `data` without emitting `activated` (only user choices do)."""
-    index = combo.findData(data)
-    if index < 0 and isinstance(data, str):
-        index = combo.findText(data, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)  # text-only items
-    if index >= 0 and index != combo.currentIndex():
-        combo.setCurrentIndex(index)

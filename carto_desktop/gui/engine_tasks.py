@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from carto_desktop.errors import CartoError
 
 PREVIEW_DPI = 110
 TABLE_PREVIEW_ROWS = 100
-CANDIDATE = re.compile(r"^(?P<name>.*) \((?P<id>[^()]*)\) (?P<score>[\d.]+)$")
 
 
 def warm_up() -> None:
@@ -134,17 +132,14 @@ def inspect_layer(path: str) -> dict[str, Any]:
 def _review_rows(match) -> list[dict[str, Any]]:
     """One entry per distinct key value still unsure or unmatched, with its candidates and why."""
     from carto_desktop.match.reasons import why_unsure
+    from carto_desktop.match.verdicts import parse_candidates
 
     rows = match.rows
     todo = rows[rows["match_status"].isin(["review", "unmatched"])]
     out = []
     for value, group in todo.groupby(match.key_column, sort=False, dropna=False):
         first = group.iloc[0]
-        candidates = []
-        for part in str(first["match_candidates"] or "").split("; "):
-            m = CANDIDATE.match(part.strip())
-            if m:
-                candidates.append([m["id"], m["name"], float(m["score"])])
+        candidates = [list(c) for c in parse_candidates(first["match_candidates"])]
         method = str(first["match_method"])
         out.append({"value": "" if value != value else str(value), "status": str(first["match_status"]),
                     "rows": int(len(group)), "candidates": candidates,

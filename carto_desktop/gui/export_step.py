@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from carto_desktop.gui.data_step import _select
+from carto_desktop.gui.widgets import select_item
 
 SHOW_PROGRESS_AFTER_MS = 500
 WARNING_BACKGROUND = "#fff3cd"  # a pale amber box: read before sharing
@@ -135,7 +135,7 @@ class ExportStep(QWidget):
         self.page_label.setVisible(has_page)
         self.page_combo.setVisible(has_page)
         if has_page:
-            _select(self.page_combo, project.get("page") or "")
+            select_item(self.page_combo, project.get("page") or "")
         if not self.file_edit.text():
             self.file_edit.setText(str(default_path))
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from carto_desktop.gui.data_step import AUTO, _select
+from carto_desktop.gui.data_step import AUTO
+from carto_desktop.gui.widgets import select_item
 
 NO_CHOICE = ""
 GEONAMES, NO_PLACES, OWN_LIST = "geonames", "none", "own"  # the places chooser (Project.gazetteer)
@@ -131,13 +132,13 @@ class MatchStep(QWidget):
         self.key_combo.addItem(self.tr("Detect automatically"), AUTO)
         for column in columns:
             self.key_combo.addItem(column, column)
-        _select(self.key_combo, key_column or AUTO)
+        select_item(self.key_combo, key_column or AUTO)
 
     def show_project(self, project: dict[str, Any]) -> None:
         self._decisions = dict(project.get("decisions") or {})
         self.decided_label.setText(str(len(self._decisions)))
         self.clear_button.setEnabled(bool(self._decisions))
-        _select(self.key_combo, project.get("key_column") or AUTO)
+        select_item(self.key_combo, project.get("key_column") or AUTO)
         self._gazetteer = project.get("gazetteer")
         self._show_places()
 
@@ -148,7 +149,7 @@ class MatchStep(QWidget):
         self.places_combo.setItemText(2, self.tr("My list: %1").replace("%1", Path(str(value)).name)
                                       if own else self.tr("My list…"))
         self.places_combo.setItemData(2, str(value) if own else None, Qt.ItemDataRole.ToolTipRole)
-        _select(self.places_combo, OWN_LIST if own else GEONAMES if value and str(value).strip().lower() == GEONAMES
+        select_item(self.places_combo, OWN_LIST if own else GEONAMES if value and str(value).strip().lower() == GEONAMES
                 else NO_PLACES)
 
     def _places_changed(self) -> None:

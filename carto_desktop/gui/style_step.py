@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from carto_desktop.gui.data_step import _select
+from carto_desktop.gui.widgets import select_item
 
 DEFAULT = ""  # combo data for "as the template says"
 TEXT_DELAY_MS = 600  # typing pauses this long before the title counts as one edit
@@ -206,7 +206,7 @@ class StyleStep(QWidget):
         for t in templates:
             icon = QIcon(t["thumbnail"]) if t.get("thumbnail") else QIcon()
             self.template_combo.addItem(icon, t["name"].get(lang) or t["id"], t["id"])
-        _select(self.template_combo, self._project.get("template", current))
+        select_item(self.template_combo, self._project.get("template", current))
         self._show_kind_controls()
 
     def show_columns(self, columns: list[str]) -> None:
@@ -223,7 +223,7 @@ class StyleStep(QWidget):
     def _select_columns(self) -> None:
         for combo, key in ((self.value_combo, "value_column"), (self.category_combo, "category_column"),
                            (self.lat_combo, "lat_column"), (self.lon_combo, "lon_column")):
-            _select(combo, self._project.get(key) or DEFAULT)
+            select_item(combo, self._project.get(key) or DEFAULT)
 
     def _show_kind_controls(self) -> None:
         """Groups only for sector maps, latitude/longitude only for point maps."""
@@ -249,20 +249,20 @@ class StyleStep(QWidget):
         try:
             if self.template_combo.findData(project.get("template")) < 0:
                 self.template_combo.addItem(str(project.get("template")), project.get("template"))
-            _select(self.template_combo, project.get("template"))
-            _select(self.agg_combo, project.get("agg") or "count")
+            select_item(self.template_combo, project.get("template"))
+            select_item(self.agg_combo, project.get("agg") or "count")
             self._select_columns()
-            _select(self.people_combo, project.get("people_points") or "areas")
+            select_item(self.people_combo, project.get("people_points") or "areas")
             self.hexagon_spin.setValue(int(round(project.get("hexagon_km") or 0)))
             self._show_kind_controls()
-            _select(self.scheme_combo, project.get("scheme") or DEFAULT)
+            select_item(self.scheme_combo, project.get("scheme") or DEFAULT)
             self.classes_spin.setValue(project.get("classes") or 1)
-            _select(self.palette_combo, project.get("palette") or DEFAULT)
+            select_item(self.palette_combo, project.get("palette") or DEFAULT)
             for edit, key in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle"),
                               (self.legend_edit, "legend_heading")):
                 if not edit.hasFocus() or edit.text() != (project.get(key) or ""):
                     edit.setText(project.get(key) or "")
-            _select(self.map_lang, project.get("lang") or "en")
+            select_item(self.map_lang, project.get("lang") or "en")
             logo = project.get("logo")
             self.logo_label.setText(str(logo).replace("\\", "/").rsplit("/", 1)[-1] if logo
                                     else self.tr("As the template says"))

@@ -24,8 +24,8 @@ from carto_desktop.intake.notices import Notice
 from carto_desktop.intake.numbers import parse_number
 from carto_desktop.intake.pcode_lengths import PCODE_LENGTHS
 from carto_desktop.intake.tables import Table
-from carto_desktop.match.country_codes import iso2_to_iso3, iso3_to_iso2
-from carto_desktop.match.names import normalise_name, normalise_pcode
+from carto_desktop.country_codes import iso2_to_iso3, iso3_to_iso2
+from carto_desktop.names import normalise_name, normalise_pcode
 
 Role = Literal["admin name", "P-code", "latitude", "longitude", "geopoint", "number", "date", "identifier",
                "multiple choice", "form metadata", "text", "empty"]

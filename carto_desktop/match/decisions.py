@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from carto_desktop.errors import DataError
-from carto_desktop.match.names import name_key, normalise_pcode
+from carto_desktop.files import write_atomically
+from carto_desktop.names import name_key, normalise_pcode
 
 FORMAT_VERSION = 1
 
@@ -125,6 +126,4 @@ def save_aliases(path: str | Path, boundary_set: str, decisions: Decisions) -> P
             pass  # a broken file is replaced by the current decisions
     data["boundary_sets"][boundary_set] = decisions.to_dict()
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    from carto_desktop.export import write_atomically  # matplotlib comes with it: only when saving
-
     return write_atomically(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))

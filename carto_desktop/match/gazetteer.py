@@ -17,9 +17,13 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from shapely.geometry import Point
 
 from carto_desktop.errors import DataError
-from carto_desktop.match.names import name_key
+from carto_desktop.match.areas import AreaIndex
+from carto_desktop.match.verdicts import MATCHED, REVIEW, Verdict
+from carto_desktop.names import name_key
+from carto_desktop.paths import sample_data_dir
 
 GEONAMES_CREDIT = "GeoNames (geonames.org), CC BY 4.0"
 BUNDLED = "geonames"  # the name that chooses the bundled extract (Project.gazetteer, --gazetteer)
@@ -102,8 +106,6 @@ def bundled_gazetteer() -> Gazetteer:
     Read once per process (about 0.4 s: 38,000 places and their alternate names are keyed);
     it is shipped, read-only data, so every match of the session can share it.
     """
-    from carto_desktop.paths import sample_data_dir
-
     return load_gazetteer(sample_data_dir() / "gazetteer" / "geonames_sahel_places.tsv.gz")
 
 
@@ -154,10 +156,9 @@ def areas_of_places(areas: gpd.GeoSeries, lat: np.ndarray, lon: np.ndarray) -> n
     return out
 
 
-def place_verdicts(index, gazetteer: Gazetteer, pairs: list[tuple[str, str | None]], verdicts: dict) -> dict:
+def place_verdicts(index: AreaIndex, gazetteer: Gazetteer, pairs: list[tuple[str, str | None]],
+                   verdicts: dict[tuple[str, str | None], Verdict]) -> dict[tuple[str, str | None], Verdict]:
     """Verdicts for (value, parent) pairs that name places rather than areas."""
-    from carto_desktop.match.matcher import MATCHED, REVIEW, Verdict, _candidates
-
     out = {}
     wanted = {p: gazetteer.places(p[0]) for p in pairs}
     needed = sorted({i for places in wanted.values() for i in places})
@@ -179,7 +180,7 @@ def place_verdicts(index, gazetteer: Gazetteer, pairs: list[tuple[str, str | Non
             area = next(iter(hits))
             out[(value, parent)] = Verdict(area, 90.0, "gazetteer", MATCHED)
         else:
-            cands = _candidates(index, hits, 90.0)
+            cands = index.candidates(hits, 90.0)
             if before is not None:
                 cands = tuple(dict.fromkeys(cands + before.candidates))[:6]
             why = ("places in several areas" if len(hits) > 1 else "village" if not towns
@@ -193,6 +194,4 @@ BORDER_MARGIN = 0.02  # degrees (about 2 km): gazetteer coordinates are often ro
 
 def _well_inside(area, lon: float, lat: float) -> bool:
     """A point far enough from its area's border that rounding cannot move it across."""
-    from shapely.geometry import Point
-
     return area.boundary.distance(Point(lon, lat)) >= BORDER_MARGIN

@@ -11,7 +11,7 @@ stands for a silent wrong match seen in real tables:
 """
 from __future__ import annotations
 
-from carto_desktop.match.names import compact_key, distinguishing_words
+from carto_desktop.names import compact_key, distinguishing_words
 
 ACCEPT_SCORE = 85.0  # rapidfuzz ratio (Indel similarity) on compared keys
 ACCEPT_SCORE_NO_PARENT = 90.0  # without a parent to narrow the choice, ask for more

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -30,214 +30,18 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from carto_desktop.errors import DataError, OptionError
-from carto_desktop.match.boundary_keys import BoundaryKeys, boundary_keys
 from carto_desktop.intake.tables import require_column
+from carto_desktop.match.areas import AreaIndex
+from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.match.decisions import Decisions
+from carto_desktop.match.gazetteer import GazetteerSource, place_verdicts
 from carto_desktop.match.guards import ACCEPT_SCORE, REVIEW_SCORE, why_not_automatic
-from carto_desktop.match.names import compact_key, distinguishing_words, looks_like_pcode, name_key, normalise_name
-from carto_desktop.match.pcodes import PcodeIndex
+from carto_desktop.match.points import match_points
+from carto_desktop.match.verdicts import (MATCHED, REVIEW, TOP_CANDIDATES, UNMATCHED, Candidate, MatchResult, Verdict,
+                                          result_table)
+from carto_desktop.names import compact_key, looks_like_pcode, name_key
 
-MATCHED, REVIEW, UNMATCHED = "matched", "review", "unmatched"
-MATCH_COLUMNS = ["match_id", "match_name", "match_score", "match_method", "match_status", "match_candidates"]
-TOP_CANDIDATES = 3
 _DIGIT = re.compile(r"\d")
-REVIEW_THRESHOLD = REVIEW_SCORE  # kept for callers of the earlier name
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """How one distinct key value (under one parent) was matched."""
-
-    area_id: str | None
-    score: float
-    method: str
-    status: str
-    candidates: tuple[tuple[str, str, float], ...] = ()  # (id, name, score)
-
-
-@dataclass
-class MatchResult:
-    """Every input row with its match, plus what was matched on."""
-
-    rows: pd.DataFrame  # the input columns followed by MATCH_COLUMNS
-    key_column: str
-    keys: BoundaryKeys
-    counts: dict[str, int] = field(default_factory=dict)
-    parent_column: str | None = None
-    unknown_parents: list[str] = field(default_factory=list)  # parent cells no area matched: rows matched without parent
-    credits: list[str] = field(default_factory=list)  # sources used beyond table and layer (the gazetteer's)
-
-    @property
-    def matched(self) -> pd.DataFrame:
-        return self.rows[self.rows["match_status"] == MATCHED]
-
-    @property
-    def to_review(self) -> pd.DataFrame:
-        return self.rows[self.rows["match_status"] != MATCHED]
-
-
-class NameBook:
-    """Names of a set of areas in every compared form, and the words they are made of."""
-
-    def __init__(self, ids: list[str], display: list[str], aliases: list[list[str]]) -> None:
-        self.ids = ids
-        self.display = dict(zip(ids, display))
-        self.by_exact: dict[str, set[str]] = defaultdict(set)
-        self.by_norm: dict[str, set[str]] = defaultdict(set)
-        self.by_key: dict[str, set[str]] = defaultdict(set)
-        self.by_alias: dict[str, set[str]] = defaultdict(set)
-        self.by_compact: dict[str, set[str]] = defaultdict(set)
-        self.keys_of: dict[str, str] = {}
-        for area, name in zip(ids, display):
-            key = name_key(name)
-            self.keys_of[area] = key
-            self.by_exact[str(name).strip()].add(area)
-            self.by_norm[normalise_name(name)].add(area)
-            self.by_key[key].add(area)
-            self.by_compact[compact_key(key)].add(area)
-        for column in aliases:
-            for area, name in zip(ids, column):
-                if name is None or (isinstance(name, float) and np.isnan(name)) or not str(name).strip():
-                    continue
-                key = name_key(name)
-                self.by_alias[key].add(area)
-                self.by_compact[compact_key(key)].add(area)
-        # fuzzy choices: one row per (key, area)
-        pairs = sorted({(k, a) for k, areas in self.by_key.items() for a in areas if k}
-                       | {(k, a) for k, areas in self.by_alias.items() for a in areas if k})
-        self.choice_keys = [k for k, _ in pairs]
-        self.choice_areas = [a for _, a in pairs]
-        self.words: dict[str, set[int]] = defaultdict(set)
-        for i, k in enumerate(self.choice_keys):
-            for w in k.split():
-                self.words[w].add(i)
-
-    def tiers(self, value: str) -> list[tuple[str, set[str]]]:
-        """(method, areas) for every exact-ish tier that finds the value, best tier first."""
-        found = []
-        hit = self.by_exact.get(value)
-        if hit:
-            found.append(("exact name", hit))
-        hit = self.by_norm.get(normalise_name(value))
-        if hit:
-            found.append(("normalised name", hit))
-        key = name_key(value)
-        if not key:
-            return found
-        hit = self.by_key.get(key)
-        if hit:
-            found.append(("normalised name", hit))
-        hit = self.by_alias.get(key)
-        if hit:
-            found.append(("alias", hit))
-        hit = self.by_compact.get(compact_key(key))
-        if hit:
-            # "Koman II" and "Komani I" meet without spaces: numerals and directions must still agree
-            words = distinguishing_words(key)
-            hit = {a for a in hit if distinguishing_words(self.keys_of[a]) == words}
-            if hit:
-                found.append(("normalised name", hit))
-        return found
-
-    def stem_areas(self, key: str) -> set[str]:
-        """Areas whose name contains `key` as a strict run of whole words ("batha" → Batha Est, Batha Ouest)."""
-        words = key.split()
-        if not words:
-            return set()
-        common = set.intersection(*(self.words.get(w, set()) for w in words))
-        n = len(words)
-        out = set()
-        for i in common:
-            kw = self.choice_keys[i].split()
-            if len(kw) > n and any(kw[j:j + n] == words for j in range(len(kw) - n + 1)):
-                out.add(self.choice_areas[i])
-        return out
-
-
-class AreaIndex:
-    """Lookup tables from a boundary layer: codes, names in every form, parents."""
-
-    def __init__(self, layer: gpd.GeoDataFrame, keys: BoundaryKeys) -> None:
-        self.keys = keys
-        ids = layer[keys.id_column].astype(str).tolist()
-        self.ids = ids
-        self.geometry = layer.geometry.reset_index(drop=True).to_crs(4326) if layer.crs is not None else layer.geometry.reset_index(drop=True)
-        display = layer[keys.name_column].astype(str).tolist() if keys.name_column else ids
-        self.names = dict(zip(ids, display))
-        self.book = NameBook(ids, display, [layer[c].tolist() for c in keys.alias_columns])
-        self.parent_of: dict[str, str] = {}
-        self.parents: NameBook | None = None
-        self.parent_codes: PcodeIndex | None = None
-        if keys.parent_id_column is not None:
-            parent_ids = layer[keys.parent_id_column].astype(str).tolist()
-            self.parent_of = dict(zip(ids, parent_ids))
-            first = layer.drop_duplicates(keys.parent_id_column)
-            pids = first[keys.parent_id_column].astype(str).tolist()
-            pnames = [first[c].tolist() for c in keys.parent_name_columns]
-            self.parents = NameBook(pids, [str(n) for n in pnames[0]] if pnames else pids, pnames[1:])
-            self.parent_codes = PcodeIndex(pids)
-        self.pcodes = PcodeIndex(ids, self.parent_of.values())
-        self.children: dict[str, set[str]] = defaultdict(set)
-        for area, parent in self.parent_of.items():
-            self.children[parent].add(area)
-        self.choice_area_array = np.array(self.book.choice_areas, dtype=object)
-        by_parent: dict[str, list[int]] = defaultdict(list)
-        for i, area in enumerate(self.book.choice_areas):
-            by_parent[self.parent_of.get(area, "")].append(i)
-        self._choices_by_parent = {p: np.array(v, dtype=np.int64) for p, v in by_parent.items()}
-        self._all_choices = np.arange(len(self.book.choice_areas), dtype=np.int64)
-        self._by_letter: dict[str, np.ndarray] | None = None
-
-    def choices_starting(self, letter: str) -> np.ndarray:
-        """Indexes of the fuzzy choices whose compact key starts with `letter`."""
-        if self._by_letter is None:
-            groups: dict[str, list[int]] = defaultdict(list)
-            for i, key in enumerate(self.book.choice_keys):
-                groups[compact_key(key)[:1]].append(i)
-            self._by_letter = {k: np.array(v, dtype=np.int64) for k, v in groups.items()}
-        return self._by_letter.get(letter, np.array([], dtype=np.int64))
-
-    def choices_of(self, parent: str | None) -> np.ndarray:
-        """Indexes of the fuzzy choices under `parent` (all of them when None)."""
-        if parent is None:
-            return self._all_choices
-        return self._choices_by_parent.get(parent, np.array([], dtype=np.int64))
-
-    def code(self, value: str) -> str | None:
-        """The layer's id for a P-code written in any harmless format, or None."""
-        return self.pcodes.lookup(value)
-
-    def unique_name(self, value: str) -> str | None:
-        """The one area a name designates at an exact-ish tier, ignoring parents (for column detection)."""
-        for _, areas in self.book.tiers(value):
-            return next(iter(areas)) if len(areas) == 1 else None
-        return None
-
-    def parent(self, value: object) -> str | None:
-        """The parent area id for a parent cell (code or name), or None when it is not clear."""
-        if self.parents is None or value is None or (isinstance(value, float) and np.isnan(value)):
-            return None
-        text = str(value).strip()
-        if not text:
-            return None
-        code = self.parent_codes.lookup(text)
-        if code is not None:
-            return code
-        for _, areas in self.parents.tiers(text):
-            return next(iter(areas)) if len(areas) == 1 else None
-        key = name_key(text)
-        if not key or not self.parents.choice_keys:
-            return None
-        found = process.extract(key, self.parents.choice_keys, scorer=fuzz.ratio, limit=2)
-        best = found[0]
-        second = found[1][1] if len(found) > 1 else 0.0
-        if why_not_automatic(key, best[0], best[1], second, has_parent=False) is None:
-            return self.parents.choice_areas[best[2]]
-        return None
-
-
-def _candidates(index: AreaIndex, areas: set[str] | list[str], score: float) -> tuple[tuple[str, str, float], ...]:
-    return tuple((a, index.names[a], round(float(score), 1)) for a in sorted(areas)[:TOP_CANDIDATES])
 
 
 def _exact_verdict(index: AreaIndex, value: str, parent: str | None) -> Verdict | None:
@@ -249,15 +53,15 @@ def _exact_verdict(index: AreaIndex, value: str, parent: str | None) -> Verdict 
             if len(inside) == 1:
                 return Verdict(next(iter(inside)), 100.0 if method == "exact name" else 99.0, method, MATCHED)
             if len(inside) > 1:
-                return Verdict(None, 99.0, "ambiguous name", REVIEW, _candidates(index, inside, 99.0))
+                return Verdict(None, 99.0, "ambiguous name", REVIEW, index.candidates(inside, 99.0))
             continue  # maybe a looser tier finds it under this parent
         if len(areas) == 1:
             return Verdict(next(iter(areas)), 100.0 if method == "exact name" else 99.0, method, MATCHED)
-        return Verdict(None, 99.0, "ambiguous name", REVIEW, _candidates(index, areas, 99.0))
+        return Verdict(None, 99.0, "ambiguous name", REVIEW, index.candidates(areas, 99.0))
     if parent is not None:
         elsewhere = set().union(*(a for _, a in tiers)) if tiers else set()
         if elsewhere:
-            return Verdict(None, 90.0, "parent mismatch", REVIEW, _candidates(index, elsewhere, 90.0))
+            return Verdict(None, 90.0, "parent mismatch", REVIEW, index.candidates(elsewhere, 90.0))
     return None
 
 
@@ -266,7 +70,7 @@ def _stem_verdict(index: AreaIndex, key: str, parent: str | None) -> Verdict | N
     if parent is not None:
         areas = {a for a in areas if index.parent_of.get(a) == parent} or areas
     if len(areas) >= 2:
-        return Verdict(None, 80.0, "bare stem", REVIEW, _candidates(index, areas, 80.0))
+        return Verdict(None, 80.0, "bare stem", REVIEW, index.candidates(areas, 80.0))
     return None
 
 
@@ -306,7 +110,7 @@ def _fuzzy_verdicts(index: AreaIndex, todo: list[tuple[str, str | None]]) -> dic
                     continue
                 area, score, i = best[0]
                 second = best[1][1] if len(best) > 1 else 0.0
-                cands = tuple((a, index.names[a], float(sc)) for a, sc, _ in best)
+                cands = tuple(Candidate(a, index.names[a], float(sc)) for a, sc, _ in best)
                 why = why_not_automatic(query, book.choice_keys[i], score, second, has_parent=parent is not None)
                 if why is None and parent is not None:
                     accepted.append((pair, query, area, score, cands))
@@ -334,7 +138,7 @@ def _fuzzy_verdicts(index: AreaIndex, todo: list[tuple[str, str | None]]) -> dic
             rivals = [(int(idx[j]), scores[r, j]) for j in np.flatnonzero(scores[r] >= score)
                       if index.choice_area_array[idx[j]] != area]
         if rivals:
-            more = tuple((index.choice_area_array[i], index.names[index.choice_area_array[i]], float(sc))
+            more = tuple(Candidate(index.choice_area_array[i], index.names[index.choice_area_array[i]], float(sc))
                          for i, sc in rivals[:TOP_CANDIDATES])
             out[pair] = Verdict(None, score, "parent mismatch", REVIEW, cands + more)
         else:
@@ -541,8 +345,6 @@ def match_values(
     verdicts.update(_fuzzy_verdicts(index, fuzzy))
     unsure = [p for p in fuzzy if verdicts[p].status != MATCHED]
     if gazetteer is not None and unsure:  # opened only now: most tables never need it
-        from carto_desktop.match.gazetteer import place_verdicts
-
         opened = gazetteer.get() if hasattr(gazetteer, "get") else gazetteer
         verdicts.update(place_verdicts(index, opened, unsure, verdicts))
     return verdicts
@@ -573,15 +375,11 @@ def match_table(
     `lat_column`/`lon_column` match GPS points instead of names (`points.match_points`).
     """
     if lat_column is not None or lon_column is not None:
-        from carto_desktop.match.points import match_points
-
         return match_points(data, layer, lat_column or "", lon_column or "", file=file, id_column=id_column,
                             name_column=name_column)
     keys = boundary_keys(layer, id_column=id_column, name_column=name_column)
     index = AreaIndex(layer, keys)
     if gazetteer is not None and not hasattr(gazetteer, "get"):
-        from carto_desktop.match.gazetteer import GazetteerSource
-
         gazetteer = GazetteerSource(gazetteer)
     if key_column is None:
         choice = choose_key_columns(data, index, file=file)
@@ -634,7 +432,7 @@ def match_table(
         per_row = [lost_table[c] if lost else table[c] for c, lost in zip(codes.tolist(), lost_rows.tolist())]
     else:
         per_row = [table[c] for c in codes.tolist()]
-    result = _result(data, per_row, index, key_column, keys, parent_column, unknown)
+    result = result_table(data, per_row, index.names, key_column, keys, parent_column, unknown)
     placed = (result.rows["match_method"] == "gazetteer") & (result.rows["match_status"] == MATCHED)
     if gazetteer is not None and gazetteer.credit and placed.any():
         result.credits.append(gazetteer.credit)
@@ -644,39 +442,7 @@ def match_table(
 def _without_parent(verdict: Verdict, index: AreaIndex) -> Verdict:
     if verdict.status != MATCHED or verdict.method in ("pcode", "decision"):
         return verdict
-    cands = verdict.candidates or ((verdict.area_id, index.names[verdict.area_id], verdict.score),)
+    cands = verdict.candidates or (Candidate(verdict.area_id, index.names[verdict.area_id], verdict.score),)
     return Verdict(None, verdict.score, "parent not found", REVIEW, cands)
 
 
-def _result(data: pd.DataFrame, per_row: list[Verdict], index: AreaIndex, key_column: str, keys: BoundaryKeys,
-            parent_column: str | None, unknown_parents: list[str]) -> MatchResult:
-    out = data.copy()
-    out["match_id"] = [v.area_id for v in per_row]
-    out["match_name"] = [index.names.get(v.area_id) if v.area_id else None for v in per_row]
-    out["match_score"] = [v.score for v in per_row]
-    out["match_method"] = [v.method for v in per_row]
-    out["match_status"] = [v.status for v in per_row]
-    out["match_candidates"] = [format_candidates(v.candidates) for v in per_row]
-    counts = out["match_status"].value_counts().to_dict()
-    counts = {s: int(counts.get(s, 0)) for s in (MATCHED, REVIEW, UNMATCHED)}
-    return MatchResult(rows=out, key_column=key_column, keys=keys, counts=counts, parent_column=parent_column,
-                       unknown_parents=unknown_parents)
-
-
-def format_candidates(candidates: tuple[tuple[str, str, float], ...]) -> str | None:
-    """"Ségou (ML0406) 92; San (ML0405) 71": what a person chooses from."""
-    return "; ".join(f"{n} ({i}) {s:g}" for i, n, s in candidates) or None
-
-
-def parse_candidates(text: object) -> list[tuple[str, str, float]]:
-    """The (id, name, score) triples back from a `match_candidates` cell."""
-    import re
-
-    if not isinstance(text, str) or not text:
-        return []
-    out = []
-    for part in text.split("; "):
-        m = re.match(r"^(.*) \(([^()]*)\) ([\d.]+)$", part)
-        if m:
-            out.append((m.group(2), m.group(1), float(m.group(3))))
-    return out

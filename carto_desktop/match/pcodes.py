@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from carto_desktop.match.country_codes import iso2_to_iso3, iso3_to_iso2
-from carto_desktop.match.names import normalise_pcode
+from carto_desktop.country_codes import iso2_to_iso3, iso3_to_iso2
+from carto_desktop.names import normalise_pcode
 
 _PCODE = re.compile(r"^([A-Z]{2,3})(\d+)$")
 

@@ -15,9 +15,10 @@ import pandas as pd
 
 from carto_desktop.intake.coordinates import check_coordinates
 from carto_desktop.intake.tables import require_column
+from carto_desktop.match.areas import AreaIndex
 from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.match.gazetteer import areas_of_places
-from carto_desktop.match.matcher import MATCHED, REVIEW, UNMATCHED, AreaIndex, MatchResult, Verdict, _result
+from carto_desktop.match.verdicts import MATCHED, REVIEW, UNMATCHED, Candidate, MatchResult, Verdict, result_table
 
 
 def match_points(
@@ -54,14 +55,14 @@ def match_points(
             per_row.append(Verdict(index.ids[where[i]], 100.0, "point", MATCHED))
         elif kind == "swapped" and where[i] >= 0:
             area = index.ids[where[i]]
-            per_row.append(Verdict(None, 90.0, "swapped coordinates", REVIEW, ((area, index.names[area], 90.0),)))
+            per_row.append(Verdict(None, 90.0, "swapped coordinates", REVIEW, (Candidate(area, index.names[area], 90.0),)))
         elif swapped_where[i] >= 0:
             area = index.ids[swapped_where[i]]
-            per_row.append(Verdict(None, 90.0, "swapped coordinates", REVIEW, ((area, index.names[area], 90.0),)))
+            per_row.append(Verdict(None, 90.0, "swapped coordinates", REVIEW, (Candidate(area, index.names[area], 90.0),)))
         elif ok[i]:
             per_row.append(Verdict(None, 0.0, "outside areas", UNMATCHED))
         elif kind is not None:
             per_row.append(Verdict(None, 0.0, f"{kind} coordinates", UNMATCHED))
         else:
             per_row.append(Verdict(None, 0.0, "empty", UNMATCHED))
-    return _result(data, per_row, index, lat_column, keys, None, [])
+    return result_table(data, per_row, index.names, lat_column, keys)

@@ -5,8 +5,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from carto_desktop.errors import ExportError
-from carto_desktop.export import write_atomically
-from carto_desktop.match.matcher import MatchResult
+from carto_desktop.files import write_atomically
+from carto_desktop.match.verdicts import MatchResult
 
 
 def write_match_csv(result: MatchResult, path: str | Path, leave_out: Sequence[str] = ()) -> Path:

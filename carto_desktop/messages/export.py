@@ -3,7 +3,7 @@
 FRENCH: dict[str, str] = {
     "The map cannot be saved as \"{suffix}\".": "La carte ne peut pas être enregistrée au format « {suffix} ».",
     "Use a file name ending in .png, .pdf or .svg.": "Utilisez un nom de fichier se terminant par .png, .pdf ou .svg.",
-    "The map could not be written: {reason}.": "La carte n'a pas pu être écrite : {reason}.",
+    "\"{name}\" could not be written: {reason}.": "« {name} » n'a pas pu être écrit : {reason}.",
     "Choose a folder you can write to, with free space.": "Choisissez un dossier où vous pouvez écrire, avec de l'espace libre.",
     "The resolution must be between 30 and 1200 dpi.": "La résolution doit être comprise entre 30 et 1200 dpi.",
     "Use 150 dpi for screens and 300 dpi for print.": "Utilisez 150 dpi pour l'écran et 300 dpi pour l'impression.",

@@ -17,6 +17,7 @@ import numpy as np
 
 from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.number_format import format_number
+from carto_desktop.files import write_text_atomically
 from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
 from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
@@ -272,13 +273,5 @@ def check_path(map_path: str | Path) -> Path:
 
 def write_check(check: ShareCheck, map_path: str | Path) -> Path:
     """Write the one-page summary next to the map, atomically."""
-    from carto_desktop.export import write_atomically
-
-    target = check_path(map_path)
-    text = check.markdown(Path(map_path).name)
-
-    def write(tmp: str) -> None:
-        Path(tmp).write_text(text, encoding="utf-8")
-
-    return write_atomically(target, write)
+    return write_text_atomically(check_path(map_path), check.markdown(Path(map_path).name))
 

@@ -80,7 +80,7 @@ def purge_project(path: str | Path, data_folder: str | Path | None = None) -> Pu
         autosave.clear()
         purged.files.append(autosave.path)
         purged.files += _remove(autosave.folder.glob(".~" + autosave.path.stem + "*.tmp"))
-    # half-written saves of this project (project_file.write_text_atomically's temporary files)
+    # half-written saves of this project (`files.write_atomically`'s temporary files)
     purged.files += _remove(project.parent.glob(".~" + project.stem + "*.tmp"))
     recent = RecentProjects(folder)
     if recent.forget(project):
