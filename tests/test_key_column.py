@@ -13,7 +13,7 @@ from carto_desktop.cli import main
 from carto_desktop.errors import DataError
 from carto_desktop.intake import read_layer, read_table
 from carto_desktop.match import match_table
-from carto_desktop.match.names import normalise_name
+from carto_desktop.names import normalise_name
 
 
 @pytest.fixture(scope="module")
