@@ -31,6 +31,14 @@ VERSION = 1
 SUFFIX = ".cartoproj"
 AUTOSAVE_NAME = "autosave" + SUFFIX
 
+# Limits on what a project file may hold; each is the plain sentence the user gets (messages/project.py).
+MAX_PROJECT_BYTES = 20 * 1024 * 1024
+"""A bigger project file: "This project file is too large to be a Carto Desktop project (more than 20 MB): it is damaged."."""
+MAX_TEXT_CHARS = 10_000
+"""A longer text (title, subtitle, source, a column name…): "A text in this project file is too long (more than 10000 characters): it is damaged."."""
+MAX_NESTING = 20
+"""Deeper nesting than any project holds: "This is not a Carto Desktop project file, or it is damaged."."""
+
 
 # --- Project <-> plain dict -------------------------------------------------------------
 
@@ -78,15 +86,21 @@ def project_to_dict(project: Project) -> dict[str, Any]:
 
 
 def project_from_dict(data: dict[str, Any]) -> Project:
-    """A `Project` from `project_to_dict`'s output; unknown keys are ignored, missing ones take defaults."""
+    """A `Project` from `project_to_dict`'s output; unknown keys are ignored, missing ones take defaults.
+
+    A value of another shape than the field holds is a damaged project (`DataError`), never a crash.
+    """
     from carto_desktop.project import Project
 
     kinds = field_kinds()
+    annotations = {f.name: f.type if isinstance(f.type, str) else str(f.type) for f in dataclasses.fields(Project)}
     values: dict[str, Any] = {}
     for name, kind in kinds.items():
         if name not in data:
             continue
         value = data[name]
+        if not _fits(annotations[name], value):  # created as a number, min_count as text, roles as a list…
+            raise _too_long(None, name) if isinstance(value, str) and len(value) > MAX_TEXT_CHARS else _damaged(None)
         if value is not None and kind == "path":
             value = Path(value)
         elif value is not None and kind == "date":
@@ -94,22 +108,25 @@ def project_from_dict(data: dict[str, Any]) -> Project:
         elif kind == "tuple":
             value = _tuples(value)
         values[name] = value
+    if "table" not in values or "boundaries" not in values:
+        raise _damaged(None)
     return Project(**values)
 
 
 # --- the file --------------------------------------------------------------------------
 
 def file_checksum(path: str | Path) -> str | None:
-    """sha256 of a file (or of every file of a folder input, in name order); None if absent."""
+    """sha256 of a regular file; None if absent or not a regular file (a folder, a device: never hashed)."""
     p = Path(path)
-    if not p.exists():
+    if not p.is_file():
         return None
     digest = hashlib.sha256()
-    for part in sorted(p.rglob("*")) if p.is_dir() else [p]:
-        if part.is_file():
-            with part.open("rb") as f:
-                for block in iter(lambda: f.read(1 << 20), b""):
-                    digest.update(block)
+    try:
+        with p.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
@@ -140,6 +157,7 @@ class OpenedProject:
     changed_inputs: list[str] = field(default_factory=list)  # file names whose content differs
     missing_inputs: list[str] = field(default_factory=list)
     saved_from: str | None = None  # for an autosave: the project file it belongs to, if any
+    outside_inputs: list[str] = field(default_factory=list)  # inputs found outside the project's folder (full paths)
 
     def project(self) -> Project:
         return project_from_dict(self.data)
@@ -181,35 +199,167 @@ def save_project(path: str | Path, project: Project, decisions: dict[str, str] |
     return write_text_atomically(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
-def read_project(path: str | Path) -> OpenedProject:
-    """Read a `.cartoproj`: inputs found relative to it first, then at their absolute path."""
-    p = Path(path)
+def _damaged(p: Path | None) -> DataError:
+    return DataError("This is not a Carto Desktop project file, or it is damaged.",
+                     hint="Open a .cartoproj file saved by Carto Desktop.", file=p)
+
+
+def _too_long(p: Path | None, name: str) -> DataError:
+    return DataError("A text in this project file is too long (more than {limit} characters): it is damaged.",
+                     hint="Open a .cartoproj file saved by Carto Desktop.", file=p, column=name,
+                     limit=MAX_TEXT_CHARS)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)  # NaN, Infinity: never written by Carto Desktop
+
+
+def _fits(annotation: str, value: Any, depth: int = 0) -> bool:
+    """Whether a JSON value can be what a `Project` field of this annotation holds (as `project_to_dict` writes it)."""
+    text = annotation.replace(" ", "")
+    options = _split_union(text)
+    if len(options) > 1:
+        return any(_fits(o, value, depth) for o in options)
+    if text == "None":
+        return value is None
+    if text == "str":
+        return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS
+    if text == "bool":
+        return isinstance(value, bool)
+    if text == "int":
+        whole = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+        return whole and not isinstance(value, bool) and abs(value) < 2 ** 31
+    if text == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e12
+    if text == "Path" and value is None:  # a project being made: no file chosen yet
+        return True
+    if text in ("Path", "date"):
+        return isinstance(value, str) and 0 < len(value) <= MAX_TEXT_CHARS and (text == "Path" or _is_date(value))
+    if text.startswith("tuple[") or text.startswith("list["):
+        inner = text[text.index("[") + 1:-1].split(",")[0]
+        return isinstance(value, (list, tuple)) and all(_fits(inner, v, depth + 1) for v in value)
+    if text.startswith("dict["):
+        key, _, inner = text[5:-1].partition(",")
+        return isinstance(value, dict) and all(_fits(key, k, depth + 1) and _fits(inner, v, depth + 1)
+                                               for k, v in value.items())
+    return True  # a type this check does not know: left to the field's own use
+
+
+def _split_union(text: str) -> list[str]:
+    parts, level, start = [], 0, 0
+    for i, ch in enumerate(text):
+        level += ch == "["
+        level -= ch == "]"
+        if ch == "|" and level == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _is_date(text: str) -> bool:
     try:
-        doc = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _depth(value: Any, limit: int) -> bool:
+    """True when `value` nests no deeper than `limit` (checked without recursion)."""
+    todo = [(value, 0)]
+    while todo:
+        v, d = todo.pop()
+        if d > limit:
+            return False
+        if isinstance(v, dict):
+            todo.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            todo.extend((x, d + 1) for x in v)
+    return True
+
+
+def _checked_document(p: Path) -> dict[str, Any]:
+    """The project file's JSON, refused as damaged unless every part has the shape Carto Desktop writes."""
+    try:
+        if p.stat().st_size > MAX_PROJECT_BYTES:
+            raise DataError("This project file is too large to be a Carto Desktop project (more than {mb} MB): it is damaged.",
+                            hint="Open a .cartoproj file saved by Carto Desktop.", file=p,
+                            mb=MAX_PROJECT_BYTES // (1024 * 1024))
+        doc = json.loads(p.read_text(encoding="utf-8"), parse_constant=_no_constant)
+    except (FileNotFoundError, NotADirectoryError) as exc:
         raise DataError("The project file does not exist.", hint="Check the name and the folder.", file=p) from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise DataError("This is not a Carto Desktop project file, or it is damaged.",
-                        hint="Open a .cartoproj file saved by Carto Desktop.", file=p) from exc
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise DataError("This is not a Carto Desktop project file, or it is damaged.",
-                        hint="Open a .cartoproj file saved by Carto Desktop.", file=p)
-    if int(doc.get("version", 0)) > VERSION:
+    except IsADirectoryError as exc:
+        raise DataError("This is a folder, not a file.", hint="Open a .cartoproj file saved by Carto Desktop.",
+                        file=p) from exc
+    except (ValueError, UnicodeDecodeError, RecursionError, OSError) as exc:  # JSONDecodeError is a ValueError
+        raise _damaged(p) from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not _depth(doc, MAX_NESTING):
+        raise _damaged(p)
+    version = doc.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _damaged(p)
+    if version > VERSION:
         raise DataError("This project was saved by a newer version of Carto Desktop.",
                         hint="Install the newest version of Carto Desktop to open it.", file=p)
+    for part in ("inputs", "choices", "decisions"):
+        if not isinstance(doc.get(part, {}), dict):
+            raise _damaged(p)
+    if not isinstance(doc.get("saved_from"), (str, type(None))):
+        raise _damaged(p)
+    for entry in doc.get("inputs", {}).values():
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), (str, type(None)))
+                                                  for k in ("path", "absolute", "sha256")):
+            raise _damaged(p)
+    if not all(isinstance(v, (str, type(None))) and len(k) <= MAX_TEXT_CHARS and len(v or "") <= MAX_TEXT_CHARS
+               for k, v in doc.get("decisions", {}).items()):
+        raise _damaged(p)
+    for name, value in doc.get("choices", {}).items():
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            raise _too_long(p, name)
+    return doc
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def read_project(path: str | Path, *, checksums: bool = True) -> OpenedProject:
+    """Read a `.cartoproj`: inputs found relative to it first, then at their absolute path.
+
+    Any part of another shape than Carto Desktop writes (a version as text, choices as a list,
+    a title of 50 million characters…) is a damaged file (`DataError`), never a crash. An input
+    must be a regular file (a folder or a device is "missing"); inputs outside the project's
+    folder are listed in `outside_inputs` for the app to show before opening them. `checksums`
+    False skips hashing the inputs (the autosave, read in the app's UI thread).
+    """
+    p = Path(path)
+    doc = _checked_document(p)
     base = p.resolve().parent
     data: dict[str, Any] = dict(doc.get("choices", {}))
     opened = OpenedProject(data=data, decisions={str(k): str(v) for k, v in doc.get("decisions", {}).items()},
                            saved_from=doc.get("saved_from"))
     for name, entry in doc.get("inputs", {}).items():
-        relative = (base / entry.get("path", "")).resolve() if entry.get("path") else None
-        absolute = Path(entry["absolute"]) if entry.get("absolute") else None
-        found = next((c for c in (relative, absolute) if c is not None and c.exists()), None)
+        try:
+            relative = (base / entry.get("path", "")).resolve() if entry.get("path") else None
+            absolute = Path(entry["absolute"]).resolve() if entry.get("absolute") else None
+            found = next((c for c in (relative, absolute) if c is not None and c.is_file()), None)
+        except (OSError, ValueError, RuntimeError) as exc:  # a NUL byte, a symlink loop
+            raise _damaged(p) from exc
         chosen = found or relative or absolute
+        if chosen is None:
+            continue
         data[name] = str(chosen)
         if found is None:
             opened.missing_inputs.append(Path(str(chosen)).name)
-        elif entry.get("sha256") and file_checksum(found) != entry["sha256"]:
+            continue
+        if not _inside(found, base):
+            opened.outside_inputs.append(str(found))
+        if checksums and entry.get("sha256") and file_checksum(found) != entry["sha256"]:
             opened.changed_inputs.append(found.name)
     return opened
 
@@ -245,7 +395,7 @@ class Autosave:
         if not self.path.exists():
             return None
         try:
-            return read_project(self.path)
+            return read_project(self.path, checksums=False)
         except DataError:
             return None
 

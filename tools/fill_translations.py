@@ -79,6 +79,8 @@ FR = {
     "These input files have changed since the project was saved: %1. The map uses their new content.":
         "Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur "
         "nouveau contenu.",
+    "This project uses files outside its folder:\n%1\n\nOpen them?":
+        "Ce projet utilise des fichiers situés hors de son dossier :\n%1\n\nLes ouvrir ?",
     "Carto Desktop was closed before your last changes were saved. Do you want to recover them?":
         "Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. "
         "Voulez-vous les récupérer ?",

@@ -310,15 +310,19 @@ def save(project: dict[str, Any], path: str) -> str:
     return str(save_project(path, p, getattr(p, "decisions", None)))
 
 
-def open_project(path: str) -> dict[str, Any]:
+def open_project(path: str, autosave: bool = False) -> dict[str, Any]:
+    """A project file (or, `autosave`, the recovered session: no checksums, no outside-folder question)."""
     from carto_desktop.project_file import path_fields, project_to_dict, read_project
 
-    opened = read_project(path)
+    opened = read_project(path, checksums=not autosave)
+    if autosave:
+        opened.outside_inputs = []  # the autosave lives in the app's own folder: its inputs are the user's files
     project = opened.project()
     if "decisions" in {f.name for f in dataclasses.fields(project)} and not project.decisions:
         project.decisions = dict(opened.decisions)
     return {"project": project_to_dict(project), "path_fields": sorted(path_fields()),
-            "changed": opened.changed_inputs, "missing": opened.missing_inputs}
+            "changed": opened.changed_inputs, "missing": opened.missing_inputs, "outside": opened.outside_inputs,
+            "saved_from": opened.saved_from}
 
 
 def templates() -> list[dict[str, Any]]:

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.templates: list[dict[str, Any]] = []
         self.error_box: QMessageBox | None = None
         self.recovery_box: QMessageBox | None = None
+        self.outside_box: QMessageBox | None = None
         # the recent projects: a file in the app-data folder (recent_projects.py), which `carto-desktop purge`
         # can edit without Qt; a list older versions kept in the settings starts it
         self.recent = RecentProjects(data_dir, RECENT_MAX) if data_dir else None
@@ -629,6 +630,21 @@ class MainWindow(QMainWindow):
         self._run(self.engine, "open_project", lambda opened: self._opened(opened, str(path)), path=str(path))
 
     def _opened(self, opened: dict[str, Any], path: str) -> None:
+        outside = opened.get("outside") or []
+        if outside:  # a project naming files elsewhere on the computer: the user sees them before they are read
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Carto Desktop"),
+                              self.tr("This project uses files outside its folder:\n%1\n\nOpen them?")
+                              .replace("%1", "\n".join(outside)),
+                              QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, self)
+            box.setModal(False)
+            accept = box.button(QMessageBox.StandardButton.Open)
+            box.finished.connect(lambda _r: box.clickedButton() is accept and self._opened_checked(opened, path))
+            box.show()
+            self.outside_box = box
+            return
+        self._opened_checked(opened, path)
+
+    def _opened_checked(self, opened: dict[str, Any], path: str) -> None:
         self._project_loaded(opened, path)
         self._remember_recent(path)
         notes = []
@@ -694,18 +710,24 @@ class MainWindow(QMainWindow):
         box.setModal(False)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Recover my work"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Start afresh"))
-        yes = box.button(QMessageBox.StandardButton.Yes)
-        box.finished.connect(lambda _result: self._recovery_answered(box.clickedButton() is yes, found))
+        yes, discard = box.button(QMessageBox.StandardButton.Yes), box.button(QMessageBox.StandardButton.No)
+        # only "Start afresh" deletes the work: closing the box (or the app) unanswered keeps it for next time
+        box.finished.connect(lambda _result: self._recovery_answered(
+            True if box.clickedButton() is yes else False if box.clickedButton() is discard else None, found))
         box.show()
         self.recovery_box = box
         return True
 
-    def _recovery_answered(self, recover: bool, found) -> None:
-        if recover:
-            self.set_project(found.data, self.path_fields | {"table", "boundaries"},
-                             project_path=found.saved_from, dirty=True)
-        elif self.autosave is not None:
+    def _recovery_answered(self, recover: bool | None, found) -> None:
+        """True: recover; False: the user chose to start afresh (the only way the autosave is deleted); None: unanswered."""
+        if recover:  # checked in the engine process: a damaged autosave is a plain message, and is kept
+            self._run(self.engine, "open_project", self._recovered, path=str(self.autosave.path), autosave=True)
+        elif recover is False and self.autosave is not None:
             self.autosave.clear()
+
+    def _recovered(self, opened: dict[str, Any]) -> None:
+        self.set_project(opened["project"], set(opened["path_fields"]) | {"table", "boundaries"},
+                         project_path=opened.get("saved_from"), dirty=True)
 
     # --- language -------------------------------------------------------------------------
 
