@@ -3,332 +3,332 @@
 <context>
     <name>DataStep</name>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="195" />
+        <location filename="../carto_desktop/gui/data_step.py" line="197" />
         <source>Your files</source>
         <translation>Vos fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="197" />
+        <location filename="../carto_desktop/gui/data_step.py" line="199" />
         <source>Choose table…</source>
         <translation>Choisir le tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="198" />
+        <location filename="../carto_desktop/gui/data_step.py" line="200" />
         <source>A spreadsheet (Excel, CSV) with one row per activity or place</source>
         <translation>Un tableur (Excel, CSV) avec une ligne par activité ou par lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="200" />
+        <location filename="../carto_desktop/gui/data_step.py" line="202" />
         <source>No table chosen</source>
         <translation>Aucun tableau choisi</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="204" />
+        <location filename="../carto_desktop/gui/data_step.py" line="206" />
         <source>A workbook can hold several sheets (tabs); pick the one with your data</source>
         <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="206" />
+        <location filename="../carto_desktop/gui/data_step.py" line="208" />
         <source>Sheet:</source>
         <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="209" />
+        <location filename="../carto_desktop/gui/data_step.py" line="211" />
         <source>Choose boundaries…</source>
         <translation>Choisir les limites…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="210" />
+        <location filename="../carto_desktop/gui/data_step.py" line="212" />
         <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
         <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="213" />
+        <location filename="../carto_desktop/gui/data_step.py" line="215" />
         <source>No boundaries chosen</source>
         <translation>Aucune limite choisie</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="217" />
+        <location filename="../carto_desktop/gui/data_step.py" line="219" />
         <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
         <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="220" />
+        <location filename="../carto_desktop/gui/data_step.py" line="222" />
         <source>Layer:</source>
         <translation>Couche :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="225" />
+        <location filename="../carto_desktop/gui/data_step.py" line="227" />
         <source>What the columns mean</source>
         <translation>Le sens des colonnes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="228" />
+        <location filename="../carto_desktop/gui/data_step.py" line="230" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="231" />
+        <location filename="../carto_desktop/gui/data_step.py" line="233" />
         <source>Place column:</source>
         <translation>Colonne du lieu :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="234" />
+        <location filename="../carto_desktop/gui/data_step.py" line="236" />
         <source>Carto Desktop guessed what each column holds. If a guess is wrong, choose what the column really holds.</source>
         <translation>Carto Desktop a deviné ce que contient chaque colonne. Si une supposition est fausse, choisissez ce que la colonne contient vraiment.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="239" />
+        <location filename="../carto_desktop/gui/data_step.py" line="241" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="239" />
+        <location filename="../carto_desktop/gui/data_step.py" line="241" />
         <source>What it holds</source>
         <translation>Ce qu'elle contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="243" />
+        <location filename="../carto_desktop/gui/data_step.py" line="245" />
         <source>What Carto Desktop understood each column to be; your choices are in bold and are kept with the project</source>
         <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="263" />
+        <location filename="../carto_desktop/gui/data_step.py" line="265" />
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="264" />
+        <location filename="../carto_desktop/gui/data_step.py" line="266" />
         <source>Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…</source>
         <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="271" />
+        <location filename="../carto_desktop/gui/data_step.py" line="273" />
         <source>Keep out</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="271" />
+        <location filename="../carto_desktop/gui/data_step.py" line="273" />
         <source>Why it looks personal</source>
         <translation>Pourquoi elle semble personnelle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="272" />
+        <location filename="../carto_desktop/gui/data_step.py" line="274" />
         <source>Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.</source>
         <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="288" />
+        <location filename="../carto_desktop/gui/data_step.py" line="290" />
         <source>GPS points count as personal only when each row is a person or a household: then a point shows where they live</source>
         <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="292" />
+        <location filename="../carto_desktop/gui/data_step.py" line="294" />
         <source>A column Carto Desktop did not flag but that identifies people (a nickname, a description…)</source>
         <translation>Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une description…)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="376" />
+        <location filename="../carto_desktop/gui/data_step.py" line="378" />
         <source>Admin area name</source>
         <translation>Nom de zone admin.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="376" />
+        <location filename="../carto_desktop/gui/data_step.py" line="378" />
         <source>P-code</source>
         <translation>P-code</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="377" />
+        <location filename="../carto_desktop/gui/data_step.py" line="379" />
         <source>%1 (level %2)</source>
         <translation>%1 (niveau %2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="378" />
+        <location filename="../carto_desktop/gui/data_step.py" line="380" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="378" />
+        <location filename="../carto_desktop/gui/data_step.py" line="380" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="379" />
+        <location filename="../carto_desktop/gui/data_step.py" line="381" />
         <source>GPS point (Kobo/ODK)</source>
         <translation>Point GPS (Kobo/ODK)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="379" />
+        <location filename="../carto_desktop/gui/data_step.py" line="381" />
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="379" />
+        <location filename="../carto_desktop/gui/data_step.py" line="381" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="380" />
+        <location filename="../carto_desktop/gui/data_step.py" line="382" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="380" />
+        <location filename="../carto_desktop/gui/data_step.py" line="382" />
         <source>Multiple choice (0/1)</source>
         <translation>Choix multiple (0/1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="381" />
+        <location filename="../carto_desktop/gui/data_step.py" line="383" />
         <source>Form information</source>
         <translation>Informations du formulaire</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="381" />
+        <location filename="../carto_desktop/gui/data_step.py" line="383" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="382" />
+        <location filename="../carto_desktop/gui/data_step.py" line="384" />
         <source>Empty</source>
         <translation>Vide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="382" />
+        <location filename="../carto_desktop/gui/data_step.py" line="384" />
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="389" />
+        <location filename="../carto_desktop/gui/data_step.py" line="391" />
         <source>The name of an administrative area. Level 1 is the largest division of the country (region, province), level 2 the next one (cercle, département), level 3 the next (commune)…</source>
         <translation>Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="392" />
+        <location filename="../carto_desktop/gui/data_step.py" line="394" />
         <source>An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. The surest way to put a row on the map.</source>
         <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="394" />
+        <location filename="../carto_desktop/gui/data_step.py" line="396" />
         <source>How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)</source>
         <translation>La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="395" />
+        <location filename="../carto_desktop/gui/data_step.py" line="397" />
         <source>How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)</source>
         <translation>La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="396" />
+        <location filename="../carto_desktop/gui/data_step.py" line="398" />
         <source>Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point</source>
         <translation>Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un point GPS</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="398" />
+        <location filename="../carto_desktop/gui/data_step.py" line="400" />
         <source>A figure that can be added up or averaged (people reached, amounts)</source>
         <translation>Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="399" />
+        <location filename="../carto_desktop/gui/data_step.py" line="401" />
         <source>A day, or a day and a time</source>
         <translation>Un jour, ou un jour et une heure</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="400" />
+        <location filename="../carto_desktop/gui/data_step.py" line="402" />
         <source>A code for each row (form number, site ID): not a place, not a figure to add up</source>
         <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="401" />
+        <location filename="../carto_desktop/gui/data_step.py" line="403" />
         <source>The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer</source>
         <translation>Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="403" />
+        <location filename="../carto_desktop/gui/data_step.py" line="405" />
         <source>What the survey tool adds itself: start and end time, device, submission ID</source>
         <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="404" />
+        <location filename="../carto_desktop/gui/data_step.py" line="406" />
         <source>Words with no special meaning for the map (organisation, sector, remarks)</source>
         <translation>Des mots sans sens particulier pour la carte (organisation, secteur, remarques)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="405" />
+        <location filename="../carto_desktop/gui/data_step.py" line="407" />
         <source>The column has no values</source>
         <translation>La colonne n'a pas de valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="406" />
+        <location filename="../carto_desktop/gui/data_step.py" line="408" />
         <source>Carto Desktop leaves this column out: it is never used to find places or to make the map</source>
         <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="416" />
+        <location filename="../carto_desktop/gui/data_step.py" line="418" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="423" />
+        <location filename="../carto_desktop/gui/data_step.py" line="425" />
         <source>For example: %1</source>
         <translation>Par exemple : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="529" />
+        <location filename="../carto_desktop/gui/data_step.py" line="531" />
         <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
         <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="531" />
+        <location filename="../carto_desktop/gui/data_step.py" line="533" />
         <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
         <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="534" />
+        <location filename="../carto_desktop/gui/data_step.py" line="536" />
         <source>Mark another column as personal…</source>
         <translation>Indiquer une autre colonne comme personnelle…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="305" />
+        <location filename="../carto_desktop/gui/data_step.py" line="307" />
         <source>The first rows of your table, as Carto Desktop reads them</source>
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="343" />
+        <location filename="../carto_desktop/gui/data_step.py" line="345" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="354" />
+        <location filename="../carto_desktop/gui/data_step.py" line="356" />
         <source>This sheet cannot be used: %1</source>
         <translation>Cette feuille ne peut pas être utilisée : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="358" />
+        <location filename="../carto_desktop/gui/data_step.py" line="360" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="601" />
+        <location filename="../carto_desktop/gui/data_step.py" line="603" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="624" />
+        <location filename="../carto_desktop/gui/data_step.py" line="626" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="625" />
+        <location filename="../carto_desktop/gui/data_step.py" line="627" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="630" />
+        <location filename="../carto_desktop/gui/data_step.py" line="632" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="631" />
+        <location filename="../carto_desktop/gui/data_step.py" line="633" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -553,7 +553,7 @@
         <location filename="../carto_desktop/gui/main_window.py" line="635" />
         <location filename="../carto_desktop/gui/main_window.py" line="658" />
         <location filename="../carto_desktop/gui/main_window.py" line="705" />
-        <location filename="../carto_desktop/gui/main_window.py" line="767" />
+        <location filename="../carto_desktop/gui/main_window.py" line="770" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -855,7 +855,7 @@ Les ouvrir ?</translation>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="766" />
+        <location filename="../carto_desktop/gui/main_window.py" line="769" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -868,185 +868,185 @@ Les ouvrir ?</translation>
 <context>
     <name>MatchStep</name>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="54" />
+        <location filename="../carto_desktop/gui/match_step.py" line="55" />
         <source>Each row of your table must be linked to one area of the map. Rows linked automatically are counted as matched; check the unsure ones below.</source>
         <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="60" />
+        <location filename="../carto_desktop/gui/match_step.py" line="61" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="63" />
+        <location filename="../carto_desktop/gui/match_step.py" line="64" />
         <source>Matched on column:</source>
         <translation>Apparié sur la colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="67" />
+        <location filename="../carto_desktop/gui/match_step.py" line="68" />
         <source>Column used:</source>
         <translation>Colonne utilisée :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="69" />
+        <location filename="../carto_desktop/gui/match_step.py" line="70" />
         <source>GeoNames (built in)</source>
         <translation>GeoNames (intégrée)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="71" />
-        <location filename="../carto_desktop/gui/match_step.py" line="149" />
+        <location filename="../carto_desktop/gui/match_step.py" line="72" />
+        <location filename="../carto_desktop/gui/match_step.py" line="150" />
         <source>My list…</source>
         <translation>Ma liste…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="72" />
+        <location filename="../carto_desktop/gui/match_step.py" line="73" />
         <source>Names that are not admin areas are looked up in a list of places, then put in the area that contains them</source>
         <translation>Les noms qui ne sont pas des zones administratives sont cherchés dans une liste de lieux, puis placés dans la zone qui les contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="75" />
+        <location filename="../carto_desktop/gui/match_step.py" line="76" />
         <source>Places (villages, towns):</source>
         <translation>Lieux (villages, villes) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="82" />
+        <location filename="../carto_desktop/gui/match_step.py" line="83" />
         <source>Matched rows:</source>
         <translation>Lignes appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="83" />
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
         <source>Rows to review:</source>
         <translation>Lignes à vérifier :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="85" />
         <source>Unmatched rows:</source>
         <translation>Lignes non appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="85" />
+        <location filename="../carto_desktop/gui/match_step.py" line="86" />
         <source>Your decisions:</source>
         <translation>Vos décisions :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="89" />
+        <location filename="../carto_desktop/gui/match_step.py" line="90" />
         <source>Search the names to review…</source>
         <translation>Rechercher parmi les noms à vérifier…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="90" />
+        <location filename="../carto_desktop/gui/match_step.py" line="91" />
         <source>Show only the lines whose name, or a suggested area, contains this text</source>
         <translation>N'afficher que les lignes dont le nom, ou une zone suggérée, contient ce texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="97" />
+        <location filename="../carto_desktop/gui/match_step.py" line="98" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="97" />
+        <location filename="../carto_desktop/gui/match_step.py" line="98" />
         <source>Your table</source>
         <translation>Votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="97" />
+        <location filename="../carto_desktop/gui/match_step.py" line="98" />
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="97" />
+        <location filename="../carto_desktop/gui/match_step.py" line="98" />
         <source>Suggestion</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="148" />
+        <location filename="../carto_desktop/gui/match_step.py" line="149" />
         <source>My list: %1</source>
         <translation>Ma liste : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="157" />
+        <location filename="../carto_desktop/gui/match_step.py" line="158" />
         <source>Choose a list of places</source>
         <translation>Choisir une liste de lieux</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="158" />
+        <location filename="../carto_desktop/gui/match_step.py" line="159" />
         <source>Lists of places: name, lat, lon (*.csv *.txt *.tsv)</source>
         <translation>Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="212" />
+        <location filename="../carto_desktop/gui/match_step.py" line="213" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="233" />
+        <location filename="../carto_desktop/gui/match_step.py" line="234" />
         <source>Put these rows in %1, the best suggestion</source>
         <translation>Placer ces lignes dans %1, la meilleure proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="70" />
-        <location filename="../carto_desktop/gui/match_step.py" line="236" />
+        <location filename="../carto_desktop/gui/match_step.py" line="71" />
+        <location filename="../carto_desktop/gui/match_step.py" line="237" />
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="238" />
+        <location filename="../carto_desktop/gui/match_step.py" line="239" />
         <source>No suggestion: pick an area in the list</source>
         <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="288" />
+        <location filename="../carto_desktop/gui/match_step.py" line="289" />
         <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="291" />
+        <location filename="../carto_desktop/gui/match_step.py" line="292" />
         <source>“%1” (rows: %2) — %3</source>
         <translation>« %1 » (lignes : %2) — %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="295" />
+        <location filename="../carto_desktop/gui/match_step.py" line="296" />
         <source>Suggestions: %1.</source>
         <translation>Propositions : %1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="310" />
+        <location filename="../carto_desktop/gui/match_step.py" line="311" />
         <source>%1 of %2 lines shown</source>
         <translation>%1 lignes affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="97" />
+        <location filename="../carto_desktop/gui/match_step.py" line="98" />
         <source>Why unsure</source>
         <translation>Pourquoi incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="98" />
+        <location filename="../carto_desktop/gui/match_step.py" line="99" />
         <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
         <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="118" />
+        <location filename="../carto_desktop/gui/match_step.py" line="119" />
         <source>Forget my decisions</source>
         <translation>Oublier mes décisions</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="119" />
+        <location filename="../carto_desktop/gui/match_step.py" line="120" />
         <source>Go back to the automatic matching for every row</source>
         <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="131" />
+        <location filename="../carto_desktop/gui/match_step.py" line="132" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="191" />
-        <location filename="../carto_desktop/gui/match_step.py" line="291" />
+        <location filename="../carto_desktop/gui/match_step.py" line="192" />
+        <location filename="../carto_desktop/gui/match_step.py" line="292" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="208" />
+        <location filename="../carto_desktop/gui/match_step.py" line="209" />
         <source>★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)</source>
         <translation>★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)</translation>
     </message>
