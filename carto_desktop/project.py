@@ -307,7 +307,7 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
     if project.boundary_credit and len(credits) > 1:
         credits[1] = project.boundary_credit
     tile_pack = open_tile_pack(project.basemap) if project.basemap else None
-    extra = [translate("country outlines: Natural Earth", lang)]
+    extra = [translate("country outlines, towns, lakes and rivers: Natural Earth", lang)]
     if match is not None:  # a gazetteer that placed rows
         extra += [translate("places: {credit}", lang, credit=credit) for credit in match.credits]
     if tile_pack is not None:

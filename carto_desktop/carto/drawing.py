@@ -70,3 +70,15 @@ def draw_outlines(ax: Axes, geoms: np.ndarray, colour: str, linewidth: float, zo
                           joinstyle="round")
     ax.add_collection(coll, autolim=False)
     return coll
+
+
+def draw_lines(ax: Axes, geoms: np.ndarray, colour: str, linewidth: float, zorder: float = 5.6,
+               gid: str | None = None) -> LineCollection:
+    """Line geometries (rivers, cut borders) as one collection."""
+    parts = shapely.get_parts(np.asarray(geoms))
+    parts = parts[(shapely.get_type_id(parts) == 1) & ~shapely.is_empty(parts)]
+    coll = LineCollection([shapely.get_coordinates(p) for p in parts], colors=colour, linewidths=linewidth,
+                          zorder=zorder, capstyle="round", joinstyle="round")
+    coll.set_gid(gid)
+    ax.add_collection(coll, autolim=False)
+    return coll

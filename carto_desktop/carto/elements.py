@@ -8,11 +8,12 @@ from collections.abc import Sequence
 import geopandas as gpd
 import numpy as np
 import shapely
-import matplotlib.patheffects as pe
 from matplotlib.axes import Axes
+from matplotlib.transforms import Bbox
 from matplotlib.patches import Polygon, Rectangle
 
 from carto_desktop.carto.drawing import draw_outlines, draw_polygons
+from carto_desktop.carto.labels import Label, artists_box, halo
 from carto_desktop.carto.number_format import format_number
 
 TEXT_COLOUR = "#222222"
@@ -57,22 +58,30 @@ def draw_scale_bar(ax: Axes, font_pt: float, lang: str) -> ScaleBar:
     km = nice_length_km(x1 - x0)
     length = km * 1000
     bar_mm = length / mm
-    pad, bh, text_h = 2.5 * mm, 1.2 * mm, font_pt * 0.3528 * mm
+    pad, bh = 2.5 * mm, 1.2 * mm
     bx, by = x0 + pad + 1.5 * mm, y0 + pad + 1.0 * mm
-    ax.add_patch(Rectangle((bx - 1.5 * mm, by - 1.0 * mm), length + 3 * mm + text_h * 1.2, bh + text_h + 3.2 * mm,
-                           facecolor="white", edgecolor="none", alpha=0.85, zorder=20))
     for i, colour in enumerate(("#222222", "white")):
         ax.add_patch(Rectangle((bx + i * length / 2, by), length / 2, bh, facecolor=colour,
-                               edgecolor="#222222", linewidth=0.6, zorder=21, gid="scalebar"))
+                               edgecolor="#222222", linewidth=0.6, zorder=21, gid="scale_bar"))
     fracs = (0, 0.5, 1) if bar_mm >= 30 else (0, 1)  # a short bar keeps only its ends
+    texts = []
     for frac in fracs:
         label = format_number(km * frac, lang, 0 if frac != 0.5 or km >= 2 else 1)
         ha = "center"
         if frac == 1:
             label += " km"
             ha = "center" if bar_mm >= 30 else "left"
-        ax.text(bx + frac * length, by + bh + 0.8 * mm, label, ha=ha, va="bottom",
-                fontsize=font_pt, color=TEXT_COLOUR, zorder=22)
+        texts.append(ax.text(bx + frac * length, by + bh + 0.8 * mm, label, ha=ha, va="bottom",
+                             fontsize=font_pt, color=TEXT_COLOUR, zorder=22, gid="scale_bar"))
+    # the white box is measured around what was drawn, so "500 km" never runs out of it
+    renderer = ax.figure.canvas.get_renderer()
+    inv = ax.transData.inverted()
+    (tx0, _), (tx1, ty1) = inv.transform([[min(t.get_window_extent(renderer).x0 for t in texts), 0],
+                                          [max(t.get_window_extent(renderer).x1 for t in texts),
+                                           max(t.get_window_extent(renderer).y1 for t in texts)]])
+    left, right, top = min(bx, tx0) - 1.2 * mm, max(bx + length, tx1) + 1.2 * mm, ty1 + 0.8 * mm
+    ax.add_patch(Rectangle((left, by - 1.0 * mm), right - left, top - (by - 1.0 * mm),
+                           facecolor="white", edgecolor="none", alpha=0.85, zorder=20, gid="scale_bar"))
     return ScaleBar(bx, by, length, km)
 
 
@@ -81,11 +90,13 @@ def draw_north_arrow(ax: Axes, font_pt: float) -> None:
     cx, top, half, height = 0.955, 0.955, 0.014, 0.07
     tr = ax.transAxes
     ax.add_patch(Polygon([(cx - half, top - height), (cx, top), (cx, top - height * 0.72)], closed=True,
-                         facecolor="#222222", edgecolor="#222222", linewidth=0.6, transform=tr, zorder=21))
+                         facecolor="#222222", edgecolor="#222222", linewidth=0.6, transform=tr, zorder=21,
+                         gid="north_arrow"))
     ax.add_patch(Polygon([(cx + half, top - height), (cx, top), (cx, top - height * 0.72)], closed=True,
-                         facecolor="white", edgecolor="#222222", linewidth=0.6, transform=tr, zorder=21))
+                         facecolor="white", edgecolor="#222222", linewidth=0.6, transform=tr, zorder=21,
+                         gid="north_arrow"))
     ax.text(cx, top - height - 0.01, "N", transform=tr, ha="center", va="top", fontsize=font_pt + 1,
-            fontweight="bold", color=TEXT_COLOUR, zorder=22)
+            fontweight="bold", color=TEXT_COLOUR, zorder=22, gid="north_arrow")
 
 
 def draw_inset(ax: Axes, countries: gpd.GeoDataFrame, country_code: str | None, highlight: str,
@@ -118,13 +129,14 @@ def _padded(lims: Sequence[float], frac: float) -> tuple[float, float]:
     return lo - pad, hi + pad
 
 
-def place_labels(ax: Axes, areas: gpd.GeoDataFrame, names: Sequence[str], font_pt: float, renderer,
-                 max_candidates: int = 400) -> int:
-    """Label areas largest first, dropping a label that collides or overflows its area.
+def area_labels(ax: Axes, areas: gpd.GeoDataFrame, names: Sequence[str], font_pt: float, renderer,
+                values: np.ndarray | None = None, max_candidates: int = 400, top_values: int = 8) -> list[Label]:
+    """The areas' names as labels for the page's placement pass (`labels.place`).
 
     Sizes are estimated for every area at once, so a layer of 10,000 small areas costs
-    almost nothing: only the few hundred areas big enough for their name become text.
-    Returns how many labels were placed.
+    almost nothing: only the few hundred areas big enough for their name become candidates.
+    The areas with the highest values come first (a reader looks for them by name), then the
+    largest; a name may overflow its area by half at most.
     """
     geoms = areas.geometry.to_numpy()
     bounds = shapely.bounds(geoms)
@@ -135,20 +147,34 @@ def place_labels(ax: Axes, areas: gpd.GeoDataFrame, names: Sequence[str], font_p
     est_w = np.array([len(n or "") for n in names]) * font_pt * 0.6 * px_per_pt
     est_h = font_pt * 1.2 * px_per_pt
     fits = (est_w > 0) & (est_w <= 1.5 * box_w) & (est_h <= 1.5 * box_h)
+    area = shapely.area(geoms)
+    priority = 3 + np.argsort(np.argsort(-area)) / max(len(geoms), 1)
+    if values is not None:
+        v = np.where(np.isfinite(values), values, -np.inf)
+        top = np.argsort(-v)[:top_values]
+        top = top[np.isfinite(v[top])]
+        priority[top] = 2 + np.arange(len(top)) / 100
+        fits[top] |= (est_w[top] > 0) & (est_w[top] <= 2.5 * box_w[top]) & (est_h <= 2.5 * box_h[top])
     candidates = np.flatnonzero(fits)
-    candidates = candidates[np.argsort(-shapely.area(geoms[candidates]))][:max_candidates]
+    candidates = candidates[np.argsort(priority[candidates])][:max_candidates]
     points = shapely.point_on_surface(geoms[candidates])
-    ax_box = ax.get_window_extent(renderer)
-    halo = [pe.withStroke(linewidth=2.2, foreground="white")]
-    placed = []
+    style = dict(fontsize=font_pt, color=TEXT_COLOUR, path_effects=halo(2.0), zorder=15)
+    labels = []
     for i, p in zip(candidates, points):
-        t = ax.text(p.x, p.y, names[i], ha="center", va="center", fontsize=font_pt, color=TEXT_COLOUR,
-                    path_effects=halo, zorder=15, clip_on=True)
-        box = t.get_window_extent(renderer).expanded(1.08, 1.15)
-        too_big = box.width > 1.5 * box_w[i] or box.height > 1.5 * box_h[i]
-        outside = not (ax_box.x0 <= box.x0 and box.x1 <= ax_box.x1 and ax_box.y0 <= box.y0 and box.y1 <= ax_box.y1)
-        if too_big or outside or any(box.overlaps(b) for b in placed):
-            t.remove()
-            continue
-        placed.append(box)
-    return len(placed)
+        limit = 2.5 if priority[i] < 3 else 1.5
+
+        def fits_area(box, w=box_w[i], h=box_h[i], limit=limit) -> bool:
+            return box.width <= limit * w and box.height <= limit * h
+
+        labels.append(Label([names[i]], p.x, p.y, "area_label", float(priority[i]), style, fits=fits_area))
+    return labels
+
+
+def furniture_boxes(ax: Axes, renderer) -> list[Bbox]:
+    """The scale bar's and north arrow's boxes (display pixels): no label goes over them."""
+    boxes = []
+    for gid in ("scale_bar", "north_arrow"):
+        box = artists_box([a for a in ax.get_children() if a.get_gid() == gid], renderer)
+        if box is not None:
+            boxes.append(box)
+    return boxes

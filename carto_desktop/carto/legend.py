@@ -26,6 +26,7 @@ class LegendSpec:
     entries: list[LegendEntry] = field(default_factory=list)
     no_data: LegendEntry | None = None
     notes: list[str] = field(default_factory=list)
+    reference: list[LegendEntry] = field(default_factory=list)  # capital, towns, lakes, rivers: set apart
 
 
 def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, height_mm: float,
@@ -50,12 +51,12 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
         ax.text(0, y, note, ha="left", va="top", fontsize=font_pt - 1, color="#555555")
         y -= (note.count("\n") + 1) * font_pt * pt_mm * 1.3 + line * 0.2
     x = 0.0
-    entries = list(spec.entries) + ([spec.no_data] if spec.no_data else [])
+    entries = list(spec.entries) + ([spec.no_data] if spec.no_data else []) + list(spec.reference)
     # estimated width of each entry when laid out in a row: box, gap, text (≈ 0.55 em a glyph)
     widths = [box_w + 2.5 + len(e.label) * font_pt * pt_mm * 0.58 + 4.0 for e in entries]
     for i, e in enumerate(entries):
-        if e is spec.no_data and not compact:
-            y -= line * 0.35  # no data stands apart from the classes
+        if (e is spec.no_data or (spec.reference and e is spec.reference[0])) and not compact:
+            y -= line * 0.35  # no data, and the reference features, stand apart from the classes
         if e.shape == "circle":
             r = e.size
             cy = y - r
@@ -65,6 +66,16 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
             ax.text(x + max(box_w, 2 * largest) + 2.5, cy, e.label, ha="left", va="center", fontsize=font_pt,
                     color=TEXT_COLOUR)
             step = max(2 * r + 1.5, line)
+        elif e.shape in ("star", "dot", "line"):
+            cx, cy = x + box_w / 2, y - box_h / 2
+            if e.shape == "line":
+                ax.plot([x, x + box_w], [cy, cy], color=e.colour, linewidth=1.0, solid_capstyle="round")
+            else:
+                ax.plot([cx], [cy], marker="*" if e.shape == "star" else "o", linestyle="none", color=e.colour,
+                        markersize=font_pt * (1.45 if e.shape == "star" else 0.45), markeredgecolor="white",
+                        markeredgewidth=0.5)
+            ax.text(x + box_w + 2.5, cy, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
+            step = line
         elif e.shape == "marker":
             ax.plot([x + box_w / 2], [y - box_h / 2], marker="o", markersize=font_pt * 0.8, color=e.colour,
                     markeredgecolor="white", markeredgewidth=0.6)
@@ -73,7 +84,8 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
         else:
             ax.add_patch(Rectangle((x, y - box_h), box_w, box_h, facecolor=e.colour, edgecolor=e.edge, linewidth=0.5,
                                    hatch="////" if e.shape == "hatched" else None,
-                                   gid="legend-no-data" if e is spec.no_data else f"legend-class-{i}"))
+                                   gid="legend-no-data" if e is spec.no_data else
+                                   "legend-reference" if e in spec.reference else f"legend-class-{i}"))
             ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
             step = line
         if compact:  # entries side by side (social card), wrapping to a new row when full

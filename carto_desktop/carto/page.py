@@ -7,6 +7,7 @@ the full footer; pixel pages (social media) a compact legend and a one-line sour
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -19,13 +20,19 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from shapely.ops import polylabel
+from shapely.prepared import prep
 
 from carto_desktop.carto.basemap import TilePack, draw_tile_pack
-from carto_desktop.carto.drawing import draw_outlines, draw_polygons
-from carto_desktop.carto.elements import TEXT_COLOUR, draw_inset, draw_north_arrow, draw_scale_bar, place_labels
+from carto_desktop.carto.drawing import draw_lines, draw_outlines, draw_polygons
+from carto_desktop.carto.elements import (
+    TEXT_COLOUR, area_labels, draw_inset, draw_north_arrow, draw_scale_bar, furniture_boxes,
+)
+from carto_desktop.carto.labels import Label, place
 from carto_desktop.carto.legend import LegendSpec, draw_legend
 from carto_desktop.carto.palettes import category_colours
 from carto_desktop.carto.projection import MapProjection, choose_projection
+from carto_desktop.carto.reference import draw_reference, reference_groups
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
     MapData, draw_choropleth, draw_grid, draw_points, draw_presence, draw_sector_panel, draw_symbols, sector_legend,
@@ -178,24 +185,36 @@ def _draw_page(
     if template.kind == "sectors":
         legend = _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt)
     else:
-        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt, tile_pack)
+        outlines = outlines_of(data)
+        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt, tile_pack,
+                       outer=outlines.outer[0])
         fig.carto_map_axes = [ax]
         fig.carto_map_crs = data.areas.crs
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
+        outlines = _closed(outlines, mm_to_units ** 2)
         legend = {
             "choropleth": lambda: (draw_grid if data.outlines is not None else draw_choropleth)(ax, data, template, lang),
             "presence": lambda: draw_presence(ax, data, template, lang),
             "symbols": lambda: draw_symbols(ax, data, template, lang, mm_to_units),
             "points": lambda: draw_points(ax, data, template, lang),
         }[template.kind]()
-        _outlines(ax, outlines_of(data, min_hole=mm_to_units ** 2), template)
+        reference = draw_reference(ax, data.areas.crs, outlines.outer[0], country_code, lang, body_pt - 1,
+                                   reference_groups(spec, layout.compact))
+        legend.reference = reference.legend
+        _outlines(ax, outlines, template)
         fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang)
         draw_north_arrow(ax, body_pt)
+        renderer = fig.canvas.get_renderer()
         named, keys = (data.outlines, data.outline_keys) if data.outlines is not None else (data.areas, data.keys)
+        labels = reference.labels + getattr(ax, "carto_labels", [])
         if spec.get("labels", True) and keys and keys.name_column and template.kind not in ("points", "symbols"):
             # over a hexagon grid the admin areas are named, never the cells (whose counts may be small)
-            place_labels(ax, named, named[keys.name_column].astype(str).tolist(), body_pt - 1.5,
-                         fig.canvas.get_renderer())
+            values = named["value"].to_numpy(dtype=float) if "value" in named and data.outlines is None else None
+            towns = {_folded(lb.texts[0]) for lb in reference.labels if lb.kind in ("capital", "town_label")}
+            labels += [lb for lb in area_labels(ax, named, named[keys.name_column].astype(str).tolist(), body_pt - 1.5,
+                                                renderer, values=values)
+                       if _folded(lb.texts[0]) not in towns]  # the town's name names its cercle too
+        place(ax, labels, renderer, obstacles=furniture_boxes(ax, renderer))
 
     _header(fig, layout, template, texts)
     legend_ax = fig.add_axes(layout.fraction(layout.legend), gid="legend")
@@ -211,6 +230,12 @@ def _draw_page(
     if highlight is not None:
         draw_highlight(fig, highlight)
     return fig
+
+
+def _folded(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if c.isalnum())
 
 
 def _view_of(fig: Figure, crs):
@@ -290,7 +315,8 @@ def simplified(areas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
 
 
 def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, template: Template, lang: str,
-              countries, country_code, font_pt: float, tile_pack: TilePack | None = None) -> Axes:
+              countries, country_code, font_pt: float, tile_pack: TilePack | None = None, outer=None,
+              name_neighbours: bool = True) -> Axes:
     ax = fig.add_axes(layout.fraction(frame))
     ax.set_facecolor(template.colour("water", "#f7fbff"))
     ax.set_xticks([])
@@ -317,8 +343,9 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
     if tile_pack is not None:
         draw_tile_pack(ax, tile_pack, data.areas.crs)
     if countries is not None and template.spec.get("basemap", "outlines") != "none":
-        _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt, country_code,
-                         fill=tile_pack is None)
+        ax.carto_labels = _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt,
+                                           country_code, fill=tile_pack is None, outer=outer,
+                                           names=name_neighbours)
     return ax
 
 
@@ -339,10 +366,14 @@ def outlines_of(data: MapData, min_hole: float = 0.0) -> Outlines:
     parent = _parent_outlines(areas, keys)
     parents = parent.geometry.to_numpy() if parent is not None else None
     outer = np.array([_union(areas.geometry.to_numpy())])
-    if min_hole > 0:
-        parents = None if parents is None else np.array([_without_small_holes(g, min_hole) for g in parents])
-        outer = np.array([_without_small_holes(g, min_hole) for g in outer])
-    return Outlines(parents, outer)
+    return _closed(Outlines(parents, outer), min_hole)
+
+
+def _closed(outlines: Outlines, min_hole: float) -> Outlines:
+    if min_hole <= 0:
+        return outlines
+    parents = None if outlines.parents is None else np.array([_without_small_holes(g, min_hole) for g in outlines.parents])
+    return Outlines(parents, np.array([_without_small_holes(g, min_hole) for g in outlines.outer]))
 
 
 def _without_small_holes(geom, min_area: float):
@@ -376,20 +407,33 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
     minx, miny, maxx, maxy = data.areas.total_bounds
     outlines = outlines_of(data, min_hole=(max((maxx - minx) / cell_w, (maxy - miny) / cell_h)) ** 2)
     axes = []
+    reference_legend, first_labels = [], []
     for i, cat in enumerate(order):
         r, c = divmod(i, cols)
         frame = Rect(layout.map.x + c * cell_w + 1, layout.map.y + layout.map.h - (r + 1) * cell_h + 1,
                      cell_w - 2, cell_h - 2 - title_h)
-        ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2)
+        # the neighbours and the capital are named once, on the first panel, not eight times
+        ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2,
+                       outer=outlines.outer[0], name_neighbours=i == 0)
         fig.carto_map_axes = getattr(fig, "carto_map_axes", []) + [ax]
         count = draw_sector_panel(ax, data, cat, colours[i], template)
+        reference = draw_reference(ax, data.areas.crs, outlines.outer[0], country_code, lang, body_pt - 2.5,
+                                   {"capital"} & reference_groups(template.spec, layout.compact))
+        if i == 0:
+            reference_legend, first_labels = reference.legend, reference.labels
         _outlines(ax, outlines, template)
         fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{cat} ({count})",
-                 ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i])
+                 ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i], gid="panel_title")
         axes.append(ax)
     fig.carto_scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
     draw_north_arrow(axes[0], body_pt - 2)
-    return sector_legend(lang)
+    renderer = fig.canvas.get_renderer()
+    for i, ax in enumerate(axes):
+        labels = getattr(ax, "carto_labels", []) + (first_labels if i == 0 else [])
+        place(ax, labels, renderer, obstacles=furniture_boxes(ax, renderer))
+    legend = sector_legend(lang)
+    legend.reference = reference_legend
+    return legend
 
 
 def _union(geoms: np.ndarray):
@@ -499,26 +543,77 @@ def _parent_outlines(areas: gpd.GeoDataFrame, keys: BoundaryKeys) -> gpd.GeoData
 
 
 def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, template: Template, lang: str,
-                     font_pt: float, skip: str | None, fill: bool = True) -> None:
-    """Light grey neighbouring countries with their names: the map's context, not its data."""
+                     font_pt: float, skip: str | None, fill: bool = True, outer=None, names: bool = True) -> list[Label]:
+    """Light grey neighbouring countries: the map's context, not its data. Returns their names as
+    labels for the page's placement pass.
+
+    Natural Earth's frontiers do not follow the official (COD) outline: drawn as they are, they make
+    a second border beside it, with slivers of background between the two. So the neighbours are
+    cut along the official outline and stretched to meet it (within 3 mm of paper), and their own
+    edges are left out along it: one border, the official one.
+    """
     from shapely.geometry import box
 
     view = gpd.GeoSeries([box(xlim[0], ylim[0], xlim[1], ylim[1])], crs=crs)
     x0, y0, x1, y1 = view.to_crs(4326).total_bounds
     near = countries.cx[x0 - 2:x1 + 2, y0 - 2:y1 + 2]
     if near.empty:
-        return
+        return []
     near = near.to_crs(crs)
-    draw_polygons(ax, near.geometry.to_numpy(), template.colour("neighbours", "#eeeeee") if fill else "none",
-                  "#b0b0b0" if fill else "#666666", 0.5, zorder=1)
-    name_col = "NAME_FR" if lang == "fr" and "NAME_FR" in near.columns else "NAME"
     vx = box(xlim[0], ylim[0], xlim[1], ylim[1])
-    for geom, name, code in zip(near.geometry, near[name_col], near["ADM0_A3"]):
+    geoms = shapely.make_valid(near.geometry.to_numpy())
+    mm = (xlim[1] - xlim[0]) / (ax.get_position().width * ax.figure.get_size_inches()[0] * MM_PER_INCH)
+    codes = near["ADM0_A3"].to_numpy()
+    if outer is not None:
+        outer = shapely.make_valid(outer)
+        reach = 3 * mm
+        near_outline = shapely.buffer(outer, reach)
+        own = shapely.union_all(geoms[codes == skip]) if (codes == skip).any() else shapely.Polygon()
+        gaps = shapely.difference(shapely.intersection(own, near_outline), outer)  # the country beyond the COD outline
+        grown = [g if c == skip else shapely.union(g, shapely.intersection(shapely.buffer(g, reach), gaps))
+                 for g, c in zip(geoms, codes)]
+        geoms = shapely.difference(np.array(grown, dtype=object), outer)
+    geoms = shapely.intersection(geoms, shapely.buffer(vx, 5 * mm))
+    keep = ~shapely.is_empty(geoms)
+    geoms, codes, near = geoms[keep], codes[keep], near[keep]
+    if not len(geoms):
+        return []
+    draw_polygons(ax, geoms, template.colour("neighbours", "#eeeeee") if fill else "none", "none", 0, zorder=1)
+    edges = shapely.boundary(geoms)
+    if outer is not None:
+        edges = shapely.difference(edges, shapely.buffer(shapely.boundary(outer), 0.4 * mm))
+    edges = edges[~shapely.is_empty(edges)]
+    if len(edges):
+        draw_lines(ax, edges, "#b0b0b0" if fill else "#666666", 0.5, zorder=1.5)
+    if not names:
+        return []
+    name_col = "NAME_FR" if lang == "fr" and "NAME_FR" in near.columns else "NAME"
+    style = dict(fontsize=font_pt - 0.5, color="#8a8a8a", style="italic", zorder=2)
+    labels = []
+    for geom, name, code in zip(geoms, near[name_col], codes):
         if code == skip:
             continue
-        part = geom.intersection(vx)
-        if part.is_empty or part.area < 0.04 * vx.area:
+        part = shapely.intersection(geom, vx)
+        if part.is_empty or part.area < 0.02 * vx.area:
             continue
-        pt = part.representative_point()
-        ax.text(pt.x, pt.y, str(name).upper(), ha="center", va="center", fontsize=font_pt - 0.5,
-                color="#9a9a9a", style="italic", zorder=2, clip_on=True)
+        part = max(shapely.get_parts(part), key=lambda g: g.area)
+        spot = polylabel(part, tolerance=mm) if part.geom_type == "Polygon" else part.representative_point()
+        text = str(name).upper()
+        texts = [text] + ([textwrap.fill(text, max(8, len(text) // 2 + 2))] if " " in text else [])
+        labels.append(Label(texts, spot.x, spot.y, "neighbour_label", 50 - part.area / vx.area, style,
+                            fits=_inside(ax, part)))
+    return labels
+
+
+def _inside(ax: Axes, part) -> Callable:
+    """A test that a text's box (display pixels) lies in `part` (map units), give or take 15 %."""
+    prepared = prep(part)
+
+    def fits(bbox) -> bool:
+        (bx0, by0), (bx1, by1) = ax.transData.inverted().transform([[bbox.x0, bbox.y0], [bbox.x1, bbox.y1]])
+        b = shapely.box(bx0, by0, bx1, by1)
+        if prepared.contains(b):
+            return True
+        return shapely.difference(b, part).area <= 0.15 * b.area
+
+    return fits

@@ -1,0 +1,156 @@
+"""Reference features that let a reader find their way: capital, main towns, lakes and rivers.
+
+A map of 223 displacement sites around Lake Chad that shows neither the lake nor a town cannot
+be read by someone who does not already know the area. The features come from Natural Earth
+1:10m (`reference/`, built by `tools/build_reference.py`); only those that fit the map's scale
+are drawn: lakes larger than a few millimetres on paper, rivers of the ranks a country map
+shows, the national capital and the main towns chosen by Natural Earth's rank and population.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from matplotlib.axes import Axes
+
+from carto_desktop.carto.drawing import draw_lines, draw_polygons
+from carto_desktop.carto.labels import AROUND_POINT, CENTRED, Label, halo
+from carto_desktop.carto.legend import LegendEntry
+from carto_desktop.i18n import translate
+from carto_desktop.paths import reference_dir
+
+WATER_FILL, WATER_EDGE = "#bcd8ee", "#5b9bd0"
+CAPITAL_COLOUR, TOWN_COLOUR = "#111111", "#333333"
+GROUPS = ("capital", "towns", "lakes", "rivers")
+
+
+@dataclass(frozen=True)
+class ReferenceLayers:
+    places: gpd.GeoDataFrame
+    lakes: gpd.GeoDataFrame
+    rivers: gpd.GeoDataFrame
+
+
+@lru_cache(maxsize=1)
+def reference_layers() -> ReferenceLayers | None:
+    """The shipped reference features (EPSG:4326), read once per process; None if not shipped."""
+    folder = reference_dir()
+    try:
+        return ReferenceLayers(*(gpd.read_file(folder / f"{name}.geojson", engine="pyogrio")
+                                 for name in ("places", "lakes", "rivers")))
+    except Exception:  # noqa: BLE001 - a bundle without them still draws its maps
+        return None
+
+
+@dataclass
+class DrawnReference:
+    """What was drawn, for the labels pass and the legend."""
+
+    labels: list[Label]
+    legend: list[LegendEntry]
+
+
+def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, font_pt: float,
+                   groups: set[str], max_towns: int = 12) -> DrawnReference:
+    """Draw lakes and rivers (under the boundaries) and town symbols; their names are returned
+    as labels to place with every other name on the page.
+
+    `outline` is the mapped areas' union in the map's CRS: towns are those inside it.
+    """
+    layers = reference_layers()
+    if layers is None or not groups:
+        return DrawnReference([], [])
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    view = shapely.box(x0, y0, x1, y1)
+    lon0, lat0, lon1, lat1 = gpd.GeoSeries([view.segmentize((x1 - x0) / 20)], crs=crs).to_crs(4326).total_bounds
+    mm = (x1 - x0) / (ax.get_position().width * ax.figure.get_size_inches()[0] * 25.4)  # map units per mm
+    labels: list[Label] = []
+    legend: list[LegendEntry] = []
+    water_style = dict(fontsize=font_pt - 0.5, color="#2c6fa8", style="italic", zorder=16, path_effects=halo(1.6))
+
+    if "rivers" in groups:
+        rivers = layers.rivers.cx[lon0:lon1, lat0:lat1]
+        max_rank = 7 if (x1 - x0) > 800_000 else 8
+        rivers = rivers[rivers["rank"] <= max_rank]
+        if not rivers.empty:
+            geoms = shapely.intersection(rivers.to_crs(crs).geometry.to_numpy(), view)
+            keep = shapely.length(geoms) > 8 * mm
+            if keep.any():
+                ranks = rivers["rank"].to_numpy()[keep]
+                for wide, width in ((ranks <= 4, 1.0), (ranks > 4, 0.6)):
+                    if wide.any():
+                        draw_lines(ax, geoms[keep][wide], WATER_EDGE, width, zorder=5.6, gid="rivers")
+                legend.append(LegendEntry(translate("River", lang), WATER_EDGE, "line"))
+
+    if "lakes" in groups:
+        lakes = layers.lakes.cx[lon0:lon1, lat0:lat1]
+        if not lakes.empty:
+            lakes = lakes.to_crs(crs)
+            geoms = shapely.intersection(lakes.geometry.to_numpy(), view)
+            area = shapely.area(geoms)
+            keep = area > (2.5 * mm) ** 2
+            if keep.any():
+                draw_polygons(ax, geoms[keep], WATER_FILL, WATER_EDGE, 0.4, zorder=5.7, gid="lakes")
+                legend.append(LegendEntry(translate("Lake", lang), WATER_FILL, "box", edge=WATER_EDGE))
+                names = lakes["name_fr" if lang == "fr" else "name"].fillna("").to_numpy()
+                for geom, name, a in zip(geoms[keep], names[keep], area[keep]):
+                    if name and a > (12 * mm) ** 2:
+                        spot = shapely.point_on_surface(geom)
+                        labels.append(Label([name], spot.x, spot.y, "water_label", 40, water_style,
+                                            positions=CENTRED + AROUND_POINT[:4], gap_pt=font_pt))
+
+    places = layers.places.cx[lon0:lon1, lat0:lat1]
+    if places.empty or outline is None or not ({"capital", "towns"} & groups):
+        return DrawnReference(labels, legend)
+    places = places.to_crs(crs)
+    inside = shapely.contains_xy(outline, places.geometry.x.to_numpy(), places.geometry.y.to_numpy()) & \
+        shapely.contains_xy(view, places.geometry.x.to_numpy(), places.geometry.y.to_numpy())
+    places = places[inside]
+    is_capital = (places["kind"] == "capital").to_numpy().copy()
+    if country_code is not None and is_capital.any():
+        is_capital &= (places["country"] == country_code).to_numpy() | ~(places["country"] == country_code).any()
+    capital = places[is_capital]
+    towns = places[~is_capital].sort_values(["rank", "population"], ascending=[True, False]).head(max_towns) \
+        if "towns" in groups else places.iloc[0:0]
+    name_col = "name_fr" if lang == "fr" else "name"
+    renderer = ax.figure.canvas.get_renderer()
+    if "capital" in groups and not capital.empty:
+        for _, row in capital.iterrows():
+            dot, = ax.plot([row.geometry.x], [row.geometry.y], marker="*", markersize=font_pt * 1.45,
+                           color=CAPITAL_COLOUR, markeredgecolor="white", markeredgewidth=0.7, zorder=13,
+                           linestyle="none", gid="capital-symbol")
+            labels.append(Label([row[name_col]], row.geometry.x, row.geometry.y, "capital", 0,
+                                dict(fontsize=font_pt + 0.5, fontweight="bold", color=CAPITAL_COLOUR, zorder=17,
+                                     path_effects=halo(2.2)),
+                                positions=AROUND_POINT, gap_pt=font_pt * 0.75,
+                                obstacle=dot.get_window_extent(renderer)))
+        legend.insert(0, LegendEntry(translate("National capital", lang), CAPITAL_COLOUR, "star"))
+    if len(towns):
+        for rank, (_, row) in enumerate(towns.iterrows()):
+            dot, = ax.plot([row.geometry.x], [row.geometry.y], marker="o", markersize=font_pt * 0.45,
+                           color=TOWN_COLOUR, markeredgecolor="white", markeredgewidth=0.5, zorder=12,
+                           linestyle="none", gid="town-symbol")
+            labels.append(Label([row[name_col]], row.geometry.x, row.geometry.y, "town_label", 1 + rank / 100,
+                                dict(fontsize=font_pt - 0.5, color=TOWN_COLOUR, zorder=17, path_effects=halo(1.8)),
+                                positions=AROUND_POINT, gap_pt=font_pt * 0.45, marker=dot,
+                                obstacle=dot.get_window_extent(renderer)))
+        legend.insert(1 if "capital" in groups and not capital.empty else 0,
+                      LegendEntry(translate("Town", lang), TOWN_COLOUR, "dot"))
+    return DrawnReference(labels, legend)
+
+
+def reference_groups(spec: dict, compact: bool) -> set[str]:
+    """The groups a template draws: all by default, the capital alone on a social card."""
+    chosen = spec.get("reference")
+    if isinstance(chosen, dict):
+        return {g for g in GROUPS if chosen.get(g, True)} if not compact else \
+            ({"capital"} if chosen.get("capital", True) else set())
+    return {"capital"} if compact else set(GROUPS)
+
+
+def union_outline(geoms: np.ndarray):
+    """The mapped areas as one shape (towns outside it are not ours to name)."""
+    return shapely.union_all(shapely.buffer(shapely.make_valid(geoms), 0))
