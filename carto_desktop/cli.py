@@ -43,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     def inputs(p: argparse.ArgumentParser) -> None:
         p.add_argument("--table", required=True, help="CSV or spreadsheet with one row per activity/place")
         p.add_argument("--sheet", help="sheet name in a workbook (default: first visible sheet)")
-        p.add_argument("--boundaries", required=True, help="admin boundaries: GeoJSON, GeoPackage, shapefile")
+        p.add_argument("--boundaries", help="admin boundaries: GeoJSON, GeoPackage, shapefile, or a built-in set such "
+                       "as builtin:NER/2 (default: the built-in set recognised from the table, named on screen)")
+        p.add_argument("--country", help="built-in boundaries of this country: ISO3 code (NER), ISO2 (NE) or name "
+                       "(see \"carto-desktop boundaries\")")
+        p.add_argument("--level", type=int, choices=(1, 2), help="admin level of the built-in boundaries, with "
+                       "--country (default: the finest level the table names)")
         p.add_argument("--layer", help="layer of a multi-layer boundary file (default: the first with areas)")
         p.add_argument("--key-column", help="table column with P-codes or area names (default: detected)")
         p.add_argument("--gazetteer", default="geonames",
@@ -109,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--header-row", type=int, help="row number of the column names (default: detected)")
     inspect.add_argument("--role", action="append", default=[], metavar="COLUMN=ROLE[:LEVEL]",
                          help="override a detected role, e.g. \"Cercle=admin name:2\" (repeatable)")
-    inspect.add_argument("--boundaries", help="boundary file to inspect: GeoJSON, GeoPackage, shapefile, zip, KML/KMZ")
+    inspect.add_argument("--boundaries", help="boundary file to inspect: GeoJSON, GeoPackage, shapefile, zip, "
+                         "KML/KMZ, or a built-in set such as builtin:NER/2 (without it, the built-in set the table "
+                         "refers to is named)")
     inspect.add_argument("--layer", help="layer name in a multi-layer file (default: the first with areas)")
     common(inspect)
 
@@ -129,10 +136,57 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--data-folder", help="the app's data folder (default: this user's usual one)")
     common(purge)
 
+    builtin = sub.add_parser("boundaries", help="list the boundaries built into Carto Desktop (no download needed)")
+    common(builtin)
+
     app = sub.add_parser("app", help="open the desktop app (the default with no command)")
     app.add_argument("project", nargs="?", help="a .cartoproj project to open (double-click, file association)")
     common(app)
     return parser
+
+
+def _boundaries(args: argparse.Namespace) -> Path | str | None:
+    """--boundaries (a file or builtin:NER/2), or --country [--level]; None = recognised from the table."""
+    from carto_desktop.builtin_boundaries.catalogue import is_builtin, parse_spec, spec_of
+    from carto_desktop.errors import OptionError
+
+    country, level = getattr(args, "country", None), getattr(args, "level", None)
+    if args.boundaries and (country or level):
+        raise OptionError("Give either --boundaries or --country and --level, not both.",
+                          hint="--boundaries builtin:NER/2 is the same as --country NER --level 2.")
+    if args.boundaries:
+        if is_builtin(args.boundaries):
+            parse_spec(args.boundaries)  # a wrong code fails here, plainly
+            return args.boundaries.strip()
+        return Path(args.boundaries)
+    if level and not country:
+        raise OptionError("--level needs --country.", hint="For example: --country NER --level 2.")
+    return spec_of(country, level) if country else None
+
+
+def _say_boundaries(recognition, lang: str) -> None:
+    """Name the built-in boundaries used, and why, on stdout."""
+    if recognition is not None and recognition.chosen is not None:
+        from carto_desktop.i18n import translate
+
+        text = recognition.sentence(lang) or recognition.chosen.title(lang)
+        print(translate("Boundaries: {sentence}", lang, sentence=text))
+
+
+def _list_builtin(lang: str) -> None:
+    """`carto-desktop boundaries`: what is built in, with edition and licence."""
+    from carto_desktop.builtin_boundaries.catalogue import load_library
+    from carto_desktop.i18n import translate
+    from carto_desktop.match.names import normalise_name
+
+    library = load_library()
+    print(translate("Built-in boundaries (choose with --country and --level, or --boundaries builtin:CODE/LEVEL):",
+                    lang))
+    for chosen in sorted(library.sets.values(), key=lambda b: (normalise_name(b.country.name(lang)), b.level)):
+        print(translate("  {spec:<15} {set}: {areas} areas, {licence}", lang, spec=chosen.spec,
+                        set=chosen.title(lang), areas=chosen.areas, licence=chosen.licence))
+    print(translate("Licence: as HDX publishes OCHA COD-AB; confirm it on the country's HDX page before publishing. "
+                    "Outlines simplified by OCHA (about 550 m): for country and region maps.", lang))
 
 
 def _render(project, output: str, dpi: int, check: bool = False) -> Path:
@@ -142,6 +196,7 @@ def _render(project, output: str, dpi: int, check: bool = False) -> Path:
     check_output(output)  # fail before the slow part
     check_dpi(dpi)
     result = build_map(project)
+    _say_boundaries(result.recognition, project.lang)
     for notice in result.notices:
         print(f"carto-desktop: {notice}", file=sys.stderr)
     path = save_map(result.figure, output, dpi)
@@ -156,13 +211,17 @@ def _render(project, output: str, dpi: int, check: bool = False) -> Path:
 
 def _match_with_options(args: argparse.Namespace):
     """`carto-desktop match` with parent, layer-column, gazetteer or alias options."""
-    from carto_desktop.intake import read_layer, read_table
+    from carto_desktop.intake import read_table
     from carto_desktop.match import match_table
     from carto_desktop.match.boundary_keys import boundary_keys
     from carto_desktop.match.decisions import boundary_set_id, load_aliases
 
+    from carto_desktop.project import Project, read_boundaries
+
     table = read_table(Path(args.table), args.sheet)
-    layer = read_layer(Path(args.boundaries), args.layer)
+    layer = read_boundaries(Project(table=Path(args.table), boundaries=_boundaries(args), sheet=args.sheet,
+                                    layer=args.layer), table)
+    _say_boundaries(layer.attrs.get("recognition"), getattr(args, "lang", None) or default_language())
     decisions = None
     if args.aliases:
         keys = boundary_keys(layer, id_column=args.id_column, name_column=args.name_column)
@@ -195,7 +254,7 @@ def run(args: argparse.Namespace) -> int:
         from carto_desktop.project import Project
 
         project = Project(
-            table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet, key_column=args.key_column,
+            table=Path(args.table), boundaries=_boundaries(args), sheet=args.sheet, key_column=args.key_column,
             parent_column=args.parent_column, layer=args.layer,
             value_column=args.value, agg=args.agg, template=args.template, lang=lang,
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
@@ -208,12 +267,19 @@ def run(args: argparse.Namespace) -> int:
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
         if args.atlas:
             from carto_desktop.atlas import save_atlas
+            from carto_desktop.project import resolve_boundaries
+
+            project, recognition = resolve_boundaries(project)
+            _say_boundaries(recognition, lang)
 
             for path in save_atlas(project, args.output, args.dpi):
                 print(path.resolve())
             return EXIT_OK
         path = _render(project, args.output, args.dpi, check=args.check)
         print(path.resolve())
+        return EXIT_OK
+    if args.command == "boundaries":
+        _list_builtin(lang)
         return EXIT_OK
     if args.command == "purge":
         from carto_desktop.privacy.purge import purge_project
@@ -225,13 +291,14 @@ def run(args: argparse.Namespace) -> int:
         from carto_desktop.match.report import write_match_csv
         from carto_desktop.project import Project, run_match
 
-        project = Project(table=Path(args.table), boundaries=Path(args.boundaries), sheet=args.sheet,
+        project = Project(table=Path(args.table), boundaries=_boundaries(args), sheet=args.sheet,
                           key_column=args.key_column, lang=lang, layer=args.layer, gazetteer=_gazetteer(args))
         if any((args.parent_column, args.id_column, args.name_column, args.aliases, args.lat_column,
                 args.lon_column)):
             result = _match_with_options(args)
         else:
-            _, _, result = run_match(project)
+            _, layer, result = run_match(project)
+            _say_boundaries(layer.attrs.get("recognition"), lang)
         from carto_desktop.match.verdicts import MATCH_COLUMNS
         from carto_desktop.privacy.sensitive import detect_sensitive, sensitive_columns
 

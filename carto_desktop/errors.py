@@ -49,13 +49,21 @@ class CartoError(Exception):
 
     def text(self, lang: str = "en") -> str:
         """The whole message on one line, in `lang`."""
-        fields = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, **self.params}
+        params = {k: _in_language(v, lang) for k, v in self.params.items()}
+        fields = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, **params}
         body = translate(self.message, lang, **fields)
         where = self.where(lang)
         line = f"{where}: {body}" if where else body
         if self.hint:
             line += f" {translate('Hint', lang)}: {translate(self.hint, lang, **fields)}"
         return " ".join(line.split())
+
+
+def _in_language(value: object, lang: str) -> object:
+    """A parameter given in each language ({"en": "Chad", "fr": "Tchad"}) in `lang`; others as they are."""
+    if isinstance(value, dict) and "en" in value:
+        return value.get(lang) or value["en"]
+    return value
 
 
 class DataError(CartoError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -15,7 +16,8 @@ from matplotlib.figure import Figure
 from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
 from carto_desktop.carto.basemap import TilePack, open_tile_pack
-from carto_desktop.carto.credits import collect_credits
+from carto_desktop.builtin_boundaries.catalogue import is_builtin, read_builtin, set_of
+from carto_desktop.carto.credits import collect_credits, credit_for
 from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template, load_template
@@ -30,6 +32,9 @@ from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.match.decisions import Decisions
 from carto_desktop.paths import sample_data_dir
 
+if TYPE_CHECKING:
+    from carto_desktop.builtin_boundaries.recognise import Recognition
+
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
 COUNTING = ("count", "distinct", "sum")  # values that count people or records (MapData.suppressed has the rule)
 LAT_NAMES = ("latitude", "lat", "y", "gps_latitude", "_gps_latitude", "_geolocation_latitude")
@@ -41,7 +46,9 @@ class Project:
     """Everything needed to make the map again: inputs, choices and texts."""
 
     table: Path
-    boundaries: Path
+    # the user's boundary file; or a built-in set: "builtin:NER/2", "builtin:NER" (the level recognised from
+    # the table); None = the built-in set recognised from the table (`builtin_boundaries`)
+    boundaries: Path | str | None = None
     sheet: str | None = None
     layer: str | None = None  # layer of a multi-layer boundary file (GeoPackage, KML folder…); None = the first
     key_column: str | None = None
@@ -89,6 +96,7 @@ class MapResult:
     values: AreaValues | None
     data: MapData
     notices: list[str] = field(default_factory=list)  # things the user must be told (printed by the CLI)
+    recognition: Recognition | None = None  # the built-in boundaries used, and why (None: the user's file)
 
 
 def country_outlines() -> gpd.GeoDataFrame:
@@ -113,7 +121,7 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     the user marked as places (`Project.roles`).
     """
     table = read_table(project.table, project.sheet)
-    layer = read_layer(project.boundaries, project.layer)
+    layer = read_boundaries(project, table)
     ids = set(layer[boundary_keys(layer).id_column].astype(str))
     chosen = {value: area for value, area in project.decisions.items() if area in ids}
     decisions = Decisions.from_mapping(chosen) if chosen else None
@@ -122,6 +130,34 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     match = match_table(data, layer, key, file=str(project.table), parent_column=project.parent_column or parent,
                         decisions=decisions, gazetteer=project.gazetteer or None)
     return table, layer, match
+
+
+def read_boundaries(project: Project, table: Table) -> gpd.GeoDataFrame:
+    """The project's areas: the user's file, or a built-in set named or recognised from the table.
+
+    For a built-in set, `attrs["boundary_set"]` is the set (title and credits follow it) and
+    `attrs["recognition"]` says how it was chosen, for the person to be told.
+    """
+    if project.boundaries is not None and not is_builtin(project.boundaries):
+        return read_layer(project.boundaries, project.layer)
+    from carto_desktop.builtin_boundaries.recognise import choose_builtin
+
+    chosen, recognition = choose_builtin(project.boundaries, usable_data(table.data, project), file=project.table)
+    layer = read_builtin(chosen.spec)
+    layer.attrs["recognition"] = recognition
+    return layer
+
+
+def resolve_boundaries(project: Project) -> tuple[Project, Recognition | None]:
+    """`project` with its built-in boundaries named in full (`builtin:NER/2`), recognised from its table
+    when not named; the recognition says why (None when the project names the user's file)."""
+    if project.boundaries is not None and not is_builtin(project.boundaries):
+        return project, None
+    from carto_desktop.builtin_boundaries.recognise import choose_builtin
+
+    table = read_table(project.table, project.sheet)
+    chosen, recognition = choose_builtin(project.boundaries, usable_data(table.data, project), file=project.table)
+    return replace(project, boundaries=chosen.spec), recognition
 
 
 IGNORE = "ignore"  # a role only the user gives (Data step): the column is left out of the map
@@ -191,7 +227,8 @@ def build_map(project: Project) -> MapResult:
     prepared = prepare_map(project)
     fig = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
     return MapResult(figure=fig, table=prepared.table, match=prepared.match, values=prepared.values,
-                     data=prepared.data, notices=prepared.notices)
+                     data=prepared.data, notices=prepared.notices,
+                     recognition=prepared.layer.attrs.get("recognition"))
 
 
 def prepare_map(project: Project) -> PreparedMap:
@@ -206,7 +243,7 @@ def prepare_map(project: Project) -> PreparedMap:
         from carto_desktop.privacy.sensitive import is_people_points
 
         table = read_table(project.table, project.sheet)
-        layer = read_layer(project.boundaries, project.layer)
+        layer = read_boundaries(project, table)
         people = is_people_points(table.data)
         if people and not project.raw_points and _people_points(project) == "hexagons":
             # or per hexagon of a regular grid in the map's projection (`hexagons.py`)
@@ -301,11 +338,9 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
     country = country_of(layer, countries)
     level = admin_level_of(data.keys.id_column)
     iso2 = country["ISO_A2"] if country is not None else None
-    credits = collect_credits([project.table, project.boundaries], lang)
-    if project.data_credit:
-        credits[0] = project.data_credit
-    if project.boundary_credit and len(credits) > 1:
-        credits[1] = project.boundary_credit
+    builtin = set_of(layer)
+    credits = [project.data_credit or credit_for(project.table, lang),
+               project.boundary_credit or (builtin.credit(lang) if builtin else credit_for(project.boundaries, lang))]
     tile_pack = open_tile_pack(project.basemap) if project.basemap else None
     extra = [translate("country outlines, towns, lakes and rivers: Natural Earth", lang)]
     if match is not None:  # a gazetteer that placed rows
@@ -315,8 +350,9 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
     credits = collect_credits([], lang, credits + extra)
     fields = {
         "indicator": data.indicator,
-        "admin_level": level_word(iso2, level, lang),
-        "country": (country["NAME_FR"] if lang == "fr" else country["NAME"]) if country is not None else "",
+        "admin_level": builtin.country.level_word(builtin.level, lang) if builtin else level_word(iso2, level, lang),
+        "country": builtin.country.name(lang) if builtin else
+        (country["NAME_FR"] if lang == "fr" else country["NAME"]) if country is not None else "",
         "source": credits[0],
         "n_areas": len(layer),
         "date": project.created.isoformat(),

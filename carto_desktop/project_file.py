@@ -2,7 +2,8 @@
 
 A project file is JSON a person can read: the inputs (and a user's own list of places)
 by path relative to the project file (plus the absolute path as a fallback) with a sha256 checksum, every other choice
-of the `Project` as it is, and the user's match decisions ({key value: area id}).
+of the `Project` as it is (built-in boundaries as `builtin:NER/2`, which reopen anywhere), and the user's match
+decisions ({key value: area id}).
 
 The app keeps its project as a plain dict (`project_to_dict`) so that it never has to
 import the heavy map stack; `project_from_dict` turns it back into a `Project`.
@@ -20,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from carto_desktop.builtin_boundaries.catalogue import is_builtin
 from carto_desktop.errors import DataError
 from carto_desktop.files import write_text_atomically
 
@@ -101,7 +103,7 @@ def project_from_dict(data: dict[str, Any]) -> Project:
         value = data[name]
         if not _fits(annotations[name], value):  # created as a number, min_count as text, roles as a list…
             raise _too_long(None, name) if isinstance(value, str) and len(value) > MAX_TEXT_CHARS else _damaged(None)
-        if value is not None and kind == "path":
+        if value is not None and kind == "path" and not is_builtin(value):
             value = Path(value)
         elif value is not None and kind == "date":
             value = date.fromisoformat(value)
@@ -171,7 +173,7 @@ def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str
     inputs: dict[str, Any] = {}
     choices: dict[str, Any] = {}
     for name, value in data.items():
-        if (name in path_fields and value) or names_a_file(name, value):
+        if (name in path_fields and value and not is_builtin(value)) or names_a_file(name, value):
             p = Path(value).resolve()
             entry = {"path": _relative(p, base), "absolute": str(p)}
             if checksums:

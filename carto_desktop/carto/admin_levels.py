@@ -1,4 +1,8 @@
-"""What each admin level is called in a country, for titles ("par cercle")."""
+"""What each admin level is called in a country, for titles ("par cercle").
+
+Countries of the built-in boundaries also have their words in `boundaries/catalogue.json`
+(one line per country in `tools/build_boundary_library.py`), used when not listed here.
+"""
 from __future__ import annotations
 
 # ISO2 → level → (English, French), from each country's COD-AB naming.
@@ -20,5 +24,13 @@ def admin_level_of(column: str) -> int | None:
 
 
 def level_word(iso2: str | None, level: int | None, lang: str = "en") -> str:
-    words = LEVEL_WORDS.get(iso2 or "", {}).get(level or 0) or GENERIC.get(level or 0, ("area", "zone"))
+    """"cercle" for Mali's admin 2; the built-in boundaries' words for their twelve countries ("LGA")."""
+    words = LEVEL_WORDS.get(iso2 or "", {}).get(level or 0)
+    if words is None and iso2 and level:
+        from carto_desktop.builtin_boundaries.catalogue import load_library
+
+        country = next((c for c in load_library().countries.values() if c.iso2 == iso2), None)
+        if country is not None and level in country.levels:
+            return country.level_word(level, lang)
+    words = words or GENERIC.get(level or 0, ("area", "zone"))
     return words[1] if lang == "fr" else words[0]

@@ -256,7 +256,8 @@ def _scan(map_files: Iterable[str | Path], data, findings: list[Finding], projec
     if not files:
         return [], {}
     values = personal_values(data, findings)
-    folders = {str(Path.home())} | {str(Path(p).resolve().parent) for p in (project.table, project.boundaries)}
+    folders = {str(Path.home())} | {str(Path(p).resolve().parent) for p in (project.table, project.boundaries)
+                                    if p is not None and not str(p).startswith("builtin:")}
     leaks = {}
     for f in files:
         found = scan_map_file(f, values, folders | {str(f.resolve().parent)})
