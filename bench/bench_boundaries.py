@@ -45,8 +45,7 @@ def nigeria_table(rows: int = 25_000) -> pd.DataFrame:
 
 def cold(fn):
     def run():
-        catalogue.load_library.cache_clear()
-        recognition._index.cache_clear()
+        recognition.clear_caches()
         return fn()
     return run
 

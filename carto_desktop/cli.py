@@ -177,7 +177,7 @@ def _list_builtin(lang: str) -> None:
     """`carto-desktop boundaries`: what is built in, with edition and licence."""
     from carto_desktop.builtin_boundaries.catalogue import load_library
     from carto_desktop.i18n import translate
-    from carto_desktop.match.names import normalise_name
+    from carto_desktop.names import normalise_name
 
     library = load_library()
     print(translate("Built-in boundaries (choose with --country and --level, or --boundaries builtin:CODE/LEVEL):",
@@ -187,6 +187,37 @@ def _list_builtin(lang: str) -> None:
                         set=chosen.title(lang), areas=chosen.areas, licence=chosen.licence))
     print(translate("Licence: as HDX publishes OCHA COD-AB; confirm it on the country's HDX page before publishing. "
                     "Outlines simplified by OCHA (about 550 m): for country and region maps.", lang))
+
+
+def _inspect(args: argparse.Namespace, lang: str) -> int:
+    """`inspect`: the table and/or boundaries as read; a built-in set described, or the one the table fits named."""
+    from carto_desktop.builtin_boundaries.catalogue import boundary_set, is_builtin, load_library
+    from carto_desktop.intake.inspect import describe_layer, inspect_command
+
+    if not (args.boundaries and is_builtin(args.boundaries)):
+        code = inspect_command(args, lang)
+        if args.table and not args.boundaries:
+            print(_builtin_line(args.table, args.sheet, lang))
+        return code
+    chosen = boundary_set(args.boundaries)
+    if args.table:
+        inspect_command(argparse.Namespace(**{**vars(args), "boundaries": None}), lang)
+    print("\n".join([chosen.title(lang), chosen.credit(lang)] + describe_layer(load_library().path, chosen.table, lang)))
+    return EXIT_OK
+
+
+def _builtin_line(table: str, sheet: str | None, lang: str) -> str:
+    """"Built-in boundaries: Niger, departments (…): 57 of 61 names found", or why none fits."""
+    from carto_desktop.builtin_boundaries.recognise import choose_builtin
+    from carto_desktop.i18n import translate
+    from carto_desktop.intake import read_table
+
+    try:
+        _, recognition = choose_builtin(None, read_table(Path(table), sheet).data)
+        sentence = recognition.sentence(lang)
+    except CartoError as exc:
+        sentence = exc.text(lang)
+    return translate("Built-in boundaries: {sentence}", lang, sentence=sentence)
 
 
 def _render(project, output: str, dpi: int, check: bool = False) -> Path:
@@ -333,9 +364,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{pack.path.resolve()} ({pack.attribution})")
         return EXIT_OK
     if args.command == "inspect":
-        from carto_desktop.intake.inspect import inspect_command
-
-        return inspect_command(args, lang)
+        return _inspect(args, lang)
     from carto_desktop.gui.app import run_app  # heavy Qt import only when the app is wanted
 
     return run_app(lang=getattr(args, "lang", None), project=getattr(args, "project", None))

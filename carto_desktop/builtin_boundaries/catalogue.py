@@ -143,7 +143,7 @@ def find_country(text: str, library: Library | None = None) -> Country:
 
 def country_list(library: Library | None = None, lang: str = "en") -> str:
     """"Burkina Faso (BFA), Cameroon (CMR), …": the library's countries, for messages."""
-    from carto_desktop.match.names import normalise_name  # not at import: project_file imports this module
+    from carto_desktop.names import normalise_name  # not at import: project_file imports this module
 
     library = library or load_library()
     countries = sorted(library.countries.values(), key=lambda c: normalise_name(c.name(lang)))

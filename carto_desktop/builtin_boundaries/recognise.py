@@ -16,7 +16,7 @@ import pandas as pd
 
 from carto_desktop.builtin_boundaries.catalogue import BoundarySet, Country, Library, load_library
 from carto_desktop.i18n import translate
-from carto_desktop.match.names import DIRECTIONS, compact_key, name_key, normalise_pcode
+from carto_desktop.names import DIRECTIONS, compact_key, name_key, normalise_pcode
 from carto_desktop.match.pcodes import PcodeIndex
 
 MIN_SHARE = 0.5  # of a column's distinct values naming areas of one set
@@ -115,6 +115,12 @@ class _Index:
 @lru_cache(maxsize=4)
 def _index(library: Library) -> _Index:
     return _Index(library)
+
+
+def clear_caches() -> None:
+    """Forget the library and its index (read again on next use): for measuring a first call."""
+    load_library.cache_clear()
+    _index.cache_clear()
 
 
 def _country_of_code(code: str, index: _Index) -> Country | None:

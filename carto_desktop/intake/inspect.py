@@ -102,28 +102,7 @@ def inspect_command(args, lang: str) -> int:
         overrides[column.strip()] = role.strip()
     if args.table:
         print("\n".join([str(Path(args.table).name)] + describe_table(args.table, args.sheet, lang, args.header_row, overrides)))
-        if not args.boundaries:
-            print(builtin_line(args.table, args.sheet, lang))
     if args.boundaries:
-        from carto_desktop.builtin_boundaries.catalogue import boundary_set, is_builtin, load_library
-
-        if is_builtin(args.boundaries):
-            chosen = boundary_set(args.boundaries)
-            print("\n".join([chosen.title(lang), chosen.credit(lang)]
-                            + describe_layer(load_library().path, chosen.table, lang)))
-        else:
-            print("\n".join([str(Path(args.boundaries).name)] + describe_layer(args.boundaries, args.layer, lang)))
+        print("\n".join([str(Path(args.boundaries).name)] + describe_layer(args.boundaries, args.layer, lang)))
     return 0
 
-
-def builtin_line(table: str | Path, sheet: str | None, lang: str) -> str:
-    """"Built-in boundaries: Niger, departments (…): 57 of 61 names found", or why none fits."""
-    from carto_desktop.builtin_boundaries.recognise import choose_builtin
-    from carto_desktop.errors import CartoError
-    from carto_desktop.intake.tables import read_table
-
-    try:
-        _, recognition = choose_builtin(None, read_table(table, sheet).data)
-    except CartoError as exc:
-        return translate("Built-in boundaries: {sentence}", lang, sentence=exc.text(lang))
-    return translate("Built-in boundaries: {sentence}", lang, sentence=recognition.sentence(lang))
