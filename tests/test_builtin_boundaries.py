@@ -158,6 +158,13 @@ def test_names_that_fit_two_levels_equally_are_asked():
     assert result.chosen is None and {e.set.id for e in result.choices} == {"MLI/1", "MLI/2"}
 
 
+def test_a_header_naming_the_level_decides_between_two_equal_levels():
+    names = ["Kayes", "Ségou", "Mopti", "Gao", "Kidal", "Tombouctou", "Sikasso", "Koulikoro", "Bamako", "Ménaka"]
+    assert recognise(pd.DataFrame({"Région": names})).chosen.id == "MLI/1"
+    assert recognise(pd.DataFrame({"adm2_name": names})).chosen.id == "MLI/2"
+    assert recognise(pd.DataFrame({"Zone": names})).chosen is None  # the header says nothing: asked
+
+
 def test_a_parent_column_decides_between_two_countries():
     # Bosso, Gaya, Illela are departments of Niger and LGAs of Nigeria: the region column says which
     data = pd.DataFrame({"Département": ["Bosso", "Gaya", "Illela"], "Région": ["Diffa", "Dosso", "Tahoua"]})

@@ -16,7 +16,7 @@ import pandas as pd
 
 from carto_desktop.builtin_boundaries.catalogue import BoundarySet, Country, Library, load_library
 from carto_desktop.i18n import translate
-from carto_desktop.names import DIRECTIONS, compact_key, name_key, normalise_pcode
+from carto_desktop.names import DIRECTIONS, compact_key, name_key, normalise_name, normalise_pcode
 from carto_desktop.match.pcodes import PcodeIndex
 
 MIN_SHARE = 0.5  # of a column's distinct values naming areas of one set
@@ -273,8 +273,13 @@ def recognise(data: pd.DataFrame, country: Country | None = None, library: Libra
     undecided: dict[str, list[Evidence]] = defaultdict(list)
     for (_, iso3), found in by_column.items():
         found.sort(key=lambda e: (e.share, e.found), reverse=True)
-        if len(found) > 1 and (found[0].share, found[0].found) == (found[1].share, found[1].found):
-            undecided[iso3] += found
+        tied = [e for e in found if (e.share, e.found) == (found[0].share, found[0].found)]
+        if len(tied) > 1:
+            named = _level_in_header(found[0].column, found[0].set.country, {e.set.level for e in tied})
+            if named is None:
+                undecided[iso3] += found
+            else:  # "Région" names Mali's regions, though each is also a cercle
+                per_country[iso3][named].append(next(e for e in tied if e.set.level == named))
         else:
             per_country[iso3][found[0].set.level].append(found[0])
     best_per_country: list[tuple[Evidence, list[Evidence]]] = []  # (best, the tied levels when undecided)
@@ -300,6 +305,19 @@ def recognise(data: pd.DataFrame, country: Country | None = None, library: Libra
     if ties:
         return Recognition(choices=ties)
     return Recognition(chosen=top.set, evidence=top)
+
+
+def _level_in_header(column: str, country: Country, levels: set[int]) -> int | None:
+    """The one level among `levels` the column's name says ("Région", "adm1_name", "Cercle"), or None."""
+    words = set(normalise_name(column).replace("_", " ").split())
+    compact = normalise_name(column).replace(" ", "")
+    said = set()
+    for level in levels:
+        names = {w for pair in country.levels.get(level, {}).values() for w in pair}
+        if any(normalise_name(n) in words for n in names) or any(
+                f"{prefix}{level}" in compact for prefix in ("adm", "admin")):
+            said.add(level)
+    return said.pop() if len(said) == 1 else None
 
 
 def _parent_checked(ev: Evidence, parents: list[Evidence], data: pd.DataFrame, index: _Index) -> Evidence:
