@@ -136,6 +136,22 @@ else
     fail "basemap download offline (exit $code)"; cat "$OUT/download.err"
 fi
 
+# 3c. the built-in boundaries (boundaries/ inside the bundle): listed, and recognised from the table alone
+if offline "$EXE" boundaries >"$OUT/builtin.out" 2>"$OUT/builtin.err" \
+    && [ "$(grep -c '^  builtin:' "$OUT/builtin.out")" = 24 ]; then
+    pass "boundaries lists the 24 built-in sets"
+else
+    fail "boundaries"; cat "$OUT/builtin.out" "$OUT/builtin.err"
+fi
+if offline "$EXE" render --table "$RENDER_TABLE" --value "$RENDER_VALUE" --agg "$RENDER_AGG" \
+    --dpi 60 -o "$OUT/builtin.png" >"$OUT/builtin-render.out" 2>"$OUT/builtin-render.err" \
+    && grep -q "^Boundaries: Mali, cercles (OCHA COD-AB" "$OUT/builtin-render.out" \
+    && [ "$(od -An -tx1 -N4 "$OUT/builtin.png" | tr -d ' \n')" = "89504e47" ]; then
+    pass "render without --boundaries: $(head -1 "$OUT/builtin-render.out")"
+else
+    fail "render with the recognised built-in boundaries"; cat "$OUT/builtin-render.out" "$OUT/builtin-render.err"
+fi
+
 # 4. a user error: exit 2, one line, in French when the system speaks French, no traceback
 set +e
 TEST_LANG=fr_FR.UTF-8 offline "$EXE" render --table "$OUT/absent.csv" --boundaries "$OUT/absent.geojson" \
