@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=LANGUAGES, default=None, help="language of the map and messages (default: system)")
 
     demo = sub.add_parser("demo", help="render the sample map (Mali 3W) and say where it is")
-    demo.add_argument("-o", "--output", default="carto-demo.png", help="output file: .png, .pdf or .svg")
+    demo.add_argument("-o", "--output", default="carto-demo.png", help="output file: .png, .pdf, .svg, or .html (an interactive map in one file that opens offline)")
     demo.add_argument("--dpi", type=int, default=300)
     common(demo)
 
@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--subtitle")
     render.add_argument("--source", help="data source to credit on the map (default: the table's file name)")
     render.add_argument("--dpi", type=int, default=300)
-    render.add_argument("-o", "--output", required=True, help="output file: .png, .pdf or .svg")
+    render.add_argument("-o", "--output", required=True, help="output file: .png, .pdf, .svg, or .html (an interactive map in one file that opens offline)")
     render.add_argument("--check", action="store_true", help="print the \"before you share\" check (personal data, "
                         "smallest count, points of people) and keep it next to the map as <map>.check.md")
     common(render)
@@ -222,15 +222,21 @@ def _builtin_line(table: str, sheet: str | None, lang: str) -> str:
 
 def _render(project, output: str, dpi: int, check: bool = False) -> Path:
     from carto_desktop.export import check_dpi, check_output, save_map
+    from carto_desktop.interactive import HTML_SUFFIXES, build_interactive, save_interactive_map
     from carto_desktop.project import build_map
 
-    check_output(output)  # fail before the slow part
-    check_dpi(dpi)
-    result = build_map(project)
-    _say_boundaries(result.recognition, project.lang)
+    if Path(output).suffix.lower() in HTML_SUFFIXES:  # an interactive map: one offline HTML file
+        html, result = build_interactive(project)
+        _say_boundaries(result.recognition, project.lang)
+        path = save_interactive_map(html, output)
+    else:
+        check_output(output)  # fail before the slow part
+        check_dpi(dpi)
+        result = build_map(project)
+        _say_boundaries(result.recognition, project.lang)
+        path = save_map(result.figure, output, dpi)
     for notice in result.notices:
         print(f"carto-desktop: {notice}", file=sys.stderr)
-    path = save_map(result.figure, output, dpi)
     if check:
         from carto_desktop.privacy.check import share_check, write_check
 

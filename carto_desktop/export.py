@@ -21,7 +21,7 @@ def check_output(path: str | Path) -> str:
     if fmt is None:
         raise ExportError(
             "The map cannot be saved as \"{suffix}\".",
-            hint="Use a file name ending in .png, .pdf or .svg.",
+            hint="Use a file name ending in .png, .pdf, .svg or .html.",
             file=path,
             suffix=Path(path).suffix or Path(path).name,
         )

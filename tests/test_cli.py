@@ -81,7 +81,7 @@ def test_match_writes_every_row_with_match_columns(tmp_path):
     [
         (["render", "--table", "nope.csv", "--boundaries", "x.geojson", "-o", "m.png"], ["nope.csv", "does not exist"]),
         (["render", "--table", "{s}/mali_3w_2023-12.xlsx", "--boundaries", "{s}/mali_adm2.geojson", "-o", "m.docx"],
-         [".docx", ".png, .pdf or .svg"]),
+         [".docx", ".png, .pdf, .svg or .html"]),
         (["render", "--table", "{s}/mali_3w_2023-12.xlsx", "--boundaries", "{s}/mali_adm2.geojson",
           "--key-column", "Pays", "-o", "{t}/m.png"], ["Pays", "Columns in this table"]),
         (["render", "--table", "{s}/mali_3w_2023-12.xlsx", "--boundaries", "{s}/mali_adm2.geojson",

@@ -2,7 +2,7 @@
 
 FRENCH: dict[str, str] = {
     "The map cannot be saved as \"{suffix}\".": "La carte ne peut pas être enregistrée au format « {suffix} ».",
-    "Use a file name ending in .png, .pdf or .svg.": "Utilisez un nom de fichier se terminant par .png, .pdf ou .svg.",
+    "Use a file name ending in .png, .pdf, .svg or .html.": "Utilisez un nom de fichier se terminant par .png, .pdf, .svg ou .html.",
     "\"{name}\" could not be written: {reason}.": "« {name} » n'a pas pu être écrit : {reason}.",
     "Choose a folder you can write to, with free space.": "Choisissez un dossier où vous pouvez écrire, avec de l'espace libre.",
     "The resolution must be between 30 and 1200 dpi.": "La résolution doit être comprise entre 30 et 1200 dpi.",

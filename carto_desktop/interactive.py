@@ -1,0 +1,335 @@
+"""Interactive maps: one HTML file that opens offline, from the same `MapData` as the static page.
+
+Field teams pass maps on by USB stick and e-mail, often without internet: the file holds the
+map library (Leaflet, vendored in `web/`), its style, the legend, the texts and the data, and
+its own Content-Security-Policy forbids any request, so nothing is fetched when it is opened.
+Classes, colours and the legend come from the same style functions as the static page
+(`carto/thematic.py`), the texts from `project.page_inputs`, so both say the same thing.
+
+What a reader can see never goes beyond the static map: areas hidden as "fewer than N" carry
+neither their value nor their number of rows; only the area names, values, rows and the
+categories the map shows are written; no file path, no other column.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from carto_desktop.aggregate import RECORDS
+from carto_desktop.carto.legend import LegendSpec
+from carto_desktop.carto.number_format import format_number
+from carto_desktop.carto.page import footer_lines, outlines_of, simplified
+from carto_desktop.carto.palettes import category_colours
+from carto_desktop.carto.templates import Template
+from carto_desktop.carto.thematic import (
+    BASE_AREA_EDGE, BASE_AREA_FILL, SYMBOL_MAX_MM, AreaStyle, MapData, choropleth_style, grid_cells, grid_style,
+    points_style, presence_style, sector_legend, sector_order, sector_present, symbol_style,
+)
+from carto_desktop.files import write_text_atomically
+from carto_desktop.hexagons import size_text
+from carto_desktop.i18n import translate
+from carto_desktop.paths import web_dir
+from carto_desktop.project import MapResult, PageInputs, Project, page_inputs, prepare_map
+
+HTML_SUFFIXES = (".html", ".htm")
+QUANTUM = 1 / 50_000  # coordinates kept to 1/50,000 of the map's extent (38 m across Mali's 1,900 km)
+TOLERANCE = 1 / 8_000  # areas simplified to 1/8,000 of the extent: under a pixel until zoomed 8 times
+CANVAS_FROM = 3_000  # more areas than this are drawn on a canvas (SVG paths slow the page down)
+MM_TO_PX = 96 / 25.4  # legend and circle sizes given in millimetres, shown at 96 px an inch
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+       "font-src data:; form-action 'none'; base-uri 'none'")
+
+UI_TEXTS = {  # the page's own words (French in messages/interactive.py)
+    "search": "Search an area…",
+    "no_match": "No area found",
+    "reset": "Whole map",
+    "rows": "Rows in the table",
+    "hint": "Hover or tap an area",
+    "legend": "Legend",
+    "legend_hint": "Click a line to show its areas",
+    "about": "Sources and notes",
+    "sector": "Sector",
+    "zoom_in": "Zoom in",
+    "zoom_out": "Zoom out",
+    "site": "Site",
+}
+
+
+@dataclass
+class Geometry:
+    """Coordinates on an integer grid (`QUANTUM` of the extent) from `origin`, each ring delta-encoded."""
+
+    origin: tuple[float, float]
+    step: float
+
+    def rings(self, geom) -> list[list[list[int]]]:
+        """A (multi)polygon as [[ring, hole…], …], each ring [x0, y0, dx1, dy1, …] without the closing point."""
+        out = []
+        for part in shapely.get_parts(geom):
+            if part.is_empty or part.geom_type != "Polygon":
+                continue
+            rings = [self._ring(part.exterior)] + [self._ring(r) for r in part.interiors]
+            rings = [r for r in rings if len(r) >= 6]
+            if rings:
+                out.append(rings)
+        return out
+
+    def _ring(self, ring) -> list[int]:
+        xy = np.round((shapely.get_coordinates(ring) - self.origin) / self.step).astype(np.int64)[:-1]
+        if len(xy) > 1:  # points that fall on the same grid cell as the one before add nothing
+            keep = np.r_[True, np.any(np.diff(xy, axis=0) != 0, axis=1)]
+            xy = xy[keep]
+        if len(xy) < 3:
+            return []
+        delta = np.vstack([xy[:1], np.diff(xy, axis=0)])
+        return delta.ravel().tolist()
+
+    def points(self, xs: np.ndarray, ys: np.ndarray) -> list[int]:
+        xy = np.round((np.column_stack([xs, ys]) - self.origin) / self.step).astype(np.int64)
+        return xy.ravel().tolist()
+
+
+def interactive_html(data: MapData, template: Template, page: PageInputs, lang: str) -> str:
+    """The whole page as text: Leaflet, its style, the map's data and texts."""
+    payload = map_payload(data, template, page, lang)
+    web = web_dir()
+    leaflet_css = _offline_css((web / "leaflet.css").read_text(encoding="utf-8"))
+    script = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    title = _escape(page.texts.title)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Carto Desktop">
+<title>{title}</title>
+<style>{leaflet_css}</style>
+<style>{(web / "carto-map.css").read_text(encoding="utf-8")}</style>
+</head>
+<body>
+<header id="head"><h1 id="title"></h1><p id="subtitle"></p></header>
+<main id="map" role="application"></main>
+<footer id="foot"><details><summary id="about"></summary><p id="sources"></p><p id="meta"></p><p id="disclaimer"></p>
+</details></footer>
+<script type="application/json" id="carto-data">{script}</script>
+<!-- Leaflet {_leaflet_version(web)}, BSD-2-Clause licence: see the end of this file -->
+<script>{(web / "leaflet.js").read_text(encoding="utf-8")}</script>
+<script>{(web / "carto-map.js").read_text(encoding="utf-8")}</script>
+<!--
+{(web / "LICENSE-leaflet.txt").read_text(encoding="utf-8").replace("--", "- -")}
+-->
+</body>
+</html>
+"""
+
+
+def map_payload(data: MapData, template: Template, page: PageInputs, lang: str) -> dict:
+    """Everything the page's script draws, as plain JSON values."""
+    crs = page.projection.crs
+    kind = template.kind
+    grid = data.outlines is not None
+    projected = replace(data, areas=data.areas.to_crs(crs),
+                        outlines=data.outlines.to_crs(crs) if grid else None,
+                        points=data.points.to_crs(crs) if data.points is not None else None)
+    if grid:
+        projected = grid_cells(projected)
+    extent_of = projected.outlines if grid else projected.areas
+    minx, miny, maxx, maxy = extent_of.total_bounds
+    size = max(maxx - minx, maxy - miny)
+    geometry = Geometry((float(minx), float(miny)), size * QUANTUM)
+    tolerance = size * TOLERANCE
+    areas = simplified(projected.areas, tolerance)
+    projected = replace(projected, areas=areas,
+                        outlines=simplified(projected.outlines, tolerance) if grid else None)
+    outlines = outlines_of(projected, min_hole=(size / 300) ** 2)
+
+    style, sectors = _style(projected, template, lang, kind)
+    payload: dict = {
+        "lang": lang,
+        "kind": "grid" if grid else kind,
+        "origin": geometry.origin,
+        "step": geometry.step,
+        "view": list(map(float, _view_bounds(projected))),
+        "texts": _texts(page, lang),
+        "ui": {key: translate(text, lang) for key, text in UI_TEXTS.items()},
+        "legend": _legend(style.legend if style else sector_legend(lang)),
+        "canvas": len(areas) > CANVAS_FROM,
+        "areas": _areas(projected, style if kind not in ("points", "sectors") else None, geometry, lang, template),
+        "parents": [geometry.rings(g) for g in outlines.parents] if outlines.parents is not None else [],
+        "outer": [geometry.rings(g) for g in outlines.outer],
+        "neighbours": _neighbours(page, projected, geometry, tolerance, lang),
+        "colours": {"area_edge": template.colour("area_edge", "#ffffff"),
+                    "parent_edge": template.colour("parent_edge", "#4d4d4d"),
+                    "water": template.colour("water", "#f7fbff"),
+                    "neighbours": template.colour("neighbours", "#eeeeee"),
+                    "base": BASE_AREA_FILL, "base_edge": BASE_AREA_EDGE},
+    }
+    if grid:
+        keys = projected.outline_keys
+        admin = projected.outlines
+        payload["places"] = {"names": admin[keys.name_column].astype(str).tolist() if keys and keys.name_column
+                             else [], "geoms": [geometry.rings(g) for g in admin.geometry]}
+        payload["cell"] = translate("Hexagon of {size} km", lang, size=size_text(data.cell_size_km or 0, lang))
+    if kind == "points":
+        payload["points"] = _points(projected, style, geometry)
+    if kind == "symbols":
+        pts = areas.geometry.representative_point()
+        payload["symbols"] = {"xy": geometry.points(pts.x.to_numpy(), pts.y.to_numpy()),
+                              "r": [None if not np.isfinite(r) else round(float(r) * MM_TO_PX, 1) for r in style.sizes],
+                              "fill": style.fills, "hidden": projected.suppressed().tolist()}
+    if sectors:
+        payload["sectors"] = sectors
+    return payload
+
+
+def _style(data: MapData, template: Template, lang: str, kind: str) -> tuple[AreaStyle | None, dict | None]:
+    if data.outlines is not None:
+        return grid_style(data, template, lang), None
+    if kind == "sectors":
+        order = sector_order(data)
+        colours = category_colours(template.colour("palette", "Dark2"), len(order))
+        present = [np.flatnonzero(sector_present(data, cat)).tolist() for cat in order]
+        return None, {"names": [f"{cat} ({len(p)})" for cat, p in zip(order, present)], "colours": colours,
+                      "present": present}
+    return {
+        "choropleth": choropleth_style, "presence": presence_style, "symbols": symbol_style, "points": points_style,
+    }[kind](data, template, lang), None
+
+
+def _areas(data: MapData, style: AreaStyle | None, geometry: Geometry, lang: str, template: Template) -> dict:
+    """Per area: outline, name, the value as the legend writes numbers (or why there is none), rows behind it.
+
+    Areas in the "fewer than N" class get the class's label instead of a value and no row count:
+    the file must not hold what the static map hides.
+    """
+    areas = data.areas
+    keys = data.keys
+    names = areas[keys.name_column].astype(str).tolist() if keys.name_column and keys.name_column in areas else []
+    spots = areas.geometry.representative_point()
+    out: dict = {"geoms": [geometry.rings(g) for g in areas.geometry], "names": names,
+                 "spots": geometry.points(spots.x.to_numpy(), spots.y.to_numpy())}
+    if style is None:  # points over light areas, sectors: the areas carry only their names
+        return out
+    values = areas["value"].to_numpy(dtype=float)
+    hidden = data.suppressed()
+    rows = areas[RECORDS].to_numpy(dtype=float) if RECORDS in areas else np.full(len(areas), np.nan)
+    hidden_label = data.suppression_texts(lang)[0]
+    no_data = translate("No data", lang)
+    palette = sorted(set(style.fills))
+    out["palette"] = palette
+    out["fill"] = [palette.index(f) for f in style.fills]
+    out["entry"] = [int(e) for e in style.entries]
+    out["value"] = [hidden_label if h else (format_number(float(v), lang) if np.isfinite(v) else no_data)
+                    for v, h in zip(values, hidden)]
+    out["rows"] = [None if h or not np.isfinite(r) or not np.isfinite(v) else format_number(float(r), lang)
+                   for v, r, h in zip(values, rows, hidden)]
+    out["no_data"] = [bool(not np.isfinite(v)) and not h for v, h in zip(values, hidden)]
+    return out
+
+
+def _points(data: MapData, style: AreaStyle, geometry: Geometry) -> dict:
+    points = data.points
+    if points is None or not len(points):
+        return {"xy": [], "entry": [], "fill": []}
+    labels = [e.label.rsplit("  (", 1)[0] for e in style.legend.entries]
+    return {"xy": geometry.points(points.geometry.x.to_numpy(), points.geometry.y.to_numpy()),
+            "entry": [int(e) for e in style.entries], "fill": style.fills, "labels": labels}
+
+
+def _view_bounds(data: MapData) -> np.ndarray:
+    """What the page first shows: the whole layer, or for sites the areas that hold them (as the static page)."""
+    bounds = data.areas.total_bounds
+    if data.outlines is not None:
+        ob = data.outlines.total_bounds
+        bounds = np.r_[np.minimum(bounds[:2], ob[:2]), np.maximum(bounds[2:], ob[2:])]
+    if data.points is not None and len(data.points):
+        hit = data.areas.sindex.query(data.points.geometry.to_numpy(), predicate="intersects")[1]
+        if len(hit):
+            bounds = data.areas.iloc[np.unique(hit)].total_bounds
+        pb = data.points.total_bounds
+        bounds = np.r_[np.minimum(bounds[:2], pb[:2]), np.maximum(bounds[2:], pb[2:])]
+    return bounds
+
+
+def _neighbours(page: PageInputs, data: MapData, geometry: Geometry, tolerance: float, lang: str) -> dict:
+    """Neighbouring countries, light grey with their names, as on the static page (clipped to around the map)."""
+    countries = page.countries
+    if countries is None:
+        return {"geoms": [], "labels": []}
+    crs = data.areas.crs
+    minx, miny, maxx, maxy = (data.outlines if data.outlines is not None else data.areas).total_bounds
+    pad = max(maxx - minx, maxy - miny) * 1.2  # beyond what the page shows zoomed out
+    view = shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad)
+    x0, y0, x1, y1 = gpd.GeoSeries([view], crs=crs).to_crs(4326).total_bounds
+    near = countries.cx[x0 - 2:x1 + 2, y0 - 2:y1 + 2]
+    if near.empty:
+        return {"geoms": [], "labels": []}
+    near = near.to_crs(crs)
+    clipped = shapely.intersection(shapely.make_valid(near.geometry.to_numpy()), view)
+    clipped = shapely.simplify(clipped, tolerance * 4)
+    name_col = "NAME_FR" if lang == "fr" and "NAME_FR" in near.columns else "NAME"
+    frame = shapely.box(minx, miny, maxx, maxy)
+    labels = []
+    for geom, name, code in zip(near.geometry, near[name_col], near["ADM0_A3"]):
+        if code == page.country_code:
+            continue
+        part = shapely.intersection(shapely.make_valid(geom), shapely.buffer(frame, (maxx - minx) * 0.15))
+        if part.is_empty or part.area < 0.04 * frame.area:
+            continue
+        pt = part.representative_point()
+        labels.append({"name": str(name).upper(), "xy": geometry.points(np.array([pt.x]), np.array([pt.y]))})
+    return {"geoms": [geometry.rings(g) for g in clipped if not g.is_empty], "labels": labels}
+
+
+def _legend(spec: LegendSpec) -> dict:
+    """The legend lines as the static page has them (line breaks made for paper joined)."""
+    def entry(e):
+        return {"label": e.label, "colour": e.colour, "shape": e.shape, "size": round(e.size * MM_TO_PX, 1),
+                "edge": e.edge}
+
+    return {"heading": " ".join(spec.heading.split()), "notes": [" ".join(n.split()) for n in spec.notes],
+            "entries": [entry(e) for e in spec.entries], "no_data": entry(spec.no_data) if spec.no_data else None}
+
+
+def _texts(page: PageInputs, lang: str) -> dict:
+    sources, meta, disclaimer = footer_lines(page.texts, page.projection, lang)
+    return {"title": page.texts.title, "subtitle": page.texts.subtitle, "sources": sources, "meta": meta,
+            "disclaimer": disclaimer}
+
+
+def _offline_css(css: str) -> str:
+    """Leaflet's CSS without its image references (layer switcher and marker icons, unused here): the page
+    loads nothing, not even from beside itself."""
+    return re.sub(r"url\((?!#)[^)]*\)", "none", css)
+
+
+def _leaflet_version(web: Path) -> str:
+    found = re.search(r'version\s*=\s*"(\d+\.\d+\.\d+)"', (web / "leaflet.js").read_text(encoding="utf-8")[:3000])
+    return found.group(1) if found else "?"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def save_interactive_map(html: str, path: str | Path) -> Path:
+    """Write the page atomically (a crash leaves the old file or the new one, never half of one)."""
+    return write_text_atomically(path, html)
+
+
+def build_interactive(project: Project) -> tuple[str, MapResult]:
+    """The project's map as an interactive page, and a `MapResult` without a figure (for the share check)."""
+    prepared = prepare_map(project)
+    page = page_inputs(project, prepared.template, prepared.data, prepared.layer, prepared.match)
+    html = interactive_html(prepared.data, prepared.template, page, project.lang)
+    result = MapResult(figure=None, table=prepared.table, match=prepared.match, values=prepared.values,
+                       data=prepared.data, notices=prepared.notices,
+                       recognition=prepared.layer.attrs.get("recognition"))
+    return html, result

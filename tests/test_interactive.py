@@ -1,0 +1,360 @@
+"""Interactive maps: one HTML file that opens offline and shows what the static map shows, no more.
+
+The file is read as text (what it holds) and opened in headless Chromium with the network
+off (what it does): no request leaves the page, every area is drawn, hover, search and the
+legend work, and an area of "fewer than 5" never gives its exact count.
+"""
+from __future__ import annotations
+
+import json
+import re
+import socket
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+
+from conftest import REPO, SAMPLE
+from headless_browser import missing, open_page, start_browser
+
+from carto_desktop import cli
+from carto_desktop.carto.templates import bundled_templates, load_template
+from carto_desktop.intake import read_layer, read_table
+from carto_desktop.interactive import build_interactive, map_payload, save_interactive_map
+from carto_desktop.privacy import detect_sensitive
+from carto_desktop.privacy.scan import personal_values, scan_map_file
+from carto_desktop.project import Project, page_inputs, sample_project
+
+SURVEY = REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv"
+COUNTS = {"ML0101": 3, "ML0102": 12, "ML0103": 40, "ML0104": 7, "ML0105": 25, "ML0201": 60, "ML0202": 9,
+          "ML0203": 18, "ML0204": 31, "ML0205": 55}
+NO_BROWSER = missing()
+browser_test = pytest.mark.skipif(NO_BROWSER is not None, reason=f"browser tests skipped: {NO_BROWSER}")
+
+
+def payload_of(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/json" id="carto-data">(.*?)</script>', text, re.S)
+                      .group(1))
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """As conftest's, but the test may talk to its own chromedriver on this machine (loopback only)."""
+    real = socket.socket.connect
+
+    def local_only(self, address, *args, **kwargs):
+        if self.family == getattr(socket, "AF_UNIX", None) or (
+                isinstance(address, tuple) and address[0] in ("127.0.0.1", "::1", "localhost")):
+            return real(self, address, *args, **kwargs)
+        raise RuntimeError(f"test tried to connect to {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", local_only)
+
+
+@pytest.fixture(scope="module")
+def sample_html(tmp_path_factory):
+    """The sample map (Mali 3W, organisations per cercle) as an interactive map, English and French, by the CLI."""
+    out = tmp_path_factory.mktemp("html")
+    paths = {}
+    for lang in ("en", "fr"):
+        project = sample_project(lang)
+        code = cli.main(["render", "--table", str(project.table), "--sheet", project.sheet, "--boundaries",
+                         str(project.boundaries), "--key-column", project.key_column, "--value", project.value_column,
+                         "--agg", project.agg, "--title", project.title, "--lang", lang, "-o",
+                         str(out / f"sample_{lang}.html")])
+        assert code == 0
+        paths[lang] = out / f"sample_{lang}.html"
+    return paths
+
+
+@pytest.fixture(scope="module")
+def households(tmp_path_factory):
+    """Households counted per cercle, ML0101 holding only 3 (generated rows, no real person)."""
+    rows = [{"pcode": code, "household": f"HH-{code}-{i:03d}"} for code, n in COUNTS.items() for i in range(n)]
+    path = tmp_path_factory.mktemp("households") / "households.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    project = Project(table=path, boundaries=SAMPLE / "mali_adm2.geojson", key_column="pcode", lang="en")
+    html, result = build_interactive(project)
+    return save_interactive_map(html, path.parent / "households.html"), result
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if NO_BROWSER:
+        pytest.skip(NO_BROWSER)
+    driver = start_browser()
+    yield driver
+    driver.quit()
+
+
+# --- what the file holds -------------------------------------------------------------------------
+
+LOADS = re.compile(r"""(?:\bsrc\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import|<link\b|<iframe\b|"""
+                   r"""<object\b|<embed\b|\bsrcset\s*=)""", re.I)
+
+
+def test_the_sample_map_is_one_light_file_that_loads_nothing(sample_html):
+    for path in sample_html.values():
+        text = path.read_text(encoding="utf-8")
+        assert path.stat().st_size < 1_000_000, path.stat().st_size
+        assert LOADS.findall(text) == []
+        assert re.findall(r"url\((?!#)", text) == []  # Leaflet's CSS images taken out
+        csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+        assert "default-src 'none'" in csp and "connect-src" not in csp  # nothing may be fetched, even if asked
+        assert "Leaflet 1.9.4" in text and "BSD" in text  # the library and its licence are inside
+        assert str(SAMPLE) not in text and str(REPO) not in text  # no folder path
+
+
+def test_the_scan_finds_a_loading_reference_when_there_is_one():
+    """A positive control for the scan above."""
+    assert LOADS.findall('<img src="https://tile.example.org/1/2/3.png">')
+    assert LOADS.findall("<style>@import 'x.css'</style>")
+    assert LOADS.findall("background: url(//cdn.example.org/a.png)")
+
+
+def test_legend_classes_and_colours_equal_the_static_map(sample_fr_result):
+    project = sample_project("fr")
+    template = load_template(project.template)
+    layer = read_layer(project.boundaries)
+    data = sample_fr_result.data
+    payload = map_payload(data, template, page_inputs(project, template, data, layer, sample_fr_result.match), "fr")
+    legend_ax = next(ax for ax in sample_fr_result.figure.axes if ax.get_gid() == "legend")
+    static = [" ".join(t.get_text().split()) for t in legend_ax.texts]
+    legend = payload["legend"]
+    ours = [legend["heading"], *legend["notes"], *[e["label"] for e in legend["entries"]], legend["no_data"]["label"]]
+    assert [" ".join(t.split()) for t in ours] == static
+    assert "6 – 17  (12)" in [e["label"] for e in legend["entries"]] or any(" – " in e["label"] for e in legend["entries"])
+    # each area in the colour the static page gives it
+    areas = next(c for ax in sample_fr_result.figure.axes for c in ax.collections if c.get_gid() == "areas")
+    static_fills = [to_hex(c) for c in areas.get_facecolors()]
+    fills = [payload["areas"]["palette"][i] for i in payload["areas"]["fill"]]
+    assert fills == static_fills and len(set(fills)) == 5
+    # the same title, sources and disclaimer
+    footer = next(t.get_text() for t in sample_fr_result.figure.texts if t.get_gid() == "footer")
+    assert payload["texts"]["title"] == project.title
+    assert " ".join(payload["texts"]["disclaimer"].split())[:60] in " ".join(footer.split())
+    assert payload["texts"]["sources"].startswith("Sources : ")
+
+
+def test_an_area_of_fewer_than_5_carries_neither_its_count_nor_its_rows(households):
+    path, result = households
+    payload = payload_of(path)
+    data = result.data
+    ids = data.areas[data.keys.id_column].astype(str).tolist()
+    hidden = ids.index("ML0101")
+    assert data.suppressed()[hidden]
+    assert payload["areas"]["value"][hidden] == "Fewer than 5"
+    assert payload["areas"]["rows"][hidden] is None
+    seven = ids.index("ML0104")  # 7 households: shown exactly
+    assert (payload["areas"]["value"][seven], payload["areas"]["rows"][seven]) == ("7", "7")
+    assert payload["legend"]["entries"][0]["label"] == "Fewer than 5  (1)"
+    assert not any(v == "3" for v in payload["areas"]["value"])
+    assert "HH-ML0101" not in path.read_text(encoding="utf-8")  # no row's own value, only counts
+
+
+def test_a_household_survey_map_holds_no_personal_value_and_no_other_column(tmp_path, capsys):
+    table = read_table(SURVEY)
+    findings = detect_sensitive(table.data)
+    values = personal_values(table.data, findings)
+    assert len(values) > 1000
+    out = tmp_path / "menages.html"
+    code = cli.main(["render", "--table", str(SURVEY), "--boundaries", str(SAMPLE / "mali_adm2.geojson"),
+                     "--key-column", "identification/cercle_pcode", "--lang", "fr", "--check", "-o", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert scan_map_file(out, values, [SURVEY.parent, tmp_path]) == []
+    assert scan_map_file(out, ["Ségou"]) == ["Ségou"]  # the scan does find what is there
+    data = json.dumps(payload_of(out), ensure_ascii=False)  # the map's data (the rest is Leaflet and the page)
+    for column in table.data.columns:
+        assert f'"{column}"' not in data, column
+    assert (tmp_path / "menages.check.md").is_file() and "menages.html" in printed
+
+
+def test_every_template_of_the_sample_makes_an_interactive_map(tmp_path):
+    for template in map(load_template, bundled_templates()):
+        project = sample_project("en", template.id)
+        html, result = build_interactive(project)
+        path = save_interactive_map(html, tmp_path / f"{template.id}.html")
+        payload = payload_of(path)
+        assert len(payload["areas"]["geoms"]) == len(result.data.areas), template.id
+        assert payload["texts"]["title"] == project.title
+        assert path.stat().st_size < 1_000_000
+        if template.kind == "points":
+            assert len(payload["points"]["xy"]) == 2 * len(result.data.points) > 0
+        if template.kind == "sectors":
+            assert len(payload["sectors"]["names"]) == result.data.categories.shape[1] >= 5
+            assert payload["legend"]["entries"][0]["label"] == "Sector present"
+        if template.kind == "symbols":
+            assert sum(r is not None for r in payload["symbols"]["r"]) == int(result.data.areas["value"].gt(0).sum())
+
+
+def test_a_hexagon_map_names_admin_areas_and_never_cells(tmp_path):
+    rng = np.random.default_rng(5)
+    lat = np.r_[rng.normal(12.65, 0.05, 60), rng.normal(13.45, 0.05, 30), [14.5] * 2]
+    lon = np.r_[rng.normal(-8.0, 0.05, 60), rng.normal(-6.25, 0.05, 30), [-4.2] * 2]
+    rows = [{"nom_chef_menage": f"Personne Fictive {i}", "latitude": f"{a:.5f}", "longitude": f"{o:.5f}"}
+            for i, (a, o) in enumerate(zip(lat, lon))]
+    table = tmp_path / "menages.csv"
+    pd.DataFrame(rows).to_csv(table, index=False)
+    html, result = build_interactive(Project(table=table, boundaries=SAMPLE / "mali_adm2.geojson", template="points",
+                                             people_points="hexagons", hexagon_km=20, lang="fr"))
+    path = save_interactive_map(html, tmp_path / "hex.html")
+    payload = payload_of(path)
+    assert payload["kind"] == "grid" and len(payload["areas"]["geoms"]) == len(result.data.areas) >= 3
+    assert payload["areas"]["names"] == [] and len(payload["places"]["names"]) == 53
+    assert payload["cell"] == "Hexagone de 20 km"
+    assert "Fewer than" not in html and "Moins de 5" in payload["areas"]["value"]  # the 2 lone households
+    assert "Personne Fictive" not in html
+
+
+def test_an_unwritable_place_is_one_plain_sentence(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    project = sample_project("en", "presence")
+    code = cli.main(["render", "--table", str(project.table), "--sheet", project.sheet, "--boundaries",
+                     str(project.boundaries), "--template", "presence", "--lang", "en", "-o",
+                     str(blocker / "map.html")])
+    err = capsys.readouterr().err
+    assert code == 2 and "could not be written" in err and "Traceback" not in err
+
+
+# --- what the file does, in a browser with no network ---------------------------------------------
+
+@browser_test
+def test_the_recorder_sees_a_request_when_a_page_makes_one(browser, tmp_path):
+    """A positive control: a page asking for an outside image is caught (and gets nothing: no network)."""
+    page = tmp_path / "leaky.html"
+    page.write_text('<html><body><img src="https://tile.openstreetmap.org/1/1/1.png">'
+                    '<script>document.documentElement.setAttribute("data-ready", "1")</script></body></html>')
+    opened = open_page(browser, page)
+    assert opened.outside_requests == ["https://tile.openstreetmap.org/1/1/1.png"]
+
+
+@browser_test
+def test_the_sample_opens_offline_draws_every_area_and_says_what_it_shows(browser, sample_html):
+    from selenium.webdriver.common.by import By
+
+    payload = payload_of(sample_html["en"])
+    opened = open_page(browser, sample_html["en"])
+    assert opened.errors == []
+    assert opened.outside_requests == [] and len(opened.requests) == 1
+    assert browser.execute_script("return cartoMap.drawnAreas()") == len(payload["areas"]["geoms"]) == 53
+    assert browser.find_element(By.ID, "title").text == payload["texts"]["title"]
+    legend = browser.find_element(By.CLASS_NAME, "carto-legend").text
+    for entry in payload["legend"]["entries"] + [payload["legend"]["no_data"]]:
+        assert " ".join(entry["label"].split()) in " ".join(legend.split())
+
+
+def _wait_for(condition, seconds: float = 10.0) -> bool:
+    """Leaflet animates zooms (a quarter of a second, longer on a busy machine)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _hover(browser, index: int) -> str:
+    from selenium.webdriver.common.action_chains import ActionBuilder
+    from selenium.webdriver.common.by import By
+
+    x, y = browser.execute_script(f"return cartoMap.screenPointOf({index})")
+    action = ActionBuilder(browser)
+    action.pointer_action.move_to_location(int(x), int(y))
+    action.perform()
+    return browser.find_element(By.CLASS_NAME, "carto-info").text
+
+
+@browser_test
+def test_hovering_an_area_shows_its_name_value_and_rows(browser, sample_html):
+    payload = payload_of(sample_html["en"])
+    open_page(browser, sample_html["en"])
+    i = payload["areas"]["names"].index("Mopti")
+    text = _hover(browser, i)
+    assert text.splitlines() == ["Mopti", payload["areas"]["value"][i],
+                                 f"Rows in the table: {payload['areas']['rows'][i]}"]
+
+
+@browser_test
+def test_the_search_finds_segou_and_zooms_to_it(browser, sample_html):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, sample_html["fr"])
+    box = browser.find_element(By.CSS_SELECTOR, ".carto-search input")
+    assert box.get_attribute("placeholder") == "Chercher une zone…"
+    box.send_keys("segou")
+    assert "Ségou" in browser.find_element(By.CLASS_NAME, "carto-results").text
+    box.send_keys(Keys.ENTER)
+    home = browser.execute_script("return cartoMap.homeZoom")
+    zoomed = _wait_for(lambda: browser.execute_script("return cartoMap.map.getZoom()") >= home + 1.5)
+    assert zoomed, "the map did not zoom to Ségou"
+    info = browser.find_element(By.CLASS_NAME, "carto-info").text.splitlines()
+    assert info[0] == "Ségou" and info[2].startswith("Lignes du tableau : ")
+    centre = browser.execute_script("var c = cartoMap.map.getCenter(); return [c.lng, c.lat]")
+    layer = read_layer(SAMPLE / "mali_adm2.geojson")
+    segou = layer[layer["adm2_name"] == "Ségou"]
+    from carto_desktop.carto.projection import choose_projection
+
+    box_m = segou.to_crs(choose_projection(layer).crs).total_bounds
+    assert box_m[0] <= centre[0] <= box_m[2] and box_m[1] <= centre[1] <= box_m[3]
+
+
+@browser_test
+def test_the_legend_shows_the_areas_of_a_class(browser, sample_html):
+    from selenium.webdriver.common.by import By
+
+    payload = payload_of(sample_html["en"])
+    open_page(browser, sample_html["en"])
+    browser.find_elements(By.CLASS_NAME, "carto-entry")[2].click()
+    bright = browser.execute_script(
+        "var n = 0; cartoMap.map.eachLayer(function (l) {"
+        " if (l.options.cartoArea !== undefined && l.options.fillOpacity === 1) { n++; } }); return n;")
+    assert bright == payload["areas"]["entry"].count(2) == int(re.search(r"\((\d+)\)",
+                                                                          payload["legend"]["entries"][2]["label"])[1])
+
+
+@browser_test
+def test_a_fewer_than_5_area_never_shows_its_count_on_hover(browser, households):
+    path, result = households
+    payload = payload_of(path)
+    opened = open_page(browser, path)
+    assert opened.errors == [] and opened.outside_requests == []
+    i = result.data.areas[result.data.keys.id_column].astype(str).tolist().index("ML0101")
+    text = _hover(browser, i)
+    assert text.splitlines() == [payload["areas"]["names"][i], "Fewer than 5"]
+    assert "3" not in text
+
+
+@browser_test
+def test_every_template_opens_offline_without_errors(browser, tmp_path):
+    for template in ("presence", "symbols", "points", "sectors"):
+        html, result = build_interactive(sample_project("fr", template))
+        path = save_interactive_map(html, tmp_path / f"{template}.html")
+        opened = open_page(browser, path)
+        assert opened.errors == [] and opened.outside_requests == [], template
+        assert browser.execute_script("return cartoMap.drawnAreas()") == len(result.data.areas), template
+        if template == "points":
+            assert browser.execute_script("return cartoMap.drawnPoints()") == len(result.data.points)
+
+
+@browser_test
+def test_a_phone_sized_screen_keeps_the_legend_readable(sample_html):
+    driver = start_browser(360, 740)
+    try:
+        opened = open_page(driver, sample_html["fr"])
+        assert opened.errors == []
+        box = driver.execute_script(
+            "var l = document.querySelector('.carto-legend'); l.open = true; var r = l.getBoundingClientRect();"
+            " var s = getComputedStyle(l.querySelector('.carto-label'));"
+            " return [r.left, r.right, r.top, r.bottom, parseFloat(s.fontSize), window.innerWidth, window.innerHeight];")
+        left, right, top, bottom, font_px, width, height = box
+        assert 0 <= left < right <= width and 0 <= top < bottom <= height
+        assert font_px >= 11
+    finally:
+        driver.quit()

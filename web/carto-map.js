@@ -1,0 +1,413 @@
+/* Carto Desktop interactive map: draws the data written by carto_desktop/interactive.py with Leaflet.
+   Everything it needs is in this file's page; it asks the network for nothing. MIT licence. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("carto-data").textContent);
+  var T = D.texts, U = D.ui, C = D.colours, A = D.areas;
+  var SEP = D.lang === "fr" ? "\u00a0: " : ": ";
+  var FADED = 0.12;
+  var sector = null;  /* the sector shown, on a sectors map */
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+  document.getElementById("title").textContent = T.title;
+  document.getElementById("subtitle").textContent = T.subtitle;
+  document.getElementById("about").textContent = U.about;
+  document.getElementById("sources").textContent = T.sources;
+  document.getElementById("meta").textContent = T.meta;
+  document.getElementById("disclaimer").textContent = T.disclaimer;
+
+  /* coordinates: integers on a grid of D.step metres from D.origin, each ring delta-encoded */
+  var ox = D.origin[0], oy = D.origin[1], st = D.step;
+  function ring(r) {
+    var out = [], x = 0, y = 0;
+    for (var i = 0; i < r.length; i += 2) { x += r[i]; y += r[i + 1]; out.push([oy + y * st, ox + x * st]); }
+    return out;
+  }
+  function polys(g) { return g.map(function (p) { return p.map(ring); }); }
+  function point(xy, i) { return [oy + xy[2 * i + 1] * st, ox + xy[2 * i] * st]; }
+
+  var renderer = D.canvas ? L.canvas({ padding: 0.3 }) : L.svg({ padding: 0.3 });
+  var map = L.map("map", {
+    crs: L.CRS.Simple, minZoom: -30, maxZoom: 10, zoomSnap: 0.25, zoomDelta: 0.5, wheelPxPerZoomLevel: 90,
+    attributionControl: false, zoomControl: false, renderer: renderer
+  });
+  map.getContainer().style.background = C.water;
+  L.control.zoom({ position: "topleft", zoomInTitle: U.zoom_in, zoomOutTitle: U.zoom_out }).addTo(map);
+  var view = L.latLngBounds([D.view[1], D.view[0]], [D.view[3], D.view[2]]);
+  map.fitBounds(view, { padding: [8, 8] });
+  var home = map.getZoom();
+  map.setMinZoom(home - 1);
+  map.setMaxZoom(home + 8);
+  L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+  var top = map.createPane("carto-top");
+  top.style.zIndex = 640;
+  top.style.pointerEvents = "none";
+
+  /* a hatch pattern for "no data", as on the static page (SVG only: a canvas cannot fill with it) */
+  var hatch = null;
+  if (!D.canvas) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", "0"); svg.setAttribute("height", "0"); svg.style.position = "absolute";
+    var pattern = document.createElementNS(ns, "pattern");
+    pattern.setAttribute("id", "carto-hatch"); pattern.setAttribute("patternUnits", "userSpaceOnUse");
+    pattern.setAttribute("width", "6"); pattern.setAttribute("height", "6");
+    pattern.setAttribute("patternTransform", "rotate(45)");
+    var bg = document.createElementNS(ns, "rect");
+    bg.setAttribute("width", "6"); bg.setAttribute("height", "6"); bg.setAttribute("fill", "#ffffff");
+    var stripe = document.createElementNS(ns, "rect");
+    stripe.setAttribute("width", "1.2"); stripe.setAttribute("height", "6"); stripe.setAttribute("fill", "#9e9e9e");
+    pattern.appendChild(bg); pattern.appendChild(stripe); svg.appendChild(pattern); document.body.appendChild(svg);
+    hatch = "url(#carto-hatch)";
+  }
+
+  /* neighbouring countries, light grey, with their names */
+  D.neighbours.geoms.forEach(function (g) {
+    L.polygon(polys(g), { fillColor: C.neighbours, fillOpacity: 1, color: "#b0b0b0", weight: 0.7, interactive: false })
+      .addTo(map);
+  });
+  D.neighbours.labels.forEach(function (lab) {
+    L.marker(point(lab.xy, 0), {
+      interactive: false, keyboard: false,
+      icon: L.divIcon({ className: "carto-country", html: el("span", null, lab.name), iconSize: null })
+    }).addTo(map);
+  });
+
+  var kind = D.kind;
+  var light = kind === "points" || kind === "symbols" || kind === "sectors";
+  var grid = kind === "grid";
+  var places = null, placeLayers = [];
+  if (grid) {  /* admin areas white under the cells, outlined in grey above them */
+    places = D.places;
+    places.geoms.forEach(function (g) {
+      L.polygon(polys(g), { fillColor: "#ffffff", fillOpacity: 1, stroke: false, interactive: false }).addTo(map);
+    });
+  }
+
+  var anyAbsent = kind === "presence" && A.entry && A.entry.some(function (e) { return e !== 0; });
+  var edge = light ? C.base_edge : (anyAbsent ? C.base_edge : C.area_edge);
+  function baseFill(i) {
+    if (light) { return C.base; }
+    if (A.no_data && A.no_data[i] && hatch && kind === "choropleth") { return hatch; }
+    return A.palette[A.fill[i]];
+  }
+  var areaLayers = A.geoms.map(function (g, i) {
+    var layer = L.polygon(polys(g), {
+      fillColor: baseFill(i), fillOpacity: 1, color: edge, weight: A.geoms.length > 3000 ? 0.25 : (light ? 0.6 : 0.5),
+      cartoArea: i
+    });
+    layer.on("mouseover", function () { show(i); });
+    layer.on("mouseout", function () { if (pinned === null) { clear(); } });
+    layer.on("click", function (ev) { L.DomEvent.stopPropagation(ev); pin(i); });
+    return layer.addTo(map);
+  });
+  if (grid) {
+    placeLayers = places.geoms.map(function (g) {
+      return L.polygon(polys(g), { fill: false, color: "#8c8c8c", weight: 0.8, interactive: false }).addTo(map);
+    });
+  }
+  D.parents.forEach(function (g) {
+    L.polygon(polys(g), { fill: false, color: C.parent_edge, weight: 1.2, interactive: false }).addTo(map);
+  });
+  D.outer.forEach(function (g) {
+    L.polygon(polys(g), { fill: false, color: "#333333", weight: 1.6, interactive: false }).addTo(map);
+  });
+
+  /* symbols: circles whose area is proportional to the value, largest first */
+  var symbolLayers = [];
+  if (D.symbols) {
+    var order = D.symbols.r.map(function (r, i) { return i; }).filter(function (i) {
+      return D.symbols.r[i] !== null || D.symbols.hidden[i];
+    });
+    order.sort(function (a, b) { return (D.symbols.r[b] || 0) - (D.symbols.r[a] || 0); });
+    order.forEach(function (i) {
+      var hidden = D.symbols.r[i] === null;
+      var c = L.circleMarker(point(D.symbols.xy, i), {
+        radius: hidden ? 3.5 : D.symbols.r[i], fillColor: D.symbols.fill[i], fillOpacity: hidden ? 1 : 0.8,
+        color: hidden ? "#737373" : "#ffffff", weight: hidden ? 1 : 0.8
+      }).addTo(map);
+      c.cartoIndex = i;
+      c.on("mouseover", function () { show(i); });
+      c.on("mouseout", function () { if (pinned === null) { clear(); } });
+      c.on("click", function (ev) { L.DomEvent.stopPropagation(ev); pin(i); });
+      symbolLayers.push(c);
+    });
+  }
+  /* sites */
+  var pointLayers = [];
+  if (D.points) {
+    var P = D.points;
+    /* drawn in legend order, the most frequent first, so the rare ones (the capital) stay on top */
+    var byEntry = P.entry.map(function (e, j) { return j; });
+    byEntry.sort(function (a, b) { return P.entry[a] - P.entry[b] || a - b; });
+    byEntry.forEach(function (j) {
+      (function () {
+        var m = L.circleMarker(point(P.xy, j), {
+          radius: 5, fillColor: P.fill[j], fillOpacity: 1, color: "#ffffff", weight: 1
+        }).addTo(map);
+        m.cartoIndex = j;
+        m.on("mouseover", function () { showSite(j); });
+        m.on("mouseout", function () { if (pinned === null) { clear(); } });
+        m.on("click", function (ev) { L.DomEvent.stopPropagation(ev); pinned = -1; showSite(j); });
+        pointLayers.push(m);
+      })();
+    });
+  }
+
+  /* the info box: what the hovered or tapped area is */
+  var info = L.control({ position: "topright" });
+  var infoBox = el("div", "carto-info");
+  infoBox.setAttribute("aria-live", "polite");
+  info.onAdd = function () { L.DomEvent.disableClickPropagation(infoBox); return infoBox; };
+  info.addTo(map);
+  var pinned = null, outline = null;
+  function line(text, cls) { infoBox.appendChild(el("div", cls, text)); }
+  function clear() {
+    infoBox.textContent = "";
+    line(U.hint, "carto-hint");
+    if (outline) { map.removeLayer(outline); outline = null; }
+  }
+  function drawOutline(latlngs) {
+    if (outline) { map.removeLayer(outline); }
+    outline = L.layerGroup([
+      L.polygon(latlngs, { fill: false, color: "#ffffff", weight: 5, pane: "carto-top", interactive: false }),
+      L.polygon(latlngs, { fill: false, color: "#111111", weight: 2.5, pane: "carto-top", interactive: false })
+    ]).addTo(map);
+  }
+  function show(i) {
+    infoBox.textContent = "";
+    line(grid ? D.cell : (A.names[i] || ""), "carto-name");
+    if (sector !== null) {
+      var here = D.sectors.present[sector].indexOf(i) >= 0;
+      line(D.sectors.names[sector].replace(/ \(\d+\)$/, "") + SEP +
+           (here ? D.legend.entries[0].label : D.legend.entries[1].label), "carto-value");
+    } else if (A.value) {
+      line(A.value[i], "carto-value");
+      if (A.rows[i] !== null) { line(U.rows + SEP + A.rows[i], "carto-rows"); }
+    }
+    drawOutline(areaLayers[i].getLatLngs());
+  }
+  function showSite(j) {
+    infoBox.textContent = "";
+    var label = D.points.labels && D.points.labels[D.points.entry[j]];
+    line(D.points.labels.length > 1 ? label : U.site, "carto-name");
+    if (outline) { map.removeLayer(outline); outline = null; }
+  }
+  function pin(i) { pinned = i; show(i); }
+  map.on("click", function () { pinned = null; clear(); });
+  clear();
+
+  /* the legend: classes clickable to show their areas */
+  var active = null, entryOf = null;
+  if (A.entry) { entryOf = function (i) { return A.entry[i]; }; }
+  function emphasise(k) {
+    active = (active === k) ? null : k;
+    var items = legendBox.querySelectorAll(".carto-entry");
+    for (var n = 0; n < items.length; n++) {
+      items[n].classList.toggle("carto-active", active !== null && +items[n].dataset.entry === active);
+      items[n].setAttribute("aria-pressed", String(active !== null && +items[n].dataset.entry === active));
+    }
+    if (D.points) {
+      pointLayers.forEach(function (m) {
+        var on = active === null || D.points.entry[m.cartoIndex] === active;
+        m.setStyle({ fillOpacity: on ? 1 : FADED, opacity: on ? 1 : FADED });
+      });
+      return;
+    }
+    if (D.symbols) {
+      symbolLayers.forEach(function (c) {
+        var on = active === null || A.entry[c.cartoIndex] === active;
+        c.setStyle({ fillOpacity: on ? 0.8 : FADED, opacity: on ? 1 : FADED });
+      });
+    }
+    areaLayers.forEach(function (layer, i) {
+      var on = active === null || currentEntry(i) === active;
+      layer.setStyle({ fillOpacity: on ? 1 : FADED });
+    });
+  }
+  function currentEntry(i) {
+    if (sector !== null) { return D.sectors.present[sector].indexOf(i) >= 0 ? 0 : 1; }
+    return entryOf ? entryOf(i) : -1;
+  }
+  var legend = L.control({ position: "bottomright" });
+  var legendBox = el("details", "carto-legend");
+  legendBox.open = window.innerWidth > 480 || window.innerHeight > 700;
+  legend.onAdd = function () {
+    L.DomEvent.disableClickPropagation(legendBox);
+    L.DomEvent.disableScrollPropagation(legendBox);
+    return legendBox;
+  };
+  function swatch(e) {
+    var s = el("span", "carto-swatch carto-" + e.shape);
+    if (e.shape === "circle") {
+      s.style.width = s.style.height = (2 * e.size) + "px";
+      s.style.background = e.colour;
+      s.style.borderColor = e.edge;
+      var box = el("span", "carto-circle-box");
+      box.style.width = (2 * maxCircle()) + "px";
+      box.appendChild(s);
+      return box;
+    }
+    s.style.background = e.shape === "hatched" ? "" : e.colour;
+    if (e.shape === "hatched") { s.style.backgroundColor = e.colour; }
+    s.style.borderColor = e.shape === "marker" ? "#ffffff" : e.edge;
+    return s;
+  }
+  function maxCircle() {
+    return Math.max.apply(null, D.legend.entries.map(function (e) { return e.shape === "circle" ? e.size : 0; }));
+  }
+  function fillLegend() {
+    legendBox.textContent = "";
+    legendBox.appendChild(el("summary", "carto-legend-title", U.legend));
+    legendBox.appendChild(el("div", "carto-heading", D.legend.heading));
+    D.legend.notes.forEach(function (n) { legendBox.appendChild(el("div", "carto-note", n)); });
+    var list = el("div", "carto-entries");
+    var all = D.legend.entries.slice();
+    if (D.legend.no_data) { all.push(D.legend.no_data); }
+    var used = {};
+    var n = D.points ? D.points.entry.length : A.geoms.length;
+    for (var i = 0; i < n; i++) { used[D.points ? D.points.entry[i] : currentEntry(i)] = true; }
+    all.forEach(function (e, k) {
+      var row = el("div", "carto-entry" + (D.legend.no_data && k === all.length - 1 ? " carto-no-data" : ""));
+      var shown = e;
+      if (sector !== null && k === 0) { shown = Object.assign({}, e, { colour: D.sectors.colours[sector] }); }
+      row.appendChild(swatch(shown));
+      row.appendChild(el("span", "carto-label", e.label));
+      row.dataset.entry = k;
+      if (used[k]) {
+        row.tabIndex = 0;
+        row.setAttribute("role", "button");
+        row.setAttribute("aria-pressed", "false");
+        row.title = U.legend_hint;
+        row.addEventListener("click", function () { emphasise(k); });
+        row.addEventListener("keydown", function (ev) {
+          if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); emphasise(k); }
+        });
+      } else {
+        row.classList.add("carto-static");
+      }
+      list.appendChild(row);
+    });
+    legendBox.appendChild(list);
+  }
+
+  /* sectors: one map, the sector chosen in a list */
+  if (D.sectors && D.sectors.names.length) {
+    sector = 0;
+    var chooser = L.control({ position: "topleft" });
+    var wrap = el("label", "carto-sector");
+    wrap.appendChild(el("span", null, U.sector));
+    var select = el("select");
+    D.sectors.names.forEach(function (name, k) {
+      var o = el("option", null, name); o.value = String(k); select.appendChild(o);
+    });
+    wrap.appendChild(select);
+    chooser.onAdd = function () { L.DomEvent.disableClickPropagation(wrap); return wrap; };
+    chooser.addTo(map);
+    select.addEventListener("change", function () { sector = +select.value; paintSector(); });
+  }
+  function paintSector() {
+    var here = {};
+    D.sectors.present[sector].forEach(function (i) { here[i] = true; });
+    areaLayers.forEach(function (layer, i) {
+      layer.setStyle({ fillColor: here[i] ? D.sectors.colours[sector] : C.base, color: "#ffffff", fillOpacity: 1 });
+    });
+    active = null;
+    fillLegend();
+    if (pinned !== null && pinned >= 0) { show(pinned); }
+  }
+  if (sector !== null) { paintSector(); } else { fillLegend(); }
+  legend.addTo(map);
+
+  /* search over area names: the first match is zoomed to */
+  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim(); }
+  var names = grid ? places.names : A.names;
+  var folded = names.map(fold);
+  var search = L.control({ position: "topleft" });
+  var sbox = el("div", "carto-search");
+  var input = el("input");
+  input.type = "search"; input.placeholder = U.search; input.setAttribute("aria-label", U.search);
+  var results = el("ul", "carto-results");
+  results.setAttribute("role", "listbox");
+  sbox.appendChild(input); sbox.appendChild(results);
+  search.onAdd = function () {
+    L.DomEvent.disableClickPropagation(sbox); L.DomEvent.disableScrollPropagation(sbox); return sbox;
+  };
+  if (names.length) { search.addTo(map); }
+  function matches(q) {
+    q = fold(q);
+    if (!q) { return []; }
+    var first = [], then = [];
+    folded.forEach(function (n, i) {
+      if (n.indexOf(q) === 0) { first.push(i); } else if (n.indexOf(q) > 0) { then.push(i); }
+    });
+    return first.concat(then).slice(0, 8);
+  }
+  function listResults() {
+    results.textContent = "";
+    var found = matches(input.value);
+    if (input.value.trim() && !found.length) { results.appendChild(el("li", "carto-none", U.no_match)); }
+    found.forEach(function (i) {
+      var li = el("li", null, names[i]);
+      li.setAttribute("role", "option");
+      li.addEventListener("click", function () { choose(i); });
+      results.appendChild(li);
+    });
+    return found;
+  }
+  function choose(i) {
+    results.textContent = "";
+    input.value = names[i];
+    var layer = grid ? placeLayers[i] : areaLayers[i];
+    map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: home + 5 });
+    if (grid) {
+      pinned = -1;
+      infoBox.textContent = "";
+      line(names[i], "carto-name");
+      drawOutline(layer.getLatLngs());
+    } else {
+      pin(i);
+    }
+  }
+  input.addEventListener("input", listResults);
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") { var found = listResults(); if (found.length) { choose(found[0]); } }
+    if (ev.key === "Escape") { results.textContent = ""; }
+  });
+
+  /* back to the whole map */
+  var reset = L.control({ position: "topleft" });
+  var rbtn = el("button", "carto-reset", "\u2302");
+  rbtn.type = "button"; rbtn.title = U.reset; rbtn.setAttribute("aria-label", U.reset);
+  reset.onAdd = function () { L.DomEvent.disableClickPropagation(rbtn); return rbtn; };
+  reset.addTo(map);
+  rbtn.addEventListener("click", function () {
+    map.fitBounds(view, { padding: [8, 8] });
+    pinned = null; clear();
+    if (active !== null) { emphasise(active); }
+    input.value = ""; results.textContent = "";
+  });
+
+  /* for tests and curious readers: what was drawn */
+  window.cartoMap = {
+    map: map,
+    drawnAreas: function () {
+      var n = 0;
+      map.eachLayer(function (l) { if (l.options && l.options.cartoArea !== undefined) { n += 1; } });
+      return n;
+    },
+    drawnPoints: function () { return pointLayers.length; },
+    homeZoom: home,
+    screenPointOf: function (i) {  /* a point inside area i, in page pixels */
+      var p = map.latLngToContainerPoint(point(A.spots, i));
+      var r = map.getContainer().getBoundingClientRect();
+      return [r.left + p.x, r.top + p.y];
+    }
+  };
+  document.documentElement.setAttribute("data-ready", "1");
+})();
