@@ -24,8 +24,11 @@ import shapely
 from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.legend import LegendSpec
 from carto_desktop.carto.number_format import format_number
-from carto_desktop.carto.page import footer_lines, outlines_of, simplified
+from carto_desktop.carto.page import footer_lines, outlines_of, page_layout, simplified
 from carto_desktop.carto.palettes import category_colours
+from carto_desktop.carto.reference import (
+    CAPITAL_COLOUR, TOWN_COLOUR, WATER_EDGE, WATER_FILL, reference_features, reference_groups,
+)
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
     BASE_AREA_EDGE, BASE_AREA_FILL, SYMBOL_MAX_MM, AreaStyle, MapData, choropleth_style, grid_cells, grid_style,
@@ -90,6 +93,18 @@ class Geometry:
         delta = np.vstack([xy[:1], np.diff(xy, axis=0)])
         return delta.ravel().tolist()
 
+    def lines(self, geom) -> list[list[int]]:
+        """A (multi)line as delta-encoded coordinate lists, one per part."""
+        out = []
+        for part in shapely.get_parts(geom):
+            if part.is_empty or part.geom_type != "LineString":
+                continue
+            xy = np.round((shapely.get_coordinates(part) - self.origin) / self.step).astype(np.int64)
+            xy = xy[np.r_[True, np.any(np.diff(xy, axis=0) != 0, axis=1)]]
+            if len(xy) >= 2:
+                out.append(np.vstack([xy[:1], np.diff(xy, axis=0)]).ravel().tolist())
+        return out
+
     def points(self, xs: np.ndarray, ys: np.ndarray) -> list[int]:
         xy = np.round((np.column_stack([xs, ys]) - self.origin) / self.step).astype(np.int64)
         return xy.ravel().tolist()
@@ -151,6 +166,7 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str) 
     outlines = outlines_of(projected, min_hole=(size / 300) ** 2)
 
     style, sectors = _style(projected, template, lang, kind)
+    legend = style.legend if style else sector_legend(lang)
     payload: dict = {
         "lang": lang,
         "kind": "grid" if grid else kind,
@@ -159,12 +175,13 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str) 
         "view": list(map(float, _view_bounds(projected))),
         "texts": _texts(page, lang),
         "ui": {key: translate(text, lang) for key, text in UI_TEXTS.items()},
-        "legend": _legend(style.legend if style else sector_legend(lang)),
+        "legend": _legend(legend),
         "canvas": len(areas) > CANVAS_FROM,
         "areas": _areas(projected, style if kind not in ("points", "sectors") else None, geometry, lang, template),
         "parents": [geometry.rings(g) for g in outlines.parents] if outlines.parents is not None else [],
         "outer": [geometry.rings(g) for g in outlines.outer],
         "neighbours": _neighbours(page, projected, geometry, tolerance, lang),
+        "reference": _reference(page, template, projected, outlines, geometry, tolerance, lang),
         "colours": {"area_edge": template.colour("area_edge", "#ffffff"),
                     "parent_edge": template.colour("parent_edge", "#4d4d4d"),
                     "water": template.colour("water", "#f7fbff"),
@@ -186,6 +203,7 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str) 
                               "fill": style.fills, "hidden": projected.suppressed().tolist()}
     if sectors:
         payload["sectors"] = sectors
+    payload["legend"]["reference"] = payload["reference"].pop("legend")
     return payload
 
 
@@ -288,14 +306,42 @@ def _neighbours(page: PageInputs, data: MapData, geometry: Geometry, tolerance: 
     return {"geoms": [geometry.rings(g) for g in clipped if not g.is_empty], "labels": labels}
 
 
+def _reference(page: PageInputs, template: Template, data: MapData, outlines, geometry: Geometry, tolerance: float,
+               lang: str) -> dict:
+    """The capital, main towns, lakes and rivers the static page shows, chosen for the same paper scale."""
+    spec = template.spec["page"]
+    frame = page_layout(spec["size"], spec.get("orientation", "landscape")).map
+    minx, miny, maxx, maxy = _view_bounds(data)
+    width = max(maxx - minx, (maxy - miny) * frame.w / frame.h) * 1.08
+    view = shapely.box(*shapely.buffer(shapely.box(minx, miny, maxx, maxy), width * 0.04).bounds)
+    found = reference_features(data.areas.crs, view, width / frame.w, outlines.outer[0], page.country_code, lang,
+                               reference_groups(template.spec, compact=False))
+    if found is None:
+        return {"rivers": [], "lakes": [], "capital": [], "towns": [], "legend": []}
+    rivers = shapely.simplify(found.rivers, tolerance) if len(found.rivers) else found.rivers
+    lakes = shapely.simplify(found.lakes, tolerance) if len(found.lakes) else found.lakes
+    return {
+        "rivers": [{"lines": geometry.lines(g), "wide": bool(rank <= 4)} for g, rank in zip(rivers, found.river_ranks)],
+        "lakes": [{"geom": geometry.rings(g), "name": name,
+                   "spot": geometry.points(*map(np.atleast_1d, shapely.get_coordinates(shapely.point_on_surface(g)).T))}
+                  for g, name in zip(lakes, found.lake_names)],
+        "capital": [{"xy": geometry.points(np.array([x]), np.array([y])), "name": str(name)}
+                    for x, y, name in found.capital],
+        "towns": [{"xy": geometry.points(np.array([x]), np.array([y])), "name": str(name)} for x, y, name in found.towns],
+        "legend": [_legend_entry(e) for e in found.legend],
+        "colours": {"water": WATER_FILL, "water_edge": WATER_EDGE, "capital": CAPITAL_COLOUR, "town": TOWN_COLOUR},
+    }
+
+
+def _legend_entry(e) -> dict:
+    return {"label": e.label, "colour": e.colour, "shape": e.shape, "size": round(e.size * MM_TO_PX, 1), "edge": e.edge}
+
+
 def _legend(spec: LegendSpec) -> dict:
     """The legend lines as the static page has them (line breaks made for paper joined)."""
-    def entry(e):
-        return {"label": e.label, "colour": e.colour, "shape": e.shape, "size": round(e.size * MM_TO_PX, 1),
-                "edge": e.edge}
-
     return {"heading": " ".join(spec.heading.split()), "notes": [" ".join(n.split()) for n in spec.notes],
-            "entries": [entry(e) for e in spec.entries], "no_data": entry(spec.no_data) if spec.no_data else None}
+            "entries": [_legend_entry(e) for e in spec.entries],
+            "no_data": _legend_entry(spec.no_data) if spec.no_data else None}
 
 
 def _texts(page: PageInputs, lang: str) -> dict:

@@ -125,9 +125,11 @@ def test_legend_classes_and_colours_equal_the_static_map(sample_fr_result):
     legend_ax = next(ax for ax in sample_fr_result.figure.axes if ax.get_gid() == "legend")
     static = [" ".join(t.get_text().split()) for t in legend_ax.texts]
     legend = payload["legend"]
-    ours = [legend["heading"], *legend["notes"], *[e["label"] for e in legend["entries"]], legend["no_data"]["label"]]
+    ours = [legend["heading"], *legend["notes"], *[e["label"] for e in legend["entries"]], legend["no_data"]["label"],
+            *[e["label"] for e in legend["reference"]]]
     assert [" ".join(t.split()) for t in ours] == static
-    assert "6 – 17  (12)" in [e["label"] for e in legend["entries"]] or any(" – " in e["label"] for e in legend["entries"])
+    assert len(legend["entries"]) == 5 and [e["label"] for e in legend["reference"]][:2] == ["Capitale", "Ville"]
+    assert payload["reference"]["capital"][0]["name"] == "Bamako" and len(payload["reference"]["towns"]) >= 5
     # each area in the colour the static page gives it
     areas = next(c for ax in sample_fr_result.figure.axes for c in ax.collections if c.get_gid() == "areas")
     static_fills = [to_hex(c) for c in areas.get_facecolors()]

@@ -44,6 +44,12 @@
   map.setMinZoom(home - 1);
   map.setMaxZoom(home + 8);
   L.control.scale({ imperial: false, position: "bottomleft" }).addTo(map);
+  var places = map.createPane("carto-places");
+  places.style.zIndex = 620;
+  places.style.pointerEvents = "none";
+  var labelsPane = map.createPane("carto-labels");
+  labelsPane.style.zIndex = 630;
+  labelsPane.style.pointerEvents = "none";
   var top = map.createPane("carto-top");
   top.style.zIndex = 640;
   top.style.pointerEvents = "none";
@@ -81,10 +87,10 @@
   var kind = D.kind;
   var light = kind === "points" || kind === "symbols" || kind === "sectors";
   var grid = kind === "grid";
-  var places = null, placeLayers = [];
+  var admin = null, placeLayers = [];
   if (grid) {  /* admin areas white under the cells, outlined in grey above them */
-    places = D.places;
-    places.geoms.forEach(function (g) {
+    admin = D.places;
+    admin.geoms.forEach(function (g) {
       L.polygon(polys(g), { fillColor: "#ffffff", fillOpacity: 1, stroke: false, interactive: false }).addTo(map);
     });
   }
@@ -107,15 +113,47 @@
     return layer.addTo(map);
   });
   if (grid) {
-    placeLayers = places.geoms.map(function (g) {
+    placeLayers = admin.geoms.map(function (g) {
       return L.polygon(polys(g), { fill: false, color: "#8c8c8c", weight: 0.8, interactive: false }).addTo(map);
     });
+  }
+  /* rivers and lakes over the areas (they do not catch the pointer), as on the static page */
+  var R = D.reference;
+  R.rivers.forEach(function (r) {
+    L.polyline(r.lines.map(function (l) { return ring(l); }), {
+      color: R.colours.water_edge, weight: r.wide ? 1.6 : 1, interactive: false
+    }).addTo(map);
+  });
+  R.lakes.forEach(function (lake) {
+    L.polygon(polys(lake.geom), {
+      fillColor: R.colours.water, fillOpacity: 1, color: R.colours.water_edge, weight: 0.7, interactive: false
+    }).addTo(map);
+    if (lake.name) { label(point(lake.spot, 0), lake.name, "carto-lake"); }
+  });
+  function label(latlng, text, cls) {
+    return L.marker(latlng, {
+      interactive: false, keyboard: false, pane: "carto-labels",
+      icon: L.divIcon({ className: cls, html: el("span", null, text), iconSize: null })
+    }).addTo(map);
   }
   D.parents.forEach(function (g) {
     L.polygon(polys(g), { fill: false, color: C.parent_edge, weight: 1.2, interactive: false }).addTo(map);
   });
   D.outer.forEach(function (g) {
     L.polygon(polys(g), { fill: false, color: "#333333", weight: 1.6, interactive: false }).addTo(map);
+  });
+
+  /* the capital and the main towns, named */
+  R.towns.forEach(function (t) {
+    L.circleMarker(point(t.xy, 0), {
+      radius: 2.6, fillColor: R.colours.town, fillOpacity: 1, color: "#ffffff", weight: 0.8, interactive: false,
+      pane: "carto-places"
+    }).addTo(map);
+    label(point(t.xy, 0), t.name, "carto-town");
+  });
+  R.capital.forEach(function (c) {
+    label(point(c.xy, 0), "\u2605", "carto-star");
+    label(point(c.xy, 0), c.name, "carto-town carto-capital");
   });
 
   /* symbols: circles whose area is proportional to the value, largest first */
@@ -253,6 +291,8 @@
       box.appendChild(s);
       return box;
     }
+    if (e.shape === "star") { s.textContent = "\u2605"; s.style.color = e.colour; return s; }
+    if (e.shape === "line") { s.style.borderColor = e.colour; return s; }
     s.style.background = e.shape === "hatched" ? "" : e.colour;
     if (e.shape === "hatched") { s.style.backgroundColor = e.colour; }
     s.style.borderColor = e.shape === "marker" ? "#ffffff" : e.edge;
@@ -294,6 +334,16 @@
       list.appendChild(row);
     });
     legendBox.appendChild(list);
+    if (D.legend.reference.length) {
+      var refs = el("div", "carto-entries carto-reference");
+      D.legend.reference.forEach(function (e) {
+        var row = el("div", "carto-entry carto-static");
+        row.appendChild(swatch(e));
+        row.appendChild(el("span", "carto-label", e.label));
+        refs.appendChild(row);
+      });
+      legendBox.appendChild(refs);
+    }
   }
 
   /* sectors: one map, the sector chosen in a list */
@@ -326,7 +376,7 @@
 
   /* search over area names: the first match is zoomed to */
   function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim(); }
-  var names = grid ? places.names : A.names;
+  var names = grid ? admin.names : A.names;
   var folded = names.map(fold);
   var search = L.control({ position: "topleft" });
   var sbox = el("div", "carto-search");

@@ -53,23 +53,31 @@ class DrawnReference:
     legend: list[LegendEntry]
 
 
-def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, font_pt: float,
-                   groups: set[str], max_towns: int = 12) -> DrawnReference:
-    """Draw lakes and rivers (under the boundaries) and town symbols; their names are returned
-    as labels to place with every other name on the page.
+@dataclass
+class ReferenceFeatures:
+    """The features that fit a map's view and scale, in the map's CRS: what `draw_reference` draws,
+    and what the interactive map (`interactive.py`) shows."""
 
-    `outline` is the mapped areas' union in the map's CRS: towns are those inside it.
-    """
+    rivers: np.ndarray  # lines cut to the view
+    river_ranks: np.ndarray  # Natural Earth's rank: ≤ 4 drawn wider
+    lakes: np.ndarray
+    lake_names: list[str]  # "" for a lake too small to name
+    capital: list[tuple[float, float, str]]  # x, y, name
+    towns: list[tuple[float, float, str]]  # largest first
+    legend: list[LegendEntry]
+
+
+def reference_features(crs, view, mm: float, outline, country_code: str | None, lang: str, groups: set[str],
+                       max_towns: int = 12) -> ReferenceFeatures | None:
+    """Lakes larger than a few mm, rivers of the ranks the scale shows, the capital and the main towns
+    inside `outline`; `view` is the map's frame (a box in `crs`), `mm` the map units in a millimetre."""
     layers = reference_layers()
     if layers is None or not groups:
-        return DrawnReference([], [])
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    view = shapely.box(x0, y0, x1, y1)
+        return None
+    x0, y0, x1, y1 = view.bounds
     lon0, lat0, lon1, lat1 = gpd.GeoSeries([view.segmentize((x1 - x0) / 20)], crs=crs).to_crs(4326).total_bounds
-    mm = (x1 - x0) / (ax.get_position().width * ax.figure.get_size_inches()[0] * 25.4)  # map units per mm
-    labels: list[Label] = []
-    legend: list[LegendEntry] = []
-    water_style = dict(fontsize=font_pt - 0.5, color="#2c6fa8", style="italic", zorder=16, path_effects=halo(1.6))
+    none = np.array([], dtype=object)
+    found = ReferenceFeatures(none, np.array([]), none, [], [], [], [])
 
     if "rivers" in groups:
         rivers = layers.rivers.cx[lon0:lon1, lat0:lat1]
@@ -79,11 +87,8 @@ def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, 
             geoms = shapely.intersection(rivers.to_crs(crs).geometry.to_numpy(), view)
             keep = shapely.length(geoms) > 8 * mm
             if keep.any():
-                ranks = rivers["rank"].to_numpy()[keep]
-                for wide, width in ((ranks <= 4, 1.0), (ranks > 4, 0.6)):
-                    if wide.any():
-                        draw_lines(ax, geoms[keep][wide], WATER_EDGE, width, zorder=5.6, gid="rivers")
-                legend.append(LegendEntry(translate("River", lang), WATER_EDGE, "line"))
+                found.rivers, found.river_ranks = geoms[keep], rivers["rank"].to_numpy()[keep]
+                found.legend.append(LegendEntry(translate("River", lang), WATER_EDGE, "line"))
 
     if "lakes" in groups:
         lakes = layers.lakes.cx[lon0:lon1, lat0:lat1]
@@ -93,18 +98,15 @@ def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, 
             area = shapely.area(geoms)
             keep = area > (2.5 * mm) ** 2
             if keep.any():
-                draw_polygons(ax, geoms[keep], WATER_FILL, WATER_EDGE, 0.4, zorder=5.7, gid="lakes")
-                legend.append(LegendEntry(translate("Lake", lang), WATER_FILL, "box", edge=WATER_EDGE))
+                found.lakes = geoms[keep]
                 names = lakes["name_fr" if lang == "fr" else "name"].fillna("").to_numpy()
-                for geom, name, a in zip(geoms[keep], names[keep], area[keep]):
-                    if name and a > (12 * mm) ** 2:
-                        spot = shapely.point_on_surface(geom)
-                        labels.append(Label([name], spot.x, spot.y, "water_label", 40, water_style,
-                                            positions=CENTRED + AROUND_POINT[:4], gap_pt=font_pt))
+                found.lake_names = [str(name) if name and a > (12 * mm) ** 2 else ""
+                                    for name, a in zip(names[keep], area[keep])]
+                found.legend.append(LegendEntry(translate("Lake", lang), WATER_FILL, "box", edge=WATER_EDGE))
 
     places = layers.places.cx[lon0:lon1, lat0:lat1]
     if places.empty or outline is None or not ({"capital", "towns"} & groups):
-        return DrawnReference(labels, legend)
+        return found
     places = places.to_crs(crs)
     inside = shapely.contains_xy(outline, places.geometry.x.to_numpy(), places.geometry.y.to_numpy()) & \
         shapely.contains_xy(view, places.geometry.x.to_numpy(), places.geometry.y.to_numpy())
@@ -116,30 +118,58 @@ def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, 
     towns = places[~is_capital].sort_values(["rank", "population"], ascending=[True, False]).head(max_towns) \
         if "towns" in groups else places.iloc[0:0]
     name_col = "name_fr" if lang == "fr" else "name"
-    renderer = ax.figure.canvas.get_renderer()
     if "capital" in groups and not capital.empty:
-        for _, row in capital.iterrows():
-            dot, = ax.plot([row.geometry.x], [row.geometry.y], marker="*", markersize=font_pt * 1.45,
-                           color=CAPITAL_COLOUR, markeredgecolor="white", markeredgewidth=0.7, zorder=13,
-                           linestyle="none", gid="capital-symbol")
-            labels.append(Label([row[name_col]], row.geometry.x, row.geometry.y, "capital", 0,
-                                dict(fontsize=font_pt + 0.5, fontweight="bold", color=CAPITAL_COLOUR, zorder=17,
-                                     path_effects=halo(2.2)),
-                                positions=AROUND_POINT, gap_pt=font_pt * 0.75,
-                                obstacle=dot.get_window_extent(renderer)))
-        legend.insert(0, LegendEntry(translate("National capital", lang), CAPITAL_COLOUR, "star"))
+        found.capital = [(row.geometry.x, row.geometry.y, row[name_col]) for _, row in capital.iterrows()]
+        found.legend.insert(0, LegendEntry(translate("National capital", lang), CAPITAL_COLOUR, "star"))
     if len(towns):
-        for rank, (_, row) in enumerate(towns.iterrows()):
-            dot, = ax.plot([row.geometry.x], [row.geometry.y], marker="o", markersize=font_pt * 0.45,
-                           color=TOWN_COLOUR, markeredgecolor="white", markeredgewidth=0.5, zorder=12,
-                           linestyle="none", gid="town-symbol")
-            labels.append(Label([row[name_col]], row.geometry.x, row.geometry.y, "town_label", 1 + rank / 100,
-                                dict(fontsize=font_pt - 0.5, color=TOWN_COLOUR, zorder=17, path_effects=halo(1.8)),
-                                positions=AROUND_POINT, gap_pt=font_pt * 0.45, marker=dot,
-                                obstacle=dot.get_window_extent(renderer)))
-        legend.insert(1 if "capital" in groups and not capital.empty else 0,
-                      LegendEntry(translate("Town", lang), TOWN_COLOUR, "dot"))
-    return DrawnReference(labels, legend)
+        found.towns = [(row.geometry.x, row.geometry.y, row[name_col]) for _, row in towns.iterrows()]
+        found.legend.insert(1 if found.capital else 0, LegendEntry(translate("Town", lang), TOWN_COLOUR, "dot"))
+    return found
+
+
+def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, font_pt: float,
+                   groups: set[str], max_towns: int = 12) -> DrawnReference:
+    """Draw lakes and rivers (under the boundaries) and town symbols; their names are returned
+    as labels to place with every other name on the page.
+
+    `outline` is the mapped areas' union in the map's CRS: towns are those inside it.
+    """
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    mm = (x1 - x0) / (ax.get_position().width * ax.figure.get_size_inches()[0] * 25.4)  # map units per mm
+    found = reference_features(crs, shapely.box(x0, y0, x1, y1), mm, outline, country_code, lang, groups, max_towns)
+    if found is None:
+        return DrawnReference([], [])
+    labels: list[Label] = []
+    water_style = dict(fontsize=font_pt - 0.5, color="#2c6fa8", style="italic", zorder=16, path_effects=halo(1.6))
+    for wide, width in ((found.river_ranks <= 4, 1.0), (found.river_ranks > 4, 0.6)):
+        if wide.any():
+            draw_lines(ax, found.rivers[wide], WATER_EDGE, width, zorder=5.6, gid="rivers")
+    if len(found.lakes):
+        draw_polygons(ax, found.lakes, WATER_FILL, WATER_EDGE, 0.4, zorder=5.7, gid="lakes")
+        for geom, name in zip(found.lakes, found.lake_names):
+            if name:
+                spot = shapely.point_on_surface(geom)
+                labels.append(Label([name], spot.x, spot.y, "water_label", 40, water_style,
+                                    positions=CENTRED + AROUND_POINT[:4], gap_pt=font_pt))
+    renderer = ax.figure.canvas.get_renderer()
+    for x, y, name in found.capital:
+        dot, = ax.plot([x], [y], marker="*", markersize=font_pt * 1.45,
+                       color=CAPITAL_COLOUR, markeredgecolor="white", markeredgewidth=0.7, zorder=13,
+                       linestyle="none", gid="capital-symbol")
+        labels.append(Label([name], x, y, "capital", 0,
+                            dict(fontsize=font_pt + 0.5, fontweight="bold", color=CAPITAL_COLOUR, zorder=17,
+                                 path_effects=halo(2.2)),
+                            positions=AROUND_POINT, gap_pt=font_pt * 0.75,
+                            obstacle=dot.get_window_extent(renderer)))
+    for rank, (x, y, name) in enumerate(found.towns):
+        dot, = ax.plot([x], [y], marker="o", markersize=font_pt * 0.45,
+                       color=TOWN_COLOUR, markeredgecolor="white", markeredgewidth=0.5, zorder=12,
+                       linestyle="none", gid="town-symbol")
+        labels.append(Label([name], x, y, "town_label", 1 + rank / 100,
+                            dict(fontsize=font_pt - 0.5, color=TOWN_COLOUR, zorder=17, path_effects=halo(1.8)),
+                            positions=AROUND_POINT, gap_pt=font_pt * 0.45, marker=dot,
+                            obstacle=dot.get_window_extent(renderer)))
+    return DrawnReference(labels, found.legend)
 
 
 def reference_groups(spec: dict, compact: bool) -> set[str]:
