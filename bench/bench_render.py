@@ -1,48 +1,131 @@
-"""Render times and PDF sizes: the sample map and a 10,000-polygon layer, A4 at 300 dpi.
+"""Render times: whole processes side by side with QGIS and a naive geopandas script, then the steps.
 
-Usage: python bench/bench_render.py [--runs 5]
-Prints the median of several runs for building the page (classify, project, lay out)
-and for writing PNG and PDF, next to the naive geopandas baseline in bench/baselines.
+Usage: python bench/bench_render.py [--runs 5] [--no-steps] [--qgis-python /usr/bin/python3]
+
+Whole process (what a person waits for at the command line): the same A4 300 dpi PNG and the
+PDF of the 10,000-polygon layer `tests/data/real/bench/mali_voronoi_10k.gpkg`, made by
+`carto-desktop render` (a table of its 10,000 P-codes and values: read, match, aggregate, lay
+out, write), by QGIS's print layout (`bench/baselines/qgis_layout.py`, run with a Python that
+has Debian's `python3-qgis`) and by the naive geopandas script (`bench/baselines/naive_geopandas.py`,
+PNG only); also `carto-desktop demo`. The runs are interleaved (ours, QGIS, naive, ours…) so a
+change in the machine's load falls on all of them; medians of `--runs`, with the wall-clock
+time, the process's CPU time (user + system, `os.wait4`) and the load average before and after.
+
+Then, in this process, the steps: build the page, write PNG and PDF (sample map and 10k layer).
 """
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
-from dataclasses import replace
+import time
 from pathlib import Path
-
-import geopandas as gpd
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "data" / "real"
+GPKG = REAL / "bench" / "mali_voronoi_10k.gpkg"
+BASELINES = ROOT / "bench" / "baselines"
 sys.path.insert(0, str(ROOT))
 
 from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
-from carto_desktop.carto.page import PageTexts, render_page  # noqa: E402
-from carto_desktop.carto.templates import load_template  # noqa: E402
-from carto_desktop.carto.thematic import MapData  # noqa: E402
-from carto_desktop.export import save_map  # noqa: E402
-from carto_desktop.match.boundary_keys import boundary_keys  # noqa: E402
-from carto_desktop.project import build_map, country_outlines, sample_project  # noqa: E402
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    out = Path(tempfile.mkdtemp(prefix="carto-bench-"))
+def run_process(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system, children included) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def qgis_python(choice: str | None) -> str | None:
+    """A Python that can import qgis.core (Debian's python3-qgis), or None."""
+    for python in [choice] if choice else ["/usr/bin/python3", "python3"]:
+        exe = shutil.which(python) or python
+        try:
+            ok = subprocess.run([exe, "-c", "import qgis.core"], capture_output=True, timeout=60).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            ok = False
+        if ok:
+            return exe
+    return None
+
+
+def whole_processes(runs: int, out: Path, qgis: str | None) -> None:
+    import pyogrio
+
+    table = out / "v10k.csv"
+    pyogrio.read_dataframe(GPKG, read_geometry=False, columns=["pcode", "value"]).to_csv(table, index=False)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    ours = [sys.executable, "-m", "carto_desktop", "render", "--table", str(table), "--boundaries", str(GPKG),
+            "--value", "value", "--agg", "sum", "-o"]
+    cases: dict[str, list[str]] = {
+        "Carto Desktop render, PNG 300 dpi": ours + [str(out / "ours.png")],
+        "Carto Desktop render, PDF": ours + [str(out / "ours.pdf")],
+    }
+    if qgis:
+        cases["QGIS print layout, PNG 300 dpi"] = [qgis, str(BASELINES / "qgis_layout.py"), str(GPKG), str(out / "qgis.png")]
+        cases["QGIS print layout, PDF"] = [qgis, str(BASELINES / "qgis_layout.py"), str(GPKG), str(out / "qgis.pdf")]
+    cases["naive geopandas, PNG 300 dpi"] = [sys.executable, str(BASELINES / "naive_geopandas.py"), str(GPKG),
+                                             str(out / "naive.png")]
+    cases["carto-desktop demo (sample, PNG 300 dpi)"] = [sys.executable, "-m", "carto_desktop", "demo", "-o",
+                                                        str(out / "demo.png")]
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    load_before = os.getloadavg()
+    for name, cmd in cases.items():  # one untimed round: file cache, compiled bytecode
+        run_process(cmd, env)
+    for _ in range(runs):
+        for name, cmd in cases.items():
+            times[name].append(run_process(cmd, env))
+    load_after = os.getloadavg()
+    med = {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
+    print(f"Whole process, 10,000 polygons, interleaved, median of {runs} (load average "
+          f"{load_before[0]:.1f} before, {load_after[0]:.1f} after, {os.cpu_count()} CPUs)")
+    print(f"{'':44s} {'wall (s)':>9s} {'CPU (s)':>8s} {'min–max wall':>14s}")
+    for name, (wall, cpu) in med.items():
+        walls = [w for w, _ in times[name]]
+        print(f"{name:44s} {wall:9.2f} {cpu:8.2f} {min(walls):6.2f}–{max(walls):.2f}")
+    if not qgis:
+        print("QGIS: not installed here (python3-qgis); no same-run QGIS figure")
+    for fmt in ("PNG 300 dpi", "PDF"):
+        our = med[f"Carto Desktop render, {fmt}"][0]
+        q = med.get(f"QGIS print layout, {fmt}")
+        if q:
+            # ratio per interleaved round too: the load changes less within a round than over the whole run
+            rounds = [qt[0] / ot[0] for qt, ot in zip(times[f"QGIS print layout, {fmt}"], times[f"Carto Desktop render, {fmt}"])]
+            print(f"{fmt}: QGIS time / ours = {q[0] / our:.2f} (medians; per round median {statistics.median(rounds):.2f})")
+    naive = med["naive geopandas, PNG 300 dpi"][0]
+    print(f"PNG 300 dpi: naive time / ours = {naive / med['Carto Desktop render, PNG 300 dpi'][0]:.2f}")
+
+
+def steps(runs: int, out: Path) -> None:
+    import geopandas as gpd
+
+    from carto_desktop.carto.page import PageTexts, render_page
+    from carto_desktop.carto.templates import load_template
+    from carto_desktop.carto.thematic import MapData
+    from carto_desktop.export import save_map
+    from carto_desktop.match.boundary_keys import boundary_keys
+    from carto_desktop.project import build_map, country_outlines, sample_project
+
     rows = []
-
-    project = replace(sample_project("en"))
-    rows.append(("sample: read + match + aggregate + lay out", median_time(lambda: build_map(project), args.runs)))
+    project = sample_project("en")
+    rows.append(("sample: read + match + aggregate + lay out", median_time(lambda: build_map(project), runs)))
     fig = build_map(project).figure
-    rows.append(("sample: A4 PNG 300 dpi", median_time(lambda: save_map(fig, out / "sample.png", 300), args.runs)))
-    rows.append(("sample: A4 PDF", median_time(lambda: save_map(fig, out / "sample.pdf"), args.runs)))
+    rows.append(("sample: A4 PNG 300 dpi", median_time(lambda: save_map(fig, out / "sample.png", 300), runs)))
+    rows.append(("sample: A4 PDF", median_time(lambda: save_map(fig, out / "sample.pdf"), runs)))
     sample_pdf_kb = (out / "sample.pdf").stat().st_size / 1024
 
-    layer = gpd.read_file(REAL / "bench" / "mali_voronoi_10k.gpkg", engine="pyogrio")
+    layer = gpd.read_file(GPKG, engine="pyogrio")
     layer = layer.rename(columns={"pcode": "adm3_pcode", "name": "adm3_name"})
     areas = layer.assign(value=layer["value"].astype(float))
     data = MapData(areas=areas, keys=boundary_keys(layer), indicator="Value")
@@ -53,29 +136,31 @@ def main() -> int:
     def build_10k():
         return render_page(data, template, texts, countries=countries, country_code="MLI")
 
-    rows.append(("10k polygons: lay out", median_time(build_10k, args.runs)))
+    rows.append(("10k polygons: lay out", median_time(build_10k, runs)))
     fig10 = build_10k()
-    rows.append(("10k polygons: A4 PNG 300 dpi", median_time(lambda: save_map(fig10, out / "v10k.png", 300), args.runs)))
-    rows.append(("10k polygons: A4 PDF", median_time(lambda: save_map(fig10, out / "v10k.pdf"), args.runs)))
+    rows.append(("10k polygons: A4 PNG 300 dpi", median_time(lambda: save_map(fig10, out / "v10k.png", 300), runs)))
+    rows.append(("10k polygons: A4 PDF", median_time(lambda: save_map(fig10, out / "v10k.pdf"), runs)))
     pdf_10k_mb = (out / "v10k.pdf").stat().st_size / 1024 / 1024
 
-    naive = ROOT / "bench" / "baselines" / "naive_geopandas.py"
-    gpkg = REAL / "bench" / "mali_voronoi_10k.gpkg"
-    naive_s = None
-    if naive.is_file():
-        def run_naive():
-            subprocess.run([sys.executable, str(naive), str(gpkg), str(out / "naive.png")], check=True,
-                           capture_output=True)
-        naive_s = median_time(run_naive, 3)[0]
-
-    print(f"{'step':45s} {'wall (s)':>9s} {'CPU (s)':>8s}   median of {args.runs} runs")
+    print(f"\nIn one process (load average {os.getloadavg()[0]:.1f})")
+    print(f"{'step':45s} {'wall (s)':>9s} {'CPU (s)':>8s}   median of {runs} runs")
     for name, (wall, cpu) in rows:
         print(f"{name:45s} {wall:9.2f} {cpu:8.2f}")
-    total_10k_png = rows[3][1][0] + rows[4][1][0]
-    print(f"{'10k polygons: lay out + PNG':45s} {total_10k_png:9.2f} {rows[3][1][1] + rows[4][1][1]:8.2f}")
+    print(f"{'10k polygons: lay out + PNG':45s} {rows[3][1][0] + rows[4][1][0]:9.2f} {rows[3][1][1] + rows[4][1][1]:8.2f}")
     print(f"sample PDF size: {sample_pdf_kb:.0f} KB; 10k-polygon PDF size: {pdf_10k_mb:.2f} MB")
-    if naive_s is not None:
-        print(f"naive geopandas baseline (whole script, 3 runs): {naive_s:.2f} s; ratio ours/naive: {total_10k_png / naive_s:.2f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-steps", action="store_true", help="only the whole-process comparison")
+    parser.add_argument("--qgis-python", help="a Python with qgis.core (default: /usr/bin/python3 if it has it)")
+    args = parser.parse_args()
+    out = Path(tempfile.mkdtemp(prefix="carto-bench-"))
+    whole_processes(args.runs, out, qgis_python(args.qgis_python))
+    if not args.no_steps:
+        steps(args.runs, out)
+    print(f"files in {out}")
     return 0
 
 
