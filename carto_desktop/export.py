@@ -1,15 +1,21 @@
 """Writing maps to PNG, PDF or SVG atomically, with no personal metadata."""
 from __future__ import annotations
 
+import struct
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib
 import numpy as np
-from matplotlib.figure import Figure
 
 from carto_desktop import __version__
 from carto_desktop.errors import ExportError
 from carto_desktop.files import write_atomically
+
+if TYPE_CHECKING:  # the figure module loads with carto_desktop.carto (see its __init__)
+    from matplotlib.figure import Figure
 
 FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
 DPI_RANGE = (30, 1200)
@@ -44,7 +50,8 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:
         "pdf": {"Creator": creator, "Producer": creator, "Author": None},
         "svg": {"Creator": creator, "Date": None},
     }[fmt]
-    rc = {"pdf.fonttype": 42, "svg.fonttype": "path", "svg.hashsalt": "carto-desktop"}
+    # PDF streams deflated at level 1: 0.16 s less for the 10,000-area map, 12 % larger (0.9 MB)
+    rc = {"pdf.fonttype": 42, "pdf.compression": 1, "svg.fonttype": "path", "svg.hashsalt": "carto-desktop"}
 
     def write(tmp: str) -> None:
         size = fig.get_size_inches().copy()
@@ -60,30 +67,85 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:
                 if fmt == "png":
                     _write_png(fig, tmp, out_dpi, creator)
                 else:
-                    fig.savefig(tmp, format=fmt, dpi=out_dpi, metadata=metadata, facecolor=fig.get_facecolor())
+                    with _fonts_without_layout_tables():
+                        fig.savefig(tmp, format=fmt, dpi=out_dpi, metadata=metadata, facecolor=fig.get_facecolor())
         finally:
             fig.set_size_inches(*size)
 
     return write_atomically(path, write)
 
 
-def _write_png(fig: Figure, path: str, dpi: float, creator: str) -> None:
-    """Draw with Agg and write an RGB PNG (no alpha: the page is opaque), zlib level 3.
+@contextmanager
+def _fonts_without_layout_tables():
+    """Embed fonts in a PDF without their OpenType layout tables (GSUB, GPOS, GDEF, kern).
 
-    Half the encoding time of matplotlib's RGBA level-6 PNG for a slightly smaller file.
+    matplotlib lays the text out itself and embeds the glyphs it chose; a PDF reader never
+    uses these tables, yet fontTools reads and subsets them for every font: DejaVu Sans's
+    kerning alone cost about 0.05 s per font, 0.2 s per map. Same glyphs, same text.
+    """
+    try:
+        from fontTools.subset import Options
+    except ImportError:
+        yield
+        return
+    before = getattr(Options, "_drop_tables_default", None)
+    if not isinstance(before, list):  # another fontTools: nothing to gain, nothing changed
+        yield
+        return
+    Options._drop_tables_default = before + ["GSUB", "GPOS", "GDEF", "kern"]
+    try:
+        yield
+    finally:
+        Options._drop_tables_default = before
+
+
+def _write_png(fig: Figure, path: str, dpi: float, creator: str) -> None:
+    """Draw with Agg and write the pixels as an RGB PNG (no alpha: the page is opaque).
+
+    Rows unfiltered, deflated at level 1 in two halves at once (zlib lets other threads run
+    while it compresses): an A4 page at 300 dpi is 26 MB of pixels, and Pillow's adaptive
+    filters at level 3 took 0.18 s of processor time for a 15 % larger file than this.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image, PngImagePlugin
 
     original_dpi = fig.dpi
     fig.set_dpi(dpi)
     try:
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-        width, height = canvas.get_width_height(physical=True)
-        image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        rgba = np.asarray(canvas.buffer_rgba())
     finally:
         fig.set_dpi(original_dpi)
-    info = PngImagePlugin.PngInfo()
-    info.add_text("Software", creator)
-    image.save(path, format="png", pnginfo=info, compress_level=3, dpi=(dpi, dpi))
+    with open(path, "wb") as out:
+        out.write(png_bytes(rgba[:, :, :3], dpi, {"Software": creator}))
+
+
+def png_bytes(rgb: np.ndarray, dpi: float, texts: dict[str, str]) -> bytes:
+    """A PNG file of an (height, width, 3) array of bytes, with its resolution and Latin-1 texts."""
+    height, width, _ = rgb.shape
+    rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
+    rows[:, 0] = 0  # filter type "none" for every row
+    rows[:, 1:] = rgb.reshape(height, 3 * width)
+    raw = rows.tobytes()
+    cuts = [0, (height // 2) * rows.shape[1], len(raw)]
+    parts = [raw[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    def deflate(i: int) -> bytes:  # raw deflate; every part but the last ends on a byte boundary, not final
+        packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+        return packer.compress(parts[i]) + packer.flush(zlib.Z_FINISH if i == len(parts) - 1 else zlib.Z_SYNC_FLUSH)
+
+    if len(parts) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(len(parts)) as pool:
+            deflated = list(pool.map(deflate, range(len(parts))))
+    else:
+        deflated = [deflate(0)]
+    stream = b"\x78\x01" + b"".join(deflated) + struct.pack(">I", zlib.adler32(raw))
+    per_metre = round(dpi / 0.0254)
+    chunks = [(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
+              (b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))]
+    chunks += [(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")) for key, value in texts.items()]
+    chunks += [(b"IDAT", stream), (b"IEND", b"")]
+    return b"\x89PNG\r\n\x1a\n" + b"".join(
+        struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data)) for tag, data in chunks)

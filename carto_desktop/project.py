@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
-from matplotlib.figure import Figure
+import shapely
 
 from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
@@ -33,6 +33,8 @@ from carto_desktop.match.decisions import Decisions
 from carto_desktop.paths import sample_data_dir
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure  # loads with carto_desktop.carto (see its __init__)
+
     from carto_desktop.builtin_boundaries.recognise import Recognition
 
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
@@ -105,10 +107,21 @@ def country_outlines() -> gpd.GeoDataFrame:
 
 
 def country_of(layer: gpd.GeoDataFrame, countries: gpd.GeoDataFrame) -> gpd.GeoSeries | None:
-    """The Natural Earth row of the country the layer lies in (by its centre point)."""
-    centre = layer.to_crs(4326).union_all().representative_point()
-    hit = countries[countries.contains(centre)]
-    return None if hit.empty else hit.iloc[0]
+    """The Natural Earth row of the country that holds most of the layer's area.
+
+    Each area votes with its size for the country its inner point falls in: no union of
+    every polygon (0.2-0.4 s for 10,000 village areas), and a layer that reaches over a
+    border goes to the country it mostly covers.
+    """
+    geoms = layer.to_crs(countries.crs).geometry.to_numpy()
+    geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
+    if len(geoms) == 0:
+        return None
+    point, country = countries.sindex.query(shapely.point_on_surface(geoms), predicate="within")
+    if len(point) == 0:
+        return None
+    votes = np.bincount(country, weights=shapely.area(geoms)[point], minlength=len(countries))
+    return countries.iloc[int(np.argmax(votes))]
 
 
 def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:

@@ -249,3 +249,22 @@ def test_region_outlines_close_the_gaps_of_the_boundary_file_but_keep_bamako():
     assert len(closed) == 1 and closed[0] == raw[-1] and 0.015 < closed[0] < 0.03  # Bamako, ≈ 245 km²
     outer = outlines_of(data, min_hole=0.07 ** 2).outer
     assert sum(len(p.interiors) for g in outer for p in shapely.get_parts(g)) == 0  # no holes in Mali itself
+
+
+def test_the_country_of_a_layer_is_the_one_that_holds_most_of_its_area(real_data):
+    """The inset, the title's country and the neighbours' names follow `country_of`: 10,000 village areas
+    are in Mali; a layer of Burkina Faso's provinces with three Malian cercles added is Burkina Faso's."""
+    import pandas as pd
+
+    from carto_desktop.intake import read_layer
+    from carto_desktop.project import country_of, country_outlines
+
+    countries = country_outlines()
+    assert country_of(read_layer(real_data / "bench" / "mali_voronoi_10k.gpkg"), countries)["ADM0_A3"] == "MLI"
+    assert country_of(read_layer(real_data / "boundaries" / "ner_adm2.geojson"), countries)["ADM0_A3"] == "NER"
+    burkina = read_layer(real_data / "boundaries" / "bfa_adm2.geojson")
+    mali = read_layer(real_data / "boundaries" / "mali_adm2.geojson")
+    mixed = pd.concat([burkina, mali.iloc[:3]], ignore_index=True)
+    assert country_of(mixed, countries)["ADM0_A3"] == "BFA"
+    assert country_of(pd.concat([mali, burkina], ignore_index=True), countries)["ADM0_A3"] == "MLI"
+    assert country_of(mali.iloc[:0], countries) is None

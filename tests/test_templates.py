@@ -6,7 +6,7 @@ import pytest
 from conftest import REPO
 
 from carto_desktop.carto.palettes import class_colours, greyscale_distinct
-from carto_desktop.carto.templates import CURRENT_VERSION, bundled_templates, load_template
+from carto_desktop.carto.templates import CURRENT_VERSION, bundled_templates, load_template, validate_template
 from carto_desktop.errors import TemplateError
 
 KINDS = {"choropleth", "presence", "sectors", "symbols", "points"}
@@ -22,6 +22,7 @@ def test_at_least_six_bundled_templates_covering_every_kind():
 def test_bundled_template_is_current_bilingual_and_greyscale_safe(template_id):
     t = load_template(template_id)
     assert t.spec["template_version"] == CURRENT_VERSION
+    validate_template(t.spec, t.path)  # load_template trusts the bundled templates: this is their check
     for lang in ("en", "fr"):
         assert t.text("title", lang) and t.text("disclaimer", lang)
         assert t.name(lang) != t.id

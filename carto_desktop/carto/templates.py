@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from carto_desktop.errors import TemplateError
 from carto_desktop.paths import styles_dir
 
@@ -139,6 +137,10 @@ def load_template(name_or_path: str | Path = "choropleth") -> Template:
             hint="Open it in a text editor and fix the syntax near that place.",
             file=path, line=1, col=exc.start + 1,
         ) from exc
+    if path in bundled.values() and isinstance(spec, dict) and spec.get("template_version") == CURRENT_VERSION:
+        # shipped with the program and checked against the schema by tests/test_templates.py:
+        # not validated again at each start (importing jsonschema and checking take about 0.06 s)
+        return Template(spec=spec, path=path)
     return Template(spec=migrate(spec, path), path=path)
 
 
@@ -163,6 +165,8 @@ def migrate(spec: Any, path: Path | None = None) -> dict[str, Any]:
 
 def validate_template(spec: Any, path: Path | None = None, version: int = CURRENT_VERSION) -> None:
     """Raise a TemplateError naming the first invalid field's path (e.g. `colours.no_data`)."""
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(_schema(version))
     errors = sorted(validator.iter_errors(spec), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     if errors:

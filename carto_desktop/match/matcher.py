@@ -79,8 +79,10 @@ def _fuzzy_verdicts(index: AreaIndex, todo: list[tuple[str, str | None]]) -> dic
     against its parent's areas only (all areas without a parent), then the few that pass the
     guards once more against every area, so a better name under another parent is seen."""
     out: dict[tuple[str, str | None], Verdict] = {}
+    if not todo:  # the names are indexed only when some value needs them
+        return out
     book = index.book
-    if not todo or not book.choice_keys:
+    if not book.choice_keys:
         return out
     groups: dict[str | None, list[tuple[str, str | None]]] = defaultdict(list)
     for pair in todo:
