@@ -38,6 +38,13 @@
   });
   map.getContainer().style.background = C.water;
   L.control.zoom({ position: "topleft", zoomInTitle: U.zoom_in, zoomOutTitle: U.zoom_out }).addTo(map);
+  /* back to the whole map, under the zoom buttons */
+  var reset = L.control({ position: "topleft" });
+  var rbtn = el("button", "carto-reset", "\u2302");
+  rbtn.type = "button"; rbtn.title = U.reset; rbtn.setAttribute("aria-label", U.reset);
+  reset.onAdd = function () { L.DomEvent.disableClickPropagation(rbtn); return rbtn; };
+  reset.addTo(map);
+  rbtn.addEventListener("click", function () { resetAll(); });
   var view = L.latLngBounds([D.view[1], D.view[0]], [D.view[3], D.view[2]]);
   map.fitBounds(view, { padding: [8, 8] });
   var home = map.getZoom();
@@ -430,18 +437,12 @@
     if (ev.key === "Escape") { results.textContent = ""; }
   });
 
-  /* back to the whole map */
-  var reset = L.control({ position: "topleft" });
-  var rbtn = el("button", "carto-reset", "\u2302");
-  rbtn.type = "button"; rbtn.title = U.reset; rbtn.setAttribute("aria-label", U.reset);
-  reset.onAdd = function () { L.DomEvent.disableClickPropagation(rbtn); return rbtn; };
-  reset.addTo(map);
-  rbtn.addEventListener("click", function () {
+  function resetAll() {
     map.fitBounds(view, { padding: [8, 8] });
     pinned = null; clear();
     if (active !== null) { emphasise(active); }
     input.value = ""; results.textContent = "";
-  });
+  }
 
   /* for tests and curious readers: what was drawn */
   window.cartoMap = {
