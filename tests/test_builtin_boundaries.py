@@ -290,3 +290,14 @@ def test_a_project_stores_the_built_in_choice_and_reopens_it_anywhere(real_data,
     moved.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     reopened, opened = open_project(moved)
     assert reopened.boundaries == "builtin:TCD/1" and not opened.missing_inputs
+
+
+def test_the_app_lists_every_set_by_country_and_says_what_the_project_uses():
+    from carto_desktop.builtin_boundaries.catalogue import boundaries_text, builtin_choices
+
+    choices = dict(builtin_choices("fr"))
+    assert len(choices) == 24 and choices["builtin:TCD/2"] == "Tchad — départements"
+    assert list(choices)[:2] == ["builtin:BFA/1", "builtin:BFA/2"]
+    assert boundaries_text("builtin:NER/2", "en") == "Niger — departments, built in"
+    assert boundaries_text("builtin:NER/2", "fr") == "Niger — départements, intégrées"
+    assert boundaries_text(REPO / "sample_data" / "mali_adm2.geojson") == "mali_adm2.geojson"

@@ -84,6 +84,10 @@ class BoundarySet:
                          levels=self.country.level_word(self.level, lang, plural=True), publisher=self.publisher,
                          edition=self.edition_text(lang))
 
+    def label(self, lang: str = "en") -> str:
+        """"Niger — departments": the set in a list of choices."""
+        return f"{self.country.name(lang)} — {self.country.level_word(self.level, lang, plural=True)}"
+
     def credit(self, lang: str = "en") -> str:
         """The footer line the map carries for these boundaries."""
         return self.attribution.get(lang) or self.attribution["en"]
@@ -201,3 +205,24 @@ def set_of(layer) -> BoundarySet | None:
     """The built-in set a layer was read from, or None for the user's own file."""
     found = getattr(layer, "attrs", {}).get("boundary_set")
     return found if isinstance(found, BoundarySet) else None
+
+
+def builtin_choices(lang: str = "en", library: Library | None = None) -> list[tuple[str, str]]:
+    """Every built-in set as (spec, "Niger — departments"), by country name then level: the app's list."""
+    from carto_desktop.names import normalise_name
+
+    library = library or load_library()
+    ordered = sorted(library.sets.values(), key=lambda b: (normalise_name(b.country.name(lang)), b.level))
+    return [(b.spec, b.label(lang)) for b in ordered]
+
+
+def boundaries_text(value: object, lang: str = "en") -> str:
+    """What `Project.boundaries` is, in words: "Niger — departments, built in", a file's name, or nothing chosen."""
+    if value is None or value == "":
+        return translate("Recognised from the table, built in", lang)
+    if is_builtin(value):
+        try:
+            return translate("{set}, built in", lang, set=boundary_set(str(value)).label(lang))
+        except OptionError:
+            return str(value)
+    return Path(str(value)).name

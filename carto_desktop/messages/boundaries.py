@@ -17,6 +17,8 @@ FRENCH: dict[str, str] = {
     "Outlines simplified by OCHA (about 550 m): for country and region maps.":
         "Licence : celle sous laquelle HDX publie les COD-AB d'OCHA ; vérifiez-la sur la page HDX du pays avant "
         "de publier. Contours simplifiés par OCHA (environ 550 m) : pour des cartes de pays et de régions.",
+    "{set}, built in": "{set}, intégrées",
+    "Recognised from the table, built in": "Reconnues d'après le tableau, intégrées",
     # errors
     "\"{country}\" is not a country of the built-in boundaries.":
         "« {country} » n'est pas un pays des limites intégrées.",
