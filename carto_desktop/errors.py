@@ -34,6 +34,9 @@ class CartoError(Exception):
         self.params = params
         super().__init__(self.text("en"))
 
+    def __reduce__(self):  # whole through pickling (a guarded child process, the app's engine process)
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
     def where(self, lang: str = "en") -> str:
         """'file x.csv, sheet S, row 12, column "C"': the parts that are known."""
         parts = []
@@ -64,6 +67,13 @@ def _in_language(value: object, lang: str) -> object:
     if isinstance(value, dict) and "en" in value:
         return value.get(lang) or value["en"]
     return value
+
+
+def _rebuild(cls: type, state: dict) -> CartoError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.text("en"))
+    return error
 
 
 class DataError(CartoError):

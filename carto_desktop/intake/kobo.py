@@ -90,9 +90,14 @@ def kobo_form(columns: Iterable[str], data=None) -> KoboForm:
         if point.lat_column and point.lon_column:
             form.geopoints.append(point)
     # select_multiple: a question column whose name prefixes several "question/choice" columns
+    children: dict[str, list[str]] = {}  # "q/choice" by "q": one pass, not one per column (20,000 columns)
+    for o in cols:
+        if "/" in o:
+            children.setdefault(o.rsplit("/", 1)[0], []).append(o)
+    present_cols = set(cols)
     for c in cols:
-        options = [o for o in cols if o.startswith(c + "/") and "/" not in o[len(c) + 1:]]
-        if len(options) >= 2 and not c.startswith("meta"):
+        options = children.get(c, [])
+        if len(options) >= 2 and not c.startswith("meta") and c in present_cols:
             form.select_multiple[c] = options
     if data is not None:  # the question column was not exported: its 0/1 choice columns remain
         parents: dict[str, list[str]] = {}

@@ -118,4 +118,17 @@ FRENCH: dict[str, str] = {
     'GPS point "{name}": columns {columns}': 'Point GPS « {name} » : colonnes {columns}',
     'Multiple-choice question "{name}": {count} choices': 'Question à choix multiples « {name} » : {count} choix',
     'GPS points: {usable} usable, {problems} with a problem': 'Points GPS : {usable} utilisables, {problems} avec un problème',
+    # limits.py: what is too large to read
+    "The table has {count} columns; Carto Desktop reads at most {limit}.":
+        "Le tableau a {count} colonnes ; Carto Desktop en lit au plus {limit}.",
+    "Delete the columns you do not need (and any empty columns after your data), then save the file again.":
+        "Supprimez les colonnes inutiles (et les colonnes vides après vos données), puis enregistrez de nouveau le fichier.",
+    "The sheet reaches cell {cell}: {rows} rows × {columns} columns is more than Carto Desktop reads ({limit} cells).":
+        "La feuille va jusqu'à la cellule {cell} : {rows} lignes × {columns} colonnes, c'est plus que ce que Carto Desktop lit ({limit} cellules).",
+    "Delete the empty rows and columns after your data (or the stray cell) in Excel or LibreOffice, then save it again.":
+        "Supprimez les lignes et colonnes vides après vos données (ou la cellule isolée) dans Excel ou LibreOffice, puis enregistrez de nouveau.",
+    "The workbook could not be read: it asks for more memory than any table needs, so it is probably damaged.":
+        "Le classeur n'a pas pu être lu : il demande plus de mémoire qu'aucun tableau n'en a besoin, il est donc sans doute endommagé.",
+    "Open it in Excel or LibreOffice and save it again as .xlsx.":
+        "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau au format .xlsx.",
 }
