@@ -304,6 +304,14 @@ def run(args: argparse.Namespace) -> int:
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
         if args.atlas:
             from carto_desktop.atlas import save_atlas
+            from carto_desktop.interactive import HTML_SUFFIXES
+
+            if Path(args.output).suffix.lower() in HTML_SUFFIXES:
+                from carto_desktop.errors import OptionError
+
+                raise OptionError("An atlas is a map per region in a PDF or in PNG or SVG files, not an "
+                                  "interactive map.", hint="Use .pdf, .png or .svg with --atlas, or leave out --atlas: "
+                                  "the interactive map zooms to any region.", file=args.output)
             from carto_desktop.project import resolve_boundaries
 
             project, recognition = resolve_boundaries(project)

@@ -22,6 +22,7 @@ import numpy as np
 import shapely
 
 from carto_desktop.aggregate import RECORDS
+from carto_desktop.carto.basemap import TilePack, read_pack_image, warp_to_grid
 from carto_desktop.carto.legend import LegendSpec
 from carto_desktop.carto.number_format import format_number
 from carto_desktop.carto.page import footer_lines, outlines_of, page_layout, simplified
@@ -203,6 +204,8 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str) 
                               "fill": style.fills, "hidden": projected.suppressed().tolist()}
     if sectors:
         payload["sectors"] = sectors
+    if page.tile_pack is not None:
+        payload["basemap"] = _basemap(page.tile_pack, crs, _view_bounds(projected))
     payload["legend"]["reference"] = payload["reference"].pop("legend")
     return payload
 
@@ -304,6 +307,29 @@ def _neighbours(page: PageInputs, data: MapData, geometry: Geometry, tolerance: 
         pt = part.representative_point()
         labels.append({"name": str(name).upper(), "xy": geometry.points(np.array([pt.x]), np.array([pt.y]))})
     return {"geoms": [geometry.rings(g) for g in clipped if not g.is_empty], "labels": labels}
+
+
+BASEMAP_PX = 1600  # the tile pack's picture under the areas, this many pixels across
+
+
+def _basemap(pack: TilePack, crs, bounds) -> dict:
+    """The offline tile pack warped into the page's projection over the map and around it, as one PNG
+    written into the page (a data: address, which its security policy allows for pictures)."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    minx, miny, maxx, maxy = bounds
+    pad = max(maxx - minx, maxy - miny) * 0.25
+    x0, x1, y0, y1 = minx - pad, maxx + pad, miny - pad, maxy + pad
+    width = BASEMAP_PX
+    height = max(1, round(width * (y1 - y0) / (x1 - x0)))
+    rgba = warp_to_grid(read_pack_image(pack), pack.bounds, crs, (x0, x1, y0, y1), width, height)
+    buffer = io.BytesIO()
+    Image.fromarray(rgba, "RGBA").save(buffer, format="PNG", optimize=True)
+    return {"image": "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"),
+            "bounds": [x0, y0, x1, y1]}
 
 
 def _reference(page: PageInputs, template: Template, data: MapData, outlines, geometry: Geometry, tolerance: float,

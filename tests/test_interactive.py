@@ -25,7 +25,7 @@ from carto_desktop.carto.templates import bundled_templates, load_template
 from carto_desktop.intake import read_layer, read_table
 from carto_desktop.interactive import build_interactive, map_payload, save_interactive_map
 from carto_desktop.privacy import detect_sensitive
-from carto_desktop.privacy.scan import personal_values, scan_map_file
+from carto_desktop.privacy.scan import personal_values, readable_text, scan_map_file
 from carto_desktop.project import Project, page_inputs, sample_project
 
 SURVEY = REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv"
@@ -130,11 +130,14 @@ def test_legend_classes_and_colours_equal_the_static_map(sample_fr_result):
     assert [" ".join(t.split()) for t in ours] == static
     assert len(legend["entries"]) == 5 and [e["label"] for e in legend["reference"]][:2] == ["Capitale", "Ville"]
     assert payload["reference"]["capital"][0]["name"] == "Bamako" and len(payload["reference"]["towns"]) >= 5
-    # each area in the colour the static page gives it
+    # the same colours for the same classes, and as many areas of each colour as the static legend counts
+    boxes = [p for p in legend_ax.patches if str(p.get_gid()).startswith("legend-class-")]
+    assert [to_hex(p.get_facecolor()) for p in boxes] == [e["colour"] for e in legend["entries"]]
     areas = next(c for ax in sample_fr_result.figure.axes for c in ax.collections if c.get_gid() == "areas")
-    static_fills = [to_hex(c) for c in areas.get_facecolors()]
     fills = [payload["areas"]["palette"][i] for i in payload["areas"]["fill"]]
-    assert fills == static_fills and len(set(fills)) == 5
+    assert set(fills) == {to_hex(c) for c in areas.get_facecolors()} and len(fills) == 53
+    for entry in legend["entries"]:
+        assert fills.count(entry["colour"]) == int(re.search(r"\((\d+)\)", entry["label"])[1]), entry
     # the same title, sources and disclaimer
     footer = next(t.get_text() for t in sample_fr_result.figure.texts if t.get_gid() == "footer")
     assert payload["texts"]["title"] == project.title
@@ -156,6 +159,9 @@ def test_an_area_of_fewer_than_5_carries_neither_its_count_nor_its_rows(househol
     assert payload["legend"]["entries"][0]["label"] == "Fewer than 5  (1)"
     assert not any(v == "3" for v in payload["areas"]["value"])
     assert "HH-ML0101" not in path.read_text(encoding="utf-8")  # no row's own value, only counts
+    words = readable_text(path)  # what a reader can see: names, values, legend, sources; not the library's code
+    assert "Fewer than 5" in words and "Ségou" in words and "function" not in words
+    assert not re.search(r"(?<![\d,.–])3(?![\d,.])", words.replace("Fewer than 5  (1)", ""))
 
 
 def test_a_household_survey_map_holds_no_personal_value_and_no_other_column(tmp_path, capsys):
@@ -211,6 +217,14 @@ def test_a_hexagon_map_names_admin_areas_and_never_cells(tmp_path):
     assert payload["cell"] == "Hexagone de 20 km"
     assert "Fewer than" not in html and "Moins de 5" in payload["areas"]["value"]  # the 2 lone households
     assert "Personne Fictive" not in html
+
+
+def test_an_atlas_is_not_an_interactive_map(tmp_path, capsys):
+    project = sample_project("fr")
+    code = cli.main(["render", "--table", str(project.table), "--boundaries", str(project.boundaries), "--atlas",
+                     "--lang", "fr", "-o", str(tmp_path / "atlas.html")])
+    err = capsys.readouterr().err
+    assert code == 2 and "pas une carte interactive" in err and not (tmp_path / "atlas.html").exists()
 
 
 def test_an_unwritable_place_is_one_plain_sentence(tmp_path, capsys):
@@ -343,6 +357,20 @@ def test_every_template_opens_offline_without_errors(browser, tmp_path):
         assert browser.execute_script("return cartoMap.drawnAreas()") == len(result.data.areas), template
         if template == "points":
             assert browser.execute_script("return cartoMap.drawnPoints()") == len(result.data.points)
+
+
+@browser_test
+def test_an_offline_tile_pack_is_one_picture_inside_the_page(browser, tmp_path):
+    from dataclasses import replace
+
+    project = replace(sample_project("en", "presence"), basemap=REPO / "tests" / "data" / "basemap" / "test_pack.png")
+    html, _ = build_interactive(project)
+    path = save_interactive_map(html, tmp_path / "basemap.html")
+    assert payload_of(path)["basemap"]["image"].startswith("data:image/png;base64,")
+    assert LOADS.findall(html) == [] and "Synthetic test tiles" in payload_of(path)["texts"]["sources"]
+    opened = open_page(browser, path)
+    assert opened.errors == [] and opened.outside_requests == []
+    assert browser.execute_script("return document.querySelectorAll('img.leaflet-image-layer').length") == 1
 
 
 @browser_test

@@ -79,10 +79,17 @@
     hatch = "url(#carto-hatch)";
   }
 
-  /* neighbouring countries, light grey, with their names */
+  /* the offline tile pack, one picture under everything */
+  if (D.basemap) {
+    var bb = D.basemap.bounds;
+    L.imageOverlay(D.basemap.image, [[bb[1], bb[0]], [bb[3], bb[2]]], { interactive: false }).addTo(map);
+  }
+  /* neighbouring countries, light grey (only outlined over a tile pack), with their names */
   D.neighbours.geoms.forEach(function (g) {
-    L.polygon(polys(g), { fillColor: C.neighbours, fillOpacity: 1, color: "#b0b0b0", weight: 0.7, interactive: false })
-      .addTo(map);
+    L.polygon(polys(g), {
+      fillColor: C.neighbours, fillOpacity: D.basemap ? 0 : 1, color: D.basemap ? "#666666" : "#b0b0b0", weight: 0.7,
+      interactive: false
+    }).addTo(map);
   });
   D.neighbours.labels.forEach(function (lab) {
     L.marker(point(lab.xy, 0), {

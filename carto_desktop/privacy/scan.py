@@ -97,7 +97,8 @@ def file_texts(path: str | Path) -> list[bytes]:
 
 def readable_text(path: str | Path) -> str:
     """What a person opening the map reads as text: an SVG's labels (matplotlib keeps each as a
-    comment beside its glyph paths), a PDF's text, a PNG's text chunks (the rest is pixels).
+    comment beside its glyph paths), a PDF's text, a PNG's text chunks (the rest is pixels), an
+    interactive map's title and the texts of its data (shown on hover, in the legend, the search).
 
     `file_texts` is for finding values anywhere in the bytes; this is for asking whether a
     number is printed on the map, where the bytes would match every "3" in coordinates.
@@ -111,7 +112,32 @@ def readable_text(path: str | Path) -> str:
         return forms[-1].decode("utf-8")
     if suffix == ".png":
         return " ".join(_png_text_chunks(forms[0]))
+    if suffix in (".html", ".htm"):
+        return " ".join(_html_map_texts(forms[0].decode("utf-8", errors="replace")))
     return forms[0].decode("latin-1")
+
+
+def _html_map_texts(page: str) -> list[str]:
+    """An interactive map's words: its title and every text of its data (names, values, legend, sources);
+    the rest of the page is the map library's code."""
+    import json
+
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    texts = [title.group(1)] if title else []
+    data = re.search(r'<script type="application/json" id="carto-data">(.*?)</script>', page, re.S)
+    if data:
+        def strings(value) -> None:
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, dict):
+                for v in value.values():
+                    strings(v)
+            elif isinstance(value, list):
+                for v in value:
+                    strings(v)
+
+        strings(json.loads(data.group(1)))
+    return texts
 
 
 def _png_text_chunks(data: bytes) -> list[str]:
