@@ -360,6 +360,25 @@ def test_every_template_opens_offline_without_errors(browser, tmp_path):
 
 
 @browser_test
+@pytest.mark.parametrize("table, options, areas", [
+    ("tcd_3w_ocha_2021-10.xlsx", ["--template", "symbols"], 23),  # Chad's provinces, built-in boundaries
+    ("tcd_hno2023_pin_cible_adm2.xlsx", [], 70),  # Chad's departments
+    ("tcd_dtm_r16_lac_site_village_assessment.xlsx", ["--template", "points"], 70),  # 223 sites around Lake Chad
+    ("wca_cadre_harmonise_caf_ipc_2014-2023.xlsx", ["--boundaries", "boundaries/ner_adm2.geojson"], 67),  # Niger
+])
+def test_chad_and_niger_tables_make_interactive_maps(browser, real_data, tmp_path, table, options, areas):
+    options = [str(real_data / o) if o.startswith("boundaries/") else o for o in options]
+    out = tmp_path / "map.html"
+    assert cli.main(["render", "--table", str(real_data / "tables" / table), *options, "--lang", "fr",
+                     "-o", str(out)]) == 0
+    opened = open_page(browser, out)
+    assert opened.errors == [] and opened.outside_requests == []
+    assert browser.execute_script("return cartoMap.drawnAreas()") == areas
+    if "points" in options:
+        assert browser.execute_script("return cartoMap.drawnPoints()") == 223
+
+
+@browser_test
 def test_an_offline_tile_pack_is_one_picture_inside_the_page(browser, tmp_path):
     from dataclasses import replace
 
