@@ -259,6 +259,9 @@ def test_the_sample_opens_offline_draws_every_area_and_says_what_it_shows(browse
     assert opened.errors == []
     assert opened.outside_requests == [] and len(opened.requests) == 1
     assert browser.execute_script("return cartoMap.drawnAreas()") == len(payload["areas"]["geoms"]) == 53
+    labels = browser.execute_script("return Array.from(document.querySelectorAll('.carto-area-label'), e => e.textContent)")
+    assert 8 <= len(labels) < 53 and set(labels) <= set(payload["areas"]["names"])  # names that fit, not all
+    assert "Ségou" not in labels  # its town names it (as on the static page)
     assert browser.find_element(By.ID, "title").text == payload["texts"]["title"]
     legend = browser.find_element(By.CLASS_NAME, "carto-legend").text
     for entry in payload["legend"]["entries"] + [payload["legend"]["no_data"]]:
@@ -357,6 +360,8 @@ def test_every_template_opens_offline_without_errors(browser, tmp_path):
         assert browser.execute_script("return cartoMap.drawnAreas()") == len(result.data.areas), template
         if template == "points":
             assert browser.execute_script("return cartoMap.drawnPoints()") == len(result.data.points)
+        if template in ("points", "symbols"):  # no area names under sites or circles, as on the static page
+            assert browser.execute_script("return cartoMap.shownLabels()") == 0
 
 
 @browser_test

@@ -451,6 +451,51 @@
     input.value = ""; results.textContent = "";
   }
 
+  /* area names where they fit, largest areas first, never overlapping (points and symbols maps name none,
+     as on the static page; over hexagons the admin areas are named, never the cells) */
+  var labelPane = map.createPane("carto-area-labels");
+  labelPane.style.zIndex = 625;
+  labelPane.style.pointerEvents = "none";
+  var labelNames = grid ? admin.names : ((kind === "points" || kind === "symbols") ? [] : A.names);
+  var labelBounds = labelNames.map(function (n, i) { return (grid ? placeLayers[i] : areaLayers[i]).getBounds(); });
+  var labelSpots = labelNames.map(function (n, i) {
+    return grid ? labelBounds[i].getCenter() : point(A.spots, i);
+  });
+  var shownLabels = 0, townNames = {};  /* a cercle named like its town is named once, by the town */
+  R.towns.concat(R.capital).forEach(function (t) { townNames[fold(t.name)] = true; });
+  function placeLabels() {
+    labelPane.textContent = "";
+    shownLabels = 0;
+    if (!labelNames.length) { return; }
+    var view = map.getBounds(), taken = [], candidates = [];
+    R.towns.concat(R.capital).forEach(function (t) {  /* town names come first, as on the static page */
+      var q = map.latLngToContainerPoint(point(t.xy, 0));
+      taken.push([q.x - 4, q.y - 8, q.x + 10 + t.name.length * 6.6, q.y + 8]);
+    });
+    labelNames.forEach(function (name, i) {
+      var b = labelBounds[i];
+      if (!name || townNames[fold(name)] || !view.intersects(b)) { return; }
+      var sw = map.latLngToContainerPoint(b.getSouthWest()), ne = map.latLngToContainerPoint(b.getNorthEast());
+      var w = ne.x - sw.x, h = sw.y - ne.y, tw = name.length * 6.3 + 4;
+      if (w >= tw && h >= 16) { candidates.push([w * h, i, tw]); }
+    });
+    candidates.sort(function (a, b) { return b[0] - a[0]; });
+    for (var c = 0; c < candidates.length && shownLabels < 250; c++) {
+      var i = candidates[c][1], tw = candidates[c][2];
+      var p = map.latLngToContainerPoint(labelSpots[i]);
+      var box = [p.x - tw / 2 - 2, p.y - 8, p.x + tw / 2 + 2, p.y + 8];
+      var free = taken.every(function (t) { return box[2] < t[0] || box[0] > t[2] || box[3] < t[1] || box[1] > t[3]; });
+      if (!free) { continue; }
+      taken.push(box);
+      var tag = el("div", "carto-area-label", labelNames[i]);
+      labelPane.appendChild(tag);
+      L.DomUtil.setPosition(tag, map.containerPointToLayerPoint(p));
+      shownLabels += 1;
+    }
+  }
+  map.on("zoomend moveend", placeLabels);
+  placeLabels();
+
   /* for tests and curious readers: what was drawn */
   window.cartoMap = {
     map: map,
@@ -460,6 +505,7 @@
       return n;
     },
     drawnPoints: function () { return pointLayers.length; },
+    shownLabels: function () { return shownLabels; },
     homeZoom: home,
     screenPointOf: function (i) {  /* a point inside area i, in page pixels */
       var p = map.latLngToContainerPoint(point(A.spots, i));
