@@ -39,7 +39,7 @@ from carto_desktop.files import write_text_atomically
 from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
 from carto_desktop.paths import web_dir
-from carto_desktop.project import MapResult, PageInputs, Project, page_inputs, prepare_map
+from carto_desktop.project import MapResult, PageInputs, PreparedMap, Project, page_inputs, prepare_map
 
 HTML_SUFFIXES = (".html", ".htm")
 QUANTUM = 1 / 50_000  # coordinates kept to 1/50,000 of the map's extent (38 m across Mali's 1,900 km)
@@ -399,9 +399,13 @@ def save_interactive_map(html: str, path: str | Path) -> Path:
 def build_interactive(project: Project) -> tuple[str, MapResult]:
     """The project's map as an interactive page, and a `MapResult` without a figure (for the share check)."""
     prepared = prepare_map(project)
-    page = page_inputs(project, prepared.template, prepared.data, prepared.layer, prepared.match)
-    html = interactive_html(prepared.data, prepared.template, page, project.lang)
     result = MapResult(figure=None, table=prepared.table, match=prepared.match, values=prepared.values,
                        data=prepared.data, notices=prepared.notices,
                        recognition=prepared.layer.attrs.get("recognition"))
-    return html, result
+    return interactive_page(project, prepared), result
+
+
+def interactive_page(project: Project, prepared: PreparedMap) -> str:
+    """The page of a map already prepared (`project.prepare_map`), e.g. by an export that also writes a PDF."""
+    page = page_inputs(project, prepared.template, prepared.data, prepared.layer, prepared.match)
+    return interactive_html(prepared.data, prepared.template, page, project.lang)

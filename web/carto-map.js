@@ -77,6 +77,14 @@
     stripe.setAttribute("width", "1.2"); stripe.setAttribute("height", "6"); stripe.setAttribute("fill", "#9e9e9e");
     pattern.appendChild(bg); pattern.appendChild(stripe); svg.appendChild(pattern); document.body.appendChild(svg);
     hatch = "url(#carto-hatch)";
+  } else {  /* on a canvas, the same hatch as a pattern (Leaflet hands fillColor to the canvas as it is) */
+    var tile = document.createElement("canvas");
+    tile.width = tile.height = 6;
+    var g = tile.getContext("2d");
+    g.fillStyle = "#ffffff"; g.fillRect(0, 0, 6, 6);
+    g.strokeStyle = "#9e9e9e"; g.lineWidth = 1;
+    g.beginPath(); g.moveTo(-1, 7); g.lineTo(7, -1); g.stroke();
+    hatch = g.createPattern(tile, "repeat");
   }
 
   /* the offline tile pack, one picture under everything */
