@@ -384,6 +384,28 @@ def test_chad_and_niger_tables_make_interactive_maps(browser, real_data, tmp_pat
 
 
 @browser_test
+def test_ten_thousand_village_areas_stay_under_8_mb_and_open_offline(browser, real_data, tmp_path):
+    import pyogrio
+
+    layer = real_data / "bench" / "mali_voronoi_10k.gpkg"
+    values = pyogrio.read_dataframe(layer, columns=["pcode", "value"], read_geometry=False)
+    values.iloc[::3].to_csv(tmp_path / "villages.csv", index=False)  # two areas in three without data
+    out = tmp_path / "villages.html"
+    assert cli.main(["render", "--table", str(tmp_path / "villages.csv"), "--boundaries", str(layer), "--key-column",
+                     "pcode", "--value", "value", "--agg", "sum", "--lang", "en", "-o", str(out)]) == 0
+    assert out.stat().st_size < 8_000_000
+    payload = payload_of(out)
+    assert payload["canvas"] and sum(payload["areas"]["no_data"]) == 10_000 - len(values.iloc[::3])
+    opened = open_page(browser, out)
+    assert opened.errors == [] and opened.outside_requests == []
+    assert browser.execute_script("return cartoMap.drawnAreas()") == 10_000
+    hatched = browser.execute_script(
+        "var n = 0; cartoMap.map.eachLayer(function (l) {"
+        " if (l.options.cartoArea !== undefined && l.options.fillColor instanceof CanvasPattern) { n++; } }); return n;")
+    assert hatched == sum(payload["areas"]["no_data"])  # "no data" hatched on the canvas as on paper
+
+
+@browser_test
 def test_an_offline_tile_pack_is_one_picture_inside_the_page(browser, tmp_path):
     from dataclasses import replace
 
