@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", required=True, help="output file: .png, .pdf, .svg, or .html (an interactive map in one file that opens offline)")
     render.add_argument("--check", action="store_true", help="print the \"before you share\" check (personal data, "
                         "smallest count, points of people) and keep it next to the map as <map>.check.md")
+    render.add_argument("--layout-report", metavar="FILE.json",
+                        help="also write where each element of the page was drawn (kind, text, box in mm): "
+                             "for checking that nothing overlaps")
     common(render)
 
     match = sub.add_parser("match", help="match each table row to an admin area and write a CSV to review")
@@ -220,7 +223,7 @@ def _builtin_line(table: str, sheet: str | None, lang: str) -> str:
     return translate("Built-in boundaries: {sentence}", lang, sentence=sentence)
 
 
-def _render(project, output: str, dpi: int, check: bool = False) -> Path:
+def _render(project, output: str, dpi: int, check: bool = False, layout_report: str | None = None) -> Path:
     from carto_desktop.export import check_dpi, check_output, save_map
     from carto_desktop.interactive import HTML_SUFFIXES, build_interactive, save_interactive_map
     from carto_desktop.project import build_map
@@ -237,6 +240,10 @@ def _render(project, output: str, dpi: int, check: bool = False) -> Path:
         path = save_map(result.figure, output, dpi)
     for notice in result.notices:
         print(f"carto-desktop: {notice}", file=sys.stderr)
+    if layout_report and result.figure is not None:
+        from carto_desktop.carto.layout_report import write_layout_report
+
+        write_layout_report(result.figure, layout_report)
     if check:
         from carto_desktop.privacy.check import share_check, write_check
 
@@ -320,7 +327,7 @@ def run(args: argparse.Namespace) -> int:
             for path in save_atlas(project, args.output, args.dpi):
                 print(path.resolve())
             return EXIT_OK
-        path = _render(project, args.output, args.dpi, check=args.check)
+        path = _render(project, args.output, args.dpi, check=args.check, layout_report=args.layout_report)
         print(path.resolve())
         return EXIT_OK
     if args.command == "boundaries":

@@ -47,7 +47,7 @@ def _mm_per_unit(ax: Axes) -> float:
     return frame_mm / (x1 - x0)
 
 
-def draw_scale_bar(ax: Axes, font_pt: float, lang: str) -> ScaleBar:
+def draw_scale_bar(ax: Axes, font_pt: float, lang: str, bottom_mm: float = 0.0) -> ScaleBar:
     """A two-segment bar in round km at the lower left of a map in a metric projection.
 
     Sizes are in millimetres on the page, so the bar reads the same in a small panel.
@@ -59,7 +59,7 @@ def draw_scale_bar(ax: Axes, font_pt: float, lang: str) -> ScaleBar:
     length = km * 1000
     bar_mm = length / mm
     pad, bh = 2.5 * mm, 1.2 * mm
-    bx, by = x0 + pad + 1.5 * mm, y0 + pad + 1.0 * mm
+    bx, by = x0 + pad + 1.5 * mm, y0 + pad + 1.0 * mm + bottom_mm * mm
     for i, colour in enumerate(("#222222", "white")):
         ax.add_patch(Rectangle((bx + i * length / 2, by), length / 2, bh, facecolor=colour,
                                edgecolor="#222222", linewidth=0.6, zorder=21, gid="scale_bar"))

@@ -54,9 +54,19 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
     entries = list(spec.entries) + ([spec.no_data] if spec.no_data else []) + list(spec.reference)
     # estimated width of each entry when laid out in a row: box, gap, text (≈ 0.55 em a glyph)
     widths = [box_w + 2.5 + len(e.label) * font_pt * pt_mm * 0.58 + 4.0 for e in entries]
+    top, col_w = y, 0.0
     for i, e in enumerate(entries):
         if (e is spec.no_data or (spec.reference and e is spec.reference[0])) and not compact:
             y -= line * 0.35  # no data, and the reference features, stand apart from the classes
+        if not compact and y < top:
+            # a short panel (portrait page): entries flow into a next column instead of out of the box;
+            # the reference features move together when they would not all fit
+            need = len(spec.reference) * line if spec.reference and e is spec.reference[0] else \
+                (2 * e.size + 1.5 if e.shape == "circle" else line)
+            if y - need < -height_mm and x + 2 * col_w + 3.0 <= width_mm:
+                x, y = x + col_w + 3.0, top
+                col_w = 0.0
+        col_w = max(col_w, widths[i] - 4.0 + (2 * e.size - box_w if e.shape == "circle" else 0))
         if e.shape == "circle":
             r = e.size
             cy = y - r

@@ -80,52 +80,106 @@ class PageLayout:
     footer: Rect
     compact: bool = False
     pixels: tuple[int, int] | None = None
+    side_panel: bool = False  # landscape paper: title, legend, inset and footer in a column beside the map
+    scale: float = 1.0  # A3 = 1.41 × the A4 anatomy
 
     def fraction(self, r: Rect) -> list[float]:
         return [r.x / self.width, r.y / self.height, r.w / self.width, r.h / self.height]
 
 
-def page_layout(size: str = "A4", orientation: str = "landscape", margin: float = 10.0, inset: bool = True) -> PageLayout:
-    """Boxes for header, map, legend, inset and footer that never overlap and keep the margins."""
+def page_layout(size: str = "A4", orientation: str = "landscape", margin: float = 8.0, inset: bool = True) -> PageLayout:
+    """Boxes for header, map, legend, inset and footer that never overlap and keep the margins.
+
+    The map takes about two thirds of the page, as on MapAction's and OCHA's sheets. Landscape:
+    the map the full height of the page, and one column beside it with the title, legend,
+    locator and footer (their heights are measured once drawn: `_fit_panel`). Portrait: a compact
+    title band, the map, then legend and locator side by side, and the footer the full width.
+    """
     if size in PIXEL_PAGES:
         return _pixel_layout(size)
     w, h = PAPER_MM[size]
     if orientation == "portrait":
         w, h = h, w
     scale = min(w, h) / 210.0  # A3 scales the A4 anatomy
-    header_h, footer_h, gap = 22 * scale, 19 * scale, 4 * scale
+    gap = 3 * scale
     inner_w, inner_h = w - 2 * margin, h - 2 * margin
+    if orientation == "landscape":
+        panel_w = inner_w * 0.215
+        map_r = Rect(margin, margin, inner_w - panel_w - gap, inner_h)
+        px = margin + map_r.w + gap
+        header_h, footer_h = 34 * scale, 30 * scale  # first guesses; `_fit_panel` measures the drawn texts
+        header = Rect(px, h - margin - header_h, panel_w, header_h)
+        footer = Rect(px, margin, panel_w, footer_h)
+        inset_h = panel_w * 0.72 if inset else 0
+        inset_r = Rect(px, margin + footer_h + gap, panel_w, inset_h) if inset else None
+        legend_y = margin + footer_h + gap + (inset_h + gap if inset else 0)
+        legend = Rect(px, legend_y, panel_w, header.y - gap - legend_y)
+        return PageLayout(w, h, header, map_r, legend, inset_r, footer, side_panel=True, scale=scale)
+    header_h, footer_h, panel_h = 13 * scale, 13 * scale, 36 * scale
     header = Rect(margin, h - margin - header_h, inner_w, header_h)
     footer = Rect(margin, margin, inner_w, footer_h)
-    body_y = margin + footer_h + gap
-    body_h = inner_h - header_h - footer_h - 2 * gap
-    if orientation == "landscape":
-        panel_w = inner_w * 0.26
-        map_r = Rect(margin, body_y, inner_w - panel_w - gap, body_h)
-        px = margin + map_r.w + gap
-        inset_h = min(body_h * 0.42, panel_w * 0.95) if inset else 0
-        legend = Rect(px, body_y + inset_h + (gap if inset else 0), panel_w, body_h - inset_h - (gap if inset else 0))
-        inset_r = Rect(px, body_y, panel_w, inset_h) if inset else None
-    else:  # portrait: the side panel moves below the frame
-        panel_h = body_h * 0.26
-        map_r = Rect(margin, body_y + panel_h + gap, inner_w, body_h - panel_h - gap)
-        inset_w = min(inner_w * 0.38, panel_h * 1.1) if inset else 0
-        legend = Rect(margin, body_y, inner_w - inset_w - (gap if inset else 0), panel_h)
-        inset_r = Rect(margin + inner_w - inset_w, body_y, inset_w, panel_h) if inset else None
-    return PageLayout(w, h, header, map_r, legend, inset_r, footer)
+    panel_y = margin + footer_h + gap
+    map_y = panel_y + panel_h + gap
+    map_r = Rect(margin, map_y, inner_w, header.y - gap - map_y)
+    inset_w = panel_h * 1.15 if inset else 0
+    legend = Rect(margin, panel_y, inner_w - inset_w - (gap if inset else 0), panel_h)
+    inset_r = Rect(margin + inner_w - inset_w, panel_y, inset_w, panel_h) if inset else None
+    return PageLayout(w, h, header, map_r, legend, inset_r, footer, scale=scale)
 
 
 def _pixel_layout(size: str) -> PageLayout:
     px_w, px_h = PIXEL_PAGES[size]
     w, h = px_w / PIXEL_DPI * MM_PER_INCH, px_h / PIXEL_DPI * MM_PER_INCH
-    m = 0.045 * min(w, h)
-    header_h, legend_h, footer_h = 0.16 * min(w, h), 0.15 * min(w, h), 0.035 * min(w, h)
+    m = 0.03 * min(w, h)
+    header_h, legend_h, footer_h = 0.125 * min(w, h), 0.13 * min(w, h), 0.055 * min(w, h)
     header = Rect(m, h - m - header_h, w - 2 * m, header_h)
     footer = Rect(m, m, w - 2 * m, footer_h)
     legend = Rect(m, m + footer_h + 0.01 * h, w - 2 * m, legend_h)
-    map_y = legend.y + legend_h + 0.01 * h
-    map_r = Rect(m, map_y, w - 2 * m, header.y - 0.01 * h - map_y)
+    map_y = legend.y + legend_h + 0.012 * h
+    map_r = Rect(m, map_y, w - 2 * m, header.y - 0.012 * h - map_y)
     return PageLayout(w, h, header, map_r, legend, None, footer, compact=True, pixels=(px_w, px_h))
+
+
+def _fit_panel(fig: Figure, layout: PageLayout, header_bottom: float, footer_top: float) -> PageLayout:
+    """The boxes once the title and footer are drawn and measured, so no band is left blank.
+
+    Landscape: the locator just above the footer, the legend in all the height left below the
+    subtitle. Portrait and pixel pages: legend (and locator) just above the footer, the map in
+    everything between them and the subtitle.
+    """
+    gap = 3 * layout.scale if not layout.compact else 0.012 * layout.height
+    if layout.side_panel:
+        x, w = layout.legend.x, layout.legend.w
+        inset = None
+        bottom = footer_top + gap
+        if layout.inset is not None:
+            inset = Rect(x, bottom, w, layout.inset.h)
+            bottom += layout.inset.h + gap
+        return replace(layout, legend=Rect(x, bottom, w, max(header_bottom - gap - bottom, 10.0)), inset=inset)
+    if layout.compact:  # a card: the map from footer to title, its legend over the frame's foot
+        map_r = Rect(layout.map.x, footer_top + 0.6 * gap, layout.map.w, header_bottom - gap - footer_top - 0.6 * gap)
+        legend = Rect(map_r.x + 1.5, map_r.y + 1.0, map_r.w - 3, layout.legend.h)
+        return replace(layout, legend=legend, map=map_r)
+    panel_y = footer_top + gap
+    legend = replace(layout.legend, y=panel_y)
+    inset = replace(layout.inset, y=panel_y) if layout.inset is not None else None
+    map_y = panel_y + layout.legend.h + gap
+    map_r = Rect(layout.map.x, map_y, layout.map.w, header_bottom - gap - map_y)
+    return replace(layout, legend=legend, inset=inset, map=map_r)
+
+
+def choose_orientation(bounds, size: str, margin: float, inset: bool) -> str:
+    """Landscape or portrait, whichever frame the data fills more (Chad portrait, Mali landscape)."""
+    minx, miny, maxx, maxy = bounds
+    aspect = (maxx - minx) / max(maxy - miny, 1e-9)
+    best, fill = "landscape", -1.0
+    for orientation in ("landscape", "portrait"):
+        frame = page_layout(size, orientation, margin, inset).map
+        frame_aspect = frame.w / frame.h
+        share = min(aspect, frame_aspect) / max(aspect, frame_aspect) * frame.w * frame.h
+        if share > fill * 1.05:  # landscape unless portrait is clearly better
+            best, fill = orientation, share
+    return best
 
 
 def _frame_limits(bounds: np.ndarray, aspect: float, pad: float = 0.04) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -169,16 +223,24 @@ def _draw_page(
     """
     spec = template.spec
     page = spec["page"]
-    layout = page_layout(page["size"], page.get("orientation", "landscape"), page.get("margin_mm", 10),
-                         inset=spec.get("inset", True) and countries is not None)
+    projection = projection or choose_projection(data.areas)
+    inset = spec.get("inset", True) and countries is not None
+    orientation = page.get("orientation", "auto")
+    if orientation == "auto":
+        orientation = "landscape" if page["size"] in PIXEL_PAGES else choose_orientation(
+            _data_bounds(data, projection.crs), page["size"], page.get("margin_mm", 8), inset)
+    layout = page_layout(page["size"], orientation, page.get("margin_mm", 8), inset=inset)
     fig = Figure(figsize=(layout.width / MM_PER_INCH, layout.height / MM_PER_INCH))
     FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
     fig.carto_pixels = layout.pixels  # read by export.save_map for pixel pages
     fig.set_facecolor("white")
     body_pt = template.font("body_pt", 8)
 
-    projection = projection or choose_projection(data.areas)
     crs = projection.crs
+    # the texts first: the map then takes every millimetre they leave
+    header_bottom = _header(fig, layout, template, texts)
+    footer_top = _footer(fig, layout, template, texts, projection, lang)
+    layout = _fit_panel(fig, layout, header_bottom, footer_top)
     data = _projected(data, crs, layout, template)
 
     fig.carto_areas, fig.carto_keys, fig.carto_font_pt = data.areas, data.keys, body_pt  # for draw_highlight
@@ -202,7 +264,8 @@ def _draw_page(
                                    reference_groups(spec, layout.compact))
         legend.reference = reference.legend
         _outlines(ax, outlines, template)
-        fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang)
+        fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang,
+                                             bottom_mm=layout.legend.h + 2.5 if layout.compact else 0.0)
         draw_north_arrow(ax, body_pt)
         renderer = fig.canvas.get_renderer()
         named, keys = (data.outlines, data.outline_keys) if data.outlines is not None else (data.areas, data.keys)
@@ -214,22 +277,43 @@ def _draw_page(
             labels += [lb for lb in area_labels(ax, named, named[keys.name_column].astype(str).tolist(), body_pt - 1.5,
                                                 renderer, values=values)
                        if _folded(lb.texts[0]) not in towns]  # the town's name names its cercle too
-        place(ax, labels, renderer, obstacles=furniture_boxes(ax, renderer))
+        obstacles = furniture_boxes(ax, renderer)
+        if layout.compact:
+            obstacles.append(_display_box(fig, layout.legend))
+        place(ax, labels, renderer, obstacles=obstacles)
 
-    _header(fig, layout, template, texts)
     legend_ax = fig.add_axes(layout.fraction(layout.legend), gid="legend")
     if layout.compact:
         legend.notes = []
         legend.heading = legend.heading.replace("\n", " ")
     draw_legend(legend_ax, legend, body_pt, layout.legend.w, layout.legend.h, compact=layout.compact)
+    if layout.compact:  # over the map: on a white ground
+        from matplotlib.patches import Rectangle
+
+        legend_ax.add_patch(Rectangle((-1.0, -layout.legend.h), layout.legend.w + 2.0, layout.legend.h + 1.0,
+                                      facecolor="white", edgecolor="none", alpha=0.92, zorder=0, clip_on=False))
     if layout.inset is not None and countries is not None:
-        inset_ax = fig.add_axes(layout.fraction(layout.inset))
+        inset_ax = fig.add_axes(layout.fraction(layout.inset), gid="inset")
         draw_inset(inset_ax, countries, country_code, template.colour("highlight", "#c0392b"),
                    frame=_view_of(fig, countries.crs))
-    _footer(fig, layout, template, texts, projection, lang)
     if highlight is not None:
         draw_highlight(fig, highlight)
     return fig
+
+
+def _display_box(fig: Figure, r: Rect):
+    """A page box (mm) in display pixels."""
+    from matplotlib.transforms import Bbox
+
+    k = fig.dpi / MM_PER_INCH
+    return Bbox.from_bounds(r.x * k, r.y * k, r.w * k, r.h * k)
+
+
+def _data_bounds(data: MapData, crs) -> np.ndarray:
+    """What the frame must show, in the map's CRS (the areas, or the sites' areas), for the page's shape."""
+    layer = data.outlines if data.outlines is not None else data.areas
+    return gpd.GeoSeries([shapely.box(*layer.total_bounds).segmentize(
+        (layer.total_bounds[2] - layer.total_bounds[0]) / 10)], crs=layer.crs).to_crs(crs).total_bounds
 
 
 def _folded(name: str) -> str:
@@ -335,7 +419,9 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
             bounds = data.areas.iloc[np.unique(hit)].total_bounds
         pb = data.points.total_bounds
         bounds = np.array([min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])])
-    xlim, ylim = _frame_limits(bounds, frame.w / frame.h)
+    reserve = layout.legend.h + 2.5 if layout.compact else 0.0  # a card's legend lies over the frame's foot
+    xlim, ylim = _frame_limits(bounds, frame.w / (frame.h - reserve))
+    ylim = (ylim[0] - reserve * (xlim[1] - xlim[0]) / frame.w, ylim[1])
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
@@ -403,15 +489,16 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
     rows = int(np.ceil(n / cols))
     colours = category_colours(template.colour("palette", "Dark2"), n)
     title_h = body_pt * 0.3528 * 1.8
-    cell_w, cell_h = layout.map.w / cols, layout.map.h / rows
+    g = 2.0  # between panels; none at the frame's outer edge, so the panels fill it
+    cell_w, cell_h = (layout.map.w - (cols - 1) * g) / cols, (layout.map.h - (rows - 1) * g) / rows
     minx, miny, maxx, maxy = data.areas.total_bounds
     outlines = outlines_of(data, min_hole=(max((maxx - minx) / cell_w, (maxy - miny) / cell_h)) ** 2)
     axes = []
     reference_legend, first_labels = [], []
     for i, cat in enumerate(order):
         r, c = divmod(i, cols)
-        frame = Rect(layout.map.x + c * cell_w + 1, layout.map.y + layout.map.h - (r + 1) * cell_h + 1,
-                     cell_w - 2, cell_h - 2 - title_h)
+        frame = Rect(layout.map.x + c * (cell_w + g), layout.map.y + layout.map.h - (r + 1) * cell_h - r * g,
+                     cell_w, cell_h - title_h)
         # the neighbours and the capital are named once, on the first panel, not eight times
         ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2,
                        outer=outlines.outer[0], name_neighbours=i == 0)
@@ -448,30 +535,64 @@ def _union(geoms: np.ndarray):
         return shapely.union_all(geoms)
 
 
-def _header(fig: Figure, layout: PageLayout, template: Template, texts: PageTexts) -> None:
+def _header(fig: Figure, layout: PageLayout, template: Template, texts: PageTexts) -> float:
+    """Title, subtitle right under it, logo; returns the bottom of what was drawn (mm from the page's foot)."""
     hd = layout.header
     family = template.spec.get("fonts", {}).get("family", "DejaVu Sans")
     logo = _logo_path(template)
-    text_w = hd.w - (hd.h * 1.6 + 4 if logo else 0)
     title_pt, sub_pt = template.font("title_pt", 18), template.font("subtitle_pt", 11)
+    top = hd.y + hd.h
+    if layout.side_panel:  # a narrow column: the logo on top, then the title on up to four lines
+        title_pt, sub_pt = min(title_pt, 15 * layout.scale), min(sub_pt, 9.5 * layout.scale)
+        text_w, max_lines = hd.w, 4
+        if logo:
+            _logo(fig, layout, logo, Rect(hd.x, top - 14 * layout.scale, hd.w, 14 * layout.scale), "NW")
+            top -= 14 * layout.scale + 2
+    else:
+        text_w, max_lines = hd.w - (hd.h * 1.6 + 4 if logo else 0), 2
+        if logo:
+            _logo(fig, layout, logo, Rect(hd.x + hd.w - hd.h * 1.6, hd.y, hd.h * 1.6, hd.h), "NE")
     chars = int(text_w / (title_pt * 0.3528 * 0.62))
-    title = "\n".join(textwrap.wrap(texts.title, chars)[:2])
-    fig.text(hd.x / layout.width, (hd.y + hd.h) / layout.height, title, ha="left", va="top", fontsize=title_pt,
-             fontweight="bold", color=TEXT_COLOUR, family=family, linespacing=1.1, gid="title")
+    renderer = fig.canvas.get_renderer()
+    t = fig.text(hd.x / layout.width, top / layout.height, "", ha="left", va="top", fontsize=title_pt,
+                 fontweight="bold", color=TEXT_COLOUR, family=family, linespacing=1.1, gid="title")
+    _wrap_to(t, texts.title, chars, text_w, max_lines, renderer)
+    y = _mm_below(fig, t, renderer) - 1.5 * layout.scale
     sub_chars = int(text_w / (sub_pt * 0.3528 * 0.55))
-    fig.text(hd.x / layout.width, (hd.y + 1) / layout.height, "\n".join(textwrap.wrap(texts.subtitle, sub_chars)[:2]),
-             ha="left", va="bottom", fontsize=sub_pt, color="#444444", family=family, gid="subtitle")
-    if logo:
-        import matplotlib.image as mpimg
-
-        img = mpimg.imread(str(logo))
-        box = Rect(hd.x + hd.w - hd.h * 1.6, hd.y, hd.h * 1.6, hd.h)
-        lax = fig.add_axes(layout.fraction(box))
-        lax.imshow(img)
-        lax.set_axis_off()
-        lax.set_anchor("NE")
+    sub = fig.text(hd.x / layout.width, y / layout.height, "", ha="left", va="top", fontsize=sub_pt, color="#444444",
+                   family=family, gid="subtitle")
+    _wrap_to(sub, texts.subtitle, sub_chars, text_w, 3 if layout.side_panel else 2, renderer)
+    bottom = _mm_below(fig, sub, renderer) if texts.subtitle.strip() else y
     if not layout.compact:
-        fig.add_artist(_rule(layout, hd.y - 1.5))
+        bottom -= 1.5
+        fig.add_artist(_rule(layout, bottom))
+    return bottom
+
+
+def _wrap_to(artist, text: str, chars: int, width_mm: float, max_lines: int, renderer) -> None:
+    """Wrap `text` on at most `max_lines` lines no wider than `width_mm`, as measured once drawn."""
+    to_mm = MM_PER_INCH / artist.figure.dpi
+    for breaking in (False, True):  # a file name longer than the line is cut only when nothing else fits
+        n = chars
+        while n >= 8:
+            artist.set_text("\n".join(textwrap.wrap(text, n, break_long_words=breaking)[:max_lines]))
+            if artist.get_window_extent(renderer).width * to_mm <= width_mm:
+                return
+            n -= 2
+
+
+def _mm_below(fig: Figure, text, renderer) -> float:
+    """The bottom of a drawn text, in mm from the page's foot."""
+    return text.get_window_extent(renderer).y0 / fig.dpi * MM_PER_INCH
+
+
+def _logo(fig: Figure, layout: PageLayout, logo: Path, box: Rect, anchor: str) -> None:
+    import matplotlib.image as mpimg
+
+    lax = fig.add_axes(layout.fraction(box), gid="logo")
+    lax.imshow(mpimg.imread(str(logo)))
+    lax.set_axis_off()
+    lax.set_anchor(anchor)
 
 
 def _logo_path(template: Template) -> Path | None:
@@ -483,23 +604,30 @@ def _logo_path(template: Template) -> Path | None:
 
 
 def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageTexts, projection: MapProjection,
-            lang: str) -> None:
+            lang: str) -> float:
+    """Sources, date, producer, projection and disclaimer set on the bottom margin (no blank band
+    under them); returns the top of what was drawn (mm from the page's foot)."""
     f = layout.footer
     footer_pt = template.font("footer_pt", 6)
+    if layout.side_panel:
+        footer_pt = min(footer_pt, 5.5 * layout.scale)
     chars = int(f.w / (footer_pt * 0.3528 * 0.6))  # DejaVu Sans averages about 0.6 em a glyph
     sources = sources_line(texts, lang)
+    renderer = fig.canvas.get_renderer()
     if layout.compact:  # no footer block: the sources in at most two short lines
         lines = textwrap.wrap(sources, chars, break_on_hyphens=False)
         text = "\n".join(lines[:2]) if len(lines) <= 2 else lines[0] + "\n" + textwrap.shorten(" ".join(lines[1:]), chars, placeholder="…")
-        fig.text(f.x / layout.width, f.y / layout.height, text, ha="left", va="bottom", fontsize=footer_pt,
-                 color="#555555", gid="footer", linespacing=1.3)
-        return
-    fig.add_artist(_rule(layout, f.y + f.h + 1.5))
+        t = fig.text(f.x / layout.width, f.y / layout.height, text, ha="left", va="bottom", fontsize=footer_pt,
+                     color="#555555", gid="footer", linespacing=1.3)
+        return t.get_window_extent(renderer).y1 / fig.dpi * MM_PER_INCH
     sources, meta, disclaimer = footer_lines(texts, projection, lang)
     lines = (textwrap.wrap(sources, chars, break_on_hyphens=False) + textwrap.wrap(meta, chars)
              + textwrap.wrap(disclaimer, chars))
-    fig.text(f.x / layout.width, (f.y + f.h) / layout.height, "\n".join(lines), ha="left", va="top",
-             fontsize=footer_pt, color="#444444", linespacing=1.35, gid="footer")
+    t = fig.text(f.x / layout.width, f.y / layout.height, "\n".join(lines), ha="left", va="bottom",
+                 fontsize=footer_pt, color="#444444", linespacing=1.35, gid="footer")
+    top = t.get_window_extent(renderer).y1 / fig.dpi * MM_PER_INCH + 1.5
+    fig.add_artist(_rule(layout, top))
+    return top
 
 
 def footer_lines(texts: PageTexts, projection: MapProjection, lang: str) -> tuple[str, str, str]:
