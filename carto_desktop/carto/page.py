@@ -103,7 +103,7 @@ def page_layout(size: str = "A4", orientation: str = "landscape", margin: float 
     scale = min(w, h) / 210.0  # A3 scales the A4 anatomy
     gap = 3 * scale
     inner_w, inner_h = w - 2 * margin, h - 2 * margin
-    if orientation == "landscape":
+    if orientation != "portrait":  # "auto" is decided by the caller (`choose_orientation`); landscape else
         panel_w = inner_w * 0.215
         map_r = Rect(margin, margin, inner_w - panel_w - gap, inner_h)
         px = margin + map_r.w + gap
