@@ -39,11 +39,13 @@ from carto_desktop.files import write_text_atomically
 from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
 from carto_desktop.paths import web_dir
+from carto_desktop.privacy.sensitive import is_people_points
 from carto_desktop.project import MapResult, PageInputs, PreparedMap, Project, page_inputs, prepare_map
 
 HTML_SUFFIXES = (".html", ".htm")
 QUANTUM = 1 / 50_000  # coordinates kept to 1/50,000 of the map's extent (38 m across Mali's 1,900 km)
 TOLERANCE = 1 / 8_000  # areas simplified to 1/8,000 of the extent: under a pixel until zoomed 8 times
+PEOPLE_POINT_STEP = 50  # points of people (drawn by choice) kept to 50 grid steps: 1/1,000 of the extent
 CANVAS_FROM = 3_000  # more areas than this are drawn on a canvas (SVG paths slow the page down)
 MM_TO_PX = 96 / 25.4  # legend and circle sizes given in millimetres, shown at 96 px an inch
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
@@ -111,9 +113,9 @@ class Geometry:
         return xy.ravel().tolist()
 
 
-def interactive_html(data: MapData, template: Template, page: PageInputs, lang: str) -> str:
-    """The whole page as text: Leaflet, its style, the map's data and texts."""
-    payload = map_payload(data, template, page, lang)
+def interactive_html(data: MapData, template: Template, page: PageInputs, lang: str, people: bool = False) -> str:
+    """The whole page as text: Leaflet, its style, the map's data and texts (`people`: see `map_payload`)."""
+    payload = map_payload(data, template, page, lang, people)
     web = web_dir()
     leaflet_css = _offline_css((web / "leaflet.css").read_text(encoding="utf-8"))
     script = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
@@ -146,8 +148,13 @@ def interactive_html(data: MapData, template: Template, page: PageInputs, lang: 
 """
 
 
-def map_payload(data: MapData, template: Template, page: PageInputs, lang: str) -> dict:
-    """Everything the page's script draws, as plain JSON values."""
+def map_payload(data: MapData, template: Template, page: PageInputs, lang: str, people: bool = False) -> dict:
+    """Everything the page's script draws, as plain JSON values.
+
+    `people`: the points are people or households, drawn because the user chose so (`raw_points`):
+    they are kept only to `PEOPLE_POINT_STEP` of the extent, about what a printed dot shows, since
+    a reader can zoom in on an interactive map as nobody can on paper.
+    """
     crs = page.projection.crs
     kind = template.kind
     grid = data.outlines is not None
@@ -196,7 +203,7 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str) 
                              else [], "geoms": [geometry.rings(g) for g in admin.geometry]}
         payload["cell"] = translate("Hexagon of {size} km", lang, size=size_text(data.cell_size_km or 0, lang))
     if kind == "points":
-        payload["points"] = _points(projected, style, geometry)
+        payload["points"] = _points(projected, style, geometry, PEOPLE_POINT_STEP if people else 1)
     if kind == "symbols":
         pts = areas.geometry.representative_point()
         payload["symbols"] = {"xy": geometry.points(pts.x.to_numpy(), pts.y.to_numpy()),
@@ -255,12 +262,13 @@ def _areas(data: MapData, style: AreaStyle | None, geometry: Geometry, lang: str
     return out
 
 
-def _points(data: MapData, style: AreaStyle, geometry: Geometry) -> dict:
+def _points(data: MapData, style: AreaStyle, geometry: Geometry, step: int = 1) -> dict:
     points = data.points
     if points is None or not len(points):
         return {"xy": [], "entry": [], "fill": []}
     labels = [e.label.rsplit("  (", 1)[0] for e in style.legend.entries]
-    return {"xy": geometry.points(points.geometry.x.to_numpy(), points.geometry.y.to_numpy()),
+    xy = geometry.points(points.geometry.x.to_numpy(), points.geometry.y.to_numpy())
+    return {"xy": [int(round(v / step)) * step for v in xy] if step > 1 else xy,
             "entry": [int(e) for e in style.entries], "fill": style.fills, "labels": labels}
 
 
@@ -408,4 +416,5 @@ def build_interactive(project: Project) -> tuple[str, MapResult]:
 def interactive_page(project: Project, prepared: PreparedMap) -> str:
     """The page of a map already prepared (`project.prepare_map`), e.g. by an export that also writes a PDF."""
     page = page_inputs(project, prepared.template, prepared.data, prepared.layer, prepared.match)
-    return interactive_html(prepared.data, prepared.template, page, project.lang)
+    people = prepared.data.points is not None and bool(is_people_points(prepared.table.data))
+    return interactive_html(prepared.data, prepared.template, page, project.lang, people)

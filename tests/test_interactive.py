@@ -219,6 +219,19 @@ def test_a_hexagon_map_names_admin_areas_and_never_cells(tmp_path):
     assert "Personne Fictive" not in html
 
 
+def test_households_drawn_by_choice_are_kept_only_to_a_kilometre_or_two(tmp_path):
+    project = Project(table=SURVEY, boundaries=SAMPLE / "mali_adm2.geojson", template="points", raw_points=True,
+                      lat_column="_menage/gps_latitude", lon_column="_menage/gps_longitude", lang="en")
+    html, result = build_interactive(project)
+    payload = payload_of(save_interactive_map(html, tmp_path / "households.html"))
+    xy = payload["points"]["xy"]
+    assert len(xy) == 2 * len(result.data.points) > 100
+    assert all(v % 50 == 0 for v in xy)  # 1/1,000 of Mali's extent: about 1.9 km
+    assert any("each point is a person or household" in n for n in result.notices)
+    sites = payload_of(save_interactive_map(build_interactive(sample_project("en", "points"))[0], tmp_path / "s.html"))
+    assert any(v % 50 for v in sites["points"]["xy"])  # places (town halls) keep their precision
+
+
 def test_an_atlas_is_not_an_interactive_map(tmp_path, capsys):
     project = sample_project("fr")
     code = cli.main(["render", "--table", str(project.table), "--boundaries", str(project.boundaries), "--atlas",
