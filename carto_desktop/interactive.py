@@ -25,7 +25,7 @@ from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.basemap import TilePack, read_pack_image, warp_to_grid
 from carto_desktop.carto.legend import LegendSpec
 from carto_desktop.carto.number_format import format_number
-from carto_desktop.carto.page import footer_lines, outlines_of, page_layout, simplified
+from carto_desktop.carto.page import footer_lines, logo_path, outlines_of, page_layout, simplified
 from carto_desktop.carto.palettes import category_colours
 from carto_desktop.carto.reference import (
     CAPITAL_COLOUR, TOWN_COLOUR, WATER_EDGE, WATER_FILL, reference_features, reference_groups,
@@ -132,7 +132,7 @@ def interactive_html(data: MapData, template: Template, page: PageInputs, lang: 
 <style>{(web / "carto-map.css").read_text(encoding="utf-8")}</style>
 </head>
 <body>
-<header id="head"><h1 id="title"></h1><p id="subtitle"></p></header>
+<header id="head">{_logo(template)}<h1 id="title"></h1><p id="subtitle"></p></header>
 <main id="map" role="application"></main>
 <footer id="foot"><details><summary id="about"></summary><p id="sources"></p><p id="meta"></p><p id="disclaimer"></p>
 </details></footer>
@@ -382,6 +382,18 @@ def _texts(page: PageInputs, lang: str) -> dict:
     sources, meta, disclaimer = footer_lines(page.texts, page.projection, lang)
     return {"title": page.texts.title, "subtitle": page.texts.subtitle, "sources": sources, "meta": meta,
             "disclaimer": disclaimer}
+
+
+def _logo(template: Template) -> str:
+    """The organisation's logo, top right as on the static page, as a picture inside the page."""
+    import base64
+
+    path = logo_path(template)
+    if path is None:
+        return ""
+    kind = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg"}.get(path.suffix.lower(), "png")
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'<img id="logo" alt="" src="data:image/{kind};base64,{data}">'
 
 
 def _offline_css(css: str) -> str:

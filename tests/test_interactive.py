@@ -419,17 +419,21 @@ def test_ten_thousand_village_areas_stay_under_8_mb_and_open_offline(browser, re
 
 
 @browser_test
-def test_an_offline_tile_pack_is_one_picture_inside_the_page(browser, tmp_path):
+def test_an_offline_tile_pack_and_the_logo_are_pictures_inside_the_page(browser, tmp_path):
     from dataclasses import replace
 
-    project = replace(sample_project("en", "presence"), basemap=REPO / "tests" / "data" / "basemap" / "test_pack.png")
+    logo = REPO / "styles" / "thumbnails" / "presence.png"  # any PNG as the organisation's logo
+    project = replace(sample_project("en", "presence"), basemap=REPO / "tests" / "data" / "basemap" / "test_pack.png",
+                      logo=logo)
     html, _ = build_interactive(project)
+    assert '<img id="logo" alt="" src="data:image/png;base64,' in html and str(logo) not in html
     path = save_interactive_map(html, tmp_path / "basemap.html")
     assert payload_of(path)["basemap"]["image"].startswith("data:image/png;base64,")
     assert LOADS.findall(html) == [] and "Synthetic test tiles" in payload_of(path)["texts"]["sources"]
     opened = open_page(browser, path)
     assert opened.errors == [] and opened.outside_requests == []
     assert browser.execute_script("return document.querySelectorAll('img.leaflet-image-layer').length") == 1
+    assert browser.execute_script("return document.getElementById('logo').naturalWidth") > 0
 
 
 @browser_test

@@ -539,7 +539,7 @@ def _header(fig: Figure, layout: PageLayout, template: Template, texts: PageText
     """Title, subtitle right under it, logo; returns the bottom of what was drawn (mm from the page's foot)."""
     hd = layout.header
     family = template.spec.get("fonts", {}).get("family", "DejaVu Sans")
-    logo = _logo_path(template)
+    logo = logo_path(template)
     title_pt, sub_pt = template.font("title_pt", 18), template.font("subtitle_pt", 11)
     top = hd.y + hd.h
     if layout.side_panel:  # a narrow column: the logo on top, then the title on up to four lines
@@ -595,7 +595,8 @@ def _logo(fig: Figure, layout: PageLayout, logo: Path, box: Rect, anchor: str) -
     lax.set_anchor(anchor)
 
 
-def _logo_path(template: Template) -> Path | None:
+def logo_path(template: Template) -> Path | None:
+    """The organisation's logo the template names (relative to the template), if the file is there."""
     logo = template.spec.get("logo")
     if not logo:
         return None
