@@ -34,6 +34,7 @@ ERRORS = {
     "billion_laughs.xlsx": "The file could not be read as a spreadsheet",
     "truncated.xlsx": "The archive is damaged and cannot be opened.",
     "password.xlsx": "The workbook is protected by a password, so it cannot be read.",
+    "xls_asks_4gb.xls": "The workbook could not be read: it asks for more memory than any table needs",
     "zip_bomb.xlsx": "The archive would expand to an abnormal size when opened",
     "missing_dbf": "The shapefile is incomplete: the \"areas.dbf\" file is missing next to it.",
     "missing_shx": "The shapefile is incomplete: the \"areas.shx\" file is missing next to it.",

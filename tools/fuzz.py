@@ -310,6 +310,8 @@ def run_case(case: Case, work: Path) -> Outcome:
             soft = _address_space() + CASE_MEMORY
             resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            quiet = os.open(os.devnull, os.O_WRONLY)  # a Rust panic's backtrace, GDAL's chatter
+            os.dup2(quiet, 2)
             signal.alarm(CASE_SECONDS)
             import warnings
 

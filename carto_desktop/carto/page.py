@@ -532,7 +532,13 @@ def _union(geoms: np.ndarray):
     try:
         return shapely.coverage_union_all(geoms)
     except shapely.errors.GEOSException:
+        pass
+    try:
         return shapely.union_all(geoms)
+    except shapely.errors.GEOSException:  # a TopologyException on a KML: snapped to a fine grid, then unioned
+        x0, y0, x1, y1 = shapely.total_bounds(geoms)
+        grid = max(x1 - x0, y1 - y0, 1.0) * 1e-8  # a centimetre on a country
+        return shapely.union_all(shapely.set_precision(shapely.make_valid(geoms), grid))
 
 
 def _header(fig: Figure, layout: PageLayout, template: Template, texts: PageTexts) -> float:

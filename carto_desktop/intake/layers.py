@@ -16,12 +16,14 @@ from pathlib import Path, PurePosixPath
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from carto_desktop.errors import DataError
 from carto_desktop.intake.notices import Notice
 from carto_desktop.intake.safety import check_xml, check_zip, read_member
 from carto_desktop.intake.tables import check_local_path
+from carto_desktop.limits import MAX_FIELDS, MAX_PARTS, MAX_VERTICES
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -240,6 +242,14 @@ def _read_one(real: Path, shown: Path, layer: str, warnings: list[str]) -> gpd.G
 
     is_shp = real.suffix.lower() == ".shp"
     try:
+        fields = len(_quiet(pyogrio.read_info, real, layer=layer).get("fields", ()))
+    except Exception:  # noqa: BLE001 - the reading below says what is wrong
+        fields = 0
+    if fields > MAX_FIELDS:  # GeoJSON with 30,000 properties took 47 s
+        raise DataError("The boundary file has {count} attribute columns; Carto Desktop reads at most {limit}.",
+                        hint="Keep only the name and code columns (for example in QGIS), then open it again.",
+                        file=shown, count=fields, limit=MAX_FIELDS)
+    try:
         with py_warnings.catch_warnings(record=True) as caught:
             py_warnings.simplefilter("always")
             gdf = pyogrio.read_dataframe(real, layer=layer)
@@ -293,9 +303,14 @@ def _no_areas(p: Path) -> DataError:
 def _clean(gdf: gpd.GeoDataFrame, p: Path, warnings: list[str], areas_only: bool) -> gpd.GeoDataFrame:
     import shapely
 
-    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
+    has_shape = (gdf.geometry.notna() & ~gdf.geometry.is_empty).to_numpy()
+    if not has_shape.all():  # never silently: "2 areas" from 3 features said nothing
+        warnings.append(Notice("{count} features of the boundary file have no shape (no coordinates) and were left out.",
+                               count=int((~has_shape).sum())))
+    gdf = gdf[has_shape]
     if gdf.empty:
         raise _no_areas(p)
+    _check_coordinates(gdf, p)
     if gdf.geometry.has_z.any():
         gdf = gdf.set_geometry(shapely.force_2d(gdf.geometry.values))
     if gdf.crs is None:
@@ -331,11 +346,104 @@ def _clean(gdf: gpd.GeoDataFrame, p: Path, warnings: list[str], areas_only: bool
     invalid = ~gdf.geometry.is_valid
     if invalid.any():
         gdf = gdf.copy()
-        gdf.loc[invalid, "geometry"] = gdf.geometry[invalid].make_valid()
+        gdf.loc[invalid, "geometry"] = [_repaired(g, p, i) for i, g in zip(np.flatnonzero(invalid.to_numpy()),
+                                                                         gdf.geometry[invalid])]
         warnings.append(Notice("{count} invalid geometries were repaired.", count=int(invalid.sum())))
     if areas_only:
         gdf = _areas(gdf, p, warnings)
-    return gdf.reset_index(drop=True)
+    return _text_attributes(gdf).reset_index(drop=True)
+
+
+def _text_attributes(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Attribute columns holding values of several kinds (names as text and numbers, ids with nulls)
+    as text, empty as None: sorting str with float and `len(float)` crashed matching and labels."""
+    for c in gdf.columns:
+        if c == gdf.geometry.name or gdf[c].dtype != object:
+            continue
+        values = gdf[c].to_numpy()
+        kinds = {type(v) for v in values}
+        if kinds <= {str}:
+            continue
+        gdf[c] = [None if v is None or (isinstance(v, float) and v != v) else v if isinstance(v, str) else
+                  _number_text(v) for v in values]
+    return gdf
+
+
+def _number_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def _check_coordinates(gdf: gpd.GeoDataFrame, p: Path) -> None:
+    """Coordinates that are numbers, and not more of them than `limits` allow, before any geometry work.
+
+    NaN or infinite coordinates made GEOS fail in `make_valid` and matplotlib refuse the axis
+    limits; a multipolygon of 10⁵ parts took minutes."""
+    import shapely
+
+    geoms = gdf.geometry.to_numpy()
+    counts = shapely.get_num_coordinates(geoms)
+    total = int(counts.sum())
+    if total > MAX_VERTICES:
+        raise DataError("The boundary file has {count} points; Carto Desktop draws at most {limit}.",
+                        hint="Simplify the boundaries first (for example with mapshaper.org or QGIS), then open them again.",
+                        file=p, count=total, limit=MAX_VERTICES)
+    parts = shapely.get_num_geometries(geoms)
+    if len(parts) and int(parts.max()) > MAX_PARTS:
+        at = int(np.argmax(parts))
+        raise DataError(
+            "Area {area} of the boundary file is made of {count} separate parts; Carto Desktop reads at most {limit} per area.",
+            hint="Simplify the boundaries first (for example with mapshaper.org or QGIS), then open them again.",
+            file=p, area=at + 1, count=int(parts[at]), limit=MAX_PARTS)
+    coords, index = shapely.get_coordinates(geoms, return_index=True)
+    bad = ~np.isfinite(coords).all(axis=1)
+    if bad.any():
+        features = sorted({int(i) + 1 for i in index[bad]})
+        raise DataError(
+            "Some areas of the boundary file have coordinates that are not numbers (NaN or infinite): feature {features}.",
+            hint="The file is damaged: export it again from QGIS, or ask for a new copy.",
+            file=p, features=", ".join(map(str, features[:5])) + ("…" if len(features) > 5 else ""))
+
+
+def _repaired(geom, p: Path, position: int):
+    """An invalid geometry made valid; a ring that retraces itself first reduced to its distinct points
+    (a 271 KB KML whose ring went back and forth took 3.2 GB and 27 s in `make_valid`)."""
+    import shapely
+
+    try:
+        return shapely.make_valid(_untangled(geom))
+    except Exception as exc:  # GEOS gives up on some damage
+        raise DataError("Area {area} of the boundary file has a shape that cannot be repaired.",
+                        hint="The file is damaged: export it again from QGIS, or ask for a new copy.",
+                        file=p, area=position + 1) from exc
+
+
+def _untangled(geom):
+    import shapely
+
+    if geom.geom_type not in AREA_TYPES:
+        return geom
+    polygons = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+    changed = False
+    out = []
+    for poly in polygons:
+        rings = [poly.exterior, *poly.interiors]
+        fixed = []
+        for ring in rings:
+            coords = shapely.get_coordinates(ring)
+            distinct = np.unique(coords, axis=0)
+            if len(coords) > 8 and len(distinct) * 2 < len(coords):  # the ring goes over itself again
+                first = list(dict.fromkeys(map(tuple, coords.tolist())))
+                fixed.append(first + first[:1] if len(first) >= 3 else [])
+                changed = True
+            else:
+                fixed.append(coords)
+        if len(fixed[0]) >= 4:
+            out.append(shapely.Polygon(fixed[0], [r for r in fixed[1:] if len(r) >= 4]))
+    if not changed:
+        return geom
+    return out[0] if len(out) == 1 else shapely.MultiPolygon(out) if out else shapely.Polygon()
 
 
 def _areas(gdf: gpd.GeoDataFrame, p: Path, warnings: list[str]) -> gpd.GeoDataFrame:

@@ -131,4 +131,22 @@ FRENCH: dict[str, str] = {
         "Le classeur n'a pas pu être lu : il demande plus de mémoire qu'aucun tableau n'en a besoin, il est donc sans doute endommagé.",
     "Open it in Excel or LibreOffice and save it again as .xlsx.":
         "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le de nouveau au format .xlsx.",
+    "The boundary file has {count} points; Carto Desktop draws at most {limit}.":
+        "Le fichier de limites compte {count} points ; Carto Desktop en dessine au plus {limit}.",
+    "Simplify the boundaries first (for example with mapshaper.org or QGIS), then open them again.":
+        "Simplifiez d'abord les limites (par exemple avec mapshaper.org ou QGIS), puis ouvrez-les de nouveau.",
+    "Area {area} of the boundary file is made of {count} separate parts; Carto Desktop reads at most {limit} per area.":
+        "La zone {area} du fichier de limites est faite de {count} parties séparées ; Carto Desktop en lit au plus {limit} par zone.",
+    "The boundary file has {count} attribute columns; Carto Desktop reads at most {limit}.":
+        "Le fichier de limites a {count} colonnes d'attributs ; Carto Desktop en lit au plus {limit}.",
+    "Keep only the name and code columns (for example in QGIS), then open it again.":
+        "Ne gardez que les colonnes de noms et de codes (par exemple dans QGIS), puis ouvrez-le de nouveau.",
+    "Some areas of the boundary file have coordinates that are not numbers (NaN or infinite): feature {features}.":
+        "Des zones du fichier de limites ont des coordonnées qui ne sont pas des nombres (NaN ou infini) : entité {features}.",
+    "The file is damaged: export it again from QGIS, or ask for a new copy.":
+        "Le fichier est endommagé : exportez-le de nouveau depuis QGIS, ou demandez-en une nouvelle copie.",
+    "Area {area} of the boundary file has a shape that cannot be repaired.":
+        "La zone {area} du fichier de limites a une forme qui ne peut pas être réparée.",
+    "{count} features of the boundary file have no shape (no coordinates) and were left out.":
+        "{count} entités du fichier de limites n'ont pas de forme (aucune coordonnée) et ont été laissées de côté.",
 }
