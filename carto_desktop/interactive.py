@@ -243,6 +243,11 @@ def _areas(data: MapData, style: AreaStyle | None, geometry: Geometry, lang: str
     spots = areas.geometry.representative_point()
     out: dict = {"geoms": [geometry.rings(g) for g in areas.geometry], "names": names,
                  "spots": geometry.points(spots.x.to_numpy(), spots.y.to_numpy())}
+    parent = next((c for c in (*keys.parent_name_columns, keys.parent_id_column) if c and c in areas), None)
+    if names and parent is not None:  # areas of the same name told apart by their parent (search, info)
+        twice = areas[keys.name_column].astype(str).duplicated(keep=False).to_numpy()
+        if twice.any():
+            out["parents"] = [str(p) if t else "" for p, t in zip(areas[parent], twice)]
     if style is None:  # points over light areas, sectors: the areas carry only their names
         return out
     values = areas["value"].to_numpy(dtype=float)

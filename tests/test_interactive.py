@@ -409,6 +409,9 @@ def test_ten_thousand_village_areas_stay_under_8_mb_and_open_offline(browser, re
     assert out.stat().st_size < 8_000_000
     payload = payload_of(out)
     assert payload["canvas"] and sum(payload["areas"]["no_data"]) == 10_000 - len(values.iloc[::3])
+    names, parents = payload["areas"]["names"], payload["areas"]["parents"]
+    twice = set(pd.Series(names)[pd.Series(names).duplicated()])  # village names given to several areas
+    assert all(bool(p) == (n in twice) for n, p in zip(names, parents)) and len(twice) > 500  # told apart
     opened = open_page(browser, out)
     assert opened.errors == [] and opened.outside_requests == []
     assert browser.execute_script("return cartoMap.drawnAreas()") == 10_000

@@ -242,6 +242,7 @@
   function show(i) {
     infoBox.textContent = "";
     line(grid ? D.cell : (A.names[i] || ""), "carto-name");
+    if (!grid && A.parents && A.parents[i]) { line(A.parents[i], "carto-rows"); }
     if (sector !== null) {
       var here = D.sectors.present[sector].indexOf(i) >= 0;
       line(D.sectors.names[sector].replace(/ \(\d+\)$/, "") + SEP +
@@ -426,6 +427,7 @@
     if (input.value.trim() && !found.length) { results.appendChild(el("li", "carto-none", U.no_match)); }
     found.forEach(function (i) {
       var li = el("li", null, names[i]);
+      if (!grid && A.parents && A.parents[i]) { li.appendChild(el("span", "carto-parent", " \u2014 " + A.parents[i])); }
       li.setAttribute("role", "option");
       li.addEventListener("click", function () { choose(i); });
       results.appendChild(li);
