@@ -125,8 +125,8 @@ def png_bytes(rgb: np.ndarray, dpi: float, texts: dict[str, str]) -> bytes:
     height, width, _ = rgb.shape
     rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
     rows[:, 0] = 0  # filter type "none" for every row
-    rows[:, 1:] = rgb.reshape(height, 3 * width)
-    raw = rows.tobytes()
+    rows[:, 1:].reshape(height, width, 3)[...] = rgb  # a view of the rows: each row's bytes are contiguous
+    raw = memoryview(rows.reshape(-1))
     cuts = [0, (height // 2) * rows.shape[1], len(raw)]
     parts = [raw[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 

@@ -106,6 +106,9 @@ def country_outlines() -> gpd.GeoDataFrame:
     return gpd.read_file(sample_data_dir() / COUNTRY_OUTLINES, engine="pyogrio")
 
 
+VOTERS = 1000  # areas that vote in `country_of`
+
+
 def country_of(layer: gpd.GeoDataFrame, countries: gpd.GeoDataFrame) -> gpd.GeoSeries | None:
     """The Natural Earth row of the country that holds most of the layer's area.
 
@@ -117,10 +120,14 @@ def country_of(layer: gpd.GeoDataFrame, countries: gpd.GeoDataFrame) -> gpd.GeoS
     geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
     if len(geoms) == 0:
         return None
+    areas = shapely.area(geoms)
+    if len(geoms) > VOTERS:  # the largest areas hold nearly all the weight
+        largest = np.argpartition(areas, -VOTERS)[-VOTERS:]
+        geoms, areas = geoms[largest], areas[largest]
     point, country = countries.sindex.query(shapely.point_on_surface(geoms), predicate="within")
     if len(point) == 0:
         return None
-    votes = np.bincount(country, weights=shapely.area(geoms)[point], minlength=len(countries))
+    votes = np.bincount(country, weights=areas[point], minlength=len(countries))
     return countries.iloc[int(np.argmax(votes))]
 
 
