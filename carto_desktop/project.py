@@ -4,6 +4,7 @@ The app edits one, the CLI builds one from its flags, and the sample project is 
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from carto_desktop.intake.tables import require_column
 from carto_desktop.match import MatchResult, match_table
 from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.match.decisions import Decisions
+from carto_desktop import reuse
 from carto_desktop.paths import sample_data_dir
 
 if TYPE_CHECKING:
@@ -131,7 +133,30 @@ def country_of(layer: gpd.GeoDataFrame, countries: gpd.GeoDataFrame) -> gpd.GeoS
     return countries.iloc[int(np.argmax(votes))]
 
 
+def _file_key(path, *more) -> tuple | None:
+    identity = reuse.file_identity(path)
+    return None if identity is None else (identity, *more)
+
+
+def _read_table(project: Project) -> Table:
+    """The project's table, read again only when the file changed if the process keeps inputs (`reuse`)."""
+    return reuse.remembered("table", _file_key(project.table, project.sheet),
+                            lambda: read_table(project.table, project.sheet), reuse.table_copy)
+
+
 def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
+    """`_run_match`, or the match made before from the same files and matching choices when the
+    process keeps them (`reuse`: the app's engine process; restyling never matches again)."""
+    key = reuse.match_key(project, {f.name: getattr(project, f.name) for f in dataclasses.fields(project)})
+    return reuse.remembered("match", key, lambda: _run_match(project),
+                            lambda kept: (reuse.table_copy(kept[0]), reuse.layer_copy(kept[1]), _match_copy(kept[2])))
+
+
+def _match_copy(match: MatchResult) -> MatchResult:
+    return replace(match, rows=match.rows.copy(), counts=dict(match.counts))
+
+
+def _run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     """Read both inputs and match the table to the layer: the first half of the flow.
 
     The user's own answers ({key value: area id}) go to the matcher as decisions, which it
@@ -140,7 +165,7 @@ def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     (`usable_data`); the key column, when not chosen, is looked for first among the columns
     the user marked as places (`Project.roles`).
     """
-    table = read_table(project.table, project.sheet)
+    table = _read_table(project)
     layer = read_boundaries(project, table)
     ids = set(layer[boundary_keys(layer).id_column].astype(str))
     chosen = {value: area for value, area in project.decisions.items() if area in ids}
@@ -159,11 +184,12 @@ def read_boundaries(project: Project, table: Table) -> gpd.GeoDataFrame:
     `attrs["recognition"]` says how it was chosen, for the person to be told.
     """
     if project.boundaries is not None and not is_builtin(project.boundaries):
-        return read_layer(project.boundaries, project.layer)
+        return reuse.remembered("layer", _file_key(project.boundaries, project.layer),
+                                lambda: read_layer(project.boundaries, project.layer), reuse.layer_copy)
     from carto_desktop.builtin_boundaries.recognise import choose_builtin
 
     chosen, recognition = choose_builtin(project.boundaries, usable_data(table.data, project), file=project.table)
-    layer = read_builtin(chosen.spec)
+    layer = reuse.remembered("layer", ("builtin", chosen.spec), lambda: read_builtin(chosen.spec), reuse.layer_copy)
     layer.attrs["recognition"] = recognition
     return layer
 
@@ -175,7 +201,7 @@ def resolve_boundaries(project: Project) -> tuple[Project, Recognition | None]:
         return project, None
     from carto_desktop.builtin_boundaries.recognise import choose_builtin
 
-    table = read_table(project.table, project.sheet)
+    table = _read_table(project)
     chosen, recognition = choose_builtin(project.boundaries, usable_data(table.data, project), file=project.table)
     return replace(project, boundaries=chosen.spec), recognition
 
@@ -262,7 +288,7 @@ def prepare_map(project: Project) -> PreparedMap:
     if template.kind == "points":
         from carto_desktop.privacy.sensitive import is_people_points
 
-        table = read_table(project.table, project.sheet)
+        table = _read_table(project)
         layer = read_boundaries(project, table)
         people = is_people_points(table.data)
         if people and not project.raw_points and _people_points(project) == "hexagons":

@@ -1,0 +1,85 @@
+"""The app's engine process keeps inputs and matches between maps: restyling never reads or matches
+again, a changed file or a matching choice does, and the maps are the same as made from scratch."""
+import os
+import shutil
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from carto_desktop import reuse
+from carto_desktop import project as project_module
+from carto_desktop.project import build_map, sample_project
+
+
+@pytest.fixture
+def keeping(monkeypatch):
+    """Keeping on, and a count of the files read and the matches made."""
+    calls = {"table": 0, "layer": 0, "match": 0}
+
+    def counted(name, real):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(project_module, "read_table", counted("table", project_module.read_table))
+    monkeypatch.setattr(project_module, "read_layer", counted("layer", project_module.read_layer))
+    monkeypatch.setattr(project_module, "_run_match", counted("match", project_module._run_match))
+    reuse.keep_between_maps(True)
+    yield calls
+    reuse.keep_between_maps(False)
+
+
+def _values(result):
+    return result.data.areas["value"].to_numpy()
+
+
+def test_restyling_reads_and_matches_nothing_again_and_draws_the_same_map(keeping, tmp_path):
+    table = tmp_path / "3w.xlsx"
+    shutil.copy(sample_project("en").table, table)
+    project = replace(sample_project("en"), table=table)
+    first = build_map(project)
+    assert keeping == {"table": 1, "layer": 1, "match": 1}
+    for edit in ({"palette": "Blues"}, {"classes": 4}, {"title": "Partners per cercle"}, {"lang": "fr"},
+                 {"template": "symbols"}):
+        again = build_map(replace(project, **edit))
+        assert keeping == {"table": 1, "layer": 1, "match": 1}, edit
+        np.testing.assert_array_equal(_values(again), _values(first))
+    counted = build_map(replace(project, agg="count"))  # aggregated again, from the kept match
+    assert keeping == {"table": 1, "layer": 1, "match": 1}
+    assert counted.data.areas["value"].sum() == first.match.counts["matched"]
+    reuse.keep_between_maps(False)
+    fresh = build_map(replace(project, palette="Blues"))
+    np.testing.assert_array_equal(_values(fresh), _values(first))
+    reuse.keep_between_maps(True)
+
+
+def test_a_changed_file_or_matching_choice_is_read_or_matched_again(keeping, tmp_path):
+    table = tmp_path / "3w.xlsx"
+    shutil.copy(sample_project("en").table, table)
+    project = replace(sample_project("en"), table=table)
+    first = build_map(project)
+    some_value = first.match.rows[first.match.key_column].iloc[0]
+    other_area = first.data.areas[first.match.keys.id_column].iloc[-1]
+    decided = build_map(replace(project, decisions={str(some_value): str(other_area)}))
+    assert keeping["match"] == 2 and keeping["table"] == 1  # a decision matches again, from the kept table
+    assert (decided.match.rows["match_id"] == other_area).sum() > (first.match.rows["match_id"] == other_area).sum()
+    stat = table.stat()
+    os.utime(table, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # the person saved the workbook again
+    build_map(project)
+    assert keeping["table"] == 2 and keeping["match"] == 3
+
+
+def test_what_a_map_does_to_its_inputs_never_reaches_the_next(keeping):
+    project = sample_project("en")
+    first = build_map(project)
+    first.table.data.iloc[:, 0] = "changed"
+    first.match.rows["match_id"] = None
+    again = build_map(project)
+    assert (again.table.data.iloc[:, 0] != "changed").all()
+    assert again.match.rows["match_id"].notna().any()
+
+
+def test_the_command_line_keeps_nothing():
+    assert not reuse._on
