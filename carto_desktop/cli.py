@@ -400,6 +400,17 @@ def program_arguments(argv: Sequence[str]) -> list[str]:
     return argv
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device so Python's final flush into the closed pipe is not an error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(program_arguments(sys.argv[1:] if argv is None else argv))
@@ -416,6 +427,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `carto-desktop inspect | head`: the reader has what it wanted
+        _quiet_stdout()
+        return 0
     except Exception:  # a bug: say so plainly, keep the traceback for the report
         traceback.print_exc()
         print("carto-desktop: internal error (a bug). Please report it with the lines above.", file=sys.stderr)

@@ -10,7 +10,6 @@ repairs and assumptions listed in `attrs["warnings"]` as `Notice`s.
 from __future__ import annotations
 
 import re
-import tempfile
 import warnings as py_warnings
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from carto_desktop.errors import DataError
+from carto_desktop.files import private_folder
 from carto_desktop.intake.notices import Notice
 from carto_desktop.intake.safety import check_xml, check_zip, read_member
 from carto_desktop.intake.tables import check_local_path
@@ -97,7 +97,7 @@ def list_layers(path: str | Path) -> list[str]:
     suffix = p.suffix.lower()
     if suffix == ".zip":
         return [PurePosixPath(m.filename).name for m in check_zip(p) if m.filename.lower().endswith(DATASET_SUFFIXES)]
-    with tempfile.TemporaryDirectory(prefix="carto-") as tmp:
+    with private_folder("carto-") as tmp:
         real = _unpacked(p, Path(tmp), None)
         try:
             return [str(name) for name, _ in _quiet(pyogrio.list_layers, real)]
@@ -170,7 +170,7 @@ def read_layer(path: str | Path, layer: str | None = None, *, areas_only: bool =
     points, tracks). `attrs["warnings"]` lists what was assumed or repaired.
     """
     p = _check_layer_path(path)
-    with tempfile.TemporaryDirectory(prefix="carto-") as tmp:
+    with private_folder("carto-") as tmp:
         notes: list[str] = []
         real = _unpacked(p, Path(tmp), layer, notes)
         zipped = p.suffix.lower() == ".zip"  # there `layer` named the file inside the zip

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from carto_desktop.errors import DataError
 from carto_desktop.i18n import translate
+from carto_desktop.files import sweep_leftovers
 from carto_desktop.project_file import Autosave
 from carto_desktop.recent_projects import RecentProjects
 
@@ -82,6 +83,8 @@ def purge_project(path: str | Path, data_folder: str | Path | None = None) -> Pu
         purged.files += _remove(autosave.folder.glob(".~" + autosave.path.stem + "*.tmp"))
     # half-written saves of this project (`files.write_atomically`'s temporary files)
     purged.files += _remove(project.parent.glob(".~" + project.stem + "*.tmp"))
+    # half-written maps of killed exports beside the project (their writer has died)
+    purged.files += sweep_leftovers(project.parent, ".~")
     recent = RecentProjects(folder)
     if recent.forget(project):
         purged.recent_list = recent.path

@@ -1,0 +1,97 @@
+"""What Carto Desktop writes and prints stays safe and tidy (issue 21, items 9, 11, 12)."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+import os
+import subprocess
+import sys
+
+from conftest import REPO
+
+from carto_desktop.cli import main
+
+
+def test_review_csv_cells_never_run_as_excel_formulas(real_data, tmp_path):
+    """Text cells starting with = + - @ were written as they are into the review CSV users open in Excel."""
+    lines = (real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv").read_text(encoding="utf-8").splitlines()
+    header, tags, rows = lines[0], lines[1], lines[2:120]
+    rows[10] = rows[10].replace(",ALL,", ',"=HYPERLINK(""http://example.org"",""clic"")",', 1)
+    rows[11] = rows[11].replace(",ALL,", ",@SUM(A1),", 1)
+    rows[12] = rows[12].replace(",ALL,", ",+33 6 12,", 1)
+    table = tmp_path / "hno.csv"
+    table.write_text("\n".join([header, tags, *rows]) + "\n", encoding="utf-8")
+    out = tmp_path / "review.csv"
+    code = main(["match", "--table", str(table), "--boundaries", str(real_data / "boundaries" / "mali_adm2.geojson"),
+                 "--key-column", "Admin 2 PCode", "-o", str(out)])
+    assert code == 0
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        cells = [c for row in csv.reader(f) for c in row]
+    assert "'=HYPERLINK(\"http://example.org\",\"clic\")" in cells
+    assert "'@SUM(A1)" in cells and "'+33 6 12" in cells
+    assert not any(c.startswith(("=", "@", "+")) for c in cells)
+    assert any(c == "22411919" for c in cells) or any(c.isdigit() for c in cells)
+
+
+def test_inspect_into_a_closed_pipe_prints_no_bug_traceback(real_data):
+    """`carto-desktop inspect | head -1` printed a BrokenPipe traceback labelled as a bug."""
+    cmd = [sys.executable, "-m", "carto_desktop", "inspect", "--table",
+           str(real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv")]
+    producer = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env={**os.environ, "PYTHONPATH": str(REPO)})
+    producer.stdout.readline()
+    producer.stdout.close()  # as `head -1` does
+    err = producer.stderr.read().decode("utf-8", "replace")
+    code = producer.wait(60)
+    assert "Traceback" not in err and "bug" not in err.lower(), err
+    assert code in (0, 2, 141, -13), code  # 141/-13: ended by SIGPIPE, as Unix tools are
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+def test_a_killed_export_leaves_nothing_once_the_map_is_exported_again(tmp_path):
+    """Killing an export (the app's Cancel ends its engine process) left hidden partial files beside the map."""
+    import signal
+
+    out = tmp_path / "carte.pdf"
+    writer = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from carto_desktop.files import write_atomically\n"
+         "def write(tmp):\n    open(tmp, 'wb').write(b'%PDF-1.4 partial' * 1000); print('WRITING', flush=True); time.sleep(60)\n"
+         f"write_atomically({str(out)!r}, write)"],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert writer.stdout.readline().strip() == "WRITING"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(10)
+    leftovers = list(tmp_path.glob(".~carte-*"))
+    assert leftovers  # the half-written file a kill leaves
+    code = main(["demo", "-o", str(out), "--dpi", "50"])
+    assert code == 0 and out.exists()
+    assert list(tmp_path.glob(".~carte-*")) == []
+
+
+def test_purge_removes_half_written_maps_of_dead_exports(tmp_path):
+    from carto_desktop.privacy.purge import purge_project
+    from carto_desktop.project import sample_project
+    from carto_desktop.project_file import save_project
+
+    project = save_project(tmp_path / "mission.cartoproj", sample_project("en"))
+    leftover = tmp_path / f".~carte-p{_dead_pid()}-x1y2.pdf.tmp"
+    leftover.write_bytes(b"%PDF partial")
+    purged = purge_project(project, data_folder=tmp_path / "appdata")
+    assert leftover in purged.files and not leftover.exists()
+
+
+def test_a_killed_read_of_a_zipped_shapefile_leaves_no_temporary_folder(tmp_path):
+    import tempfile
+
+    from carto_desktop.intake import read_layer
+
+    stale = Path(tempfile.gettempdir()) / f"carto-p{_dead_pid()}-abcd"
+    stale.mkdir()
+    (stale / "areas.shp").write_bytes(b"partial")
+    read_layer(REPO / "tests" / "data" / "intake" / "areas_shapefile.zip")
+    assert not stale.exists()
