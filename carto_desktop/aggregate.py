@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from carto_desktop.errors import OptionError
-from carto_desktop.i18n import translate
 from carto_desktop.intake.numbers import parse_numbers
 from carto_desktop.intake.tables import require_column
 from carto_desktop.match import MatchResult
@@ -30,14 +29,6 @@ class AreaValues:
     value_column: str | None
     rows_used: int
     rows_without_number: list[int] = field(default_factory=list)  # positional rows
-
-    def indicator(self, lang: str = "en") -> str:
-        """A legend heading in the user's words ("Sum of PIN", "Nombre de lignes")."""
-        if self.agg == "count":
-            return translate("Number of rows", lang)
-        key = {"distinct": "{column}: number of different values", "sum": "Sum of {column}", "mean": "Mean of {column}",
-               "max": "Maximum of {column}"}[self.agg]
-        return translate(key, lang, column=self.value_column)
 
 
 def aggregate(

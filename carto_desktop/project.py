@@ -23,6 +23,7 @@ from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
+from carto_desktop.counted import what_is_counted
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, count_in_hexagons, size_text
 from carto_desktop.i18n import translate
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
     from carto_desktop.builtin_boundaries.recognise import Recognition
 
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
-COUNTING = ("count", "distinct", "sum")  # values that count people or records (MapData.suppressed has the rule)
 LAT_NAMES = ("latitude", "lat", "y", "gps_latitude", "_gps_latitude", "_geolocation_latitude")
 LON_NAMES = ("longitude", "lon", "long", "lng", "x", "gps_longitude", "_gps_longitude", "_geolocation_longitude")
 
@@ -339,11 +339,10 @@ def prepare_map(project: Project) -> PreparedMap:
                                   hint="Name the column with --category.")
             categories = aggregate_by_category(match, project.category_column, project.value_column, project.agg,
                                                file=str(project.table))
-        from carto_desktop.privacy.sensitive import is_people_points
-
-        data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or values.indicator(lang),
-                       categories=categories, min_count=project.min_count, value_is_count=project.agg in COUNTING,
-                       records_are_people=project.agg in ("count", "distinct") or bool(is_people_points(table.data)))
+        counted = what_is_counted(table.data, project.agg, project.value_column, table.hxl_tags)
+        data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang),
+                       categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
+                       records_are_people=counted.rows_are_people)
     return PreparedMap(template, table, layer, match, values, data, notices)
 
 

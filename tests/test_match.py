@@ -171,7 +171,9 @@ def test_aggregate_max_per_province_from_real_pin(real_data, layers):
     lac = pins[pins["ADM1_Pcode"] == "TD07"]["pin"].max()
     assert values["TD07"] == pytest.approx(lac)
     assert values.notna().sum() == 23
-    assert aggregate(match, layers["tcd_adm1"], "max", "PIN").indicator("fr") == "Maximum de PIN"
+    from carto_desktop.counted import what_is_counted
+
+    assert what_is_counted(table, "max", "PIN").indicator("fr") == "Personnes dans le besoin (valeur la plus élevée)"
 
 
 def test_names_written_without_spaces_keep_numerals_apart():

@@ -225,17 +225,6 @@ def test_dollar_signs_in_titles_are_printed_not_read_as_maths(tmp_path):
     assert all(line in text for line in drawn.split("\n")) and subtitle in text
 
 
-def test_fewer_than_n_areas_are_plain_grey_like_their_legend_box_and_only_no_data_is_hatched():
-    from matplotlib.collections import PathCollection
-
-    result = _render(min_count=30)  # organisations per cercle: some cercles have fewer than 30
-    hidden = result.data.suppressed()
-    missing = result.data.areas["value"].isna() & ~hidden
-    assert hidden.sum() > 0
-    hatched = [c for c in result.figure.findobj(PathCollection) if c.get_gid() == "no-data"]
-    assert sum(len(c.get_paths()) for c in hatched) == missing.sum()
-
-
 def test_region_outlines_close_the_gaps_of_the_boundary_file_but_keep_bamako():
     """Mali's COD cercles leave dozens of 0.1–8 km² gaps between neighbours: dissolved into regions
     they became holes, drawn as stray dark dashes inside a region. Bamako, an enclave in Koulikoro,

@@ -32,7 +32,7 @@ def test_area_with_three_records_is_in_the_fewer_than_5_class(survey, tmp_path):
     result = build_map(survey)
     texts = _legend_texts(result)
     assert any(t.startswith("Fewer than 5") for t in texts)
-    assert any("not shown exactly" in t for t in texts)
+    assert any(t.startswith("Hidden: counts of people under 5") for t in texts)
     ranges = [t.split("  (")[0] for t in texts if " – " in t]
     lows = [float(r.split(" – ")[0].replace(",", "")) for r in ranges]
     assert min(lows) >= 5  # classes start at the threshold: nothing reveals the 3
@@ -85,7 +85,7 @@ def test_a_figure_from_three_records_is_hidden_whatever_the_statistic(sizes, tmp
     assert hidden == ["ML0101"]  # 3 records; the areas of 7 and 9 records are shown
     texts = _legend_texts(result)
     assert "Fewer than 5 records  (1)" in texts
-    assert "Figures from fewer than 5 records are not\nshown, to protect the people counted." in texts
+    assert "Hidden: figures from fewer than 5 records,\nto protect the people counted." in texts
     written = _exported_texts(result, tmp_path, agg)
     assert not any(re.search(exact[:1] + r"\D?" + exact[1:], t) for t in written)  # "987", "1 061", "2,961"…
     # the control: with the threshold at 2 the same value is drawn, and the search finds it
@@ -111,7 +111,7 @@ def test_a_sum_hides_small_sums_and_sums_of_few_records_in_french(sizes, tmp_pat
     assert set(result.data.areas.loc[result.data.suppressed(), result.data.keys.id_column]) == {"ML0101", "ML0102"}
     texts = _legend_texts(result)
     assert "Moins de 5  (2)" in texts  # a small sum and a sum of 3 records: one class, a note for both
-    assert any(t.startswith("Les effectifs inférieurs à 5 et les chiffres") for t in texts)
+    assert any(" ".join(t.split()).startswith("Masqué : effectifs de moins de 5 personnes et chiffres") for t in texts)
 
 
 def test_means_in_symbols_keep_their_reference_circles(sizes):

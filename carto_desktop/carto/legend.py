@@ -11,7 +11,8 @@ TEXT_COLOUR = "#222222"
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend. `shape`: box, hatched (no data), circle (size = radius in mm), marker."""
+    """One line of the legend. `shape`: box, hatched (no data), hidden (dotted: "fewer than N"), circle
+    (size = radius in mm), marker."""
 
     label: str
     colour: str
@@ -93,9 +94,10 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
             step = line
         else:
             ax.add_patch(Rectangle((x, y - box_h), box_w, box_h, facecolor=e.colour, edgecolor=e.edge, linewidth=0.5,
-                                   hatch="////" if e.shape == "hatched" else None,
+                                   hatch={"hatched": "////", "hidden": "...."}.get(e.shape),
                                    gid="legend-no-data" if e is spec.no_data else
-                                   "legend-reference" if e in spec.reference else f"legend-class-{i}"))
+                                   "legend-reference" if e in spec.reference else
+                                   "legend-fewer-than" if e.shape == "hidden" else f"legend-class-{i}"))
             ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
             step = line
         if compact:  # entries side by side (social card), wrapping to a new row when full

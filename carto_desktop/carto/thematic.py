@@ -35,8 +35,10 @@ class MapData:
     indicator: str
     categories: pd.DataFrame | None = None  # rows: area id; columns: category; cells: value
     points: gpd.GeoDataFrame | None = None  # columns: geometry, optional "category"
-    min_count: int = 0  # counts of people/records in 1..min_count-1 are never shown exactly (0 = off)
-    value_is_count: bool = True  # `value` counts people or records (count, distinct, sum); False: mean, max
+    min_count: int = 0  # counts of people in 1..min_count-1 are never shown exactly (0 = off)
+    # `value` counts people (`counted.what_is_counted`): households, beneficiaries, people in need. False for
+    # organisations, activities, sites (a 3W's gaps are what it exists to show), and for a mean or a maximum
+    counts_people: bool = True
     # the table's rows are people or households (microdata): a figure from few of them reveals them.
     # False for tables of area statistics (an HNO's people in need per département: one row per area)
     records_are_people: bool = True
@@ -49,10 +51,11 @@ class MapData:
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
 
-        The one place for the rule: an area is hidden when its value is a count under N, or,
-        when the rows are people (`records_are_people`), when its value, whatever the statistic,
-        comes from fewer than N rows (`aggregate.RECORDS`): a mean of three households reveals
-        them as a count would. One row of people in need per area is a statistic, not a person.
+        The one place for the rule: an area is hidden when its value is a count of people under N
+        (`counts_people`, decided by `counted.what_is_counted`: never organisations, activities or
+        sites), or, when the rows are people (`records_are_people`), when its value, whatever the
+        statistic, comes from fewer than N rows (`aggregate.RECORDS`): a mean of three households
+        reveals them as a count would. One row of people in need per area is a statistic, not a person.
         """
         small, few = self._small_and_few()
         return small | few
@@ -63,42 +66,43 @@ class MapData:
         if self.min_count <= 1:
             return none, none
         shown = np.isfinite(v)
-        small = shown & (v > 0) & (v < self.min_count) if self.value_is_count else none
+        small = shown & (v > 0) & (v < self.min_count) if self.counts_people else none
         if RECORDS not in self.areas or not self.records_are_people:
             return small, none
         r = self.areas[RECORDS].to_numpy(dtype=float)
         return small, shown & (r > 0) & (r < self.min_count) & ~small
 
     def suppression_texts(self, lang: str) -> tuple[str, str]:
-        """The legend's "fewer than N" label and its note, in the words that fit what was hidden."""
+        """The legend's "fewer than N" label and its one-sentence why, in the words that fit what was hidden."""
         small, few = self._small_and_few()
         n = self.min_count
         if few.any() and not small.any():
             return (translate("Fewer than {n} records", lang, n=n),
-                    translate("Figures from fewer than {n} records are not\nshown, to protect the people counted.",
+                    translate("Hidden: figures from fewer than {n} records, to protect the people counted.",
                               lang, n=n))
         if few.any():
             return (translate("Fewer than {n}", lang, n=n),
-                    translate("Counts under {n}, and figures from fewer than\n{n} records, are not shown exactly,\n"
-                              "to protect the people counted.", lang, n=n))
+                    translate("Hidden: counts of people under {n} and figures from fewer than {n} records, "
+                              "to protect them.", lang, n=n))
         return (translate("Fewer than {n}", lang, n=n),
-                translate("Counts under {n} are not shown exactly,\nto protect the people counted.", lang, n=n))
+                translate("Hidden: counts of people under {n}, to protect them.", lang, n=n))
 
 
-SUPPRESSED_COLOUR = "#d9d9d9"
+SUPPRESSED_COLOUR = "#ececec"  # pale, dotted: neither "no data" (white, hatched) nor a class colour
+SUPPRESSED_HATCH = "...."
 BASE_AREA_FILL, BASE_AREA_EDGE = "#f4f4f4", "#bdbdbd"  # light areas under symbols, points, sectors
 SYMBOL_MAX_MM = 7.0  # radius of the largest circle
 
 
 def _fewer_than(data: MapData, lang: str, count: int | None = None) -> LegendEntry:
     label = data.suppression_texts(lang)[0]
-    return LegendEntry(label + (f"  ({count})" if count is not None else ""), SUPPRESSED_COLOUR)
+    return LegendEntry(label + (f"  ({count})" if count is not None else ""), SUPPRESSED_COLOUR, "hidden")
 
 
 def _suppression_note(data: MapData, lang: str) -> list[str]:
     if data.min_count <= 1 or not data.suppressed().any():
         return []
-    return [data.suppression_texts(lang)[1]]
+    return ["\n".join(textwrap.wrap(data.suppression_texts(lang)[1], 44))]
 
 
 def _heading(text: str, width: int = 30) -> str:
@@ -151,7 +155,8 @@ def choropleth_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     spec = LegendSpec(
         heading=_heading(data.indicator),
         entries=entries,
-        no_data=LegendEntry(translate("No data", lang) + (f"  ({n_missing})" if show_counts else ""), no_data_colour, "hatched"),
+        no_data=LegendEntry(translate("No data", lang) + (f"  ({n_missing})" if show_counts else ""), no_data_colour,
+                            "hatched") if n_missing else None,  # listed only when some area has none
     )
     if show_counts:
         spec.notes.append(translate("(n) = number of areas", lang))
@@ -165,8 +170,8 @@ def draw_choropleth(ax: Axes, data: MapData, template: Template, lang: str) -> L
     style = choropleth_style(data, template, lang)
     draw_polygons(ax, data.areas.geometry.to_numpy(), style.fills, template.colour("area_edge", "#ffffff"), 0.35,
                   gid="areas")
-    # areas of "fewer than N" are their own plain grey class
     _hatch_no_data(ax, data.areas[style.entries == len(style.legend.entries)])
+    _hatch_hidden(ax, data.areas[data.suppressed()])  # "fewer than N": pale and dotted, its own legend box
     return style.legend
 
 
@@ -245,10 +250,10 @@ def symbol_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     sizes = np.where(finite, radius_mm(np.where(finite, values, 0)), np.nan)
     refs = _reference_values(vmax)
     entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs
-               if v >= data.min_count or not data.value_is_count]
+               if v >= data.min_count or not data.counts_people]
     entry = np.full(len(values), -1)
     if hidden.any():
-        entries.append(LegendEntry(data.suppression_texts(lang)[0], SUPPRESSED_COLOUR, "marker"))
+        entries.append(LegendEntry(data.suppression_texts(lang)[0], SUPPRESSED_COLOUR, "marker", edge="#737373"))
         entry[hidden] = len(entries) - 1
     missing = ~np.isfinite(data.areas["value"].to_numpy(dtype=float))
     n_missing = int(missing.sum())
@@ -356,6 +361,12 @@ def draw_sector_panel(ax: Axes, data: MapData, category: str, colour: str, templ
     draw_polygons(ax, data.areas.geometry.to_numpy(), [colour if p else BASE_AREA_FILL for p in present], "#ffffff",
                   0.25, gid="areas")
     return int(present.sum())
+
+
+def _hatch_hidden(ax: Axes, areas: gpd.GeoDataFrame) -> None:
+    if not areas.empty:
+        draw_polygons(ax, areas.geometry.to_numpy(), "none", "#8c8c8c", 0.0, zorder=6, hatch=SUPPRESSED_HATCH,
+                      gid="fewer-than")
 
 
 def _hatch_no_data(ax: Axes, areas: gpd.GeoDataFrame) -> None:

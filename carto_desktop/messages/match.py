@@ -32,7 +32,6 @@ FRENCH: dict[str, str] = {
     "Use a boundary file that carries its parent level (for example adm1_pcode in an admin 2 file), or leave out --parent-column.": "Utilisez un fichier de limites qui porte son niveau parent (par exemple adm1_pcode dans un fichier de niveau 2), ou retirez --parent-column.",
     "The alias list could not be read: {reason}.": "La liste d'alias n'a pas pu être lue : {reason}.",
     "Delete or repair the file; it is rebuilt from your next decisions.": "Supprimez ou réparez le fichier ; il sera reconstruit à partir de vos prochaines décisions.",
-    "Maximum of {column}": "Maximum de {column}",
     "The gazetteer could not be read: {reason}.": "Le répertoire de lieux n'a pas pu être lu : {reason}.",
     "Use a CSV with columns name, lat and lon (decimal degrees), or a GeoNames export.": "Utilisez un CSV avec les colonnes name, lat et lon (degrés décimaux), ou un export GeoNames.",
     "places: {credit}": "lieux : {credit}",

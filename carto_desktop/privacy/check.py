@@ -54,12 +54,17 @@ class ShareCheck:
     suppressed_names: list[str] = field(default_factory=list)  # the areas shown as "fewer than N" (a few)
     cell_size_km: float | None = None  # people counted per hexagon of this size (not per admin area)
     lang: str = "en"
+    # the map's figures count people, or come from rows that are people (`MapData`, decided by
+    # `counted.what_is_counted`); organisations or activities per area reveal nobody: no warning about them
+    about_people: bool = True
 
     @property
     def warnings(self) -> list[str]:
         """What should be fixed before sharing (sentences in the check's language)."""
         t, out = self.lang, []
-        if self.min_count <= 1:
+        if not self.about_people:
+            pass
+        elif self.min_count <= 1:
             out.append(translate("Small counts are shown exactly: set a minimum count (5 is usual).", t))
         elif self.smallest_count is not None and self.smallest_count < self.min_count:
             out.append(translate("An area shows an exact count under {n}.", t, n=self.min_count)
@@ -236,6 +241,7 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
         used=sorted({c for c in used if c in personal}, key=used.index), lang=lang, scanned=scanned, leaks=leaks,
         suppressed_names=[] if result.data.outlines is not None else _suppressed_names(result.data),  # cells have no names
         cell_size_km=result.data.cell_size_km if result.data.outlines is not None else None,
+        about_people=bool(result.data.counts_people or result.data.records_are_people),
     )
 
 

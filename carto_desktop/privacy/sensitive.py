@@ -336,7 +336,7 @@ def detect_sensitive(data: pd.DataFrame, overrides: Mapping[str, bool] | None = 
             found[column] = Finding(column, kind, evidence)
     if any(f.kind == "gps" for f in found.values()):
         rows_are_people = people if people is not None else bool(_people_verdict(data, found, place_column))
-        if not rows_are_people:
+        if not rows_are_people or _area_points(data, [c for c, f in found.items() if f.kind == "gps"]):
             found = {c: f for c, f in found.items() if f.kind != "gps"}
     for column, personal in overrides.items():
         if personal is False:
@@ -379,12 +379,40 @@ def _people_verdict(data: pd.DataFrame, findings: Mapping[str, Finding], place_c
     if contact is not None:
         return PeopleVerdict(True, "The rows are people: column \"{column}\" holds personal data.", contact.column)
     for c in data.columns:
-        if set(_plain(_field(str(c))).split()) & PEOPLE_TOKENS:
+        # "Nombre Bénéficiaires", "Total No. of IDPs HH": a column of numbers counts people per row (an
+        # activity, a commune); it does not make each row a person
+        if set(_plain(_field(str(c))).split()) & PEOPLE_TOKENS and not _mostly_numbers(data[c]):
             return PeopleVerdict(True, "The rows are people or households: see column \"{column}\".", str(c))
     if kobo_form([str(c) for c in data.columns]).is_form:
         return PeopleVerdict(True, "The rows are survey answers (a KoboToolbox/ODK export), so their points are "
                                    "taken to be people.")
     return PeopleVerdict(False, "Nothing says the rows are people, so the points are drawn as places.")
+
+
+def _area_points(data: pd.DataFrame, gps_columns: list[str]) -> bool:
+    """The coordinates are an area's point, not where each household lives: the same point repeated for
+    many rows (a 3W's "Départ_Latitude/Longitude", every row of a département at its centroid).
+
+    Household GPS differ from row to row; here at most one distinct point per five rows.
+    """
+    from carto_desktop.intake.coordinates import parse_coordinate
+
+    lat = next((c for c in gps_columns if "lat" in _plain(_field(c))), None)
+    lon = next((c for c in gps_columns if re.search(r"lon|lng", _plain(_field(c)))), None)
+    if lat is None or lon is None or lat not in data.columns or lon not in data.columns:
+        return False
+    pairs = [(parse_coordinate(str(a), "lat"), parse_coordinate(str(b), "lon"))
+             for a, b in zip(data[lat], data[lon]) if pd.notna(a) and pd.notna(b)]
+    pairs = [(round(a, 5), round(b, 5)) for a, b in pairs if a is not None and b is not None]
+    return len(pairs) >= 10 and len(set(pairs)) <= 0.2 * len(pairs)
+
+
+def _mostly_numbers(column: pd.Series) -> bool:
+    """Most filled cells are numbers (a count per row), so the column is no identifier of a person."""
+    from carto_desktop.intake.numbers import parse_number
+
+    values = [v for v in _values(column) if v][:200]
+    return bool(values) and sum(parse_number(v) is not None for v in values) >= 0.8 * len(values)
 
 
 def is_people_points(table_data: pd.DataFrame) -> PeopleVerdict:
