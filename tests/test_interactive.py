@@ -190,6 +190,7 @@ def test_every_template_of_the_sample_makes_an_interactive_map(tmp_path):
         path = save_interactive_map(html, tmp_path / f"{template.id}.html")
         payload = payload_of(path)
         assert len(payload["areas"]["geoms"]) == len(result.data.areas), template.id
+        assert all(payload["areas"]["geoms"]), template.id  # no area lost its shape
         assert payload["texts"]["title"] == project.title
         assert path.stat().st_size < 1_000_000
         if template.kind == "points":
@@ -410,6 +411,7 @@ def test_ten_thousand_village_areas_stay_under_8_mb_and_open_offline(browser, re
     assert out.stat().st_size < 8_000_000
     payload = payload_of(out)
     assert payload["canvas"] and sum(payload["areas"]["no_data"]) == 10_000 - len(values.iloc[::3])
+    assert all(payload["areas"]["geoms"])  # simplified and quantised, no area lost its shape
     names, parents = payload["areas"]["names"], payload["areas"]["parents"]
     twice = set(pd.Series(names)[pd.Series(names).duplicated()])  # village names given to several areas
     assert all(bool(p) == (n in twice) for n, p in zip(names, parents)) and len(twice) > 500  # told apart
