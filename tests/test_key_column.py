@@ -84,3 +84,16 @@ def test_key_column_with_a_minority_of_names_is_used_and_the_rest_reported(real_
     assert result.counts["review"] + result.counts["unmatched"] >= 40
 
 
+
+
+def test_a_very_small_layer_finds_its_key_among_other_countries_codes(real_data):
+    """Issue 21 item 10: a regional table against a layer of two areas needed 3 matching codes, which two areas cannot give."""
+    import pandas as pd
+
+    regions = read_layer(real_data / "boundaries" / "mali_adm1.geojson").iloc[:2].reset_index(drop=True)
+    niger = read_layer(real_data / "boundaries" / "ner_adm1.geojson")
+    codes = list(regions["adm1_pcode"]) + list(niger.filter(like="pcode").iloc[:, 0])
+    data = pd.DataFrame({"Pays": ["Mali"] * 2 + ["Niger"] * (len(codes) - 2), "Code": codes})
+    result = match_table(data, regions)
+    assert result.key_column == "Code"
+    assert result.counts["matched"] == 2

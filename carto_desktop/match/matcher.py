@@ -275,7 +275,7 @@ def choose_key_columns(data: pd.DataFrame, index: AreaIndex, *, file: str | None
     chosen = pick("code", 0.5) or pick("name", KEY_MIN_SHARE)
     if chosen is None:
         most = max(own, key=lambda f: len(f.code_areas), default=None)
-        if most is not None and len(most.code_areas) >= max(3, n_areas // 2):
+        if most is not None and len(most.code_areas) >= max(need, n_areas // 2):
             chosen = most
     if chosen is None:
         if parent_fits:
