@@ -102,3 +102,26 @@ def test_the_cli_writes_the_layout_report(tmp_path):
     frame = next(e for e in report["elements"] if e["kind"] == "map_frame")["bbox_mm"]
     assert frame[0] >= 8 - 0.01 and frame[1] >= 8 - 0.01  # inside the margins
     assert any(e["kind"] == "capital" and e["text"] == "Niamey" for e in report["elements"])
+
+
+def test_symbols_sit_above_boundaries_legend_covers_the_maximum_and_the_largest_are_named():
+    """Chad's people in need (HNO 2023): the largest département has 890,858; the legend's largest
+    circle was 500,000, the boundaries were drawn over the circles and no circle said its value."""
+    from matplotlib.collections import LineCollection
+
+    project = Project(table=REAL / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx",
+                      boundaries=REAL / "boundaries" / "tcd_adm2.geojson", value_column="PIN", agg="sum",
+                      template="symbols", lang="en")
+    report, result = _report(project)
+    _check(report, "N'Djamena")
+    vmax = result.data.areas["value"].max()
+    legend = next(e for e in report["elements"] if e["kind"] == "legend")["text"]
+    circles = [float(t.replace(",", "")) for t in legend.split("\n") if t.replace(",", "").isdigit()]
+    assert vmax > 800_000 and max(circles) >= vmax
+    values = [e["text"] for e in report["elements"] if e["kind"] == "value_label"]
+    assert f"{int(vmax):,}" in values and len(values) == 3
+    ax = result.figure.carto_map_axes[0]
+    symbols = next(c for c in ax.collections if c.get_gid() == "symbols")
+    lines = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert symbols.get_zorder() > max(c.get_zorder() for c in lines)
+    assert 0 < symbols.get_facecolor()[0][3] < 1  # see-through: the boundary under a circle still shows

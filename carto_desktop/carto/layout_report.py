@@ -12,7 +12,7 @@ from pathlib import Path
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
-LABEL_KINDS = ("area_label", "town_label", "capital", "neighbour_label", "water_label")
+LABEL_KINDS = ("area_label", "town_label", "capital", "neighbour_label", "water_label", "value_label")
 TEXT_KINDS = ("title", "subtitle", "footer", "panel_title") + LABEL_KINDS
 BOX_KINDS = ("map_frame", "legend", "scale_bar", "north_arrow", "inset", "logo")
 

@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.classify import Classes, classify
 from carto_desktop.carto.drawing import draw_outlines, draw_polygons
+from carto_desktop.carto.labels import AROUND_POINT, Label, halo
 from carto_desktop.carto.legend import LegendEntry, LegendSpec
 from carto_desktop.carto.number_format import format_number
 from carto_desktop.carto.palettes import category_colours, class_colours
@@ -235,6 +236,10 @@ def draw_base_areas(ax: Axes, areas: gpd.GeoDataFrame, template: Template) -> No
     draw_polygons(ax, areas.geometry.to_numpy(), BASE_AREA_FILL, BASE_AREA_EDGE, 0.35, gid="areas")
 
 
+LABELLED_SYMBOLS = 3
+MM_PER_INCH = 25.4
+
+
 def symbol_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     """Circle radii (mm, area ∝ value); "fewer than N" a neutral marker, not a sized circle."""
     values = data.areas["value"].to_numpy(dtype=float).copy()
@@ -243,12 +248,13 @@ def symbol_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     finite = np.isfinite(values) & (values > 0)
     colour = template.colour("symbol", "#cb181d")
     vmax = float(values[finite].max()) if finite.any() else 1.0
+    refs = _reference_values(vmax)
+    top = max(refs[0], vmax)  # the largest legend circle is at least the data's largest
 
     def radius_mm(v):
-        return SYMBOL_MAX_MM * np.sqrt(v / vmax)
+        return SYMBOL_MAX_MM * np.sqrt(v / top)
 
     sizes = np.where(finite, radius_mm(np.where(finite, values, 0)), np.nan)
-    refs = _reference_values(vmax)
     entries = [LegendEntry(format_number(v, lang), colour, "circle", radius_mm(v)) for v in refs
                if v >= data.min_count or not data.counts_people]
     entry = np.full(len(values), -1)
@@ -280,10 +286,24 @@ def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_u
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Circle
 
+    from matplotlib.colors import to_rgb, to_rgba
+
+    colour = template.colour("symbol", "#cb181d")
+    edge = tuple(c * 0.55 for c in to_rgb(colour))  # the fill's own colour, darker: each circle stays distinct
+    # semi-transparent, above the boundaries, largest first so the small ones on top stay visible
     circles = PatchCollection([Circle((x, y), r) for x, y, r in zip(xs, ys, rs)],
-                              facecolor=template.colour("symbol", "#cb181d"), edgecolor="white",
-                              linewidth=0.6, alpha=0.8, zorder=9)
+                              facecolor=to_rgba(colour, 0.72), edgecolor=edge, linewidth=0.5, zorder=9,
+                              gid="symbols")
     ax.add_collection(circles)
+    # the largest few are named with their value, beside or inside their circle
+    values = data.areas["value"].to_numpy(dtype=float)
+    fig_pt = 72 / MM_PER_INCH / mm_to_units  # points per map unit
+    ax.carto_labels = getattr(ax, "carto_labels", []) + [
+        Label([format_number(values[i], lang)], pts.iloc[i].x, pts.iloc[i].y, "value_label", 1.5 + k / 100,
+              dict(fontsize=template.font("body_pt", 8) - 1, fontweight="bold", color="#222222", zorder=16,
+                   path_effects=halo(2.0)),
+              positions=(("center", "center", 0, 0),) + AROUND_POINT, gap_pt=sizes[i] * mm_to_units * fig_pt + 1)
+        for k, i in enumerate([i for i in order if finite[i]][:LABELLED_SYMBOLS])]
     hidden = data.suppressed()
     if hidden.any():
         hp = pts[hidden]
@@ -292,11 +312,12 @@ def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_u
 
 
 def _reference_values(vmax: float) -> list[float]:
-    """Three round values for the circle legend: the largest round number ≤ max, its half and a tenth."""
+    """Three round values for the circle legend: the smallest round number (1, 2, 5 × 10ⁿ) ≥ max,
+    its half and a tenth, so no circle on the map is larger than the legend's largest."""
     if vmax <= 0:
         return [1.0]
     exp = 10 ** np.floor(np.log10(vmax))
-    top = max(m * exp for m in (1, 2, 5) if m * exp <= vmax)
+    top = min(m * exp for m in (1, 2, 5, 10) if m * exp >= vmax)
     return [float(v) for v in sorted({top, top / 2, top / 10}, reverse=True) if v >= 1 or vmax < 10]
 
 
