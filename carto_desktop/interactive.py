@@ -32,7 +32,7 @@ from carto_desktop.carto.reference import (
 )
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
-    BASE_AREA_EDGE, BASE_AREA_FILL, SYMBOL_MAX_MM, AreaStyle, MapData, choropleth_style, grid_cells, grid_style,
+    BASE_AREA_EDGE, BASE_AREA_FILL, AreaStyle, MapData, choropleth_style, grid_cells, grid_style,
     points_style, presence_style, sector_legend, sector_order, sector_present, symbol_style,
 )
 from carto_desktop.files import write_text_atomically
@@ -80,10 +80,9 @@ class Geometry:
         for part in shapely.get_parts(geom):
             if part.is_empty or part.geom_type != "Polygon":
                 continue
-            rings = [self._ring(part.exterior)] + [self._ring(r) for r in part.interiors]
-            rings = [r for r in rings if len(r) >= 6]
-            if rings:
-                out.append(rings)
+            outer = self._ring(part.exterior)
+            if outer:  # a part smaller than the grid is left out, and its holes with it
+                out.append([outer, *[hole for hole in map(self._ring, part.interiors) if hole]])
         return out
 
     def _ring(self, ring) -> list[int]:
