@@ -165,6 +165,23 @@ def test_an_area_of_fewer_than_5_carries_neither_its_count_nor_its_rows(househol
     assert not re.search(r"(?<![\d,.–])3(?![\d,.])", words.replace("Fewer than 5  (1)", ""))
 
 
+@pytest.mark.parametrize("agg, exact", [("mean", "987"), ("max", "1060"), ("sum", "2961")])
+def test_a_figure_from_three_households_is_never_in_the_file_whatever_the_statistic(tmp_path, agg, exact):
+    sizes = [901.0, 1000.0, 1060.0]  # ML0101's three households, distinctive; every other area 20-40
+    rows = [{"pcode": code, "household": f"HH-{code}-{i:03d}",  # rows of people: few of them are hidden
+             "size": sizes[i] if code == "ML0101" else 20.0 + (i * 7) % 21}
+            for code, n in COUNTS.items() for i in range(n)]
+    pd.DataFrame(rows).to_csv(tmp_path / "sizes.csv", index=False)
+    figure = re.compile(exact[:1] + r"\D?" + exact[1:])  # "987", "1 060", "2,961"
+    found = {}
+    for min_count in (5, 2):  # the control: with the threshold at 2 the figure is shown, and found
+        project = Project(table=tmp_path / "sizes.csv", boundaries=SAMPLE / "mali_adm2.geojson", key_column="pcode",
+                          value_column="size", agg=agg, min_count=min_count, lang="en")
+        path = save_interactive_map(build_interactive(project)[0], tmp_path / f"{agg}{min_count}.html")
+        found[min_count] = bool(figure.search(readable_text(path)))
+    assert found == {5: False, 2: True}
+
+
 def test_a_household_survey_map_holds_no_personal_value_and_no_other_column(tmp_path, capsys):
     table = read_table(SURVEY)
     findings = detect_sensitive(table.data)
