@@ -7,7 +7,7 @@ FRENCH: dict[str, str] = {
     "Rows in the table": "Lignes du tableau",
     "Hover or tap an area": "Survolez ou touchez une zone",
     "Legend": "Légende",
-    "Click a line to show its areas": "Cliquez une ligne pour voir ses zones",
+    "Click a line to show its areas": "Cliquez sur une ligne pour voir ses zones",
     "Sources and notes": "Sources et notes",
     "Sector": "Secteur",
     "Zoom in": "Zoom avant",
