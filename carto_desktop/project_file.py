@@ -12,6 +12,8 @@ and opened without changes here. This module imports nothing heavy at load time.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import dataclasses
 import hashlib
 import json
@@ -328,6 +330,23 @@ def _inside(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def inputs_to_confirm(outside: list[str], known: Iterable[str | Path | None]) -> list[str]:
+    """The inputs outside a project's folder that the person must see before they are read.
+
+    A file the person is already working with (the open project's table or boundaries, or one
+    they chose earlier in the session) needs no question: the question is there for a project
+    file from elsewhere that names files the person never chose.
+    """
+    def key(path: str | Path) -> str:
+        try:
+            return os.path.normcase(str(Path(path).resolve()))
+        except (OSError, ValueError, RuntimeError):
+            return os.path.normcase(str(path))
+
+    familiar = {key(k) for k in known if k}
+    return [path for path in outside if key(path) not in familiar]
 
 
 def read_project(path: str | Path, *, checksums: bool = True) -> OpenedProject:

@@ -108,3 +108,14 @@ def test_inputs_outside_the_project_folder_are_listed_for_the_user(saved):
     opened = read_project(crafted)
     assert opened.outside_inputs == [str(Path("/etc/passwd").resolve())]
     assert read_project(path).outside_inputs == []  # the project's own inputs beside it
+
+
+def test_only_files_the_person_never_chose_are_asked_about(tmp_path):
+    """Reopening one's own project asks nothing; a project naming files the person never chose asks."""
+    from carto_desktop.project_file import inputs_to_confirm
+
+    mine, theirs = tmp_path / "mine.xlsx", tmp_path / "elsewhere" / "secret.csv"
+    mine.write_text("x"), theirs.parent.mkdir(), theirs.write_text("y")
+    outside = [str(mine), str(theirs)]
+    assert inputs_to_confirm(outside, [str(tmp_path / "." / "mine.xlsx"), None]) == [str(theirs)]
+    assert inputs_to_confirm(outside, []) == outside

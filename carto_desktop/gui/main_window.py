@@ -26,7 +26,7 @@ from carto_desktop.gui.match_step import MatchStep
 from carto_desktop.gui.preview import MapPreview
 from carto_desktop.gui.start_page import StartPage
 from carto_desktop.gui.style_step import StyleStep
-from carto_desktop.project_file import SUFFIX, Autosave, History
+from carto_desktop.project_file import SUFFIX, Autosave, History, inputs_to_confirm
 from carto_desktop.recent_projects import RECENT_MAX, RecentProjects
 
 STEP_KEYS = ("data", "match", "style", "export")
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         self.recovery_box: QMessageBox | None = None
         self.outside_box: QMessageBox | None = None
+        self.known_inputs: set[str] = set()  # files this session already worked with: opening them again asks nothing
         # the recent projects: a file in the app-data folder (recent_projects.py), which `carto-desktop purge`
         # can edit without Qt; a list older versions kept in the settings starts it
         self.recent = RecentProjects(data_dir, RECENT_MAX) if data_dir else None
@@ -313,12 +314,19 @@ class MainWindow(QMainWindow):
             project, path_fields = project_to_dict(project), fields_of()
         self.project = copy.deepcopy(project)
         self.path_fields = set(path_fields or self.path_fields)
+        self.known_inputs |= self._inputs_in_use()
         self.project_path = Path(project_path) if project_path else None
         self.history.clear()
         self.dirty = dirty
         self.last_preview = None
         self.pages.setCurrentIndex(WORKSPACE)
         self._changed({"table", "boundaries"})
+
+    def _inputs_in_use(self) -> set[str]:
+        """The files the open project reads (table, boundaries, places list…)."""
+        if not self.project:
+            return set()
+        return {str(self.project[k]) for k in self.path_fields if self.project.get(k)}
 
     def edit(self, change: dict[str, Any]) -> None:
         """Apply a user's change: one undo step, autosaved, and a new preview."""
@@ -630,7 +638,7 @@ class MainWindow(QMainWindow):
         self._run(self.engine, "open_project", lambda opened: self._opened(opened, str(path)), path=str(path))
 
     def _opened(self, opened: dict[str, Any], path: str) -> None:
-        outside = opened.get("outside") or []
+        outside = inputs_to_confirm(opened.get("outside") or [], self.known_inputs | self._inputs_in_use())
         if outside:  # a project naming files elsewhere on the computer: the user sees them before they are read
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Carto Desktop"),
                               self.tr("This project uses files outside its folder:\n%1\n\nOpen them?")
