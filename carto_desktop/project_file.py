@@ -1,7 +1,8 @@
 """Saving and opening a `.cartoproj`, autosave with crash recovery, and undo/redo.
 
 A project file is JSON a person can read: the inputs (and a user's own list of places)
-by path relative to the project file (plus the absolute path as a fallback) with a sha256 checksum, every other choice
+by path relative to the project file (the absolute path only when there is none: another drive; read as a
+fallback in older files) with a sha256 checksum, every other choice
 of the `Project` as it is (built-in boundaries as `builtin:NER/2`, which reopen anywhere), and the user's match
 decisions ({key value: area id}).
 
@@ -177,7 +178,9 @@ def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str
     for name, value in data.items():
         if (name in path_fields and value and not is_builtin(value)) or names_a_file(name, value):
             p = Path(value).resolve()
-            entry = {"path": _relative(p, base), "absolute": str(p)}
+            relative = _relative(p, base)
+            # the absolute path (with the user's name in it) only where no relative path exists (another drive)
+            entry = {"path": relative} if not Path(relative).is_absolute() else {"path": relative, "absolute": str(p)}
             if checksums:
                 entry["sha256"] = file_checksum(p)
             inputs[name] = entry
@@ -186,7 +189,7 @@ def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "inputs": inputs, "choices": choices,
                            "decisions": dict(decisions or {})}
     if saved_from:
-        doc["saved_from"] = str(saved_from)
+        doc["saved_from"] = _relative(Path(saved_from).resolve(), base)
     return doc
 
 
@@ -362,8 +365,13 @@ def read_project(path: str | Path, *, checksums: bool = True) -> OpenedProject:
     doc = _checked_document(p)
     base = p.resolve().parent
     data: dict[str, Any] = dict(doc.get("choices", {}))
+    saved_from = doc.get("saved_from")
+    try:
+        saved_from = str((base / saved_from).resolve()) if saved_from else None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise _damaged(p) from exc
     opened = OpenedProject(data=data, decisions={str(k): str(v) for k, v in doc.get("decisions", {}).items()},
-                           saved_from=doc.get("saved_from"))
+                           saved_from=saved_from)
     for name, entry in doc.get("inputs", {}).items():
         try:
             relative = (base / entry.get("path", "")).resolve() if entry.get("path") else None

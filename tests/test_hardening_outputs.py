@@ -95,3 +95,51 @@ def test_a_killed_read_of_a_zipped_shapefile_leaves_no_temporary_folder(tmp_path
     (stale / "areas.shp").write_bytes(b"partial")
     read_layer(REPO / "tests" / "data" / "intake" / "areas_shapefile.zip")
     assert not stale.exists()
+
+
+def test_a_file_named_after_a_person_printed_on_the_map_is_a_share_warning(real_data, tmp_path):
+    """The table's file name was printed on the map while the check said nothing identifies a person."""
+    import shutil
+
+    from carto_desktop.privacy.check import share_check
+    from carto_desktop.project import Project, build_map
+
+    table = tmp_path / "liste_aminata_diarra_2024.csv"
+    shutil.copy(real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv", table)
+    project = Project(table=table, boundaries=real_data / "boundaries" / "mali_adm2.geojson",
+                      key_column="Admin 2 PCode", value_column="In Need", agg="sum")
+    result = build_map(project)
+    texts = " ".join(t.get_text() for t in result.figure.findobj(__import__("matplotlib").text.Text))
+    check = share_check(project, result, lang="fr")
+    if "liste_aminata_diarra_2024" in texts:
+        assert "liste_aminata_diarra_2024.csv" in check.files_named
+        assert any("liste_aminata_diarra_2024.csv" in w and "personne" in w for w in check.warnings)
+    else:  # the map no longer prints file names (issue 14): nothing to warn about
+        assert "liste_aminata_diarra_2024.csv" not in check.files_named
+
+
+def test_project_files_and_the_autosave_keep_no_absolute_path(tmp_path):
+    """Absolute paths (with the user's name in them) were stored in .cartoproj and the autosave."""
+    import json
+    import shutil
+    from dataclasses import replace
+
+    from carto_desktop.project import sample_project
+    from carto_desktop.project_file import Autosave, path_fields, project_to_dict, read_project, save_project
+
+    base = sample_project("en")
+    data = tmp_path / "home" / "aminata" / "mission"
+    data.mkdir(parents=True)
+    for p in (base.table, base.boundaries):
+        shutil.copy(p, data / p.name)
+    project = replace(base, table=data / base.table.name, boundaries=data / base.boundaries.name)
+    saved = save_project(data / "carte.cartoproj", project)
+    autosave = Autosave(tmp_path / "home" / "aminata" / ".local" / "share" / "Carto Desktop")
+    autosave.write(project_to_dict(project), None, path_fields(), saved_from=saved)
+    for path in (saved, autosave.path):
+        text = path.read_text(encoding="utf-8")
+        assert str(tmp_path) not in text and "/home/aminata" not in json.dumps(json.loads(text)), path
+    assert read_project(saved).data["table"] == str((data / base.table.name).resolve())
+    recovered = autosave.recover()
+    assert recovered.data["table"] == str((data / base.table.name).resolve())
+    assert recovered.saved_from == str(saved.resolve())

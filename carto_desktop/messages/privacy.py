@@ -89,4 +89,6 @@ FRENCH: dict[str, str] = {
         "Rien à supprimer pour {project} : aucune sauvegarde automatique, récupération ni fichier temporaire, "
         "et absent des projets récents.",
     "Removed from the app's recent projects ({path}).": "Retiré des projets récents de l'application ({path}).",
+    "The map shows the name of your file \"{file}\": a file name can name a person; write the source in your own words.":
+        "La carte affiche le nom de votre fichier « {file} » : un nom de fichier peut nommer une personne ; écrivez la source avec vos propres mots.",
 }

@@ -20,7 +20,8 @@ from carto_desktop.carto.number_format import format_number
 from carto_desktop.files import write_text_atomically
 from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
-from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
+from carto_desktop.paths import sample_data_dir
+from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points, names_a_person
 
 if TYPE_CHECKING:
     from carto_desktop.project import MapResult, Project
@@ -54,6 +55,7 @@ class ShareCheck:
     suppressed_names: list[str] = field(default_factory=list)  # the areas shown as "fewer than N" (a few)
     cell_size_km: float | None = None  # people counted per hexagon of this size (not per admin area)
     lang: str = "en"
+    files_named: list[str] = field(default_factory=list)  # the user's input file names the map prints
     # the map's figures count people, or come from rows that are people (`MapData`, decided by
     # `counted.what_is_counted`); organisations or activities per area reveal nobody: no warning about them
     about_people: bool = True
@@ -74,6 +76,9 @@ class ShareCheck:
             out.append(translate("Each household or person is drawn as a point where they live.", t))
         for column in self.used:
             out.append(translate("The map uses the personal column \"{column}\".", t, column=column))
+        for name in self.files_named:  # "liste_<first>_<family>_2024.csv" on the map names a person
+            out.append(translate("The map shows the name of your file \"{file}\": a file name can name a person; "
+                                 "write the source in your own words.", t, file=name))
         for name, n in self.leaks.items():
             out.append(translate("The file {file} contains {n} personal value(s) or folder path(s).", t,
                                  file=name, n=n))
@@ -228,6 +233,7 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
                         else None) if c]
     personal = {f.column for f in findings} | set(project.excluded_columns)
     scanned, leaks = _scan(map_files, data, findings, project)
+    files_named = _files_named(project, result, map_files)
     return ShareCheck(
         title=project.title or Path(project.table).stem,
         level=level, level_word=level_word(country["ISO_A2"] if country is not None else None, level, lang),
@@ -242,6 +248,7 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
         suppressed_names=[] if result.data.outlines is not None else _suppressed_names(result.data),  # cells have no names
         cell_size_km=result.data.cell_size_km if result.data.outlines is not None else None,
         about_people=bool(result.data.counts_people or result.data.records_are_people),
+        files_named=files_named,
     )
 
 
@@ -252,6 +259,29 @@ def _suppressed_names(data) -> list[str]:
         return []
     names = sorted(data.areas.loc[data.suppressed(), column].astype(str))
     return names[:NAMES_SHOWN] + (["…"] if len(names) > NAMES_SHOWN else [])
+
+
+def _files_named(project: Project, result: MapResult, map_files: Iterable[str | Path]) -> list[str]:
+    """The user's input files named after a person (`names_a_person`) whose name the map prints: in the
+    page's texts, and in the exported files when there are some."""
+    from carto_desktop.privacy.scan import file_texts, find_values
+
+    inputs = [Path(p) for p in (project.table, project.boundaries) if p is not None
+              and not str(p).startswith("builtin:") and Path(p).parent.resolve() != sample_data_dir().resolve()]
+    if not inputs:
+        return []
+    forms: list[bytes] = []
+    if result.figure is not None:
+        from matplotlib.text import Text
+
+        forms.append("\n".join(t.get_text() for t in result.figure.findobj(Text)).encode("utf-8"))
+    for f in map_files:
+        forms += file_texts(f)
+    named = []
+    for p in inputs:  # a file named after a person (issue 14 takes file names off the map altogether)
+        if names_a_person(p.stem) and find_values(forms, [p.stem]) and p.name not in named:
+            named.append(p.name)
+    return named
 
 
 def _scan(map_files: Iterable[str | Path], data, findings: list[Finding], project: Project

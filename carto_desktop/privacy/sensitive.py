@@ -232,6 +232,12 @@ def _share(values: list[str], test) -> float:
     return sum(n for v, n in Counter(values).items() if test(v)) / len(values)
 
 
+def names_a_person(text: str) -> bool:
+    """Whether a text such as a file name ("liste_aminata_diarra_2024.csv") holds a person's given and
+    family names: two of the common names the value check knows."""
+    return len({w for w in _plain(text).split() if w in KNOWN_NAMES}) >= 2
+
+
 def _looks_like_names(values: list[str]) -> bool:
     """Mostly 1-4 words of letters, and known given or family names among them."""
     def shaped(v: str) -> bool:
