@@ -186,3 +186,33 @@ def test_carto_desktop_app_starts_with_a_damaged_autosave(tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Traceback" not in run.stderr
     assert autosave.path.exists()
+
+
+def test_a_project_naming_files_outside_its_folder_asks_before_reading_them(window, qtbot, tmp_path):
+    """Issue 21 item 4: absolute and ../ input paths were followed silently (a project could read any file)."""
+    import json
+    import shutil
+
+    from carto_desktop.project import sample_project
+    from carto_desktop.project_file import save_project
+
+    base = sample_project("en")
+    inside, elsewhere = tmp_path / "projet", tmp_path / "ailleurs"
+    inside.mkdir()
+    elsewhere.mkdir()
+    for p in (base.table, base.boundaries):
+        shutil.copy(p, elsewhere / p.name)
+    from dataclasses import replace
+
+    path = save_project(inside / "carte.cartoproj", replace(base, table=elsewhere / base.table.name,
+                                                           boundaries=elsewhere / base.boundaries.name))
+    assert json.loads(path.read_text(encoding="utf-8"))["inputs"]["table"]["path"].startswith("../")
+    loaded = []
+    window.project_changed.connect(lambda: loaded.append(1))
+    window.open_project_file(path)
+    qtbot.waitUntil(lambda: window.outside_box is not None and window.outside_box.isVisible(), timeout=60000)
+    assert str(elsewhere / base.table.name) in window.outside_box.text()
+    assert not loaded  # nothing read before the user says so
+    window.outside_box.button(window.outside_box.StandardButton.Open).click()
+    qtbot.waitUntil(lambda: bool(loaded), timeout=60000)
+    assert window.project["table"] == str((elsewhere / base.table.name).resolve())
