@@ -25,7 +25,7 @@ from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.counted import what_is_counted
 from carto_desktop.errors import DataError, OptionError
-from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, count_in_hexagons, size_text
+from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
 from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.intake.tables import require_column
@@ -294,7 +294,7 @@ def prepare_map(project: Project) -> PreparedMap:
         if people and not project.raw_points and _people_points(project) == "hexagons":
             # or per hexagon of a regular grid in the map's projection (`hexagons.py`)
             match, values = None, None
-            data, outside = _hexagon_data(table, project, layer)
+            data, outside = _hexagon_data(table, project, layer, households=_are_households(table))
             template = _counting_template(project)
             if outside:
                 notices.append(translate("{n} rows were not counted: their GPS point is missing, unreadable or "
@@ -403,11 +403,14 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
         "date": project.created.isoformat(),
     }
     title = template.text("title", lang)
+    subtitle = template.text("subtitle", lang)
     if data.outlines is not None:  # a grid of hexagons: the indicator says what a cell is, not an admin level
         title = "{indicator}, {country}"
+        subtitle = translate("Data: {source} · {n} hexagons of {size} km", lang, source="{source}", n=len(data.areas),
+                             size=size_text(data.cell_size_km or 0, lang))
     texts = PageTexts(
         title=(project.title or _fill(title, fields)) + title_suffix,
-        subtitle=project.subtitle or _fill(template.text("subtitle", lang), fields),
+        subtitle=project.subtitle or _fill(subtitle, fields),
         sources=credits,
         disclaimer=template.text("disclaimer", lang),
         producer=template.text("producer", lang),
@@ -455,19 +458,50 @@ def _people_points(project: Project) -> str:
     return project.people_points
 
 
-def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame) -> tuple[MapData, int]:
+def _hexagon_data(table: Table, project: Project, layer: gpd.GeoDataFrame,
+                  households: bool = False) -> tuple[MapData, int]:
     """Points of people counted per hexagon, in the projection the map is drawn in (so cells stay regular),
-    and how many rows were not counted (no usable point, or outside the areas)."""
+    and how many rows were not counted (no usable point, or outside the areas).
+
+    A grid where every cell holds fewer than `min_count` points would be one grey "fewer than N" map
+    that says nothing: it is refused, with the next size that shows something.
+    """
     crs = choose_projection(layer, project.projection).crs
-    counts = count_in_hexagons(_points(table, project, layer), layer, crs, project.hexagon_km, project.min_count)
+    points = _points(table, project, layer)
+    counts = count_in_hexagons(points, layer, crs, project.hexagon_km, project.min_count)
     if counts.counted == 0:
         _no_point_inside(project)
+    if project.min_count > 1 and (counts.cells["value"] < project.min_count).all():
+        larger = next((km for km in NICE_KM if km > counts.size_km and
+                       (count_in_hexagons(points, layer, crs, km, project.min_count).cells["value"]
+                        >= project.min_count).any()), None)
+        size = size_text(counts.size_km, project.lang)
+        if larger is None:
+            raise OptionError("Every hexagon of {size} km holds fewer than {n} points of people, so the whole map "
+                              "would be grey and show nothing.",
+                              hint="Count them per area instead (--people-points areas): even the largest hexagons "
+                                   "hold too few.", file=project.table, size=size, n=project.min_count)
+        raise OptionError("Every hexagon of {size} km holds fewer than {n} points of people, so the whole map "
+                          "would be grey and show nothing.", hint="Choose larger hexagons: {larger} km "
+                          "(--hexagon-km {larger}).", file=project.table, size=size, n=project.min_count,
+                          larger=f"{larger:g}")
     size = size_text(counts.size_km, project.lang)
-    indicator = project.legend_heading or translate("Number of points per hexagon of {size} km", project.lang,
-                                                    size=size)
+    what = "Number of households per hexagon of {size} km" if households else \
+        "Number of people per hexagon of {size} km"
+    indicator = project.legend_heading or translate(what, project.lang, size=size)
     data = MapData(areas=counts.cells, keys=HEXAGON_KEYS, indicator=indicator, min_count=project.min_count,
                    outlines=layer, outline_keys=boundary_keys(layer), cell_size_km=counts.size_km)
     return data, len(table.data) - counts.counted
+
+
+def _are_households(table: Table) -> bool:
+    """The points are households (a column speaks of ménages, households, foyers), else people."""
+    from carto_desktop.names import normalise_name
+
+    words = {"menage", "menages", "household", "households", "hh", "foyer", "foyers", "famille", "familles",
+             "family", "families"}
+    return any(set(normalise_name(str(c)).replace("_", " ").replace("/", " ").split()) & words
+               for c in table.data.columns)
 
 
 def _no_point_inside(project: Project, drawn: bool = False) -> None:

@@ -149,7 +149,7 @@ def test_a_cell_with_three_households_is_in_the_fewer_than_5_class(hex_map, tmp_
     hidden = cells.index[data.suppressed()].tolist()
     assert hidden == ["0,0"] and cells.loc["0,0", "value"] == 3
     texts = _legend_texts(hex_map)
-    assert "Number of points per hexagon\nof 20 km" in texts
+    assert "Number of households per\nhexagon of 20 km" in texts  # "nom_chef_menage": the points are households
     assert "Each hexagon is 20 km across;\nareas are outlined in grey." in texts
     assert "Fewer than 5  (1)" in texts and "(n) = number of hexagons" in texts
     assert not any(t.startswith("No data") for t in texts)
@@ -176,7 +176,7 @@ def test_the_threshold_change_is_honoured(households, tmp_path):
     assert not shown.data.suppressed().any()
     texts = _legend_texts(shown)
     assert not any(t.startswith("Moins de") for t in texts)
-    assert "Nombre de points par hexagone\nde 20 km" in texts
+    assert "Nombre de ménages par hexagone\nde 20 km" in texts
     assert any(t.startswith("3 – ") or t.startswith("3  (") for t in texts)  # the control: now it is drawn
     stricter = build_map(replace(households, min_count=10))
     assert sorted(stricter.data.areas.loc[stricter.data.suppressed(), "value"]) == [3, 7]
@@ -361,3 +361,25 @@ def test_cells_are_cut_at_the_edge_of_the_areas():
     inside = shapely.union_all([shapely.Polygon(ring) for p in admin[0].get_paths() for ring in p.to_polygons()])
     corners = np.concatenate([p.vertices for p in cells[0].get_paths()])
     assert len(corners) > 0 and shapely.contains_xy(inside.buffer(1000), corners[:, 0], corners[:, 1]).all()
+
+
+def test_texts_count_hexagons_and_name_households(hex_map):
+    """The subtitle counted the 53 cercles under the grid ("53 areas"); the title said "points"."""
+    texts = {t.get_gid(): t.get_text().replace("\n", " ") for t in hex_map.figure.texts if t.get_gid()}
+    assert texts["title"] == "Number of households per hexagon of 20 km, Mali"
+    assert texts["subtitle"].endswith(f"· {len(hex_map.data.areas)} hexagons of 20 km")
+    assert "53" not in texts["subtitle"]
+
+
+def test_an_all_grey_grid_is_refused_with_a_size_that_shows_something(households):
+    """At 20 km every cell of these households holds fewer than 41: the map would be all grey."""
+    with pytest.raises(OptionError) as err:
+        build_map(replace(households, min_count=41))
+    assert "Every hexagon of 20 km holds fewer than 41" in err.value.text("en")
+    larger = float(err.value.params["larger"])
+    assert larger > 20
+    shown = build_map(replace(households, min_count=41, hexagon_km=larger))  # the proposal does show something
+    assert (~shown.data.suppressed()).any()
+    with pytest.raises(OptionError) as err:
+        build_map(replace(households, min_count=10_000, lang="fr"))
+    assert "par zone" in err.value.text("fr")

@@ -27,6 +27,16 @@ FRENCH = {
         "Les points de personnes ont été comptés par hexagone de {size} km au lieu d'être dessinés : {reason}",
     "Number of points per hexagon of {size} km": "Nombre de points par hexagone de {size} km",
     "(n) = number of hexagons": "(n) = nombre d'hexagones",
+    "Number of households per hexagon of {size} km": "Nombre de ménages par hexagone de {size} km",
+    "Number of people per hexagon of {size} km": "Nombre de personnes par hexagone de {size} km",
+    "Data: {source} · {n} hexagons of {size} km": "Données : {source} · {n} hexagones de {size} km",
+    "Every hexagon of {size} km holds fewer than {n} points of people, so the whole map would be grey and show nothing.":
+        "Chaque hexagone de {size} km contient moins de {n} points de personnes : toute la carte serait grise et ne "
+        "montrerait rien.",
+    "Choose larger hexagons: {larger} km (--hexagon-km {larger}).":
+        "Choisissez des hexagones plus grands : {larger} km (--hexagon-km {larger}).",
+    "Count them per area instead (--people-points areas): even the largest hexagons hold too few.":
+        "Comptez-les plutôt par zone (--people-points areas) : même les plus grands hexagones en contiennent trop peu.",
     "Each hexagon is {size} km across;\nareas are outlined in grey.":
         "Chaque hexagone mesure {size} km de large ;\nles zones sont délimitées en gris.",
     "{n} rows were not counted: their GPS point is missing, unreadable or outside the areas.":
