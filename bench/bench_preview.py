@@ -1,0 +1,133 @@
+"""The app's map preview: how long after an edit the new map is on screen, and the first map after choosing files.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_preview.py [--edits 9] [--cases sample,niger,nigeria]
+
+Each case starts a fresh app window (offscreen) in its own process, as a person would: the
+window opens, its engine process warms up in the background (waited for, as a person takes a
+few seconds to find their files), then the table and the boundary file are chosen one after
+the other (`MainWindow.use_table`, `use_boundaries`) and the time until the first map is shown
+(`preview_ready`) is "first map". Then a series of edits a person makes while styling
+(palette, number of classes, title, classification, colours again…), each waited for before the
+next; "edit → map" is the time from the edit to the new map on screen, debounce included.
+Medians, with the load average.
+
+Cases: the sample (the Mali 3W workbook, 24,088 rows, on the sample's 49 cercles); Niger's
+departments (67) and Nigeria's LGAs (774) from the built-in boundaries, written to a GeoPackage
+as a person's own file would be, with a table of 5 rows per area (P-code and a number, seeded).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EDITS = [{"palette": "Blues"}, {"classes": 4}, {"title": "People reached per area"}, {"scheme": "equal_interval"},
+         {"palette": "Greens"}, {"classes": 6}, {"subtitle": "January to June"}, {"scheme": "natural_breaks"},
+         {"palette": "YlOrRd"}]
+
+DRIVER = r"""
+import json, sys, time
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+from carto_desktop.gui.main_window import MainWindow
+
+table, boundaries, n_edits, edits = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+qapp = QApplication(sys.argv[:1])
+import tempfile
+window = MainWindow(lang="en", data_dir=tempfile.mkdtemp())
+window.resize(1366, 768)
+window.show()
+
+def wait(signal, timeout=180.0):
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+# the engine warms up in the background while the person looks for files: wait for its first answer
+done = []
+window.engine.finished.connect(lambda job, value: done.append(job))
+probe = window.engine.submit("templates")
+while probe not in done:
+    QApplication.processEvents()
+    time.sleep(0.01)
+time.sleep(0.5)
+
+shown = []
+window.preview_ready.connect(lambda: shown.append(time.perf_counter()))
+start = time.perf_counter()
+window.use_table(table)
+window.use_boundaries(boundaries)
+wait(window.preview_ready)
+first = shown[-1] - start
+width = window.last_preview["width"]
+times = []
+for i in range(n_edits):
+    edit = edits[i % len(edits)]
+    start = time.perf_counter()
+    window.edit(edit)
+    wait(window.preview_ready)
+    times.append(shown[-1] - start)
+window.shutdown()
+print(json.dumps({"first": first, "edits": times, "width": width}), flush=True)
+"""
+
+
+def write_case(name: str, out: Path) -> tuple[Path, Path, str]:
+    """(table, boundary file, description) for a case."""
+    if name == "sample":
+        from carto_desktop.project import sample_project
+
+        sample = sample_project("en")
+        return Path(sample.table), Path(sample.boundaries), "sample: Mali 3W workbook (24,088 rows), 49 cercles"
+    import numpy as np
+    import pandas as pd
+
+    from carto_desktop.builtin_boundaries.catalogue import read_builtin
+
+    spec, label = {"niger": ("builtin:NER/2", "Niger departments"), "nigeria": ("builtin:NGA/2", "Nigeria LGAs")}[name]
+    layer = read_builtin(spec)
+    layer = layer[["adm2_pcode", "adm2_name", "adm1_pcode", "adm1_name", "geometry"]]
+    boundaries = out / f"{name}_adm2.gpkg"
+    layer.to_file(boundaries, driver="GPKG")
+    rng = np.random.default_rng(19)
+    codes = np.repeat(layer["adm2_pcode"].to_numpy(), 5)
+    table = out / f"{name}_people_reached.csv"
+    pd.DataFrame({"pcode": codes, "people_reached": rng.integers(10, 5000, len(codes))}).to_csv(table, index=False)
+    return table, boundaries, f"{label} ({len(layer)} areas, {len(codes)} rows)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=9)
+    parser.add_argument("--cases", default="sample,niger,nigeria")
+    args = parser.parse_args()
+    out = Path(tempfile.mkdtemp(prefix="carto-bench-preview-"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    print(f"{'case':58s} {'first map':>10s} {'edit → map (median, min–max)':>30s}  load")
+    for name in args.cases.split(","):
+        table, boundaries, label = write_case(name, out)
+        load = os.getloadavg()[0]
+        run = subprocess.run([sys.executable, "-c", DRIVER, str(table), str(boundaries), str(args.edits),
+                              json.dumps(EDITS)], capture_output=True, text=True, env=env, cwd=ROOT)
+        if run.returncode != 0:
+            print(f"{label}: failed\n{run.stderr[-3000:]}")
+            continue
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+        edits = result["edits"]
+        print(f"{label:58s} {result['first']:9.2f}s {statistics.median(edits):9.2f}s ({min(edits):.2f}–{max(edits):.2f})"
+              f"  {load:.1f}→{os.getloadavg()[0]:.1f}   preview {result['width']} px wide")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
