@@ -34,10 +34,11 @@ sys.path.insert(0, str(ROOT))
 from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 
-def run_process(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system, children included) of one command."""
+def run_process(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system, children included) of one command, run in `cwd`
+    (not a checkout: `python -m` looks in the current folder first, PYTHONPATH says which code runs)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
@@ -60,7 +61,7 @@ def qgis_python(choice: str | None) -> str | None:
     return None
 
 
-def whole_processes(runs: int, out: Path, qgis: str | None) -> None:
+def whole_processes(runs: int, out: Path, qgis: str | None, before: Path | None = None) -> None:
     import pyogrio
 
     table = out / "v10k.csv"
@@ -75,6 +76,11 @@ def whole_processes(runs: int, out: Path, qgis: str | None) -> None:
     if qgis:
         cases["QGIS print layout, PNG 300 dpi"] = [qgis, str(BASELINES / "qgis_layout.py"), str(GPKG), str(out / "qgis.png")]
         cases["QGIS print layout, PDF"] = [qgis, str(BASELINES / "qgis_layout.py"), str(GPKG), str(out / "qgis.pdf")]
+    if before is not None:  # another checkout of Carto Desktop (an earlier commit), in the same rounds
+        cases["earlier checkout: render, PNG 300 dpi"] = ["env", f"PYTHONPATH={before}"] + ours + [str(out / "b.png")]
+        cases["earlier checkout: render, PDF"] = ["env", f"PYTHONPATH={before}"] + ours + [str(out / "b.pdf")]
+        cases["earlier checkout: demo"] = ["env", f"PYTHONPATH={before}", sys.executable, "-m", "carto_desktop",
+                                           "demo", "-o", str(out / "bdemo.png")]
     cases["naive geopandas, PNG 300 dpi"] = [sys.executable, str(BASELINES / "naive_geopandas.py"), str(GPKG),
                                              str(out / "naive.png")]
     cases["carto-desktop demo (sample, PNG 300 dpi)"] = [sys.executable, "-m", "carto_desktop", "demo", "-o",
@@ -82,10 +88,10 @@ def whole_processes(runs: int, out: Path, qgis: str | None) -> None:
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     load_before = os.getloadavg()
     for name, cmd in cases.items():  # one untimed round: file cache, compiled bytecode
-        run_process(cmd, env)
+        run_process(cmd, env, out)
     for _ in range(runs):
         for name, cmd in cases.items():
-            times[name].append(run_process(cmd, env))
+            times[name].append(run_process(cmd, env, out))
     load_after = os.getloadavg()
     med = {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
     print(f"Whole process, 10,000 polygons, interleaved, median of {runs} (load average "
@@ -155,9 +161,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-steps", action="store_true", help="only the whole-process comparison")
     parser.add_argument("--qgis-python", help="a Python with qgis.core (default: /usr/bin/python3 if it has it)")
+    parser.add_argument("--before", type=Path, help="an earlier checkout of Carto Desktop, timed in the same rounds")
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="carto-bench-"))
-    whole_processes(args.runs, out, qgis_python(args.qgis_python))
+    whole_processes(args.runs, out, qgis_python(args.qgis_python), args.before)
     if not args.no_steps:
         steps(args.runs, out)
     print(f"files in {out}")

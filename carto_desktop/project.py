@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,7 +105,12 @@ class MapResult:
 
 
 def country_outlines() -> gpd.GeoDataFrame:
-    """Bundled Natural Earth outlines of Africa, for the light basemap and the inset."""
+    """Bundled Natural Earth outlines of Africa, for the light basemap and the inset (read once per process)."""
+    return _country_outlines().copy()
+
+
+@lru_cache(maxsize=1)
+def _country_outlines() -> gpd.GeoDataFrame:
     return gpd.read_file(sample_data_dir() / COUNTRY_OUTLINES, engine="pyogrio")
 
 
