@@ -91,3 +91,15 @@ def test_too_many_columns_is_one_sentence_and_many_columns_are_read(real_data, t
     with pytest.raises(DataError):
         read_table(widened(MAX_COLUMNS + 1))
     assert _cli("inspect", "--table", str(widened(3_000)), timeout=60).returncode == 0
+
+
+def test_repeated_column_names_with_inner_spaces_are_numbered_not_a_crash(real_data, tmp_path):
+    """Found by the long fuzz (a damaged LibreOffice sheet): two header cells "Admin\\t2" made a StopIteration."""
+    lines = (real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    header[2] = header[3] = '"Sector\tGender"'
+    path = tmp_path / "hno.csv"
+    path.write_text("\n".join([",".join(header)] + lines[2:50]) + "\n", encoding="utf-8")
+    table = read_table(path)
+    assert "Sector Gender" in table.data.columns and "Sector Gender_2" in table.data.columns
+    assert any("appear twice" in w for w in table.warnings)

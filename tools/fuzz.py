@@ -307,12 +307,12 @@ def run_case(case: Case, work: Path) -> Outcome:
         code = 0
         message = b""
         try:
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.alarm(CASE_SECONDS)  # first: nothing below may hang unwatched
             soft = _address_space() + CASE_MEMORY
             resource.setrlimit(resource.RLIMIT_AS, (soft, soft))
-            signal.signal(signal.SIGALRM, signal.SIG_DFL)
             quiet = os.open(os.devnull, os.O_WRONLY)  # a Rust panic's backtrace, GDAL's chatter
             os.dup2(quiet, 2)
-            signal.alarm(CASE_SECONDS)
             import warnings
 
             from carto_desktop.errors import CartoError
@@ -333,7 +333,7 @@ def run_case(case: Case, work: Path) -> Outcome:
         finally:
             os._exit(code)
     os.close(write_end)
-    _, status = os.waitpid(pid, 0)
+    status = _wait(pid, start)
     seconds = time.monotonic() - start
     with os.fdopen(read_end, "rb") as f:
         message = f.read().decode("utf-8", "replace")
@@ -357,6 +357,23 @@ def run_case(case: Case, work: Path) -> Outcome:
         shutil.copytree(folder, keep, dirs_exist_ok=True)
     shutil.rmtree(folder, ignore_errors=True)
     return outcome
+
+
+def _wait(pid: int, start: float) -> int:
+    """The child's exit status; a child still running well past its alarm is killed (a "time" failure)."""
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        if time.monotonic() - start > CASE_SECONDS + 15:
+            os.kill(pid, signal.SIGALRM)
+            time.sleep(2)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            return os.waitpid(pid, 0)[1] or signal.SIGALRM
+        time.sleep(0.02)
 
 
 def _address_space() -> int:

@@ -666,11 +666,13 @@ def _table_from_frame(frame: pd.DataFrame, p: Path, sheet: str | None, header_ro
                                 example=next(j for j, b in zip(joined, numbered[used][1]) if b)))
             header, header_rowno, used = joined, numbered[used][0], used + 1
     names = _unique_names(header)
-    counts = Counter(header)
-    repeated = sorted({h for h in header if h and counts[h] > 1})
+    spaced = [" ".join(h.split()) for h in header]  # compared as `_unique_names` numbers them ("x" and "x\n")
+    counts = Counter(spaced)
+    repeated = sorted({h for h in spaced if h and counts[h] > 1})
     if repeated:
+        example = next((n for n in names if n.startswith(repeated[0] + "_")), repeated[0])
         notes.append(Notice("Some column names appear twice ({names}); the repeats were numbered, e.g. \"{example}\".",
-                            names=", ".join(repeated), example=next(n for n in names if n.startswith(repeated[0] + "_"))))
+                            names=", ".join(repeated), example=example))
     hxl: dict[str, str] = {}
     while used < len(numbered) and _is_hxl_row(numbered[used][1]):  # some files have two HXL rows
         hxl = hxl or {n: t for n, t in zip(names, numbered[used][1]) if t}
