@@ -24,6 +24,7 @@ from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
+from carto_desktop.choices import IGNORE, PLACE_ROLES, Project
 from carto_desktop.counted import what_is_counted
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
@@ -44,51 +45,6 @@ if TYPE_CHECKING:
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
 LAT_NAMES = ("latitude", "lat", "y", "gps_latitude", "_gps_latitude", "_geolocation_latitude")
 LON_NAMES = ("longitude", "lon", "long", "lng", "x", "gps_longitude", "_gps_longitude", "_geolocation_longitude")
-
-
-@dataclass
-class Project:
-    """Everything needed to make the map again: inputs, choices and texts."""
-
-    table: Path
-    # the user's boundary file; or a built-in set: "builtin:NER/2", "builtin:NER" (the level recognised from
-    # the table); None = the built-in set recognised from the table (`builtin_boundaries`)
-    boundaries: Path | str | None = None
-    sheet: str | None = None
-    layer: str | None = None  # layer of a multi-layer boundary file (GeoPackage, KML folder…); None = the first
-    key_column: str | None = None
-    parent_column: str | None = None  # the table's parent-area column (region of a cercle), if any
-    value_column: str | None = None
-    agg: str = "count"
-    category_column: str | None = None  # sectors (3W) and point colours
-    lat_column: str | None = None  # point sites
-    lon_column: str | None = None
-    template: str = "choropleth"
-    scheme: str | None = None  # classification; None = the template's
-    classes: int | None = None
-    palette: str | None = None
-    projection: str | None = None  # e.g. "EPSG:32630"; None = equal-area centred on the data
-    basemap: Path | None = None  # an offline tile pack (GeoTIFF); None = light country outlines
-    logo: Path | None = None  # the organisation's PNG logo, top right; None = the template's (if any)
-    page: str | None = None  # "A3 portrait", "square_1080"… (templates.PAGE_PRESETS); None = the template's
-    min_count: int = 5  # counts of people/records below this are never shown exactly (0 = off)
-    raw_points: bool = False  # draw points of people as points (explicit choice) instead of aggregating
-    people_points: str = "areas"  # points of people counted per admin "areas" or per cell of a "hexagons" grid
-    hexagon_km: float | None = None  # the hexagons' width (flat side to flat side); None = chosen from the extent
-    excluded_columns: tuple[str, ...] = ()  # sensitive columns the user chose to keep out of everything
-    # the user's word per column: a role for `detect_roles` ("admin name:2", "P-code:2", "latitude", "number"…)
-    # or "ignore" (left out of the map); and personal or not (`detect_sensitive` overrides, Data step)
-    roles: dict[str, str] = field(default_factory=dict)
-    personal_columns: dict[str, bool] = field(default_factory=dict)
-    lang: str = "en"
-    title: str | None = None
-    subtitle: str | None = None
-    legend_heading: str | None = None
-    data_credit: str | None = None
-    boundary_credit: str | None = None
-    created: date = field(default_factory=date.today)
-    decisions: dict[str, str] = field(default_factory=dict)  # key value -> area id, chosen by the user
-    gazetteer: str | None = "geonames"  # places names that are no area: bundled GeoNames, a CSV path, None = off
 
 
 @dataclass
@@ -212,8 +168,6 @@ def resolve_boundaries(project: Project) -> tuple[Project, Recognition | None]:
     return replace(project, boundaries=chosen.spec), recognition
 
 
-IGNORE = "ignore"  # a role only the user gives (Data step): the column is left out of the map
-PLACE_ROLES = ("P-code", "admin name")
 
 
 def role_overrides(roles: dict[str, str], columns) -> dict[str, str]:

@@ -6,9 +6,8 @@ fallback in older files) with a sha256 checksum, every other choice
 of the `Project` as it is (built-in boundaries as `builtin:NER/2`, which reopen anywhere), and the user's match
 decisions ({key value: area id}).
 
-The app keeps its project as a plain dict (`project_to_dict`) so that it never has to
-import the heavy map stack; `project_from_dict` turns it back into a `Project`.
-Fields are found with `dataclasses.fields`, so fields added to `Project` later are saved
+`project_to_dict`/`project_from_dict` turn a `Project` (`choices.py`, light) into JSON-ready
+values and back. Fields are found with `dataclasses.fields`, so fields added to `Project` later are saved
 and opened without changes here. This module imports nothing heavy at load time.
 """
 from __future__ import annotations
@@ -22,14 +21,12 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from carto_desktop.builtin_boundaries.catalogue import is_builtin
+from carto_desktop.choices import Project
 from carto_desktop.errors import DataError
 from carto_desktop.files import write_text_atomically
-
-if TYPE_CHECKING:
-    from carto_desktop.project import Project
 
 FORMAT = "carto-desktop-project"
 VERSION = 1
@@ -66,8 +63,6 @@ def _tuples(value: Any) -> Any:
 
 def field_kinds() -> dict[str, str]:
     """Project field name -> 'path' | 'date' | 'tuple' | 'plain'."""
-    from carto_desktop.project import Project
-
     return {f.name: _kind(f.type) for f in dataclasses.fields(Project)}
 
 
@@ -95,8 +90,6 @@ def project_from_dict(data: dict[str, Any]) -> Project:
 
     A value of another shape than the field holds is a damaged project (`DataError`), never a crash.
     """
-    from carto_desktop.project import Project
-
     kinds = field_kinds()
     annotations = {f.name: f.type if isinstance(f.type, str) else str(f.type) for f in dataclasses.fields(Project)}
     values: dict[str, Any] = {}
@@ -166,6 +159,13 @@ class OpenedProject:
 
     def project(self) -> Project:
         return project_from_dict(self.data)
+
+    def project_with_decisions(self) -> Project:
+        """The saved `Project`, with the match decisions of a file that kept them only beside it."""
+        project = self.project()
+        if not project.decisions and self.decisions:
+            project = dataclasses.replace(project, decisions=dict(self.decisions))
+        return project
 
 
 def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str, str] | None,

@@ -84,7 +84,7 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     # the user, in bold) and the columns that look personal, with the reason
     def idle() -> None:
         wait(window.preview_ready)
-        while window._preview_job is not None or window._preview_timer.isActive():
+        while not window.maps.idle():
             wait(window.preview_ready)
 
     window.set_project(survey_project(lang))
@@ -147,7 +147,7 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     # the "before you share" check of a fake Kobo household survey (tests/data/privacy), after its export
     window.set_project(survey_project(lang))
     wait(window.preview_ready)
-    while window._preview_job is not None or window._preview_timer.isActive():  # personal columns kept out
+    while not window.maps.idle():  # personal columns kept out
         wait(window.preview_ready)
     window.go_to_step(3)
     window.export_step.file_edit.setText(str(folder / f"households_{lang}"))

@@ -118,3 +118,54 @@ def test_french_translations_keep_their_placeholders():
 
     for en, fr in FRENCH.items():
         assert set(re.findall(r"{\w+}", en)) == set(re.findall(r"{\w+}", fr)), en
+
+
+MUTATORS = {"update", "pop", "popitem", "clear", "setdefault", "append", "extend", "remove", "insert",
+            "__setitem__", "__setattr__", "add", "discard"}
+
+
+def _project_writes(source: str, fields: set[str]) -> list[str]:
+    """Places in `source` that change a Project other than through `edits.apply_edit`: a field set,
+    a dict or list field changed in place, `replace`/`setattr` (how a new Project is made)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        for target in targets:
+            if isinstance(target, ast.Attribute) and target.attr in fields and \
+                    not (isinstance(target.value, ast.Name) and target.value.id == "self"):
+                found.append(f"line {node.lineno}: sets .{target.attr}")
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) and \
+                    target.value.attr in fields:
+                found.append(f"line {node.lineno}: changes .{target.value.attr}[…]")
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in ("replace", "setattr", "__setattr__") and not (
+                    isinstance(func, ast.Attribute) and isinstance(func.value, (ast.Constant, ast.JoinedStr))) and \
+                    not (name == "replace" and len(node.args) == 2 and not node.keywords):  # str.replace(a, b)
+                found.append(f"line {node.lineno}: {name}(…)")
+            if name in MUTATORS and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute) and \
+                    func.value.attr in fields:
+                found.append(f"line {node.lineno}: .{func.value.attr}.{name}(…)")
+    return found
+
+
+def test_the_project_write_finder_sees_each_kind_of_write():
+    fields = {"title", "roles", "decisions"}
+    source = ("window.project.title = 'x'\nproject.roles['a'] = 'ignore'\nself.project.decisions.pop('v')\n"
+              "p = dataclasses.replace(project, title='y')\nsetattr(project, 'title', 'z')\n"
+              "self.title = 'a widget attribute'\ntext = label.replace('%1', 'n')\n")
+    assert len(_project_writes(source, fields)) == 5
+
+
+def test_the_app_changes_the_project_only_through_the_edit_functions():
+    """Widgets show a Project and emit edits; what an edit means is edits.py, tested without Qt."""
+    import dataclasses
+
+    from carto_desktop.choices import Project
+
+    fields = {f.name for f in dataclasses.fields(Project)}
+    offenders = [f"{path.name} {where}" for path in (PACKAGE / "gui").glob("*.py")
+                 for where in _project_writes(path.read_text(encoding="utf-8"), fields)]
+    assert offenders == []

@@ -1,5 +1,6 @@
 """The app: start page, steps, preview in the engine process, export, errors, undo, drag and drop."""
 import pytest
+from carto_desktop.edits import Choose
 
 pytest.importorskip("PySide6")  # the `window` fixture is in conftest.py
 
@@ -59,16 +60,16 @@ def test_edits_are_undone_and_redone(window, qtbot):
     window.style_step.title_edit.setText("Mon titre")
     window.style_step.title_edit.textEdited.emit("Mon titre")
     window.style_step.commit_texts()
-    window.edit({"palette": "Blues"})
-    assert window.project["title"] == "Mon titre" and window.project["palette"] == "Blues"
+    window.edit(Choose(palette="Blues"))
+    assert window.project.title == "Mon titre" and window.project.palette == "Blues"
     window.undo_action.trigger()
-    assert window.project["palette"] is None
+    assert window.project.palette is None
     assert window.style_step.palette_combo.currentData() == ""
     window.undo_action.trigger()
-    assert window.project["title"] == "Where humanitarian partners work in Mali"
+    assert window.project.title == "Where humanitarian partners work in Mali"
     assert window.style_step.title_edit.text() == "Where humanitarian partners work in Mali"
     window.redo_action.trigger()
-    assert window.project["title"] == "Mon titre"
+    assert window.project.title == "Mon titre"
     with qtbot.waitSignal(window.preview_ready, timeout=90000):
         pass
     assert window.windowTitle().startswith("Untitled map *")
@@ -77,7 +78,7 @@ def test_edits_are_undone_and_redone(window, qtbot):
     with qtbot.waitSignal(window.preview_ready, timeout=90000):
         page.setCurrentIndex(page.findData("A4 portrait"))
         page.activated.emit(page.currentIndex())
-    assert window.project["page"] == "A4 portrait"
+    assert window.project.page == "A4 portrait"
     assert window.last_preview["height"] > window.last_preview["width"]
 
 
@@ -119,18 +120,18 @@ def test_switching_language_keeps_the_work(qtbot, tmp_path):
     try:
         with qtbot.waitSignal(english.preview_ready, timeout=90000):
             english.open_sample_project()
-        english.edit({"palette": "Greens"})
+        english.edit(Choose(palette="Greens"))
         english.go_to_step(2)
         app.switch_language("fr")
         french = app.window
         qtbot.addWidget(french)
         assert french is not english and french.lang == "fr"
         assert french.step_buttons.button(0).text() == "1. Données"
-        assert french.project["palette"] == "Greens" and french.steps.currentIndex() == 2
+        assert french.project.palette == "Greens" and french.steps.currentIndex() == 2
         assert french.undo_action.isEnabled()
         with qtbot.waitSignal(french.preview_ready, timeout=90000):
             french.undo()
-        assert french.project["palette"] is None
+        assert french.project.palette is None
     finally:
         app.window.shutdown()
         if app.translator is not None:
@@ -159,7 +160,7 @@ def test_a_workbook_with_two_sheets_offers_the_choice(window, qtbot, tmp_path):
     with qtbot.waitSignal(window.table_ready, timeout=90000):
         combo.setCurrentIndex(1)
         combo.activated.emit(1)
-    assert window.project["sheet"] == "Sites"
+    assert window.project.sheet == "Sites"
     assert window.data_step.rows_model.columns == ["Cercle", "Personnes"]
     assert window.data_step.role_of("Cercle") == "admin name:2"
 
@@ -208,13 +209,13 @@ def test_logo_is_chosen_in_the_style_step_and_drawn(window, qtbot, tmp_path, mon
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(logo), "PNG images (*.png)"))
     with qtbot.waitSignal(window.preview_ready, timeout=90000):
         window.style_step.logo_button.click()
-    assert str(window.project["logo"]) == str(logo)
+    assert str(window.project.logo) == str(logo)
     assert window.style_step.logo_label.text() == "ngo_logo.png"
     with qtbot.waitSignal(window.preview_ready, timeout=90000):
         window.style_step.logo_clear.click()
-    assert window.project["logo"] is None
+    assert window.project.logo is None
     window.undo()
-    assert str(window.project["logo"]) == str(logo)
+    assert str(window.project.logo) == str(logo)
 
 
 def test_atlas_export_from_the_export_step(window, qtbot, tmp_path):

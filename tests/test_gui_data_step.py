@@ -9,7 +9,7 @@ pytest.importorskip("PySide6")
 
 from conftest import REPO, SAMPLE  # noqa: E402
 
-from carto_desktop.gui.data_step import kept_out, role_spec  # noqa: E402
+from carto_desktop.edits import kept_out  # noqa: E402
 from carto_desktop.gui.main_window import MainWindow  # noqa: E402
 
 WAIT = 120000
@@ -19,15 +19,6 @@ NAMES = "menage/nom_chef_menage"
 REFERENCE = "menage/personne_reference"  # people's names, found from the values
 VILLAGE = "identification/village"
 CERCLE = "identification/cercle"  # cercle names; the Kobo group hides the level word from the detection
-
-
-def test_kept_out_applies_the_users_word_to_the_detection():
-    columns = ["a", "b", "c", "d"]
-    assert kept_out(["b", "d"], {}, columns) == ["b", "d"]
-    assert kept_out(["b", "d"], {"d": False, "a": True}, columns) == ["a", "b"]
-    assert kept_out(["b"], {"gone": True}, columns) == ["b"]  # a column the table no longer has
-    assert (role_spec("admin name", 2), role_spec("number", None), role_spec("P-code", None)) == \
-        ("admin name:2", "number", "P-code")
 
 
 def test_the_users_roles_and_personal_columns_steer_the_engine():
@@ -147,7 +138,7 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
         assert sorted(shown) == sorted(detected) and all(ticked for ticked, _ in shown.values())
         assert shown[NAMES][1] == "People's names: a name identifies a person."
         assert shown["menage/gps"][1] == "Exact GPS points of households or people show where they live."
-        assert window.project["excluded_columns"] == detected
+        assert list(window.project.excluded_columns) == detected
         assert not window.undo_action.isEnabled()  # following the detection is not an edit
         assert "The rows are people" in step.people_label.text() and not step.people_label.isHidden()
         assert window.last_preview["match"]["key_column"] == "identification/cercle_pcode"
@@ -156,10 +147,10 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
         row = list(shown).index(REFERENCE)
         assert step.personal_table.item(row, 0).text() == REFERENCE
         step.personal_table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
-        assert window.project["personal_columns"] == {REFERENCE: False}
-        assert REFERENCE not in window.project["excluded_columns"]
+        assert window.project.personal_columns == {REFERENCE: False}
+        assert REFERENCE not in window.project.excluded_columns
         window.undo()
-        assert window.project["personal_columns"] == {} and REFERENCE in window.project["excluded_columns"]
+        assert window.project.personal_columns == {} and REFERENCE in window.project.excluded_columns
         assert _personal(step)[REFERENCE][0]
         window.redo()
         assert not _personal(step)[REFERENCE][0]
@@ -170,35 +161,35 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
         combo.activated.emit(combo.currentIndex())
         qtbot.waitUntil(lambda: VILLAGE in _personal(step), timeout=5000)
         assert _personal(step)[VILLAGE] == (True, "You marked this column as personal data.")
-        assert window.project["personal_columns"] == {REFERENCE: False, VILLAGE: True}
+        assert window.project.personal_columns == {REFERENCE: False, VILLAGE: True}
 
         # a role: the cercle names marked as admin level 2 become the place column the engine matches on
         assert _role(step, CERCLE)[0] == "text"
         _choose_role(window, qtbot, CERCLE, "admin name:2")
-        assert window.project["roles"] == {CERCLE: "admin name:2"}
+        assert window.project.roles == {CERCLE: "admin name:2"}
         assert window.last_preview["match"]["key_column"] == CERCLE
         assert _role(step, CERCLE)[:2] == ("admin name:2", "Admin area name (level 2)")
         font = step.roles_model.index(step.roles_model.columns.index(CERCLE), 0).data(Qt.ItemDataRole.FontRole)
         assert font is not None and font.bold()  # the user's choice stands out
         # ... and ignored, it is left out: the engine goes back to the P-codes
         _choose_role(window, qtbot, CERCLE, "ignore")
-        assert window.project["roles"] == {CERCLE: "ignore"}
+        assert window.project.roles == {CERCLE: "ignore"}
         assert window.last_preview["match"]["key_column"] == "identification/cercle_pcode"
         # marking latitude/longitude chooses the coordinates of a map of points
         _choose_role(window, qtbot, "_menage/gps_altitude", "latitude")
-        assert window.project["lat_column"] == "_menage/gps_altitude"
+        assert window.project.lat_column == "_menage/gps_altitude"
         window.undo()
-        assert window.project["lat_column"] is None and window.project["roles"] == {CERCLE: "ignore"}
+        assert window.project.lat_column is None and window.project.roles == {CERCLE: "ignore"}
 
         # saved and reopened: the same choices, shown the same way
         path = tmp_path / "menages.cartoproj"
         with qtbot.waitSignal(window.saved, timeout=WAIT):
             window.save_project_as(path)
-        saved = dict(window.project)
+        saved = window.project
         with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
             window.open_project_file(path)
         for key in ("personal_columns", "excluded_columns", "roles"):
-            assert window.project[key] == saved[key], key
+            assert getattr(window.project, key) == getattr(saved, key), key
         shown = _personal(window.data_step)
         assert not shown[REFERENCE][0] and shown[VILLAGE][0] and shown[NAMES][0]
         assert _role(window.data_step, CERCLE)[0] == "ignore"
@@ -222,7 +213,7 @@ def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
         assert step.personal_box.title() == "Données personnelles"
         assert step.personal_table.isHidden() and step.personal_label.text().startswith(
             "Aucune colonne ne semble contenir de données personnelles")
-        assert window.project["excluded_columns"] == []
+        assert window.project.excluded_columns == ()
         from PySide6.QtCore import Qt
 
         assert [step.roles_model.headerData(i, Qt.Orientation.Horizontal) for i in (0, 1)] == \
@@ -238,7 +229,7 @@ def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
         shown = _personal(step)
         assert shown[NAMES] == (True, "Noms de personnes : un nom identifie une personne.")
         assert shown["menage/telephone"][1].startswith("Numéros de téléphone")
-        assert sorted(window.project["excluded_columns"]) == sorted(shown)
+        assert sorted(window.project.excluded_columns) == sorted(shown)
         assert step.people_label.text().startswith("Les lignes sont des personnes")
         assert "personnelles" in step.personal_label.text()
     finally:

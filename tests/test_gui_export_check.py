@@ -11,6 +11,7 @@ pytest.importorskip("PySide6")
 
 from carto_desktop.gui.export_step import WARNING_BACKGROUND  # noqa: E402
 from carto_desktop.gui.main_window import MainWindow  # noqa: E402
+from carto_desktop.edits import Choose
 
 SURVEY = REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv"
 WAIT = 90000
@@ -30,8 +31,7 @@ def _open(window, qtbot, project=None):
         window.open_sample_project()
     else:
         window.set_project(project)
-    qtbot.waitUntil(lambda: window.export_step.check is not None and window._preview_job is None
-                    and not window._preview_timer.isActive(), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.export_step.check is not None and window.maps.idle(), timeout=WAIT)
     return window.export_step.check_label.text()
 
 
@@ -72,7 +72,7 @@ def test_english_check_of_the_sample_then_the_survey_and_its_summary(window, qtb
 
     # a change of the project refreshes the check: small counts shown exactly are a highlighted warning
     step.show_check(None)
-    window.edit({"min_count": 0})
+    window.edit(Choose(min_count=0))
     qtbot.waitUntil(lambda: step.check is not None, timeout=WAIT)
     assert step.warnings() == ["Small counts are shown exactly: set a minimum count (5 is usual)."]
     assert WARNING_BACKGROUND in step.check_label.text()

@@ -55,7 +55,7 @@ def test_own_list_of_villages_places_rows_is_saved_relative_and_can_be_turned_of
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(data / "villages.csv"), ""))
     _choose(window, qtbot, 2)
-    assert window.project["gazetteer"] == str(data / "villages.csv")
+    assert window.project.gazetteer == str(data / "villages.csv")
     assert (step.matched_label.text(), step.review_label.text(), step.unmatched_label.text()) == ("7", "0", "0")
     assert step.places_combo.currentText() == "My list: villages.csv"
 
@@ -76,11 +76,11 @@ def test_own_list_of_villages_places_rows_is_saved_relative_and_can_be_turned_of
     with qtbot.waitSignal(again.preview_ready, timeout=WAIT):
         again.open_project_file(second / "villages.cartoproj")
     step = again.match_step
-    assert again.project["gazetteer"] == str((second / "data" / "villages.csv").resolve())
+    assert again.project.gazetteer == str((second / "data" / "villages.csv").resolve())
     assert (step.matched_label.text(), step.places_combo.currentText()) == ("7", "My list: villages.csv")
 
     _choose(again, qtbot, 1)  # "None": names only
-    assert again.project["gazetteer"] is None
+    assert again.project.gazetteer is None
     assert (step.matched_label.text(), step.places_combo.currentText()) == ("2", "None")
     with qtbot.waitSignal(again.preview_ready, timeout=WAIT):
         again.undo()

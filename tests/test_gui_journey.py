@@ -121,7 +121,7 @@ def test_whole_journey(lang, qtbot, tmp_path, field_copy):
             window.match_step.choose(0, SEGOU)
         assert window.match_step.review_label.text() == "0"
         assert window.matched_label.text() == "24088"
-        assert window.project["decisions"] == {"Seguo": SEGOU}
+        assert window.project.decisions == {"Seguo": SEGOU}
 
         # template, indicator and title
         heartbeat.phase = "style"
@@ -140,9 +140,9 @@ def test_whole_journey(lang, qtbot, tmp_path, field_copy):
                 qtbot.keyClicks(style.title_edit, key)
                 qtbot.wait(5)
             style.commit_texts()
-        assert window.project["template"] == "symbols"
-        assert (window.project["agg"], window.project["value_column"]) == ("distinct", "Organisation Accronyme")
-        assert window.project["title"] == title
+        assert window.project.template == "symbols"
+        assert (window.project.agg, window.project.value_column) == ("distinct", "Organisation Accronyme")
+        assert window.project.title == title
         rendered = window.last_preview["pixels"]
 
         # export PNG and PDF

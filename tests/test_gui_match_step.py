@@ -90,7 +90,7 @@ def test_review_search_highlight_accept_save_reopen(qtbot, tmp_path, typed_table
     # one click accepts it: counts, decisions and the map follow
     with qtbot.waitSignal(window.preview_ready, timeout=WAIT):
         step.accept(0)
-    assert window.project["decisions"] == {"Seguo": SEGOU}
+    assert window.project.decisions == {"Seguo": SEGOU}
     assert (step.matched_label.text(), step.review_label.text(), step.decided_label.text()) == (str(matched + 5), "2", "1")
     assert step.visible_values() == ["Mopt"]
     after = _pixels(window.last_preview)
@@ -110,6 +110,6 @@ def test_review_search_highlight_accept_save_reopen(qtbot, tmp_path, typed_table
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.preview_ready, timeout=WAIT):
         again.open_project_file(path)
-    assert again.project["decisions"] == {"Seguo": SEGOU}
+    assert again.project.decisions == {"Seguo": SEGOU}
     assert (again.match_step.review_label.text(), again.match_step.visible_values()) == ("2", ["Mopt"])
     again.shutdown()

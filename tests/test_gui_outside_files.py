@@ -25,7 +25,7 @@ def test_a_project_naming_files_never_chosen_asks_first_and_cancel_opens_nothing
     assert "mali_3w_2023-12.xlsx" in text and "mali_adm2.geojson" in text
     window.outside_box.reject()  # Cancel: nothing is read, no project is open
     qtbot.wait(200)
-    assert window.project is None or not window.project.get("table")
+    assert window.project is None or not window.project.table
 
 
 def test_reopening_ones_own_project_asks_nothing(window, qtbot, tmp_path):

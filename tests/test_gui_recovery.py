@@ -37,7 +37,7 @@ DRIVER = textwrap.dedent('''
             edit.textEdited.emit(edit.text())  # as typing does; the edit is committed after a pause
 
         def saved():
-            if window.project.get("title") == "Titre tapé juste avant la panne":
+            if window.project.title == "Titre tapé juste avant la panne":
                 print("EDITED", flush=True)  # the edit is in the autosave; the test kills us now
 
         def loaded():
@@ -84,7 +84,7 @@ def test_killed_during_an_edit_then_recovered(qtbot, tmp_path):
     assert window.recovery_box.isVisible()
     with qtbot.waitSignal(window.preview_ready, timeout=120000):
         window.recovery_box.button(window.recovery_box.StandardButton.Yes).click()
-    assert window.project["title"] == "Titre tapé juste avant la panne"
+    assert window.project.title == "Titre tapé juste avant la panne"
     assert window.style_step.title_edit.text() == "Titre tapé juste avant la panne"
     assert window.dirty
     assert window.matched_label.text() == "24088"
@@ -215,4 +215,4 @@ def test_a_project_naming_files_outside_its_folder_asks_before_reading_them(wind
     assert not loaded  # nothing read before the user says so
     window.outside_box.button(window.outside_box.StandardButton.Open).click()
     qtbot.waitUntil(lambda: bool(loaded), timeout=60000)
-    assert window.project["table"] == str((elsewhere / base.table.name).resolve())
+    assert str(window.project.table) == str((elsewhere / base.table.name).resolve())

@@ -17,37 +17,14 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from carto_desktop.gui.widgets import select_item
+from carto_desktop.choices import IGNORE, PLACE_ROLES, ROLE_CHOICES, Project, role_spec
+from carto_desktop.edits import ChooseKeyColumn, ChooseLayer, ChooseRole, ChooseSheet, Edit, MarkPersonal, kept_out
+from carto_desktop.gui.widgets import AUTO, select_item
 
 TABLE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt"
 BOUNDARY_FILTER_EXTS = "*.geojson *.json *.gpkg *.shp *.zip"
-AUTO = "\u0000auto"  # combo data for "detect automatically"
-IGNORE = "ignore"  # the role that leaves a column out of the map (project.IGNORE; not imported: no engine here)
-LEVELS = (1, 2, 3, 4)
-PLACE_ROLES = ("admin name", "P-code")
-# the roles a person can give a column, in the order the chooser lists them ("role:level" for places)
-ROLE_CHOICES = ([f"admin name:{n}" for n in LEVELS] + [f"P-code:{n}" for n in LEVELS]
-                + ["latitude", "longitude", "geopoint", "number", "date", "identifier", "multiple choice",
-                   "form metadata", "text", IGNORE])
-NOT_A_PLACE = {"latitude", "longitude", "geopoint", "number", "date", "multiple choice", "form metadata", IGNORE}
 ROLE_TABLE_HEIGHT = 210
 PERSONAL_TABLE_HEIGHT = 260
-
-
-def role_spec(role: str, level: int | None) -> str:
-    """The engine's role as the Project stores it: "admin name:2", "P-code:1", "number"."""
-    return f"{role}:{level}" if role in PLACE_ROLES and level is not None else role
-
-
-def kept_out(detected: list[str], overrides: dict[str, bool], columns: list[str]) -> list[str]:
-    """The columns kept out as personal: the detected ones the user did not untick, plus those the user ticked.
-
-    This is what `Project.excluded_columns` holds (in table order); the detection itself
-    runs in the engine process, this only applies the user's word to its result.
-    """
-    found = set(detected)
-    keep = {c for c in columns if overrides.get(c) is True or (c in found and overrides.get(c) is not False)}
-    return [c for c in columns if c in keep]
 
 
 class RowsModel(QAbstractTableModel):
@@ -122,7 +99,7 @@ class RolesModel(QAbstractTableModel):
             return None
         step, column = self.step, self.columns[index.row()]
         if role == Qt.ItemDataRole.FontRole:  # the roles the user chose, in bold in both columns
-            if column not in (step._project.get("roles") or {}):
+            if column not in step.chosen_roles():
                 return None
             font = QFont(step.font())
             font.setBold(True)
@@ -176,15 +153,15 @@ class RoleDelegate(QStyledItemDelegate):
 
 
 class DataStep(QWidget):
-    """Emits `edited` with the project fields the user changed; `files_chosen` for new inputs."""
+    """Shows the project's inputs and columns; emits `edited` with an edit (`edits.py`) for each user choice."""
 
-    edited = Signal(dict)
+    edited = Signal(object)  # an `edits.Edit`
     table_chosen = Signal(str)
     boundaries_chosen = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._project: dict[str, Any] = {}
+        self._project: Project | None = None
         self._columns: list[str] = []
         self._detected: dict[str, str] = {}  # column -> detected role spec (without the user's choices)
         self._findings: list[dict[str, Any]] = []  # detected personal columns (engine's plain values)
@@ -229,7 +206,7 @@ class DataStep(QWidget):
         self.key_combo = QComboBox()
         self.key_combo.setToolTip(self.tr("The column that says where each row is: a P-code (official place code, "
                                           "like ML0701) or a place name"))
-        self.key_combo.activated.connect(lambda: self._combo_edit("key_column", self.key_combo))
+        self.key_combo.activated.connect(self._key_chosen)
         key_label = QLabel(self.tr("Place column:"))
         key_label.setBuddy(self.key_combo)
         roles_form.addRow(key_label, self.key_combo)
@@ -321,30 +298,30 @@ class DataStep(QWidget):
         label.setVisible(visible)
         field.setVisible(visible)
 
-    def show_project(self, project: dict[str, Any]) -> None:
+    def show_project(self, project: Project) -> None:
         self._project = project
-        self.table_label.setText(Path(project["table"]).name)
-        self.table_label.setToolTip(str(project["table"]))
-        self.boundaries_label.setText(Path(project["boundaries"]).name)
-        self.boundaries_label.setToolTip(str(project["boundaries"]))
-        select_item(self.key_combo, project.get("key_column") or AUTO)
-        if project.get("sheet") and self.sheet_combo.count():
-            select_item(self.sheet_combo, project["sheet"])
+        self.table_label.setText(Path(project.table).name)
+        self.table_label.setToolTip(str(project.table))
+        self.boundaries_label.setText(Path(project.boundaries).name)
+        self.boundaries_label.setToolTip(str(project.boundaries))
+        select_item(self.key_combo, project.key_column or AUTO)
+        if project.sheet and self.sheet_combo.count():
+            select_item(self.sheet_combo, project.sheet)
         self._show_roles_chosen()
         self._show_personal_ticks()
 
-    def show_table(self, info: dict[str, Any], project: dict[str, Any], lang: str) -> None:
+    def show_table(self, info: dict[str, Any], project: Project, lang: str) -> None:
         """Fill the sheet chooser, the column choosers and the table preview from `inspect_table`."""
         self._project, self._lang = project, lang
         self.sheet_combo.clear()
         for sheet in info["sheets"]:
             self.sheet_combo.addItem(sheet, sheet)
         self._set_row_visible(self.sheet_label, self.sheet_combo, len(info["sheets"]) > 1)
-        select_item(self.sheet_combo, project.get("sheet") or info.get("sheet"))
+        select_item(self.sheet_combo, project.sheet or info.get("sheet"))
         self.key_combo.clear()
         self.key_combo.addItem(self.tr("Detect automatically"), AUTO)
         self.key_combo.addItems(info["columns"])  # the column is the item's text (`_select` finds it)
-        select_item(self.key_combo, project.get("key_column") or AUTO)
+        select_item(self.key_combo, project.key_column or AUTO)
         if (info["columns"], info["rows"]) != (self.rows_model.columns, self.rows_model.rows):
             self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
         self._columns = list(info["columns"])
@@ -427,7 +404,11 @@ class DataStep(QWidget):
 
     def role_of(self, column: str) -> str | None:
         """The role shown for `column` (the user's choice, else the detected one)."""
-        return (self._project.get("roles") or {}).get(column) or self._detected.get(column)
+        return self.chosen_roles().get(column) or self._detected.get(column)
+
+    def chosen_roles(self) -> dict[str, str]:
+        """The roles the user chose (`Project.roles`), shown in bold."""
+        return self._project.roles if self._project is not None else {}
 
     def role_choices(self, current: str | None = None) -> QStandardItemModel:
         """The roles a column can be given, with their explanations (built once; a rare detected role added)."""
@@ -460,38 +441,13 @@ class DataStep(QWidget):
             self._role_chosen(column, spec)
 
     def _role_chosen(self, column: str, spec: str) -> None:
-        """One edit: the column's role, and the choices that named the column for something it no longer is."""
-        project = self._project
-        roles = dict(project.get("roles") or {})
-        if spec == self._detected.get(column):
-            roles.pop(column, None)
-        else:
-            roles[column] = spec
-        role = spec.partition(":")[0]
-        if role in ("latitude", "longitude"):  # one column of each: another one marked so goes back to its guess
-            roles = {c: r for c, r in roles.items() if c == column or r != role}
-        change: dict[str, Any] = {"roles": roles}
-        for key, wanted in (("lat_column", "latitude"), ("lon_column", "longitude")):
-            if role == wanted:
-                change[key] = column
-            elif project.get(key) == column:
-                change[key] = None
-        if role in NOT_A_PLACE:
-            for key in ("key_column", "parent_column"):
-                if project.get(key) == column:
-                    change[key] = None
-        if role == IGNORE:
-            if project.get("category_column") == column:
-                change["category_column"] = None
-            if project.get("value_column") == column:
-                change.update(value_column=None, agg="count", legend_heading=None)
-        self.edited.emit(change)
+        self.edited.emit(ChooseRole(column, spec, self._detected.get(column)))
 
     # --- personal data --------------------------------------------------------------------
 
     def personal_rows(self) -> list[str]:
         """The columns listed as personal: detected ones, then those the user marked, in table order."""
-        marked = {c for c, v in (self._project.get("personal_columns") or {}).items() if v}
+        marked = {c for c, v in (self._project.personal_columns if self._project else {}).items() if v}
         listed = {f["column"] for f in self._findings} | marked
         return [c for c in self._columns if c in listed]
 
@@ -557,7 +513,7 @@ class DataStep(QWidget):
         if set(self.personal_rows()) != set(self._personal_rows):  # a column was marked or unmarked (or undone)
             QTimer.singleShot(0, self._fill_personal)  # later: never rebuild the table from its own signal
             return
-        excluded = set(self._project.get("excluded_columns") or [])
+        excluded = set(self._project.excluded_columns if self._project else ())
         self._updating = True
         try:
             for row in range(self.personal_table.rowCount()):
@@ -569,21 +525,17 @@ class DataStep(QWidget):
         finally:
             self._updating = False
 
-    def kept_out(self, project: dict[str, Any] | None = None) -> list[str]:
-        """The columns `project` (default: the one shown) keeps out, by the detection and the user's word."""
-        project = self._project if project is None else project
-        return kept_out([f["column"] for f in self._findings], dict(project.get("personal_columns") or {}),
+    def kept_out(self) -> tuple[str, ...]:
+        """The columns the project shown keeps out, by the detection and the user's word."""
+        return kept_out(self.detected_personal(), self._project.personal_columns if self._project else {},
                         self._columns)
 
+    def detected_personal(self) -> tuple[str, ...]:
+        """The columns the detection flags as personal (the user's word aside)."""
+        return tuple(f["column"] for f in self._findings)
+
     def _set_personal(self, column: str, personal: bool) -> None:
-        overrides = dict(self._project.get("personal_columns") or {})
-        if personal == (column in {f["column"] for f in self._findings}):
-            overrides.pop(column, None)  # the detection's answer: nothing to remember
-        else:
-            overrides[column] = personal
-        self.edited.emit({"personal_columns": overrides,
-                          "excluded_columns": kept_out([f["column"] for f in self._findings], overrides,
-                                                       self._columns)})
+        self.edited.emit(MarkPersonal(column, personal, self.detected_personal(), tuple(self._columns)))
 
     def _personal_ticked(self, item: QTableWidgetItem) -> None:
         if self._updating or item.column() != 0:
@@ -611,16 +563,16 @@ class DataStep(QWidget):
 
     # --- editing --------------------------------------------------------------------------
 
-    def _combo_edit(self, key: str, combo: QComboBox) -> None:
-        value = combo.currentData()
-        self.edited.emit({key: None if value == AUTO else combo.currentText() if value is None else value})
+    def _key_chosen(self) -> None:
+        value = self.key_combo.currentData()
+        self.edited.emit(ChooseKeyColumn(None if value == AUTO else self.key_combo.currentText() if value is None
+                                         else value))
 
     def _sheet_changed(self) -> None:
-        self.edited.emit({"sheet": self.sheet_combo.currentData(), "key_column": None, "value_column": None,
-                          "agg": "count", "decisions": {}, "roles": {}, "personal_columns": {}})
+        self.edited.emit(ChooseSheet(self.sheet_combo.currentData()))
 
     def _layer_changed(self) -> None:
-        self.edited.emit({"layer": self.layer_combo.currentData()})
+        self.edited.emit(ChooseLayer(self.layer_combo.currentData()))
 
     def _choose_table(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose table"), "",

@@ -3,17 +3,17 @@
 Reading a workbook, matching and drawing a page hold Python's GIL for hundreds of
 milliseconds at a time, so even a worker thread would freeze the window. The app
 therefore runs these tasks in a child process (`gui/engine.py`) and exchanges only plain
-values with it: the project as a dict (`project_file.project_to_dict`), pixels as bytes,
+values with it: the project as a `Project` (`choices.py`, pickled), pixels as bytes,
 counts and rows as lists. The heavy imports (geopandas, matplotlib) happen only here.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import traceback
 from pathlib import Path
 from typing import Any
 
+from carto_desktop.choices import Project
 from carto_desktop.errors import CartoError
 
 PREVIEW_DPI = 110
@@ -26,26 +26,15 @@ def warm_up() -> None:
     import carto_desktop.export  # noqa: F401
 
 
-def _project(data: dict[str, Any]):
-    from carto_desktop.project_file import project_from_dict
-
-    return project_from_dict(data)
-
-
 def sample(lang: str) -> dict[str, Any]:
-    """The sample project, as the app's dict, with the names of the fields that are files."""
+    """The sample project."""
     from carto_desktop.project import sample_project
-    from carto_desktop.project_file import path_fields, project_to_dict
 
-    return {"project": project_to_dict(sample_project(lang)), "path_fields": sorted(path_fields())}
+    return {"project": sample_project(lang)}
 
 
 def new_project(table: str, boundaries: str, lang: str) -> dict[str, Any]:
-    from carto_desktop.project import Project
-    from carto_desktop.project_file import path_fields, project_to_dict
-
-    project = Project(table=Path(table), boundaries=Path(boundaries), lang=lang)
-    return {"project": project_to_dict(project), "path_fields": sorted(path_fields())}
+    return {"project": Project(table=Path(table), boundaries=Path(boundaries), lang=lang)}
 
 
 def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | None = None) -> dict[str, Any]:
@@ -162,12 +151,12 @@ class _LastPage:
     over a saved copy of the page's pixels (matplotlib's blitting), in milliseconds.
     """
 
-    project: dict[str, Any] | None = None
+    project: Project | None = None
     figure = None
     background = None  # the page's pixels without highlight (an Agg BufferRegion)
     size: tuple[int, int] = (0, 0)
 
-    def keep(self, project: dict[str, Any], figure, dpi: float) -> bytes:
+    def keep(self, project: Project, figure, dpi: float) -> bytes:
         """Draw `figure` at `dpi`, remember it, and return its pixels."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -217,7 +206,7 @@ def _pixel_box(figure, area_id: str) -> list[int]:
     return [int(px0), int(height - py1), int(px1) + 1, int(height - py0) + 1]
 
 
-def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI, highlight: str | None = None,
+def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = None,
             check_lang: str | None = None) -> dict[str, Any]:
     """Build the map and render it to pixels; also what the Match step shows.
 
@@ -226,7 +215,7 @@ def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI, highlight: str | No
     """
     from carto_desktop.project import build_map
 
-    result = build_map(_project(project))
+    result = build_map(project)
     _PAGE.keep(project, result.figure, dpi)
     page = _PAGE.highlighted(highlight)
     out: dict[str, Any] = {**page, "columns": [str(c) for c in result.table.data.columns], "match": None}
@@ -243,7 +232,7 @@ def preview(project: dict[str, Any], dpi: int = PREVIEW_DPI, highlight: str | No
     return out
 
 
-def _share_check(project: dict[str, Any], result, lang: str) -> dict[str, Any]:
+def _share_check(project: Project, result, lang: str) -> dict[str, Any]:
     """The "before you share" check of a map just made (privacy/check.py), as plain values.
 
     A failure of the check never costs the user the map: it comes back as {"error": report}.
@@ -251,12 +240,12 @@ def _share_check(project: dict[str, Any], result, lang: str) -> dict[str, Any]:
     from carto_desktop.privacy.check import share_check as check
 
     try:
-        return check(_project(project), result, lang=lang).as_dict()
+        return check(project, result, lang=lang).as_dict()
     except Exception as exc:  # a help, like column-role detection: reported, never blocking
         return {"error": error_report(exc)}
 
 
-def highlight(project: dict[str, Any], area_id: str | None, dpi: int = PREVIEW_DPI) -> dict[str, Any]:
+def highlight(project: Project, area_id: str | None, dpi: int = PREVIEW_DPI) -> dict[str, Any]:
     """The current page with one area outlined and named: the kept page if it shows `project`,
     else the map made afresh (as `preview`)."""
     if _PAGE.figure is None or _PAGE.project != project:
@@ -264,7 +253,7 @@ def highlight(project: dict[str, Any], area_id: str | None, dpi: int = PREVIEW_D
     return _PAGE.highlighted(area_id)
 
 
-def export(project: dict[str, Any], paths: list[str], dpi: int, atlas: bool = False, check_lang: str | None = None,
+def export(project: Project, paths: list[str], dpi: int, atlas: bool = False, check_lang: str | None = None,
            summary: bool = False) -> dict[str, Any]:
     """Build the map once and write it to each path (format from the extension).
 
@@ -276,7 +265,7 @@ def export(project: dict[str, Any], paths: list[str], dpi: int, atlas: bool = Fa
     from carto_desktop.export import save_map
     from carto_desktop.project import MapResult, build_map, prepare_map
 
-    p = _project(project)
+    p = project
     if atlas:
         from carto_desktop.atlas import save_atlas
 
@@ -303,26 +292,21 @@ def export(project: dict[str, Any], paths: list[str], dpi: int, atlas: bool = Fa
     return out
 
 
-def save(project: dict[str, Any], path: str) -> str:
+def save(project: Project, path: str) -> str:
     from carto_desktop.project_file import save_project
 
-    p = _project(project)
-    return str(save_project(path, p, getattr(p, "decisions", None)))
+    return str(save_project(path, project, project.decisions))
 
 
 def open_project(path: str, autosave: bool = False) -> dict[str, Any]:
     """A project file (or, `autosave`, the recovered session: no checksums, no outside-folder question)."""
-    from carto_desktop.project_file import path_fields, project_to_dict, read_project
+    from carto_desktop.project_file import read_project
 
     opened = read_project(path, checksums=not autosave)
     if autosave:
         opened.outside_inputs = []  # the autosave lives in the app's own folder: its inputs are the user's files
-    project = opened.project()
-    if "decisions" in {f.name for f in dataclasses.fields(project)} and not project.decisions:
-        project.decisions = dict(opened.decisions)
-    return {"project": project_to_dict(project), "path_fields": sorted(path_fields()),
-            "changed": opened.changed_inputs, "missing": opened.missing_inputs, "outside": opened.outside_inputs,
-            "saved_from": opened.saved_from}
+    return {"project": opened.project_with_decisions(), "changed": opened.changed_inputs,
+            "missing": opened.missing_inputs, "outside": opened.outside_inputs, "saved_from": opened.saved_from}
 
 
 def templates() -> list[dict[str, Any]]:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from carto_desktop.choices import Project
+from carto_desktop.edits import Choose
 from carto_desktop.gui.widgets import select_item
 
 SHOW_PROGRESS_AFTER_MS = 500
@@ -27,7 +29,7 @@ class ExportStep(QWidget):
 
     export_requested = Signal(list, int)
     cancel_requested = Signal()
-    edited = Signal(dict)
+    edited = Signal(object)  # an `edits.Edit`
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -58,7 +60,7 @@ class ExportStep(QWidget):
                              (self.tr("Phone story, 1080 × 1920 pixels"), "story_1080x1920")):
             self.page_combo.addItem(label, value)
         self.page_combo.setToolTip(self.tr("The paper size the map is laid out for"))
-        self.page_combo.activated.connect(lambda: self.edited.emit({"page": self.page_combo.currentData() or None}))
+        self.page_combo.activated.connect(lambda: self.edited.emit(Choose(page=self.page_combo.currentData() or None)))
         self.page_label = QLabel(self.tr("Page size:"))
         self.page_label.setBuddy(self.page_combo)
         form.addRow(self.page_label, self.page_combo)
@@ -130,12 +132,8 @@ class ExportStep(QWidget):
         self._progress_timer.timeout.connect(self._show_progress)
         self.set_progress_visible(False)
 
-    def show_project(self, project: dict[str, Any], default_path: Path) -> None:
-        has_page = "page" in project  # older engines have no page choice
-        self.page_label.setVisible(has_page)
-        self.page_combo.setVisible(has_page)
-        if has_page:
-            select_item(self.page_combo, project.get("page") or "")
+    def show_project(self, project: Project, default_path: Path) -> None:
+        select_item(self.page_combo, project.page or "")
         if not self.file_edit.text():
             self.file_edit.setText(str(default_path))
 

@@ -1,12 +1,12 @@
 """The main window: a start page, then the four steps on the left and the live map on the right.
 
-The window is a thin driver. It holds the project as a plain dict (see
-`project_file.project_to_dict`), records every edit for undo and autosave, and asks the
-engine process (`gui/engine.py`) for everything else, so the UI thread never waits.
+The window is a thin driver. It holds the user's choices as a `Project` (`choices.py`), applies
+the pages' edits with `edits.apply_edit` (one undo step each: `History` keeps snapshots),
+autosaves, and asks the engine process (`gui/engine.py`) for everything else, so the UI thread
+never waits.
 """
 from __future__ import annotations
 
-import copy
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
@@ -18,22 +18,23 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from carto_desktop.choices import Project
+from carto_desktop.edits import ChooseBoundaries, ChooseTable, Edit, FollowPersonalDetection, apply_edit, changed_fields
 from carto_desktop.gui.data_step import DataStep
 from carto_desktop.gui.engine import EngineProcess
 from carto_desktop.gui.errors import show_error
 from carto_desktop.gui.export_step import ExportStep
+from carto_desktop.gui.map_requests import MapRequests
 from carto_desktop.gui.match_step import MatchStep
 from carto_desktop.gui.preview import MapPreview
 from carto_desktop.gui.start_page import StartPage
 from carto_desktop.gui.style_step import StyleStep
-from carto_desktop.project_file import SUFFIX, Autosave, History, inputs_to_confirm
+from carto_desktop.project_file import SUFFIX, Autosave, History, inputs_to_confirm, path_fields, project_to_dict
 from carto_desktop.recent_projects import RECENT_MAX, RecentProjects
 
 STEP_KEYS = ("data", "match", "style", "export")
 TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv"}
 BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
-PREVIEW_DELAY_MS = 300  # edits closer together than this make one preview
-HIGHLIGHT_DELAY_MS = 120  # the pointer running down a list of areas makes one highlight
 AUTOSAVE_DELAY_MS = 400
 START, WORKSPACE = 0, 1
 
@@ -58,8 +59,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.settings = settings
         self.autosave = Autosave(data_dir) if data_dir else None
-        self.project: dict[str, Any] | None = None
-        self.path_fields: set[str] = {"table", "boundaries"}
+        self.project: Project | None = None
         self.project_path: Path | None = None
         self.dirty = False
         self.history = History()
@@ -78,13 +78,6 @@ class MainWindow(QMainWindow):
             settings.remove("recent")
         self._pending_inputs: dict[str, str] = {}
         self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[dict], None] | None]] = {}
-        self._generation = 0  # bumped by every change; previews of older generations are dropped
-        self._preview_job: int | None = None
-        self._preview_again = False
-        self._preview_highlight: str | None = None  # the area the running preview outlines
-        self._highlight: str | None = None  # the area the Match step asks to outline on the preview
-        self._highlight_job: int | None = None
-        self._highlight_again = False
         self._export_job: int | None = None
 
         self.engine = EngineProcess(self)  # loading, matching, previews, project files
@@ -94,18 +87,14 @@ class MainWindow(QMainWindow):
             engine.failed.connect(self._job_failed)
             engine.cancelled.connect(self._job_cancelled)
 
+        self.maps = MapRequests(self.engine, lang, self)  # previews and highlights
+        self.maps.preview_ready.connect(self._preview_done)
+        self.maps.preview_failed.connect(self.show_failure)
+        self.maps.highlight_ready.connect(self._highlight_done)
         self.setWindowTitle(self.tr("Carto Desktop"))
         self.setAcceptDrops(True)
         self._build()
         self._build_menus()
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self._start_preview)
-        self._highlight_timer = QTimer(self)
-        self._highlight_timer.setSingleShot(True)
-        self._highlight_timer.setInterval(HIGHLIGHT_DELAY_MS)
-        self._highlight_timer.timeout.connect(self._start_highlight)
         self._autosave_timer = QTimer(self)  # edits in a burst make one autosave
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -267,9 +256,9 @@ class MainWindow(QMainWindow):
             on_done(value)
 
     def _job_failed(self, job_id: int, report: dict) -> None:
-        _, on_error = self._jobs.pop(job_id, (None, None))
-        if job_id == self._preview_job:
-            self._preview_job = None
+        if job_id not in self._jobs:  # a preview or highlight: `MapRequests` answers for it
+            return
+        _, on_error = self._jobs.pop(job_id)
         if job_id == self._export_job:
             self._export_job = None
             self.export_step.done(self.tr("The map was not exported."), ok=False)
@@ -303,40 +292,35 @@ class MainWindow(QMainWindow):
         self._run(self.engine, "sample", self._project_loaded, lang=self.lang)
 
     def _project_loaded(self, loaded: dict[str, Any], path: str | None = None) -> None:
-        self.set_project(loaded["project"], set(loaded["path_fields"]), project_path=path)
+        self.set_project(loaded["project"], project_path=path)
 
-    def set_project(self, project: Any, path_fields: set[str] | None = None, *, project_path: str | Path | None = None,
-                    dirty: bool = False) -> None:
-        """Show `project` (the dict form, or a `Project`) and make its map; undo starts afresh."""
-        if not isinstance(project, dict):
-            from carto_desktop.project_file import path_fields as fields_of, project_to_dict
-
-            project, path_fields = project_to_dict(project), fields_of()
-        self.project = copy.deepcopy(project)
-        self.path_fields = set(path_fields or self.path_fields)
+    def set_project(self, project: Project, *, project_path: str | Path | None = None, dirty: bool = False) -> None:
+        """Show `project` and make its map; undo starts afresh."""
+        self.project = project
         self.known_inputs |= self._inputs_in_use()
         self.project_path = Path(project_path) if project_path else None
         self.history.clear()
         self.dirty = dirty
         self.last_preview = None
+        self.maps.forget()
         self.pages.setCurrentIndex(WORKSPACE)
         self._changed({"table", "boundaries"})
 
     def _inputs_in_use(self) -> set[str]:
         """The files the open project reads (table, boundaries, places list…)."""
-        if not self.project:
+        if self.project is None:
             return set()
-        return {str(self.project[k]) for k in self.path_fields if self.project.get(k)}
+        return {str(getattr(self.project, k)) for k in path_fields() if getattr(self.project, k)}
 
-    def edit(self, change: dict[str, Any]) -> None:
-        """Apply a user's change: one undo step, autosaved, and a new preview."""
+    def edit(self, edit: Edit) -> None:
+        """Apply a user's edit (`edits.py`): one undo step, autosaved, and a new preview."""
         if self.project is None:
             return
-        new = {**self.project, **copy.deepcopy(change)}
-        if new == self.project:
+        new = apply_edit(self.project, edit)
+        changed = changed_fields(self.project, new)
+        if not changed:
             return
-        changed = {k for k in change if self.project.get(k) != new.get(k)}
-        self.history.push(copy.deepcopy(self.project))
+        self.history.push(self.project)  # edits make new projects: the old one is the snapshot
         self.project = new
         self.dirty = True
         self._changed(changed)
@@ -351,44 +335,47 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         self.style_step.commit_texts()
-        state = move(copy.deepcopy(self.project))
+        state = move(self.project)
         if state is None:
             return
-        changed = {k for k in set(state) | set(self.project) if state.get(k) != self.project.get(k)}
+        changed = changed_fields(self.project, state)
         self.project = state
         self.dirty = True
         self._changed(changed)
 
     def _changed(self, keys: set[str]) -> None:
         project = self.project
-        self._generation += 1
         self.data_step.show_project(project)
         self.match_step.show_project(project)
         self.style_step.show_project(project)
         self.export_step.show_project(project, self._default_export_path())
         if keys & {"table", "sheet", "roles"}:  # the user's roles shape the table's warnings
             self._run(self.engine, "inspect_table", self._table_inspected, self._table_failed,
-                      path=str(project["table"]), sheet=project.get("sheet"), roles=project.get("roles") or {})
+                      path=str(project.table), sheet=project.sheet, roles=dict(project.roles))
         if "boundaries" in keys:
             self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
-                      path=str(project["boundaries"]))
+                      path=str(project.boundaries))
         self._autosave_timer.start()
         self._update_actions()
         self.project_changed.emit()
-        self.request_preview()
+        self.export_button.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Making the map…"))
+        self.maps.changed(project)
 
     def _table_inspected(self, info: dict[str, Any]) -> None:
         if self.project is None:
             return
         self.data_step.show_table(info, self.project, self.lang)
-        self.match_step.show_columns(info["columns"], self.project.get("key_column"))
+        self.match_step.show_columns(info["columns"], self.project.key_column)
         self.style_step.show_columns(info["columns"])
         self.style_step.show_people(bool((info.get("people") or {}).get("people")))
-        kept = self.data_step.kept_out()
-        if not info.get("error") and kept != list(self.project.get("excluded_columns") or []):
-            # the personal columns follow the table's detection and the user's word: not an edit, no undo step
-            self.project["excluded_columns"] = kept
-            self._changed({"excluded_columns"})
+        if not info.get("error"):
+            # the personal columns follow the table's detection and the user's word: a rule, but no undo step
+            followed = apply_edit(self.project, FollowPersonalDetection(self.data_step.detected_personal(),
+                                                                        tuple(info["columns"])))
+            if followed is not self.project:
+                self.project = followed
+                self._changed({"excluded_columns"})
         self.table_ready.emit()
 
     def _table_failed(self, report: dict) -> None:
@@ -396,7 +383,7 @@ class MainWindow(QMainWindow):
 
     def _layers_inspected(self, info: dict[str, Any]) -> None:
         if self.project is not None:
-            self.data_step.show_layers(info["layers"], self.project.get("layer"))
+            self.data_step.show_layers(info["layers"], self.project.layer)
 
     def _default_export_path(self) -> Path:
         folder = self.project_path.parent if self.project_path else Path.home()
@@ -405,30 +392,7 @@ class MainWindow(QMainWindow):
 
     # --- preview --------------------------------------------------------------------------
 
-    def request_preview(self) -> None:
-        """Ask for a new map soon; quick successive edits make one render (debounced)."""
-        if self.project is not None:
-            self.export_button.setEnabled(False)
-            self.statusBar().showMessage(self.tr("Making the map…"))
-            self._preview_timer.start()
-
-    def _start_preview(self) -> None:
-        if self.project is None:
-            return
-        if self._preview_job is not None:  # one at a time; the newest state is drawn next
-            self._preview_again = True
-            return
-        generation = self._generation
-        self._preview_again = False
-        self._preview_highlight = self._highlight
-        self._preview_job = self._run(self.engine, "preview", lambda result: self._preview_done(generation, result),
-                                      check_lang=self.lang, project=copy.deepcopy(self.project), highlight=self._highlight)
-
-    def _preview_done(self, generation: int, result: dict[str, Any]) -> None:
-        self._preview_job = None
-        if generation != self._generation or self._preview_again:  # the user changed something meanwhile
-            self._start_preview()
-            return
+    def _preview_done(self, result: dict[str, Any]) -> None:
         self.last_preview = result
         self.preview.show_pixels(result["pixels"], result["width"], result["height"])
         self.style_step.show_columns(result["columns"])
@@ -443,46 +407,18 @@ class MainWindow(QMainWindow):
         self.export_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))
         self.exporter.start()  # once, after the first map: ready by the time the user exports
-        if self._preview_highlight != self._highlight:  # asked for while the map was being made
-            self._highlight_timer.start()
         self.preview_ready.emit()
 
     # --- the Match step's area, outlined on the preview -----------------------------------------
 
     def request_highlight(self, area_id: str) -> None:
-        """Outline `area_id` on the preview ("" = none), soon: hovering down a list makes one request."""
-        area = area_id or None
-        if area != self._highlight:
-            self._highlight = area
-            self._highlight_timer.start()
+        """Outline `area_id` on the preview ("" = none), soon (`MapRequests`)."""
+        self.maps.request_highlight(area_id)
 
-    def _start_highlight(self) -> None:
-        if self.project is None or self.last_preview is None:
-            return
-        if self._preview_job is not None or self._preview_timer.isActive():
-            return  # the coming preview outlines the newest area (see _preview_done)
-        if self._highlight_job is not None:  # one at a time; the newest area is drawn next
-            self._highlight_again = True
-            return
-        area, generation = self._highlight, self._generation
-        self._highlight_again = False
-        self._highlight_job = self._run(self.engine, "highlight",
-                                        lambda result: self._highlight_done(generation, area, result),
-                                        self._highlight_failed, project=copy.deepcopy(self.project), area_id=area)
-
-    def _highlight_done(self, generation: int, area: str | None, result: dict[str, Any]) -> None:
-        self._highlight_job = None
-        if self._highlight_again or generation != self._generation or area != self._highlight:
-            self._highlight_again = False
-            if generation == self._generation:  # else the new preview draws it
-                self._start_highlight()
-            return
+    def _highlight_done(self, result: dict[str, Any], area: str) -> None:
         self.last_preview = {**self.last_preview, **result}
         self.preview.show_pixels(result["pixels"], result["width"], result["height"])
-        self.highlight_ready.emit(area or "")
-
-    def _highlight_failed(self, _report: dict) -> None:
-        self._highlight_job = None  # an outline is a help: the map itself is still shown
+        self.highlight_ready.emit(area)
 
     def _status_names(self) -> dict[str, str]:
         return {"review": self.tr("unsure"), "unmatched": self.tr("not found")}
@@ -500,7 +436,7 @@ class MainWindow(QMainWindow):
         self.export_step.started()
         self.statusBar().showMessage(self.tr("Exporting…"))
         self._export_job = self._run(self.exporter, "export", self._export_done,
-                                     project=copy.deepcopy(self.project), paths=paths,
+                                     project=self.project, paths=paths,
                                      dpi=dpi or self.dpi_spin.value(),
                                      atlas=self.export_step.atlas_check.isChecked() if atlas is None else atlas,
                                      check_lang=self.lang, summary=self.export_step.summary_check.isChecked())
@@ -530,15 +466,14 @@ class MainWindow(QMainWindow):
 
     def use_table(self, path: str) -> None:
         if self.project is not None:
-            self.edit({"table": str(Path(path).resolve()), "sheet": None, "key_column": None, "value_column": None,
-                       "agg": "count", "legend_heading": None, "decisions": {}, "roles": {}, "personal_columns": {}})
+            self.edit(ChooseTable(Path(path).resolve()))
         else:
             self._pending_inputs["table"] = str(Path(path).resolve())
             self._maybe_new_project()
 
     def use_boundaries(self, path: str) -> None:
         if self.project is not None:
-            self.edit({"boundaries": str(Path(path).resolve()), "decisions": {}})
+            self.edit(ChooseBoundaries(Path(path).resolve()))
         else:
             self._pending_inputs["boundaries"] = str(Path(path).resolve())
             self._maybe_new_project()
@@ -614,13 +549,13 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         self.style_step.commit_texts()
-        generation = self._generation
+        generation = self.maps.generation
         self._run(self.engine, "save", lambda saved: self._saved(saved, generation),
-                  project=copy.deepcopy(self.project), path=str(path))
+                  project=self.project, path=str(path))
 
     def _saved(self, path: str, generation: int) -> None:
         self.project_path = Path(path)
-        self.dirty = generation != self._generation
+        self.dirty = generation != self.maps.generation
         self._remember_recent(path)
         self._write_autosave()
         self._update_actions()
@@ -691,7 +626,7 @@ class MainWindow(QMainWindow):
             return
         autosave = self.autosave
         if self.dirty:
-            args = (copy.deepcopy(self.project), None, set(self.path_fields), self.project_path)
+            args = (project_to_dict(self.project), None, path_fields(), self.project_path)
             future = self._autosave_writer.submit(lambda: autosave.write(*args[:3], saved_from=args[3]))
         else:
             future = self._autosave_writer.submit(autosave.clear)
@@ -734,8 +669,7 @@ class MainWindow(QMainWindow):
             self.autosave.clear()
 
     def _recovered(self, opened: dict[str, Any]) -> None:
-        self.set_project(opened["project"], set(opened["path_fields"]) | {"table", "boundaries"},
-                         project_path=opened.get("saved_from"), dirty=True)
+        self.set_project(opened["project"], project_path=opened.get("saved_from"), dirty=True)
 
     # --- language -------------------------------------------------------------------------
 
@@ -746,16 +680,14 @@ class MainWindow(QMainWindow):
     def state(self) -> dict[str, Any]:
         """What a new window (in another language) needs to carry on where this one is."""
         self.style_step.commit_texts()
-        return {"project": copy.deepcopy(self.project), "path_fields": set(self.path_fields),
-                "project_path": self.project_path, "dirty": self.dirty, "history": self.history,
+        return {"project": self.project, "project_path": self.project_path, "dirty": self.dirty, "history": self.history,
                 "step": self.steps.currentIndex(), "geometry": self.saveGeometry()}
 
     def _restore_state(self, state: dict[str, Any]) -> None:
         if state.get("geometry") is not None:
             self.restoreGeometry(state["geometry"])
         if state.get("project") is not None:
-            self.set_project(state["project"], state["path_fields"], project_path=state["project_path"],
-                             dirty=state["dirty"])
+            self.set_project(state["project"], project_path=state["project_path"], dirty=state["dirty"])
             self.history = state["history"]
             self._update_actions()
             self.go_to_step(state.get("step", 0))

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from carto_desktop.gui.data_step import AUTO
-from carto_desktop.gui.widgets import select_item
+from carto_desktop.choices import Project
+from carto_desktop.edits import Choose, ChooseKeyColumn, DecideArea, ForgetDecisions
+from carto_desktop.gui.widgets import AUTO, select_item
 
 NO_CHOICE = ""
 GEONAMES, NO_PLACES, OWN_LIST = "geonames", "none", "own"  # the places chooser (Project.gazetteer)
@@ -46,7 +47,7 @@ class _AreaChooser(QComboBox):
 class MatchStep(QWidget):
     """The counts and a review table: one line per unsure or unknown place, with a chooser."""
 
-    edited = Signal(dict)
+    edited = Signal(object)  # an `edits.Edit`
     highlight_requested = Signal(str)  # an area id to outline on the preview; "" = none
 
     def __init__(self, parent=None) -> None:
@@ -134,12 +135,12 @@ class MatchStep(QWidget):
             self.key_combo.addItem(column, column)
         select_item(self.key_combo, key_column or AUTO)
 
-    def show_project(self, project: dict[str, Any]) -> None:
-        self._decisions = dict(project.get("decisions") or {})
+    def show_project(self, project: Project) -> None:
+        self._decisions = dict(project.decisions)
         self.decided_label.setText(str(len(self._decisions)))
         self.clear_button.setEnabled(bool(self._decisions))
-        select_item(self.key_combo, project.get("key_column") or AUTO)
-        self._gazetteer = project.get("gazetteer")
+        select_item(self.key_combo, project.key_column or AUTO)
+        self._gazetteer = project.gazetteer
         self._show_places()
 
     def _show_places(self) -> None:
@@ -162,7 +163,7 @@ class MatchStep(QWidget):
             value = GEONAMES if choice == GEONAMES else None
         self._show_places()  # the project's value until the edit comes back through show_project
         if value != self._gazetteer:
-            self.edited.emit({"gazetteer": value})
+            self.edited.emit(Choose(gazetteer=value))
 
     def show_match(self, match: dict[str, Any] | None, status_names: dict[str, str], lang: str | None = None) -> None:
         """Counts and review lines from the engine's preview (`engine_tasks.preview`)."""
@@ -243,12 +244,7 @@ class MatchStep(QWidget):
         self._apply(combo.property("key_value"), combo.currentData())
 
     def _apply(self, value: str, area: str | None) -> None:
-        decisions = dict(self._decisions)
-        if area:
-            decisions[value] = area
-        else:
-            decisions.pop(value, None)
-        self.edited.emit({"decisions": decisions})
+        self.edited.emit(DecideArea(value, area or None))
 
     def choose(self, row: int, area_id: str) -> None:
         """Pick `area_id` for review line `row`, as a user would (used by tests and the guide)."""
@@ -317,9 +313,9 @@ class MatchStep(QWidget):
 
     def _forget(self) -> None:
         self._ask_highlight("")  # the outlined area belonged to a decision now gone
-        self.edited.emit({"decisions": {}})
+        self.edited.emit(ForgetDecisions())
 
     def _key_changed(self) -> None:
         value = self.key_combo.currentData()
         self._ask_highlight("")  # other review lines are coming
-        self.edited.emit({"key_column": None if value == AUTO else value, "decisions": {}})
+        self.edited.emit(ChooseKeyColumn(None if value == AUTO else value))

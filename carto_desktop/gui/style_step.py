@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from carto_desktop.choices import Project
+from carto_desktop.edits import Choose, ChooseAggregation, ChooseValueColumn
 from carto_desktop.gui.widgets import select_item
 
 DEFAULT = ""  # combo data for "as the template says"
@@ -43,9 +45,9 @@ def swatch(colours: tuple[str, ...], size: QSize = QSize(60, 14)) -> QIcon:
 
 
 class StyleStep(QWidget):
-    """Every control emits `edited` with the project fields it changes."""
+    """Shows the project's style; every control emits `edited` with one edit (`edits.py`)."""
 
-    edited = Signal(dict)
+    edited = Signal(object)  # an `edits.Edit`
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -57,7 +59,8 @@ class StyleStep(QWidget):
         self.template_combo.setIconSize(QSize(64, 45))
         self.template_combo.setToolTip(self.tr("A template sets the page, colours and what is drawn; you can change "
                                                "the details below"))
-        self.template_combo.activated.connect(lambda: self.edited.emit({"template": self.template_combo.currentData()}))
+        self.template_combo.activated.connect(
+            lambda: self.edited.emit(Choose(template=self.template_combo.currentData())))
         kind_form.addRow(self._label(self.tr("Template:"), self.template_combo), self.template_combo)
         layout.addWidget(kind)
 
@@ -78,14 +81,15 @@ class StyleStep(QWidget):
         self.category_combo.setToolTip(self.tr("The column that puts rows into groups, for example the sector or "
                                                "cluster; each group gets its own small map or colour"))
         self.category_combo.activated.connect(
-            lambda: self.edited.emit({"category_column": self.category_combo.currentData() or None}))
+            lambda: self.edited.emit(Choose({"category_column": self.category_combo.currentData() or None})))
         self.category_label = self._label(self.tr("Groups (sector):"), self.category_combo)
         ind_form.addRow(self.category_label, self.category_combo)
         self.lat_combo = QComboBox()
         self.lon_combo = QComboBox()
         for combo, key in ((self.lat_combo, "lat_column"), (self.lon_combo, "lon_column")):
             combo.setToolTip(self.tr("Latitude and longitude: the GPS position of each site, in degrees"))
-            combo.activated.connect(lambda _=None, c=combo, k=key: self.edited.emit({k: c.currentData() or None}))
+            combo.activated.connect(
+                lambda _=None, c=combo, k=key: self.edited.emit(Choose({k: c.currentData() or None})))
         self.lat_label = self._label(self.tr("Latitude column:"), self.lat_combo)
         self.lon_label = self._label(self.tr("Longitude column:"), self.lon_combo)
         ind_form.addRow(self.lat_label, self.lat_combo)
@@ -98,7 +102,7 @@ class StyleStep(QWidget):
             "a dot can show where a family lives. They are counted per area, or per hexagon of a grid of "
             "equal cells, and small counts are shown as \"fewer than 5\"."))
         self.people_combo.activated.connect(
-            lambda: self.edited.emit({"people_points": self.people_combo.currentData()}))
+            lambda: self.edited.emit(Choose({"people_points": self.people_combo.currentData()})))
         self.people_label = self._label(self.tr("Count people per:"), self.people_combo)
         ind_form.addRow(self.people_label, self.people_combo)
         self.hexagon_spin = QSpinBox()
@@ -123,7 +127,7 @@ class StyleStep(QWidget):
             self.scheme_combo.addItem(label, value)
         self.scheme_combo.setToolTip(self.tr("Classification: how the numbers are cut into a few colour classes"))
         self.scheme_combo.activated.connect(
-            lambda: self.edited.emit({"scheme": self.scheme_combo.currentData() or None}))
+            lambda: self.edited.emit(Choose({"scheme": self.scheme_combo.currentData() or None})))
         cls_form.addRow(self._label(self.tr("Grouping:"), self.scheme_combo), self.scheme_combo)
         self.classes_spin = QSpinBox()
         self.classes_spin.setRange(2, 9)
@@ -143,7 +147,7 @@ class StyleStep(QWidget):
         self.palette_combo.setToolTip(self.tr("Palette: the range of colours, light for low values, dark for high "
                                               "values"))
         self.palette_combo.activated.connect(
-            lambda: self.edited.emit({"palette": self.palette_combo.currentData() or None}))
+            lambda: self.edited.emit(Choose({"palette": self.palette_combo.currentData() or None})))
         cls_form.addRow(self._label(self.tr("Palette:"), self.palette_combo), self.palette_combo)
         layout.addWidget(classes)
 
@@ -170,14 +174,14 @@ class StyleStep(QWidget):
         self.map_lang.addItem(self.tr("English"), "en")
         self.map_lang.addItem(self.tr("French"), "fr")
         self.map_lang.setToolTip(self.tr("The language of the texts on the map itself"))
-        self.map_lang.activated.connect(lambda: self.edited.emit({"lang": self.map_lang.currentData()}))
+        self.map_lang.activated.connect(lambda: self.edited.emit(Choose(lang=self.map_lang.currentData())))
         txt_form.addRow(self._label(self.tr("Map language:"), self.map_lang), self.map_lang)
         logo_row = QHBoxLayout()
         self.logo_button = QPushButton(self.tr("Choose logo…"))
         self.logo_button.setToolTip(self.tr("Your organisation's logo (a PNG image), shown at the top right of the map"))
         self.logo_button.clicked.connect(self.choose_logo)
         self.logo_clear = QPushButton(self.tr("No logo"))
-        self.logo_clear.clicked.connect(lambda: self.edited.emit({"logo": None}))
+        self.logo_clear.clicked.connect(lambda: self.edited.emit(Choose({"logo": None})))
         self.logo_label = QLabel(self.tr("As the template says"))
         logo_row.addWidget(self.logo_button)
         logo_row.addWidget(self.logo_clear)
@@ -185,7 +189,7 @@ class StyleStep(QWidget):
         txt_form.addRow(self._label(self.tr("Logo:"), self.logo_button), logo_row)
         layout.addWidget(texts)
         layout.addStretch(1)
-        self._project: dict[str, Any] = {}
+        self._project: Project | None = None
         self._kinds: dict[str, str] = {}
         self._people = False  # the table's rows are people (`show_people`)
         self._loading = False
@@ -206,7 +210,7 @@ class StyleStep(QWidget):
         for t in templates:
             icon = QIcon(t["thumbnail"]) if t.get("thumbnail") else QIcon()
             self.template_combo.addItem(icon, t["name"].get(lang) or t["id"], t["id"])
-        select_item(self.template_combo, self._project.get("template", current))
+        select_item(self.template_combo, self._project.template if self._project else current)
         self._show_kind_controls()
 
     def show_columns(self, columns: list[str]) -> None:
@@ -223,47 +227,48 @@ class StyleStep(QWidget):
     def _select_columns(self) -> None:
         for combo, key in ((self.value_combo, "value_column"), (self.category_combo, "category_column"),
                            (self.lat_combo, "lat_column"), (self.lon_combo, "lon_column")):
-            select_item(combo, self._project.get(key) or DEFAULT)
+            select_item(combo, (getattr(self._project, key) if self._project else None) or DEFAULT)
 
     def _show_kind_controls(self) -> None:
         """Groups only for sector maps, latitude/longitude only for point maps."""
-        kind = self._kinds.get(self._project.get("template"), "choropleth")
+        project = self._project
+        kind = self._kinds.get(project.template, "choropleth") if project else "choropleth"
         for widget in (self.category_label, self.category_combo):
-            widget.setVisible(kind in ("sectors", "points") and "category_column" in self._project)
+            widget.setVisible(kind in ("sectors", "points") and project is not None)
         for widget in (self.lat_label, self.lat_combo, self.lon_label, self.lon_combo):
-            widget.setVisible(kind == "points" and "lat_column" in self._project)
-        people = kind == "points" and self._people and not self._project.get("raw_points")
+            widget.setVisible(kind == "points" and project is not None)
+        people = kind == "points" and self._people and project is not None and not project.raw_points
         for widget in (self.people_label, self.people_combo):
             widget.setVisible(people)
         for widget in (self.hexagon_label, self.hexagon_spin):
-            widget.setVisible(people and self._project.get("people_points") == "hexagons")
+            widget.setVisible(people and project.people_points == "hexagons")
 
     def show_people(self, people: bool) -> None:
         """Whether the table's rows are people (the engine's `is_people_points`): only then is the choice offered."""
         self._people = bool(people)
         self._show_kind_controls()
 
-    def show_project(self, project: dict[str, Any]) -> None:
+    def show_project(self, project: Project) -> None:
         self._project = project
         self._loading = True
         try:
-            if self.template_combo.findData(project.get("template")) < 0:
-                self.template_combo.addItem(str(project.get("template")), project.get("template"))
-            select_item(self.template_combo, project.get("template"))
-            select_item(self.agg_combo, project.get("agg") or "count")
+            if self.template_combo.findData(project.template) < 0:
+                self.template_combo.addItem(str(project.template), project.template)
+            select_item(self.template_combo, project.template)
+            select_item(self.agg_combo, project.agg or "count")
             self._select_columns()
-            select_item(self.people_combo, project.get("people_points") or "areas")
-            self.hexagon_spin.setValue(int(round(project.get("hexagon_km") or 0)))
+            select_item(self.people_combo, project.people_points or "areas")
+            self.hexagon_spin.setValue(int(round(project.hexagon_km or 0)))
             self._show_kind_controls()
-            select_item(self.scheme_combo, project.get("scheme") or DEFAULT)
-            self.classes_spin.setValue(project.get("classes") or 1)
-            select_item(self.palette_combo, project.get("palette") or DEFAULT)
+            select_item(self.scheme_combo, project.scheme or DEFAULT)
+            self.classes_spin.setValue(project.classes or 1)
+            select_item(self.palette_combo, project.palette or DEFAULT)
             for edit, key in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle"),
                               (self.legend_edit, "legend_heading")):
-                if not edit.hasFocus() or edit.text() != (project.get(key) or ""):
-                    edit.setText(project.get(key) or "")
-            select_item(self.map_lang, project.get("lang") or "en")
-            logo = project.get("logo")
+                if not edit.hasFocus() or edit.text() != (getattr(project, key) or ""):
+                    edit.setText(getattr(project, key) or "")
+            select_item(self.map_lang, project.lang or "en")
+            logo = project.logo
             self.logo_label.setText(str(logo).replace("\\", "/").rsplit("/", 1)[-1] if logo
                                     else self.tr("As the template says"))
             self.logo_clear.setEnabled(bool(logo))
@@ -276,33 +281,22 @@ class StyleStep(QWidget):
         """Ask for a PNG; the engine checks it when the map is made (a bad file gives a dialog)."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose logo"), "", self.tr("PNG images (*.png)"))
         if path:
-            self.edited.emit({"logo": path})
+            self.edited.emit(Choose({"logo": path}))
 
     def _agg_changed(self) -> None:
-        agg = self.agg_combo.currentData()
-        change: dict[str, Any] = {"agg": agg, "legend_heading": None}  # the automatic heading follows the indicator
-        if agg == "count":
-            change["value_column"] = None
-        elif not self.value_combo.currentData() and self.value_combo.count() > 1:
-            change["value_column"] = self.value_combo.itemData(1)
-        self.edited.emit(change)
+        first = self.value_combo.itemData(1) if self.value_combo.count() > 1 else None
+        self.edited.emit(ChooseAggregation(self.agg_combo.currentData(), first))
 
     def _value_changed(self) -> None:
-        column = self.value_combo.currentData() or None
-        change: dict[str, Any] = {"value_column": column, "legend_heading": None}
-        if column is None:
-            change["agg"] = "count"
-        elif self.agg_combo.currentData() == "count":
-            change["agg"] = "distinct"
-        self.edited.emit(change)
+        self.edited.emit(ChooseValueColumn(self.value_combo.currentData() or None))
 
     def _hexagon_changed(self, value: int) -> None:
         if not self._loading:
-            self.edited.emit({"hexagon_km": float(value) if value else None})
+            self.edited.emit(Choose({"hexagon_km": float(value) if value else None}))
 
     def _classes_changed(self, value: int) -> None:
         if not self._loading:
-            self.edited.emit({"classes": value if value > 1 else None})
+            self.edited.emit(Choose({"classes": value if value > 1 else None}))
 
     def commit_texts(self) -> None:
         """Send the typed texts as one edit (after a pause in typing, or on leaving the field)."""
@@ -311,7 +305,7 @@ class StyleStep(QWidget):
         for edit, key in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle"),
                           (self.legend_edit, "legend_heading")):
             value = edit.text().strip() or None
-            if value != (self._project.get(key) or None):
+            if self._project is not None and value != (getattr(self._project, key) or None):
                 change[key] = value
         if change:
-            self.edited.emit(change)
+            self.edited.emit(Choose(change))

@@ -6,6 +6,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+AUTO = "\u0000auto"  # a chooser's item for "detect automatically" (None in the project)
+
 
 def select_item(combo: QComboBox, data: Any) -> None:
     """Select the item holding `data` without emitting `activated` (only user choices do)."""

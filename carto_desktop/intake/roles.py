@@ -17,6 +17,7 @@ from typing import Literal
 
 import pandas as pd
 
+from carto_desktop.choices import ROLES
 from carto_desktop.errors import OptionError
 from carto_desktop.intake.coordinates import CheckedCoordinates, check_coordinates, parse_coordinate, parse_geopoint
 from carto_desktop.intake.kobo import KoboForm, kobo_form
@@ -29,8 +30,6 @@ from carto_desktop.names import normalise_name, normalise_pcode
 
 Role = Literal["admin name", "P-code", "latitude", "longitude", "geopoint", "number", "date", "identifier",
                "multiple choice", "form metadata", "text", "empty"]
-ROLES: tuple[str, ...] = ("admin name", "P-code", "latitude", "longitude", "geopoint", "number", "date",
-                          "identifier", "multiple choice", "form metadata", "text", "empty")
 SAMPLE = 500  # values looked at per column to guess its role (the whole column is checked for warnings)
 
 _PCODE = re.compile(r"^([A-Z]{2,3})(\d{0,12})$")

@@ -1,0 +1,139 @@
+"""When the window asks the engine process to draw the map: previews and the Match step's outline.
+
+One object keeps the rules that were spread over flags in the window:
+- every change of the project asks for a preview; changes closer than `PREVIEW_DELAY_MS` make one;
+- one preview at a time: a change while one is drawn has the newest project drawn next, and a
+  result made for an older project is never shown;
+- the outlined area (`request_highlight`) is drawn over the last preview's pixels, at most one at
+  a time, `HIGHLIGHT_DELAY_MS` after the pointer stops; while a preview is coming, that preview
+  outlines the newest area instead, and an outline for an older project or area is dropped.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from carto_desktop.choices import Project
+from carto_desktop.gui.engine import EngineProcess
+
+PREVIEW_DELAY_MS = 300  # edits closer together than this make one preview
+HIGHLIGHT_DELAY_MS = 120  # the pointer running down a list of areas makes one highlight
+
+
+class MapRequests(QObject):
+    """Schedules the engine's previews and highlights for the window's current project."""
+
+    preview_ready = Signal(dict)  # the result of `engine_tasks.preview` for the current project
+    preview_failed = Signal(dict)  # an error report
+    highlight_ready = Signal(dict, str)  # pixels with the area outlined, and the area ("" = none)
+
+    def __init__(self, engine: EngineProcess, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.lang = engine, lang
+        self.project: Project | None = None
+        self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[dict], None]]] = {}
+        engine.finished.connect(lambda job, value: self._answer(job, value, 0))
+        engine.failed.connect(lambda job, report: self._answer(job, report, 1))
+        self.generation = 0  # bumped by every change of the project
+        self.shown = False  # a preview of some project is on screen (highlights draw over it)
+        self.area: str | None = None  # the area the Match step asks to outline
+        self._preview: tuple[int, str | None] | None = None  # (generation, area) of the preview being drawn
+        self._preview_again = False
+        self._highlight: tuple[int, str | None] | None = None
+        self._highlight_again = False
+        self._preview_timer = self._timer(PREVIEW_DELAY_MS, self._start_preview)
+        self._highlight_timer = self._timer(HIGHLIGHT_DELAY_MS, self._start_highlight)
+
+    def _timer(self, delay: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(delay)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _run(self, task: str, on_done: Callable[[Any], None], on_error: Callable[[dict], None], **kwargs: Any) -> None:
+        self._jobs[self.engine.submit(task, **kwargs)] = (on_done, on_error)
+
+    def _answer(self, job_id: int, value: Any, failed: int) -> None:
+        if job_id in self._jobs:  # the window's own jobs go to the window
+            self._jobs.pop(job_id)[failed](value)
+
+    def idle(self) -> bool:
+        """No preview is asked for or being drawn."""
+        return self._preview is None and not self._preview_timer.isActive()
+
+    # --- previews ---------------------------------------------------------------------------------
+
+    def changed(self, project: Project) -> None:
+        """The project changed: results for the old one are stale; a preview comes soon."""
+        self.project = project
+        self.generation += 1
+        self._preview_timer.start()
+
+    def forget(self) -> None:
+        """Another project is shown: no preview of this one is on screen any more."""
+        self.shown = False
+
+    def _start_preview(self) -> None:
+        project = self.project
+        if project is None:
+            return
+        if self._preview is not None:
+            self._preview_again = True
+            return
+        self._preview_again = False
+        asked = (self.generation, self.area)
+        self._preview = asked
+        self._run("preview", lambda result: self._preview_done(asked, result), self._preview_error,
+                  check_lang=self.lang, project=project, highlight=self.area)
+
+    def _preview_done(self, asked: tuple[int, str | None], result: dict[str, Any]) -> None:
+        self._preview = None
+        if asked[0] != self.generation or self._preview_again:  # the user changed something meanwhile
+            self._start_preview()
+            return
+        self.shown = True
+        self.preview_ready.emit(result)
+        if asked[1] != self.area:  # asked for while the map was being made
+            self._highlight_timer.start()
+
+    def _preview_error(self, report: dict) -> None:
+        self._preview = None
+        if self._preview_again:  # the newest project may well draw
+            self._start_preview()
+        self.preview_failed.emit(report)
+
+    # --- the outlined area ------------------------------------------------------------------------
+
+    def request_highlight(self, area_id: str) -> None:
+        """Outline `area_id` on the preview ("" = none), soon: hovering down a list makes one request."""
+        area = area_id or None
+        if area != self.area:
+            self.area = area
+            self._highlight_timer.start()
+
+    def _start_highlight(self) -> None:
+        project = self.project
+        if project is None or not self.shown or not self.idle():
+            return  # the coming preview outlines the newest area (see _preview_done)
+        if self._highlight is not None:
+            self._highlight_again = True
+            return
+        self._highlight_again = False
+        asked = (self.generation, self.area)
+        self._highlight = asked
+        self._run("highlight", lambda result: self._highlight_done(asked, result), self._highlight_error,
+                  project=project, area_id=self.area)
+
+    def _highlight_done(self, asked: tuple[int, str | None], result: dict[str, Any]) -> None:
+        self._highlight = None
+        if self._highlight_again or asked != (self.generation, self.area):
+            self._highlight_again = False
+            if asked[0] == self.generation:  # else the new preview draws it
+                self._start_highlight()
+            return
+        self.highlight_ready.emit(result, self.area or "")
+
+    def _highlight_error(self, _report: dict) -> None:
+        self._highlight = None  # an outline is a help: the map itself is still shown
