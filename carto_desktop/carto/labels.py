@@ -75,28 +75,31 @@ def place(ax: Axes, labels: Sequence[Label], renderer, obstacles: Sequence[Bbox]
 
 
 def _first_free(ax, lb: Label, renderer, frame: Bbox, taken: list[Bbox], pad_px: float, dpi_trans):
-    text = None
+    """The first candidate position that is free. Each form of the name is measured once; the
+    boxes of the other positions follow by arithmetic (laying text out again is the slow part)."""
+    text = ax.text(lb.x, lb.y, "", ha="center", va="center", clip_on=False, gid=lb.kind, **lb.style)
+    ax_x, ax_y = ax.transData.transform((lb.x, lb.y))
+    px_per_pt = ax.figure.dpi / 72
     for s in lb.texts:
+        text.set_text(s)
+        measured = text.get_window_extent(renderer)
+        w, h = measured.width, measured.height
         for ha, va, dx, dy in lb.positions:
-            offset = ScaledTranslation(dx * lb.gap_pt / 72, dy * lb.gap_pt / 72, dpi_trans)
-            if text is None:
-                text = ax.text(lb.x, lb.y, s, ha=ha, va=va, transform=ax.transData + offset, clip_on=False,
-                               gid=lb.kind, **lb.style)
-            else:
-                text.set_text(s)
-                text.set_ha(ha)
-                text.set_va(va)
-                text.set_transform(ax.transData + offset)
-            box = text.get_window_extent(renderer).padded(pad_px)
+            cx = ax_x + dx * lb.gap_pt * px_per_pt + {"left": w / 2, "center": 0.0, "right": -w / 2}[ha]
+            cy = ax_y + dy * lb.gap_pt * px_per_pt + {"bottom": h / 2, "center": 0.0, "top": -h / 2}[va]
+            box = Bbox.from_bounds(cx - w / 2, cy - h / 2, w, h).padded(pad_px)
             if not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1):
                 continue
             if lb.fits is not None and not lb.fits(box):
                 continue
             if any(box.overlaps(b) for b in taken):
                 continue
+            offset = ScaledTranslation(dx * lb.gap_pt / 72, dy * lb.gap_pt / 72, dpi_trans)
+            text.set_ha(ha)
+            text.set_va(va)
+            text.set_transform(ax.transData + offset)
             return text, box
-    if text is not None:
-        text.remove()
+    text.remove()
     return None
 
 

@@ -702,11 +702,18 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
     if outer is not None:
         outer = shapely.make_valid(outer)
         reach = 3 * mm
-        near_outline = shapely.buffer(outer, reach)
+        # only the strip along the outline matters: everything below works on small pieces (speed)
+        near_outline = shapely.buffer(shapely.simplify(outer, mm / 2), reach, quad_segs=2)
         own = shapely.union_all(geoms[codes == skip]) if (codes == skip).any() else shapely.Polygon()
         gaps = shapely.difference(shapely.intersection(own, near_outline), outer)  # the country beyond the COD outline
-        grown = [g if c == skip else shapely.union(g, shapely.intersection(shapely.buffer(g, reach), gaps))
-                 for g, c in zip(geoms, codes)]
+        strip = shapely.buffer(shapely.boundary(shapely.simplify(outer, mm / 2)), 2 * reach, quad_segs=1)
+        grown = []
+        for g, c in zip(geoms, codes):
+            if c == skip or gaps.is_empty or not shapely.intersects(g, strip):
+                grown.append(g)
+                continue
+            edge = shapely.simplify(shapely.intersection(g, strip), mm / 4)
+            grown.append(shapely.union(g, shapely.intersection(shapely.buffer(edge, reach, quad_segs=2), gaps)))
         geoms = shapely.difference(np.array(grown, dtype=object), outer)
     geoms = shapely.intersection(geoms, shapely.buffer(vx, 5 * mm))
     keep = ~shapely.is_empty(geoms)

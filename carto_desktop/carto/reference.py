@@ -100,7 +100,7 @@ def reference_features(crs, view, mm: float, outline, country_code: str | None, 
             if keep.any():
                 found.lakes = geoms[keep]
                 names = lakes["name_fr" if lang == "fr" else "name"].fillna("").to_numpy()
-                found.lake_names = [str(name) if name and a > (12 * mm) ** 2 else ""
+                found.lake_names = [str(name) if name and a > (5 * mm) ** 2 else ""  # Lake Chad: ~7 mm on Chad
                                     for name, a in zip(names[keep], area[keep])]
                 found.legend.append(LegendEntry(translate("Lake", lang), WATER_FILL, "box", edge=WATER_EDGE))
 
