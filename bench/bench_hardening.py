@@ -95,6 +95,18 @@ def main() -> int:
             code, seconds, mb, line = _run(args)
             worst = max(worst, code if code not in (0, 2) else 0)
             print(f"| {name} | {code} | {seconds:.1f} | {mb:.0f} | {line} |", flush=True)
+    sys.path.insert(0, str(REPO))
+    from carto_desktop.intake.tables import _check_sheet_span, read_table
+
+    print("\n| real workbook | sheet span check | whole read_table |\n|---|---|---|")
+    for name, sheet in (("mli_3w_ocha_2023-12.xlsx", "ML_5W"), ("wca_cadre_harmonise_caf_ipc_2014-2023.xlsx", "Sheet1")):
+        path = REAL / "tables" / name
+        start = time.perf_counter()
+        _check_sheet_span(path, sheet)
+        check = time.perf_counter() - start
+        start = time.perf_counter()
+        read_table(path, sheet)
+        print(f"| {name} | {check:.2f} s | {time.perf_counter() - start:.2f} s |", flush=True)
     return 1 if worst else 0
 
 

@@ -38,6 +38,9 @@ MAX_PROJECT_BYTES = 20 * 1024 * 1024
 """A bigger project file: "This project file is too large to be a Carto Desktop project (more than 20 MB): it is damaged."."""
 MAX_TEXT_CHARS = 10_000
 """A longer text (title, subtitle, source, a column name…): "A text in this project file is too long (more than 10000 characters): it is damaged."."""
+MAX_HASHED_BYTES = 2 * 1024 ** 3
+"""Inputs larger than this (2 GB) are not checksummed (no "has changed since the project was saved" for them),
+so opening a project never spends minutes hashing; no message: tables and boundary files are far smaller."""
 MAX_NESTING = 20
 """Deeper nesting than any project holds: "This is not a Carto Desktop project file, or it is damaged."."""
 
@@ -114,9 +117,13 @@ def project_from_dict(data: dict[str, Any]) -> Project:
 # --- the file --------------------------------------------------------------------------
 
 def file_checksum(path: str | Path) -> str | None:
-    """sha256 of a regular file; None if absent or not a regular file (a folder, a device: never hashed)."""
+    """sha256 of a regular file; None if absent, not a regular file (a folder, a device: never hashed) or
+    larger than `MAX_HASHED_BYTES`."""
     p = Path(path)
-    if not p.is_file():
+    try:
+        if not p.is_file() or p.stat().st_size > MAX_HASHED_BYTES:
+            return None
+    except OSError:
         return None
     digest = hashlib.sha256()
     try:
@@ -388,7 +395,8 @@ def read_project(path: str | Path, *, checksums: bool = True) -> OpenedProject:
             continue
         if not _inside(found, base):
             opened.outside_inputs.append(str(found))
-        if checksums and entry.get("sha256") and file_checksum(found) != entry["sha256"]:
+        current = file_checksum(found) if checksums and entry.get("sha256") else None
+        if current is not None and current != entry["sha256"]:
             opened.changed_inputs.append(found.name)
     return opened
 

@@ -119,3 +119,38 @@ def test_only_files_the_person_never_chose_are_asked_about(tmp_path):
     outside = [str(mine), str(theirs)]
     assert inputs_to_confirm(outside, [str(tmp_path / "." / "mine.xlsx"), None]) == [str(theirs)]
     assert inputs_to_confirm(outside, []) == outside
+
+
+def test_a_huge_input_is_not_hashed_when_the_project_opens(saved, tmp_path, monkeypatch):
+    """Hashing is bounded: a 3 GB input (sparse here) is not read through when the project opens."""
+    import carto_desktop.project_file as project_file
+
+    path, doc = saved
+    doc = json.loads(json.dumps(doc))
+    big = path.parent / "huge.xlsx"
+    with open(big, "wb") as f:
+        f.truncate(3 * 1024 ** 3)
+    doc["inputs"]["table"] = {"path": big.name, "sha256": "0" * 64}
+    crafted = path.with_name("huge.cartoproj")
+    _write(doc, crafted)
+    import hashlib
+
+    real_sha256 = hashlib.sha256
+    hashed = []
+
+    class Counting:
+        def __init__(self):
+            self.inner = real_sha256()
+
+        def update(self, block):
+            hashed.append(len(block))
+            self.inner.update(block)
+
+        def hexdigest(self):
+            return self.inner.hexdigest()
+
+    monkeypatch.setattr(project_file.hashlib, "sha256", Counting)
+    opened = read_project(crafted)
+    assert sum(hashed) < 50 * 1024 ** 2  # the boundary file only, never the 3 GB
+    assert opened.changed_inputs == [] and opened.missing_inputs == []
+    big.unlink()
