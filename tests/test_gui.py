@@ -88,9 +88,13 @@ def test_cancelling_an_export_leaves_no_file(window, qtbot, tmp_path):
     out = tmp_path / "big.png"
     window.export_to(out, dpi=600)
     qtbot.waitUntil(lambda: not window.export_step.cancel_button.isHidden(), timeout=5000)
+    exporter = window.exporter._process.pid
+    half_written = tmp_path / f".~big-p{exporter}-k2j4.png.tmp"  # what the ended process leaves mid-write
+    half_written.write_bytes(b"\x89PNG partial")
     with qtbot.waitSignal(window.export_cancelled, timeout=10000):
         window.export_step.cancel_button.click()
     assert not out.exists()
+    assert list(tmp_path.glob(".~big*")) == []  # no hidden partial file (issue 21, item 12)
     assert "cancelled" in window.export_step.export_label.text()
     assert window.export_button.isEnabled()
 

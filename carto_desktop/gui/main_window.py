@@ -271,6 +271,10 @@ class MainWindow(QMainWindow):
         self._jobs.pop(job_id, None)
         if job_id == self._export_job:
             self._export_job = None
+            from carto_desktop.files import sweep_leftovers
+
+            for path in getattr(self, "_export_paths", []):  # the half-written file of the ended export process
+                sweep_leftovers(Path(path).parent, f".~{Path(path).stem}-")
             self.export_step.done(self.tr("Export cancelled."), ok=False)
             self.export_cancelled.emit()
 
@@ -433,6 +437,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         paths = [str(p) for p in (paths if isinstance(paths, list) else [paths])]
+        self._export_paths = paths
         self.export_step.started()
         self.statusBar().showMessage(self.tr("Exporting…"))
         self._export_job = self._run(self.exporter, "export", self._export_done,
