@@ -33,11 +33,14 @@ VERSION = 1
 SUFFIX = ".cartoproj"
 AUTOSAVE_NAME = "autosave" + SUFFIX
 
-# Limits on what a project file may hold; each is the plain sentence the user gets (messages/project.py).
+# Limits on what a project file may hold, each with the sentence the user gets (French in messages/project_file.py).
 MAX_PROJECT_BYTES = 20 * 1024 * 1024
-"""A bigger project file: "This project file is too large to be a Carto Desktop project (more than 20 MB): it is damaged."."""
+"""A bigger project file (20 MB): "This project file is too large to be a Carto Desktop project (more than {mb} MB): it is damaged."
+Hint: "Open a .cartoproj file saved by Carto Desktop."
+"""
 MAX_TEXT_CHARS = 10_000
-"""A longer text (title, subtitle, source, a column name…): "A text in this project file is too long (more than 10000 characters): it is damaged."."""
+"""A longer text (title, subtitle, source, a column name…): "A text in this project file is too long (more than {limit} characters): it is damaged."
+"""
 MAX_HASHED_BYTES = 2 * 1024 ** 3
 """Inputs larger than this (2 GB) are not checksummed (no "has changed since the project was saved" for them),
 so opening a project never spends minutes hashing; no message: tables and boundary files are far smaller."""
