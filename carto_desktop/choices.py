@@ -76,5 +76,10 @@ class Project:
     boundary_credit: str | None = None
     created: date = field(default_factory=date.today)
     decisions: dict[str, str] = field(default_factory=dict)  # key value -> area id, chosen by the user
+    # a JSON alias list of earlier answers (`match.decisions.save_aliases`), shared by projects on the same
+    # boundary set; the project's own `decisions` win over it
+    aliases: Path | None = None
+    id_column: str | None = None  # the boundary file's area-id column, when the guess is wrong
+    name_column: str | None = None  # the boundary file's area-name column, when the guess is wrong
     gazetteer: str | None = "geonames"  # places names that are no area: bundled GeoNames, a CSV path, None = off
 

@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from carto_desktop import __version__
-from carto_desktop.errors import CartoError
+from carto_desktop.choices import IGNORE, ROLES
+from carto_desktop.errors import CartoError, OptionError
 from carto_desktop.i18n import LANGUAGES, default_language
 
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
@@ -56,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="place village and town names that are no area: \"geonames\" (default: the bundled "
                        "GeoNames extract, CC BY 4.0, credited on the map), a CSV with columns name, lat, lon, "
                        "or \"none\"")
+        p.add_argument("--role", action="append", default=[], metavar="COLUMN=ROLE[:LEVEL]",
+                       help="what a column holds, as the app's Data step says it: \"Cercle=admin name:2\", "
+                       "\"Village=ignore\" (left out of the map) (repeatable)")
 
     render = sub.add_parser("render", help="make a map from a table and boundaries")
     inputs(render)
@@ -254,31 +258,28 @@ def _render(project, output: str, dpi: int, check: bool = False, layout_report: 
     return path
 
 
-def _match_with_options(args: argparse.Namespace):
-    """`carto-desktop match` with parent, layer-column, gazetteer or alias options."""
-    from carto_desktop.intake import read_table
-    from carto_desktop.match import match_table
-    from carto_desktop.match.boundary_keys import boundary_keys
-    from carto_desktop.match.decisions import boundary_set_id, load_aliases
+def parse_roles(specs: Sequence[str]) -> dict[str, str]:
+    """--role "COLUMN=ROLE[:LEVEL]" (repeatable) as `Project.roles`: what the user says a column holds."""
+    roles: dict[str, str] = {}
+    for spec in specs:
+        column, sep, role = spec.partition("=")
+        name, _, level = role.strip().partition(":")
+        if not sep or name.strip() not in (*ROLES, IGNORE) or (level and not level.strip().isdigit()):
+            raise OptionError(
+                "\"{spec}\" is not a column role; use one of: {roles} (with \":level\" for admin names and P-codes).",
+                hint="For example \"admin name:2\" for a column of cercle names.", spec=spec,
+                roles=", ".join((*ROLES, IGNORE)) if sep else "COLUMN=ROLE[:LEVEL]")
+        roles[column.strip()] = f"{name.strip()}:{level.strip()}" if level.strip() else name.strip()
+    return roles
 
-    from carto_desktop.project import Project, read_boundaries
 
-    table = read_table(Path(args.table), args.sheet)
-    layer = read_boundaries(Project(table=Path(args.table), boundaries=_boundaries(args), sheet=args.sheet,
-                                    layer=args.layer), table)
-    _say_boundaries(layer.attrs.get("recognition"), getattr(args, "lang", None) or default_language())
-    decisions = None
-    if args.aliases:
-        keys = boundary_keys(layer, id_column=args.id_column, name_column=args.name_column)
-        decisions = load_aliases(args.aliases, boundary_set_id(layer[keys.id_column]))
-    if args.lat_column or args.lon_column:
-        from carto_desktop.match.points import match_points
-
-        return match_points(table.data, layer, args.lat_column or "", args.lon_column or "", file=str(args.table),
-                            id_column=args.id_column, name_column=args.name_column)
-    return match_table(table.data, layer, args.key_column, file=str(args.table), parent_column=args.parent_column,
-                       id_column=args.id_column, name_column=args.name_column, decisions=decisions,
-                       gazetteer=_gazetteer(args))
+def _check_role_columns(roles: dict[str, str], columns, table: Path) -> None:
+    """A role for a column the table does not have is a typo: said, never ignored."""
+    for column in roles:
+        if column not in {str(c) for c in columns}:
+            raise OptionError("The table has no column named \"{column}\".",
+                              hint="Check the spelling; column names are listed by \"carto-desktop inspect\".",
+                              column=column, file=table)
 
 
 def _gazetteer(args: argparse.Namespace) -> str | None:
@@ -307,7 +308,7 @@ def run(args: argparse.Namespace) -> int:
             basemap=Path(args.basemap) if args.basemap else None, raw_points=args.raw_points,
             people_points=args.people_points, hexagon_km=args.hexagon_km,
             logo=Path(args.logo) if args.logo else None, page=args.page,
-            min_count=args.min_count, gazetteer=_gazetteer(args),
+            min_count=args.min_count, gazetteer=_gazetteer(args), roles=parse_roles(args.role),
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
         if args.atlas:
@@ -345,13 +346,13 @@ def run(args: argparse.Namespace) -> int:
         from carto_desktop.project import Project, run_match
 
         project = Project(table=Path(args.table), boundaries=_boundaries(args), sheet=args.sheet,
-                          key_column=args.key_column, lang=lang, layer=args.layer, gazetteer=_gazetteer(args))
-        if any((args.parent_column, args.id_column, args.name_column, args.aliases, args.lat_column,
-                args.lon_column)):
-            result = _match_with_options(args)
-        else:
-            _, layer, result = run_match(project)
-            _say_boundaries(layer.attrs.get("recognition"), lang)
+                          key_column=args.key_column, parent_column=args.parent_column, lang=lang, layer=args.layer,
+                          gazetteer=_gazetteer(args), roles=parse_roles(args.role),
+                          aliases=Path(args.aliases) if args.aliases else None, id_column=args.id_column,
+                          name_column=args.name_column, lat_column=args.lat_column, lon_column=args.lon_column)
+        table, layer, result = run_match(project, points=bool(args.lat_column or args.lon_column))
+        _check_role_columns(project.roles, table.data.columns, project.table)
+        _say_boundaries(layer.attrs.get("recognition"), lang)
         from carto_desktop.match.verdicts import MATCH_COLUMNS
         from carto_desktop.privacy.sensitive import detect_sensitive, sensitive_columns
 

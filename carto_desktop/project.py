@@ -33,7 +33,7 @@ from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.intake.tables import require_column
 from carto_desktop.match import MatchResult, match_table
 from carto_desktop.match.boundary_keys import boundary_keys
-from carto_desktop.match.decisions import Decisions
+from carto_desktop.match.decisions import Decisions, boundary_set_id, load_aliases
 from carto_desktop import reuse
 from carto_desktop.paths import sample_data_dir
 
@@ -106,11 +106,17 @@ def _read_table(project: Project) -> Table:
                             lambda: read_table(project.table, project.sheet), reuse.table_copy)
 
 
-def run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
+def run_match(project: Project, *, points: bool = False) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     """`_run_match`, or the match made before from the same files and matching choices when the
-    process keeps them (`reuse`: the app's engine process; restyling never matches again)."""
+    process keeps them (`reuse`: the app's engine process; restyling never matches again).
+
+    The one route of a match: the app's maps and `carto-desktop match` both come here. With
+    `points`, rows are placed by their GPS point (`_lat_lon`: the named or marked columns, else
+    the detected ones) instead of by name or code.
+    """
     key = reuse.match_key(project, {f.name: getattr(project, f.name) for f in dataclasses.fields(project)})
-    return reuse.remembered("match", key, lambda: _run_match(project),
+    key = None if key is None else (*key, points)
+    return reuse.remembered("match", key, lambda: _run_match(project, points),
                             lambda kept: (reuse.table_copy(kept[0]), reuse.layer_copy(kept[1]), _match_copy(kept[2])))
 
 
@@ -118,25 +124,36 @@ def _match_copy(match: MatchResult) -> MatchResult:
     return replace(match, rows=match.rows.copy(), counts=dict(match.counts))
 
 
-def _run_match(project: Project) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
+def _run_match(project: Project, points: bool = False) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
     """Read both inputs and match the table to the layer: the first half of the flow.
 
-    The user's own answers ({key value: area id}) go to the matcher as decisions, which it
-    applies before any other tier; answers naming an area the layer no longer has are ignored.
-    Columns the user ignores or keeps out as personal are not given to the matcher
-    (`usable_data`); the key column, when not chosen, is looked for first among the columns
-    the user marked as places (`Project.roles`).
+    The user's own answers ({key value: area id}) and the alias list (`Project.aliases`) go to
+    the matcher as decisions, which it applies before any other tier (the project's answers
+    win); answers naming an area the layer no longer has are ignored. Columns the user ignores
+    or keeps out as personal are not given to the matcher (`usable_data`); the key column, when
+    not chosen, is looked for first among the columns the user marked as places (`Project.roles`).
     """
     table = _read_table(project)
     layer = read_boundaries(project, table)
-    ids = set(layer[boundary_keys(layer).id_column].astype(str))
-    chosen = {value: area for value, area in project.decisions.items() if area in ids}
-    decisions = Decisions.from_mapping(chosen) if chosen else None
+    if points:
+        return table, layer, _match_points(table, project, layer)
+    keys = boundary_keys(layer, id_column=project.id_column, name_column=project.name_column)
+    decisions = _decisions(project, layer[keys.id_column].astype(str))
     data = usable_data(table.data, project)
     key, parent = _key_column(project, data, layer)
     match = match_table(data, layer, key, file=str(project.table), parent_column=project.parent_column or parent,
+                        id_column=project.id_column, name_column=project.name_column,
                         decisions=decisions, gazetteer=project.gazetteer or None)
     return table, layer, match
+
+
+def _decisions(project: Project, area_ids) -> Decisions | None:
+    """The alias list for this boundary set, then the project's own answers over it."""
+    ids = set(area_ids)
+    decisions = Decisions.from_mapping({value: area for value, area in project.decisions.items() if area in ids})
+    if project.aliases:
+        decisions = load_aliases(project.aliases, boundary_set_id(ids)).merged(decisions)
+    return decisions if len(decisions) else None
 
 
 def read_boundaries(project: Project, table: Table) -> gpd.GeoDataFrame:
@@ -478,7 +495,8 @@ def _match_points(table: Table, project: Project, layer: gpd.GeoDataFrame) -> Ma
     from carto_desktop.match.points import match_points
 
     lat, lon = _lat_lon(table, project)
-    match = match_points(usable_data(table.data, project, keep=(lat, lon)), layer, lat, lon, file=str(project.table))
+    match = match_points(usable_data(table.data, project, keep=(lat, lon)), layer, lat, lon, file=str(project.table),
+                         id_column=project.id_column, name_column=project.name_column)
     if match.counts["matched"] == 0:
         _no_point_inside(project)
     return match

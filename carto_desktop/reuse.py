@@ -91,5 +91,8 @@ def match_key(project, fields: dict[str, Any]) -> tuple | None:
         else str(boundaries)
     gazetteer = fields.get("gazetteer")
     gazetteer_id = file_identity(gazetteer) if gazetteer and Path(str(gazetteer)).exists() else gazetteer
-    rest = {k: v for k, v in fields.items() if k not in NOT_MATCHING and k not in ("table", "boundaries", "gazetteer")}
-    return (table, boundaries_id, gazetteer_id, json.dumps(rest, sort_keys=True, default=str))
+    aliases = fields.get("aliases")
+    aliases_id = file_identity(aliases) if aliases and Path(str(aliases)).exists() else aliases
+    rest = {k: v for k, v in fields.items()
+            if k not in NOT_MATCHING and k not in ("table", "boundaries", "gazetteer", "aliases")}
+    return (table, boundaries_id, gazetteer_id, aliases_id, json.dumps(rest, sort_keys=True, default=str))
