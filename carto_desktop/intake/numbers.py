@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -20,7 +21,13 @@ def parse_number(value: object) -> float | None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return None if isinstance(value, float) and math.isnan(value) else float(value)
-    text = _SPACES.sub("", str(value)).rstrip("%")
+    return _parse_text(str(value))
+
+
+@lru_cache(maxsize=200_000)
+def _parse_text(value: str) -> float | None:
+    """`parse_number` of a text, remembered: wide tables repeat the same cells over thousands of columns."""
+    text = _SPACES.sub("", value).rstrip("%")
     if not text:
         return None
     if "," in text and "." in text:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -112,7 +113,12 @@ def pcode_level(code: object) -> int | None:
 
     Also reads the three-letter form some offices use (MLI0401); a country code alone is 0.
     """
-    m = _PCODE.match(normalise_pcode(code))
+    return _pcode_level(normalise_pcode(code))
+
+
+@lru_cache(maxsize=200_000)
+def _pcode_level(code: str) -> int | None:
+    m = _PCODE.match(code)
     if not m:
         return None
     prefix, digits = m.groups()
