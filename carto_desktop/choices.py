@@ -47,7 +47,7 @@ class Project:
     key_column: str | None = None
     parent_column: str | None = None  # the table's parent-area column (region of a cercle), if any
     value_column: str | None = None
-    agg: str = "count"
+    agg: str = "count"  # count, distinct, sum, mean, max; "auto" (CLI): see `project._aggregation`
     category_column: str | None = None  # sectors (3W) and point colours
     lat_column: str | None = None  # point sites
     lon_column: str | None = None

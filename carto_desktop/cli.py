@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="make a map from a table and boundaries")
     inputs(render)
     render.add_argument("--value", help="column to add up, average or count distinct values of")
-    render.add_argument("--agg", choices=("count", "distinct", "sum", "mean", "max"), default="count")
+    render.add_argument("--agg", choices=("count", "distinct", "sum", "mean", "max"), default=None,
+                        help="how rows combine per area (default: count rows; with --value, the total of a column "
+                        "of numbers or the number of different values of a column of text, said)")
     render.add_argument("--parent-column", help="table column with the parent area (e.g. the region of a cercle)")
     render.add_argument("--template", default="choropleth", help="bundled template id or path to a .json template")
     render.add_argument("--category", help="column of categories: one small map each (sectors), point colours")
@@ -92,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--title")
     render.add_argument("--subtitle")
     render.add_argument("--source", help="data source to credit on the map (default: the table's file name)")
+    render.add_argument("--legend-title", help="the legend's heading (default: what the numbers count, in words)")
+    render.add_argument("--export-data", metavar="FILE", help="also write the map's data, one row per area (area_id, "
+                        "area_name, value, records, shown, class, colour): .csv, .gpkg or .geojson")
     render.add_argument("--dpi", type=int, default=300)
     render.add_argument("-o", "--output", required=True, help="output file: .png, .pdf, .svg, or .html (an interactive map in one file that opens offline)")
     render.add_argument("--check", action="store_true", help="print the \"before you share\" check (personal data, "
@@ -228,11 +233,16 @@ def _builtin_line(table: str, sheet: str | None, lang: str) -> str:
     return translate("Built-in boundaries: {sentence}", lang, sentence=sentence)
 
 
-def _render(project, output: str, dpi: int, check: bool = False, layout_report: str | None = None) -> Path:
+def _render(project, output: str, dpi: int, check: bool = False, layout_report: str | None = None,
+            export_data: str | None = None, account: bool = True) -> Path:
     from carto_desktop.export import check_dpi, check_output, save_map
     from carto_desktop.interactive import HTML_SUFFIXES, build_interactive, save_interactive_map
     from carto_desktop.project import build_map
 
+    if export_data:
+        from carto_desktop.map_data import check_data_path
+
+        check_data_path(export_data)  # fail before the slow part
     if Path(output).suffix.lower() in HTML_SUFFIXES:  # an interactive map: one offline HTML file
         html, result = build_interactive(project)
         _say_boundaries(result.recognition, project.lang)
@@ -245,6 +255,14 @@ def _render(project, output: str, dpi: int, check: bool = False, layout_report: 
         path = save_map(result.figure, output, dpi)
     for notice in result.notices:
         print(f"carto-desktop: {notice}", file=sys.stderr)
+    if account and result.account is not None:  # every row accounted for: "2,482 of 2,574 rows are on the map." and why
+        print("\n".join(result.account.lines(project.lang)))
+    if export_data:
+        from carto_desktop.carto.templates import load_template
+        from carto_desktop.map_data import write_map_data
+
+        template = result.template or load_template(project.template)
+        print(write_map_data(result.data, template, export_data, project.lang).resolve())
     if layout_report and result.figure is not None:
         from carto_desktop.carto.layout_report import write_layout_report
 
@@ -293,7 +311,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from carto_desktop.project import sample_project
 
-        path = _render(sample_project(lang), args.output, args.dpi)
+        path = _render(sample_project(lang), args.output, args.dpi, account=False)
         print(path.resolve())
         return EXIT_OK
     if args.command == "render":
@@ -302,7 +320,7 @@ def run(args: argparse.Namespace) -> int:
         project = Project(
             table=Path(args.table), boundaries=_boundaries(args), sheet=args.sheet, key_column=args.key_column,
             parent_column=args.parent_column, layer=args.layer,
-            value_column=args.value, agg=args.agg, template=args.template, lang=lang,
+            value_column=args.value, agg=args.agg or ("auto" if args.value else "count"), template=args.template, lang=lang,
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
             basemap=Path(args.basemap) if args.basemap else None, raw_points=args.raw_points,
@@ -310,7 +328,8 @@ def run(args: argparse.Namespace) -> int:
             logo=Path(args.logo) if args.logo else None, page=args.page,
             min_count=args.min_count, gazetteer=_gazetteer(args), roles=parse_roles(args.role),
         )
-        project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source)
+        project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source,
+                          legend_heading=args.legend_title)
         if args.atlas:
             from carto_desktop.atlas import save_atlas
             from carto_desktop.interactive import HTML_SUFFIXES
@@ -329,7 +348,8 @@ def run(args: argparse.Namespace) -> int:
             for path in save_atlas(project, args.output, args.dpi):
                 print(path.resolve())
             return EXIT_OK
-        path = _render(project, args.output, args.dpi, check=args.check, layout_report=args.layout_report)
+        path = _render(project, args.output, args.dpi, check=args.check, layout_report=args.layout_report,
+                       export_data=args.export_data)
         print(path.resolve())
         return EXIT_OK
     if args.command == "boundaries":

@@ -26,6 +26,8 @@ from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.choices import IGNORE, PLACE_ROLES, Project
 from carto_desktop.counted import what_is_counted
+from carto_desktop.rows_account import RowsAccount, account_rows
+from carto_desktop.totals import check_totals, find_total_rows
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
 from carto_desktop.i18n import translate
@@ -58,6 +60,8 @@ class MapResult:
     data: MapData
     notices: list[str] = field(default_factory=list)  # things the user must be told (printed by the CLI)
     recognition: Recognition | None = None  # the built-in boundaries used, and why (None: the user's file)
+    account: RowsAccount | None = None  # "M of N rows are on the map" and why the rest are not (None: points)
+    template: Template | None = None  # the template the page was drawn with (points of people: a choropleth)
 
 
 def country_outlines() -> gpd.GeoDataFrame:
@@ -185,6 +189,7 @@ def resolve_boundaries(project: Project) -> tuple[Project, Recognition | None]:
     return replace(project, boundaries=chosen.spec), recognition
 
 
+AUTO = "auto"  # Project.agg: the total of a column of numbers, else its different values (`_aggregation`)
 
 
 def role_overrides(roles: dict[str, str], columns) -> dict[str, str]:
@@ -243,6 +248,7 @@ class PreparedMap:
     values: AreaValues | None
     data: MapData
     notices: list[str]
+    account: RowsAccount | None = None  # the rows on the map and why the others are not (None: points)
 
 
 def build_map(project: Project) -> MapResult:
@@ -251,7 +257,8 @@ def build_map(project: Project) -> MapResult:
     fig = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
     return MapResult(figure=fig, table=prepared.table, match=prepared.match, values=prepared.values,
                      data=prepared.data, notices=prepared.notices,
-                     recognition=prepared.layer.attrs.get("recognition"))
+                     recognition=prepared.layer.attrs.get("recognition"), account=prepared.account,
+                     template=prepared.template)
 
 
 def prepare_map(project: Project) -> PreparedMap:
@@ -262,6 +269,7 @@ def prepare_map(project: Project) -> PreparedMap:
     )
     lang = project.lang
     notices: list[str] = []
+    account = None
     if template.kind == "points":
         from carto_desktop.privacy.sensitive import is_people_points
 
@@ -308,19 +316,62 @@ def prepare_map(project: Project) -> PreparedMap:
                 hint="Run \"carto-desktop match\" to see why, and check the key column.",
                 file=project.table, column=match.key_column,
             )
-        values = aggregate(match, layer, project.agg, project.value_column, file=str(project.table))
+        agg = _aggregation(project, match, notices)
+        totals = find_total_rows(match.rows, table.hxl_tags)  # a long-format table: its total rows only
+        used, counted_rows = None, match
+        if totals is not None:
+            area = match.rows["match_id"].where(match.rows["match_status"] == "matched")
+            check_totals(totals, area, file=str(project.table))
+            used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
+            notices.append(totals.notice(area.notna().to_numpy(), lang))
+        values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
+        account = account_rows(match, _higher_columns(table, match), used, totals.words(lang) if totals else None,
+                               project.value_column, agg)
         categories = None
         if template.kind == "sectors":
             if not project.category_column:
                 raise OptionError("This template needs a category column (for example the sector or cluster).",
                                   hint="Name the column with --category.")
-            categories = aggregate_by_category(match, project.category_column, project.value_column, project.agg,
+            categories = aggregate_by_category(counted_rows, project.category_column, project.value_column, agg,
                                                file=str(project.table))
-        counted = what_is_counted(table.data, project.agg, project.value_column, table.hxl_tags)
+        counted = what_is_counted(table.data, agg, project.value_column, table.hxl_tags)
         data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang),
                        categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
-                       records_are_people=counted.rows_are_people)
-    return PreparedMap(template, table, layer, match, values, data, notices)
+                       records_are_people=counted.rows_are_people, footnote=account.footnote(lang),
+                       subtitle_note=translate("total rows only", lang) if totals else "")
+    return PreparedMap(template, table, layer, match, values, data, notices, account)
+
+
+def _aggregation(project: Project, match: MatchResult, notices: list[str]) -> str:
+    """The user's way of combining rows; "auto" (`--value` without `--agg`): the total of a column of numbers,
+    else the number of different values, said in a notice. Never a column the user did not name."""
+    if project.agg != AUTO:
+        return project.agg
+    if not project.value_column:
+        return "count"
+    from carto_desktop.intake.numbers import parse_numbers
+
+    require_column(match.rows, project.value_column, project.table)
+    cells = match.rows[project.value_column]
+    filled = cells[cells.notna() & (cells.astype(str).str.strip() != "")]
+    numeric = len(filled) > 0 and parse_numbers(filled).notna().mean() >= 0.8
+    agg = "sum" if numeric else "distinct"
+    notices.append(translate("\"{column}\" holds numbers: the map shows their total per area (--agg to choose "
+                             "another way).", project.lang, column=project.value_column) if numeric else
+                   translate("\"{column}\" holds text: the map shows the number of different values per area "
+                             "(--agg to choose another way).", project.lang, column=project.value_column))
+    return agg
+
+
+def _higher_columns(table: Table, match: MatchResult) -> list[str]:
+    """The table's place columns of a larger level than the key (a region beside a cercle)."""
+    from carto_desktop.intake.roles import detect_roles
+
+    roles = detect_roles(table).columns
+    key = roles.get(match.key_column)
+    level = key.level if key is not None else None
+    return [c for c, r in roles.items() if c != match.key_column and r.role in PLACE_ROLES and r.level is not None
+            and (level is None or r.level < level)]
 
 
 def render_prepared(project: Project, prepared: PreparedMap, data: MapData | None = None,
@@ -387,7 +438,8 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
                              size=size_text(data.cell_size_km or 0, lang))
     texts = PageTexts(
         title=(project.title or _fill(title, fields)) + title_suffix,
-        subtitle=project.subtitle or _fill(subtitle, fields),
+        subtitle=project.subtitle or " · ".join(t for t in (_fill(subtitle, fields), data.subtitle_note) if t),
+        footnote=data.footnote,
         sources=credits,
         disclaimer=template.text("disclaimer", lang),
         producer=template.text("producer", lang),

@@ -100,7 +100,7 @@ def test_hidden_areas_are_dotted_with_their_own_legend_box_and_one_sentence(tmp_
     boxes = _legend_boxes(result.figure)
     assert "legend-fewer-than" in boxes and "legend-no-data" in boxes
     notes = [t for t in _legend_texts(result.figure) if t.startswith("Hidden:")]
-    assert notes == ["Hidden: counts of people under 5, to protect\nthem."]
+    assert [" ".join(t.split()) for t in notes] == ["Hidden: counts of people under 5, to protect them."]
 
 
 def test_no_data_is_listed_only_when_some_area_has_none(real_data):
@@ -128,3 +128,102 @@ def test_area_centroid_coordinates_are_not_household_gps():
     survey["_menage/gps_longitude"] = [f"{p.x:.6f}" for p in pts]
     survey["menage/gps"] = [f"{p.y:.6f} {p.x:.6f} 0 0" for p in pts]
     assert "gps" not in {f.kind for f in detect_sensitive(survey)}
+
+
+# --- long-format tables, every row accounted for, the map's data ---------------------------------------------
+
+HNO = "mli_hno2024_hpc_adm2_pcodes.csv"
+
+
+def _hno_totals(real_data) -> pd.Series:
+    """The table's own total row (every breakdown = ALL) per cercle: what the map must show."""
+    raw = pd.read_csv(real_data / "tables" / HNO, skiprows=[1])
+    total = raw[(raw["Sector"] == "ALL") & (raw["Gender"] == "a") & (raw["Age Range"] == "ALL")
+                & (raw["Population Group"] == "ALL") & raw["Admin 2 PCode"].notna()]
+    assert total["Admin 2 PCode"].is_unique and len(total) == 53
+    return total.set_index("Admin 2 PCode")["In Need"]
+
+
+def test_hno_map_gives_each_cercle_the_people_in_need_of_its_total_row(real_data, tmp_path, capsys):
+    """Mali HNO 2024 (long format): summed per cercle it gave about 5 times the people in need, silently."""
+    from carto_desktop import cli
+
+    out = tmp_path / "pin.csv"
+    code = cli.main(["render", "--table", str(real_data / "tables" / HNO), "--boundaries",
+                     str(real_data / "boundaries" / "mali_adm2.geojson"), "--value", "In Need", "--agg", "sum",
+                     "--export-data", str(out), "--dpi", "40", "--lang", "en", "-o", str(tmp_path / "pin.png")])
+    captured = capsys.readouterr()
+    assert code == 0
+    exported = pd.read_csv(out, encoding="utf-8-sig", dtype={"area_id": str}).set_index("area_id")
+    assert list(exported.columns) == ["area_name", "value", "records", "shown", "class", "colour"]
+    expected = _hno_totals(real_data)
+    assert exported["value"].to_dict() == expected.to_dict()  # exactly, cercle by cercle
+    assert (exported["records"] == 1).all() and (exported["shown"] == "value").all()
+    assert "uses the 53 total rows (Sector, Gender, Age Range, Population Group = all)" in captured.err
+    assert "53 of 1,323 rows are on the map." in captured.out
+    assert "1,172 are breakdowns of the totals used" in captured.out
+    assert "58 give only a larger area (Admin 1 PCode)" in captured.out
+
+
+def test_every_row_is_accounted_for_on_the_map_itself(real_data):
+    result = build_map(_real(real_data, HNO, "mali_adm2.geojson", value_column="In Need", agg="sum", lang="fr"))
+    footer = next(t.get_text() for t in result.figure.texts if t.get_gid() == "footer")
+    flat = " ".join(footer.split())
+    assert flat.startswith("53 lignes sur 1 323 sont cartographiées ; 1 172 ventilent les totaux utilisés")
+    assert "58 ne donnent qu'une zone plus grande (Admin 1 PCode)" in flat
+    subtitle = next(t.get_text() for t in result.figure.texts if t.get_gid() == "subtitle")
+    assert "lignes de total" in " ".join(subtitle.split())
+
+
+def test_a_table_with_totals_for_some_areas_only_is_refused_plainly(real_data, tmp_path, capsys):
+    from carto_desktop import cli
+
+    raw = pd.read_csv(real_data / "tables" / HNO, dtype=str, keep_default_na=False)
+    total = (raw["Sector"] == "ALL") & (raw["Gender"] == "a") & (raw["Age Range"] == "ALL") \
+        & (raw["Population Group"] == "ALL") & raw["Admin 2 PCode"].isin(["ML0101", "ML0102"])
+    path = tmp_path / "hno_without_two_totals.csv"
+    raw[~total].to_csv(path, index=False)
+    code = cli.main(["render", "--table", str(path), "--boundaries", str(real_data / "boundaries" / "mali_adm2.geojson"),
+                     "--value", "In Need", "--agg", "sum", "--lang", "en", "-o", str(tmp_path / "x.png")])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "gives totals (Sector, Gender, Age Range, Population Group = all) for some areas only (2 have none" in err
+    assert "would count people several times" in err
+
+
+def test_value_without_agg_is_the_total_of_a_column_of_numbers_and_says_so(real_data, tmp_path, capsys):
+    """`--value PIN` without `--agg` silently counted rows: one per département, a map of 1s."""
+    from carto_desktop import cli
+
+    out = tmp_path / "pin.geojson"
+    code = cli.main(["render", "--table", str(real_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx"),
+                     "--boundaries", str(real_data / "boundaries" / "tcd_adm2.geojson"), "--value", "PIN",
+                     "--export-data", str(out), "--dpi", "40", "--lang", "fr", "-o", str(tmp_path / "pin.png")])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "« PIN » contient des nombres : la carte montre leur total par zone" in captured.err
+    import geopandas as gpd
+
+    exported = gpd.read_file(out)
+    assert exported["value"].sum() == pytest.approx(7_672_650, abs=1)  # the PIN total of SOURCES.md
+    assert "70 lignes sur 70 sont sur la carte." in captured.out
+
+
+def test_an_organisations_map_exports_no_fewer_than_and_the_colours_drawn(real_data, tmp_path):
+    import geopandas as gpd
+    from matplotlib.colors import to_hex
+
+    from carto_desktop.map_data import write_map_data
+
+    result = build_map(_real(real_data, "mli_3w_ocha_2023-12.xlsx", "mali_adm2.geojson",
+                             value_column="Organisation Accronyme", agg="distinct", min_count=10))
+    path = write_map_data(result.data, result.template, tmp_path / "orgs.gpkg", "en")
+    exported = gpd.read_file(path)
+    assert len(exported) == 53 and set(exported["shown"]) == {"value"}
+    assert (exported["value"] < 10).any()  # small counts of organisations, shown as they are
+    drawn = {to_hex(c) for c in next(c for ax in result.figure.axes for c in ax.collections
+                                      if c.get_gid() == "areas").get_facecolors()}
+    assert set(exported["colour"]) == drawn
+    labels = [t.get_text().split("  (")[0] for t in next(ax for ax in result.figure.axes
+                                                         if ax.get_gid() == "legend").texts]
+    assert set(exported["class"]) <= set(labels)

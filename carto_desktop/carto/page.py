@@ -57,6 +57,7 @@ class PageTexts:
     disclaimer: str
     producer: str = ""
     created: date = field(default_factory=date.today)
+    footnote: str = ""  # rows not on the map, said on it (`rows_account.RowsAccount.footnote`)
 
 
 @dataclass(frozen=True)
@@ -621,14 +622,16 @@ def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageText
     chars = int(f.w / (footer_pt * 0.3528 * 0.6))  # DejaVu Sans averages about 0.6 em a glyph
     sources = sources_line(texts, lang)
     renderer = fig.canvas.get_renderer()
+    note = textwrap.wrap(texts.footnote, chars, break_on_hyphens=False)  # rows not on the map come first
     if layout.compact:  # no footer block: the sources in at most two short lines
         lines = textwrap.wrap(sources, chars, break_on_hyphens=False)
         text = "\n".join(lines[:2]) if len(lines) <= 2 else lines[0] + "\n" + textwrap.shorten(" ".join(lines[1:]), chars, placeholder="…")
+        text = "\n".join(note[:2] + [text])
         t = fig.text(f.x / layout.width, f.y / layout.height, text, ha="left", va="bottom", fontsize=footer_pt,
                      color="#555555", gid="footer", linespacing=1.3)
         return t.get_window_extent(renderer).y1 / fig.dpi * MM_PER_INCH
     sources, meta, disclaimer = footer_lines(texts, projection, lang)
-    lines = (textwrap.wrap(sources, chars, break_on_hyphens=False) + textwrap.wrap(meta, chars)
+    lines = (note + textwrap.wrap(sources, chars, break_on_hyphens=False) + textwrap.wrap(meta, chars)
              + textwrap.wrap(disclaimer, chars))
     t = fig.text(f.x / layout.width, f.y / layout.height, "\n".join(lines), ha="left", va="bottom",
                  fontsize=footer_pt, color="#444444", linespacing=1.35, gid="footer")

@@ -48,6 +48,10 @@ class MapData:
     outlines: gpd.GeoDataFrame | None = None
     outline_keys: BoundaryKeys | None = None
     cell_size_km: float | None = None
+    # rows not behind the values ("2,482 of 2,574 rows are mapped; 91 give only a larger area"), as a footnote
+    # (`rows_account.py`), and what a long-format table's rows were reduced to ("totals over Sector, Gender")
+    footnote: str = ""
+    subtitle_note: str = ""
 
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
@@ -103,7 +107,7 @@ def _fewer_than(data: MapData, lang: str, count: int | None = None) -> LegendEnt
 def _suppression_note(data: MapData, lang: str) -> list[str]:
     if data.min_count <= 1 or not data.suppressed().any():
         return []
-    return ["\n".join(textwrap.wrap(data.suppression_texts(lang)[1], 44))]
+    return ["\n".join(textwrap.wrap(data.suppression_texts(lang)[1], 36))]
 
 
 def _heading(text: str, width: int = 30) -> str:

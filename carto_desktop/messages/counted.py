@@ -29,3 +29,52 @@ FRENCH: dict[str, str] = {
     "Hidden: counts of people under {n}, to protect them.":
         "Masqué : effectifs de moins de {n} personnes, pour les protéger.",
 }
+FRENCH.update({
+    # totals.py
+    "totals over {columns}": "totaux sur {columns}",
+    "total rows only": "lignes de total seulement",
+    "The table gives totals and their breakdowns: the map uses the {n} total rows ({columns} = all) and leaves out "
+    "{detail} rows of breakdown, which would count people several times.":
+        "Le tableau donne des totaux et leurs ventilations : la carte utilise les {n} lignes de total ({columns} = "
+        "tous) et laisse de côté {detail} lignes de ventilation, qui compteraient plusieurs fois les mêmes personnes.",
+    "The table gives totals ({columns} = all) for some areas only ({n} have none, e.g. {example}): adding up their "
+    "other rows would count people several times.":
+        "Le tableau ne donne des totaux ({columns} = tous) que pour certaines zones ({n} n'en ont pas, par exemple "
+        "{example}) : additionner leurs autres lignes compterait plusieurs fois les mêmes personnes.",
+    "Add the total row of each area, or keep only one level of breakdown in the table.":
+        "Ajoutez la ligne de total de chaque zone, ou ne gardez qu'un niveau de ventilation dans le tableau.",
+    "The table has {most} total rows ({columns} = all) for area {example}: they differ by another column, and "
+    "adding them up could count people several times.":
+        "Le tableau a {most} lignes de total ({columns} = tous) pour la zone {example} : elles diffèrent par une "
+        "autre colonne, et les additionner pourrait compter plusieurs fois les mêmes personnes.",
+    "Keep one total row per area (filter the year or round), then map it again.":
+        "Gardez une ligne de total par zone (filtrez l'année ou le cycle), puis refaites la carte.",
+    # rows_account.py
+    "{mapped} of {total} rows are on the map.": "{mapped} lignes sur {total} sont sur la carte.",
+    "{mapped} of {total} rows are mapped": "{mapped} lignes sur {total} sont cartographiées",
+    "{n} have no number in \"{column}\"": "{n} n'ont pas de nombre dans « {column} »",
+    "{n} has no number in \"{column}\"": "{n} n'a pas de nombre dans « {column} »",
+    "{n} are breakdowns of the totals used ({what})": "{n} ventilent les totaux utilisés ({what})",
+    "{n} is a breakdown of the totals used ({what})": "{n} ventile les totaux utilisés ({what})",
+    "{n} give only a larger area ({columns})": "{n} ne donnent qu'une zone plus grande ({columns})",
+    "{n} gives only a larger area ({columns})": "{n} ne donne qu'une zone plus grande ({columns})",
+    "{n} give no place": "{n} ne donnent aucun lieu",
+    "{n} gives no place": "{n} ne donne aucun lieu",
+    "{n} wait for a decision in the match review": "{n} attendent une décision dans la vérification des correspondances",
+    "{n} waits for a decision in the match review": "{n} attend une décision dans la vérification des correspondances",
+    "{n} name no area of the boundary file: {names}": "{n} ne nomment aucune zone du fichier de limites : {names}",
+    "{n} names no area of the boundary file: {names}": "{n} ne nomme aucune zone du fichier de limites : {names}",
+    # project.py: --value without --agg
+    "\"{column}\" holds numbers: the map shows their total per area (--agg to choose another way).":
+        "« {column} » contient des nombres : la carte montre leur total par zone (--agg pour choisir autrement).",
+    "\"{column}\" holds text: the map shows the number of different values per area (--agg to choose another way).":
+        "« {column} » contient du texte : la carte montre le nombre de valeurs différentes par zone (--agg pour "
+        "choisir autrement).",
+    # map_data.py
+    "The map's data can be written for maps of areas only, not for points or hexagons.":
+        "Les données de la carte ne s'écrivent que pour les cartes de zones, pas pour les points ou les hexagones.",
+    "Use an area template (choropleth, presence, symbols, sectors).":
+        "Choisissez un modèle de zones (choroplèthe, présence, symboles, secteurs).",
+    "The map's data could not be written: {reason}.": "Les données de la carte n'ont pas pu être écrites : {reason}.",
+    "Use a file name ending in .csv, .gpkg or .geojson.": "Donnez un nom de fichier finissant par .csv, .gpkg ou .geojson.",
+})

@@ -223,8 +223,9 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
     people_rows = result.data.records_are_people
     # a sum of a table of area statistics (people in need per area) is a count of people, shown as such;
     # its mean or maximum is no count at all, and there are no people's rows behind it to count
-    counting = (project.agg in ("count", "distinct") or result.values is None or project.template == "points"
-                or (project.agg == "sum" and not people_rows))
+    agg = result.values.agg if result.values is not None else project.agg  # "auto" as the map resolved it
+    counting = (agg in ("count", "distinct") or result.values is None or project.template == "points"
+                or (agg == "sum" and not people_rows))
     counts, hidden = _counts(result, counting) if counting or people_rows else (np.array([]), np.array([], bool))
     shown = counts[~hidden]
     used = [c for c in (project.key_column, project.value_column, project.category_column,

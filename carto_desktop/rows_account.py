@@ -1,0 +1,127 @@
+"""Every row accounted for: how many of the table's rows are on the map, and why the others are not.
+
+`render` prints it, the app shows it, and when a row is missing the map carries it as a
+footnote ("2,482 of 2,574 rows are mapped; 91 give only a larger area (Region)"), so a reader
+never takes an area without its rows for an area without activity.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from carto_desktop.i18n import translate
+from carto_desktop.intake.numbers import parse_numbers
+from carto_desktop.match import MatchResult
+
+NAMES_SHOWN = 3  # names not found, written out in the footnote
+ONE = {  # the sentence for a single row
+    "{n} have no number in \"{column}\"": "{n} has no number in \"{column}\"",
+    "{n} are breakdowns of the totals used ({what})": "{n} is a breakdown of the totals used ({what})",
+    "{n} give only a larger area ({columns})": "{n} gives only a larger area ({columns})",
+    "{n} give no place": "{n} gives no place",
+    "{n} wait for a decision in the match review": "{n} waits for a decision in the match review",
+    "{n} name no area of the boundary file: {names}": "{n} names no area of the boundary file: {names}",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """`n` rows not on the map, and why: an English catalogue key and its parameters."""
+
+    n: int
+    key: str
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        key = ONE.get(self.key, self.key) if self.n == 1 else self.key
+        return translate(key, lang, n=_count(self.n, lang), **self.params)
+
+
+@dataclass(frozen=True)
+class RowsAccount:
+    """`mapped` of `total` rows are behind the map's values; `reasons` say where the others went."""
+
+    total: int
+    mapped: int
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return self.mapped == self.total
+
+    def headline(self, lang: str = "en") -> str:
+        return translate("{mapped} of {total} rows are on the map.", lang, mapped=_count(self.mapped, lang),
+                         total=_count(self.total, lang))
+
+    def lines(self, lang: str = "en") -> list[str]:
+        """What `render` prints: the headline, then one line per reason."""
+        return [self.headline(lang)] + [f"  {r.text(lang)}" for r in self.reasons]
+
+    def footnote(self, lang: str = "en") -> str:
+        """The map's footnote; empty when every row is on the map."""
+        if self.complete:
+            return ""
+        head = translate("{mapped} of {total} rows are mapped", lang, mapped=_count(self.mapped, lang),
+                         total=_count(self.total, lang))
+        sep = " ; " if lang == "fr" else "; "
+        return sep.join([head] + [r.text(lang) for r in self.reasons]) + "."
+
+
+def _count(n: int, lang: str) -> str:
+    from carto_desktop.carto.number_format import format_number
+
+    return format_number(float(n), lang, 0)
+
+
+def account_rows(match: MatchResult, higher_columns: list[str], used: np.ndarray | None = None,
+                 detail_words: str | None = None, value_column: str | None = None,
+                 agg: str = "count") -> RowsAccount:
+    """Count the rows behind the map and sort the others by reason.
+
+    `higher_columns`: the table's place columns of a larger level than the key (a region beside
+    a cercle): a row naming only those is "only a larger area". `used`: per row, kept by the
+    map (the total rows of a long-format table, `totals.py`); `detail_words` says which.
+    """
+    rows = match.rows
+    n = len(rows)
+    status = rows["match_status"].to_numpy()
+    key = rows[match.key_column]
+    empty_key = (key.isna() | (key.astype(str).str.strip() == "")).to_numpy()
+    matched = status == "matched"
+    used = np.ones(n, dtype=bool) if used is None else np.asarray(used, dtype=bool)
+    on_map = matched & used
+    reasons: list[Reason] = []
+    if value_column and agg in ("sum", "mean", "max") and value_column in rows.columns:
+        no_number = on_map & parse_numbers(rows[value_column]).isna().to_numpy()
+        if no_number.any():
+            reasons.append(Reason(int(no_number.sum()), "{n} have no number in \"{column}\"",
+                                  {"column": value_column}))
+        on_map &= ~no_number
+    detail = matched & ~used
+    if detail.any():
+        reasons.append(Reason(int(detail.sum()), "{n} are breakdowns of the totals used ({what})",
+                              {"what": detail_words or ""}))
+    higher = np.zeros(n, dtype=bool)
+    for column in higher_columns:
+        if column in rows.columns:
+            filled = rows[column].notna() & (rows[column].astype(str).str.strip() != "")
+            higher |= filled.to_numpy()
+    only_higher = ~matched & empty_key & higher
+    if only_higher.any():
+        reasons.append(Reason(int(only_higher.sum()), "{n} give only a larger area ({columns})",
+                              {"columns": ", ".join(higher_columns)}))
+    no_place = ~matched & empty_key & ~higher
+    if no_place.any():
+        reasons.append(Reason(int(no_place.sum()), "{n} give no place"))
+    review = (status == "review") & ~empty_key
+    if review.any():
+        reasons.append(Reason(int(review.sum()), "{n} wait for a decision in the match review"))
+    unknown = (status == "unmatched") & ~empty_key
+    if unknown.any():
+        names = pd.Series(key[unknown].astype(str).str.strip()).value_counts().index.tolist()
+        shown = ", ".join(names[:NAMES_SHOWN]) + (", …" if len(names) > NAMES_SHOWN else "")
+        reasons.append(Reason(int(unknown.sum()), "{n} name no area of the boundary file: {names}",
+                              {"names": shown}))
+    return RowsAccount(n, int(on_map.sum()), tuple(reasons))
