@@ -11,31 +11,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import geopandas as gpd
 from matplotlib.figure import Figure
 
 from carto_desktop.carto.thematic import area_classes
 from carto_desktop.errors import OptionError
 from carto_desktop.export import check_dpi, check_output, save_map
 from carto_desktop.files import write_atomically
-from carto_desktop.match.boundary_keys import BoundaryKeys
 from carto_desktop.project import PreparedMap, Project, prepare_map, render_prepared
-
-
-def parent_columns(layer: gpd.GeoDataFrame, keys: BoundaryKeys) -> tuple[str, str | None] | None:
-    """The parent level's code and name columns (adm1_pcode/adm1_name for an adm2 layer)."""
-    digits = [ch for ch in keys.id_column if ch.isdigit()]
-    if len(digits) != 1 or int(digits[0]) < 2:
-        return None
-    level = digits[0]
-    lower = {c.lower(): c for c in layer.columns}
-    code = lower.get(keys.id_column.lower().replace(level, str(int(level) - 1)))
-    if code is None:
-        return None
-    name = None
-    if keys.name_column:
-        name = lower.get(keys.name_column.lower().replace(level, str(int(level) - 1)))
-    return code, name
 
 
 def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterator[tuple[str, str, Figure]]:
@@ -47,7 +29,7 @@ def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterat
     if prepared.data.outlines is not None:  # points of people counted per hexagon: the grid is the country's
         raise OptionError("An atlas is made of admin areas: a map of hexagons is one page.",
                           hint="Count the people per area for an atlas (--people-points areas), or make one map.")
-    columns = parent_columns(prepared.layer, prepared.data.keys)
+    columns = prepared.data.keys.parent_columns(prepared.layer.columns)
     if columns is None:
         raise OptionError("The boundary file does not say which region each area belongs to, so there is no atlas "
                           "to make.", hint="Use admin level 2 boundaries with their admin 1 codes (OCHA COD-AB).")
@@ -66,8 +48,11 @@ def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterat
         yield code, name, render_prepared(project, prepared, data=data, layer=layer, title_suffix=f" — {name}")
 
 
-def save_atlas(project: Project, output: str | Path, dpi: int = 300) -> list[Path]:
-    """Write the atlas: one multi-page PDF, or one PNG/SVG per region beside `output`."""
+def save_atlas(project: Project, output: str | Path, dpi: int = 300, prepared: PreparedMap | None = None) -> list[Path]:
+    """Write the atlas: one multi-page PDF, or one PNG/SVG per region beside `output`.
+
+    `prepared`: the map's data when the caller has it already (the app's export checks it too)."""
+    prepared = prepared or prepare_map(project)
     fmt = check_output(output)
     check_dpi(dpi)
     out = Path(output)
@@ -77,12 +62,12 @@ def save_atlas(project: Project, output: str | Path, dpi: int = 300) -> list[Pat
 
         def write(tmp: str) -> None:
             with rc_context({"pdf.fonttype": 42}), PdfPages(tmp, metadata={"Creator": "Carto Desktop"}) as pdf:
-                for _, _, fig in atlas_pages(project):
+                for _, _, fig in atlas_pages(project, prepared):
                     pdf.savefig(fig)
 
         return [write_atomically(out, write)]
     written = []
-    for code, _, fig in atlas_pages(project):
+    for code, _, fig in atlas_pages(project, prepared):
         safe = re.sub(r"[^A-Za-z0-9_-]", "_", code)
         written.append(save_map(fig, out.with_name(f"{out.stem}_{safe}{out.suffix}"), dpi))
     return written

@@ -56,7 +56,7 @@ class Project:
     classes: int | None = None
     palette: str | None = None
     projection: str | None = None  # e.g. "EPSG:32630"; None = equal-area centred on the data
-    basemap: Path | None = None  # an offline tile pack (GeoTIFF); None = light country outlines
+    basemap: Path | None = None  # an offline tile pack (.png + .json); None = light country outlines
     logo: Path | None = None  # the organisation's PNG logo, top right; None = the template's (if any)
     page: str | None = None  # "A3 portrait", "square_1080"… (templates.PAGE_PRESETS); None = the template's
     min_count: int = 5  # counts of people/records below this are never shown exactly (0 = off)

@@ -32,6 +32,7 @@ from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
 from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
+from carto_desktop.intake.roles import detect_roles
 from carto_desktop.intake.tables import require_column
 from carto_desktop.match import MatchResult, match_table
 from carto_desktop.match.boundary_keys import boundary_keys
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
     from carto_desktop.builtin_boundaries.recognise import Recognition
 
 COUNTRY_OUTLINES = "countries_africa_ne_50m.geojson"
-LAT_NAMES = ("latitude", "lat", "y", "gps_latitude", "_gps_latitude", "_geolocation_latitude")
-LON_NAMES = ("longitude", "lon", "long", "lng", "x", "gps_longitude", "_gps_longitude", "_geolocation_longitude")
 
 
 @dataclass
@@ -450,15 +449,13 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
 
 
 def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
-    """The latitude and longitude columns: the user's, those marked as such, or the usual names (Kobo/ODK included)."""
+    """The latitude and longitude columns: the user's (named, or marked in the Data step), else those
+    `detect_roles` finds ("lat", "location.latitude", "_a4_gps_latitude"…): what the Data step shows as such."""
     ignored = {c for c, r in project.roles.items() if r == IGNORE}
-    cols = {c.lower(): c for c in table.data.columns if c not in ignored}
     marked_lat, marked_lon = _marked(project, table.data, ("latitude",)), _marked(project, table.data, ("longitude",))
-    lat = project.lat_column or next(iter(marked_lat), None) or next((cols[n] for n in LAT_NAMES if n in cols), None)
-    lon = project.lon_column or next(iter(marked_lon), None) or next((cols[n] for n in LON_NAMES if n in cols), None)
-    if lat is None or lon is None:  # "location.latitude", "_a4_gps_latitude": what the Data step shows as such
-        from carto_desktop.intake.roles import detect_roles
-
+    lat = project.lat_column or next(iter(marked_lat), None)
+    lon = project.lon_column or next(iter(marked_lon), None)
+    if lat is None or lon is None:
         roles = detect_roles(table, overrides=role_overrides(project.roles, table.data.columns))
         found_lat = [c for c in roles.of("latitude") if c not in ignored]
         found_lon = [c for c in roles.of("longitude") if c not in ignored]

@@ -22,6 +22,8 @@ def test_one_page_per_region_with_its_name_and_the_same_classes():
     from carto_desktop.project import prepare_map
 
     prepared = prepare_map(sample_project("fr"))
+    keys = prepared.data.keys  # the pages are the parent areas matching knows (one parent-level finder)
+    assert [code for code, _, _ in pages] == sorted(set(prepared.layer[keys.parent_id_column].astype(str)))
     national = {int(u) for u in area_classes(prepared.data, prepared.template).upper[:-1]}
     inner_uppers = set()
     for _, _, fig in pages:

@@ -283,7 +283,10 @@ def test_style_step_offers_the_grid_only_for_people(qtbot):
     qtbot.addWidget(step)
     step.show_templates([{"id": "points", "kind": "points", "name": {"en": "Points"}},
                          {"id": "choropleth", "kind": "choropleth", "name": {"en": "Areas"}}], "en")
-    step.show_project({"template": "points", "people_points": "areas", "lat_column": None})
+    from carto_desktop.edits import Choose
+
+    shown = Project(table=SURVEY, boundaries=ADM2, template="points", people_points="areas")
+    step.show_project(shown)
     assert step.people_combo.isHidden()  # places (or not known): drawn as usual, nothing to choose
     step.show_people(True)
     assert not step.people_combo.isHidden() and step.hexagon_spin.isHidden()
@@ -291,13 +294,13 @@ def test_style_step_offers_the_grid_only_for_people(qtbot):
     with qtbot.waitSignal(step.edited) as blocker:
         step.people_combo.setCurrentIndex(step.people_combo.findData("hexagons"))
         step.people_combo.activated.emit(step.people_combo.currentIndex())
-    assert blocker.args == [{"people_points": "hexagons"}]
-    step.show_project({"template": "points", "people_points": "hexagons", "hexagon_km": 10.0})
+    assert blocker.args == [Choose(people_points="hexagons")]
+    step.show_project(replace(shown, people_points="hexagons", hexagon_km=10.0))
     assert not step.hexagon_spin.isHidden() and step.hexagon_spin.value() == 10
     with qtbot.waitSignal(step.edited) as blocker:
         step.hexagon_spin.setValue(0)
-    assert blocker.args == [{"hexagon_km": None}]  # 0 = automatic
-    step.show_project({"template": "choropleth", "people_points": "hexagons"})
+    assert blocker.args == [Choose(hexagon_km=None)]  # 0 = automatic
+    step.show_project(replace(shown, template="choropleth", people_points="hexagons"))
     assert step.people_combo.isHidden() and step.hexagon_spin.isHidden()
 
 
@@ -321,7 +324,7 @@ def test_the_app_offers_the_grid_for_a_household_table_and_draws_it(qtbot, house
         with qtbot.waitSignal(window.preview_ready, timeout=90000):
             step.people_combo.setCurrentIndex(1)
             step.people_combo.activated.emit(1)
-        assert window.project["people_points"] == "hexagons" and not step.hexagon_spin.isHidden()
+        assert window.project.people_points == "hexagons" and not step.hexagon_spin.isHidden()
         assert step.hexagon_spin.text() == "Automatique"
     finally:
         window.shutdown()

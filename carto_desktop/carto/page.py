@@ -669,13 +669,10 @@ def _rule(layout: PageLayout, y_mm: float) -> Line2D:
 
 def _parent_outlines(areas: gpd.GeoDataFrame, keys: BoundaryKeys) -> gpd.GeoDataFrame | None:
     """Outlines of the parent level (regions around cercles), when the layer names them."""
-    level = "".join(ch for ch in keys.id_column if ch.isdigit())
-    if not level or int(level) < 2:
+    columns = keys.parent_columns(areas.columns)
+    if columns is None:
         return None
-    parent_name = keys.id_column.lower().replace(level, str(int(level) - 1))
-    parent_col = next((c for c in areas.columns if c.lower() == parent_name), None)
-    if parent_col is None:
-        return None
+    parent_col = columns[0]
     groups = areas.groupby(parent_col).geometry.apply(lambda g: _union(g.to_numpy()))
     return gpd.GeoDataFrame(geometry=list(groups), crs=areas.crs)
 

@@ -60,20 +60,16 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
     data = table.data
     roles_chosen, roles = roles, {}
     warnings = list(table.warnings)
-    try:
-        from carto_desktop.intake.roles import detect_roles
-    except ImportError:  # older engine without column-role detection
-        detect_roles = None
-    if detect_roles is not None:
-        try:
-            found = detect_roles(table)
-            roles = {str(c): [r.role, r.level] for c, r in found.columns.items()}
-            from carto_desktop.project import role_overrides
+    from carto_desktop.intake.roles import detect_roles
+    from carto_desktop.project import role_overrides
 
-            overrides = role_overrides(roles_chosen or {}, roles)
-            warnings += list((detect_roles(table, overrides) if overrides else found).warnings)
-        except Exception:  # detection is a help, never a reason to refuse a table
-            roles = {}
+    try:
+        found = detect_roles(table)
+        roles = {str(c): [r.role, r.level] for c, r in found.columns.items()}
+        overrides = role_overrides(roles_chosen or {}, roles)
+        warnings += list((detect_roles(table, overrides) if overrides else found).warnings)
+    except Exception:  # detection is a help, never a reason to refuse a table
+        roles = {}
     head = data.head(TABLE_PREVIEW_ROWS).fillna("")
     return {
         "sheets": sheets,
@@ -269,11 +265,10 @@ def export(project: Project, paths: list[str], dpi: int, atlas: bool = False, ch
     if atlas:
         from carto_desktop.atlas import save_atlas
 
-        written = [str(f) for path in paths for f in save_atlas(p, path, dpi)]
-        result = None
-        if check_lang:  # the check looks at the whole country's data, as the atlas's classes do
-            prepared = prepare_map(p)
-            result = MapResult(None, prepared.table, prepared.match, prepared.values, prepared.data, prepared.notices)
+        prepared = prepare_map(p)  # once for every page and file, and for the check
+        written = [str(f) for path in paths for f in save_atlas(p, path, dpi, prepared)]
+        # the check looks at the whole country's data, as the atlas's classes do
+        result = MapResult(None, prepared.table, prepared.match, prepared.values, prepared.data, prepared.notices)
     else:
         result = build_map(p)
         written = [str(save_map(result.figure, path, dpi)) for path in paths]

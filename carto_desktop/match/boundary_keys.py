@@ -20,6 +20,17 @@ class BoundaryKeys:
     parent_id_column: str | None = None
     parent_name_columns: tuple[str, ...] = ()
 
+    def parent_columns(self, columns) -> tuple[str, str | None] | None:
+        """The parent level's code column and its first name column among `columns`, or None.
+
+        The one way the parent level is found: matching narrows names to it, the atlas makes a
+        page per parent, the page draws the parents' outlines.
+        """
+        present = set(columns)
+        if self.parent_id_column is None or self.parent_id_column not in present:
+            return None
+        return self.parent_id_column, next((c for c in self.parent_name_columns if c in present), None)
+
 
 def _unique_text_columns(layer: gpd.GeoDataFrame) -> list[str]:
     cols = []
