@@ -136,7 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     basemap = sub.add_parser("basemap", help="prepare an offline basemap tile pack (needs internet once)")
     basemap_sub = basemap.add_subparsers(dest="basemap_command", parser_class=_Parser, required=True)
     download = basemap_sub.add_parser("download", help="download tiles for an area into a pack (.png + .json)")
-    download.add_argument("--bbox", nargs=4, type=float, required=True, metavar=("WEST", "SOUTH", "EAST", "NORTH"))
+    area = download.add_mutually_exclusive_group(required=True)
+    area.add_argument("--bbox", nargs=4, type=float, metavar=("WEST", "SOUTH", "EAST", "NORTH"))
+    area.add_argument("--for", dest="for_map", metavar="PROJECT_OR_BOUNDARIES",
+                      help="the map the pack is for: a .cartoproj, a boundary file or builtin:NER/2; the pack "
+                           "covers its whole map frame with a margin, not only the data")
+    download.add_argument("--template", default="choropleth", help="with --for a boundary file: the template "
+                          "whose page frames the map (default: choropleth)")
+    download.add_argument("--page", help="with --for a boundary file: the page, e.g. \"A4 portrait\"")
     download.add_argument("--zoom", type=int, help="tile zoom level, 3 (continent) to 12 (town) (default: chosen "
                           "for the area, at most 300 tiles)")
     download.add_argument("--provider", choices=("osm", "opentopomap"), default="osm")
@@ -291,6 +298,23 @@ def parse_roles(specs: Sequence[str]) -> dict[str, str]:
     return roles
 
 
+def _frame_of(target: str, template: str, page: str | None) -> tuple[float, float, float, float]:
+    """The map frame (with its margin) of a project or of a boundary file on a template's page."""
+    from carto_desktop.choices import Project
+    from carto_desktop.project import map_frame_bbox
+
+    if target.lower().endswith(".cartoproj"):
+        from carto_desktop.project_file import project_from_dict, read_project
+
+        project = project_from_dict(read_project(target).data)
+    else:
+        from carto_desktop.builtin_boundaries.catalogue import is_builtin
+
+        project = Project(table=None, boundaries=target if is_builtin(target) else Path(target), template=template,
+                          page=page)
+    return map_frame_bbox(project)
+
+
 def _check_role_columns(roles: dict[str, str], columns, table: Path) -> None:
     """A role for a column the table does not have is a typo: said, never ignored."""
     for column in roles:
@@ -403,7 +427,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "basemap":
         from carto_desktop.carto.basemap import download_tile_pack
 
-        pack = download_tile_pack(tuple(args.bbox), args.zoom, args.output, args.provider)
+        bbox = tuple(args.bbox) if args.bbox else _frame_of(args.for_map, args.template, args.page)
+        pack = download_tile_pack(bbox, args.zoom, args.output, args.provider)
         print(f"{pack.path.resolve()} ({pack.attribution})")
         return EXIT_OK
     if args.command == "inspect":

@@ -254,10 +254,35 @@ def build_map(project: Project) -> MapResult:
     """Replay the flow: read, match (or place points), aggregate, render."""
     prepared = prepare_map(project)
     fig = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
+    notices = list(prepared.notices)
+    if getattr(fig, "carto_basemap_partial", False):
+        notices.append(translate("The basemap pack covers only part of the map frame; outside its grey edge the "
+                                 "map has no basemap. Download one for this map with \"carto-desktop basemap "
+                                 "download --for {boundaries}\".", project.lang, boundaries=project.boundaries))
     return MapResult(figure=fig, table=prepared.table, match=prepared.match, values=prepared.values,
-                     data=prepared.data, notices=prepared.notices,
+                     data=prepared.data, notices=notices,
                      recognition=prepared.layer.attrs.get("recognition"), account=prepared.account,
                      template=prepared.template)
+
+
+def map_frame_bbox(project: Project, margin: float = 0.05) -> tuple[float, float, float, float]:
+    """West, south, east, north (degrees) of what the map frame will show, plus `margin` of its size
+    on each side: the area a basemap pack must cover so no raster edge or blank band shows in the
+    frame (the data's own bounding box leaves the frame's sides bare)."""
+    from carto_desktop.carto.page import map_view
+
+    template = load_template(project.template).with_overrides(page=project.page)
+    if project.boundaries is None:  # recognised from the table, as `render` does
+        project, _ = resolve_boundaries(project)
+    layer = read_builtin(project.boundaries) if is_builtin(project.boundaries) else \
+        read_layer(project.boundaries, project.layer)
+    projection = choose_projection(layer, project.projection)
+    view = map_view(layer.to_crs(projection.crs), template)
+    x0, y0, x1, y1 = view.bounds
+    dx, dy = (x1 - x0) * margin, (y1 - y0) * margin
+    padded = shapely.box(x0 - dx, y0 - dy, x1 + dx, y1 + dy).segmentize((x1 - x0) / 20)
+    w, s, e, n = gpd.GeoSeries([padded], crs=projection.crs).to_crs(4326).total_bounds
+    return (max(float(w), -180.0), max(float(s), -85.0), min(float(e), 180.0), min(float(n), 85.0))
 
 
 def prepare_map(project: Project) -> PreparedMap:

@@ -332,3 +332,33 @@ def test_a_map_with_a_tile_pack_loads_no_raster_library():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_pack_for_the_map_frame_covers_it_and_a_smaller_one_is_edged_and_told(tmp_path):
+    """A pack downloaded for the data's box left raster edges and blank bands in the wider frame."""
+    from carto_desktop.project import build_map, map_frame_bbox, sample_project
+
+    project = sample_project("en")
+    w, s, e, n = map_frame_bbox(project)
+    assert w < MALI[0] and s < MALI[1] and e > MALI[2] and n > MALI[3]  # the frame is wider than Mali's box
+    small = build_map(replace(project, basemap=PACK))  # the test pack covers Mali's box only
+    assert any("covers only part of the map frame" in n for n in small.notices)
+    assert any(line.get_gid() == "basemap-edge" for line in small.figure.carto_map_axes[0].lines)
+    pack = download_tile_pack((w, s, e, n), None, tmp_path / "frame.png", fetch=_fake_server())
+    full = build_map(replace(project, basemap=pack.path))
+    assert not any("covers only part" in n for n in full.notices)
+    assert not any(line.get_gid() == "basemap-edge" for line in full.figure.carto_map_axes[0].lines)
+
+
+def test_basemap_download_for_a_map_says_plainly_when_offline(tmp_path):
+    """`--for` a boundary file works out the map frame first (no network), then fails plainly offline."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "carto_desktop", "basemap", "download", "--for",
+                           str(REPO / "sample_data" / "mali_adm2.geojson"), "--zoom", "4", "-o", str(tmp_path / "p.png"),
+                           "--lang", "en"], capture_output=True, text=True, timeout=180, cwd=REPO,
+                          env={"PATH": "", "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9",
+                               "NO_PROXY": "", "PYTHONPATH": str(REPO)})
+    assert proc.returncode == 2, proc.stderr
+    assert "no internet connection" in proc.stderr and "Traceback" not in proc.stderr

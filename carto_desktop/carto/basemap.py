@@ -146,12 +146,13 @@ def read_pack_image(pack: TilePack) -> np.ndarray:
 
 # --- drawing -------------------------------------------------------------------------------
 
-def draw_tile_pack(ax: Axes, pack: TilePack, crs, dpi: float = 200.0, max_px: int = 2400) -> None:
+def draw_tile_pack(ax: Axes, pack: TilePack, crs, dpi: float = 200.0, max_px: int = 2400) -> bool:
     """Warp the pack into the map's projection, over the current view, under everything else.
 
     The grid has the axes' size at `dpi` (a pixel page: its own pixels), at most `max_px`
     wide. Outside the pack stays transparent (not black), so a pack smaller than the view
-    shows the page's own background at its edges.
+    shows the page's own background at its edges; that edge is then drawn as a thin grey line,
+    so it reads as the pack's limit and not as a fault. Returns whether the pack covers the view.
     """
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     fig = ax.figure
@@ -164,6 +165,27 @@ def draw_tile_pack(ax: Axes, pack: TilePack, crs, dpi: float = 200.0, max_px: in
     ax.imshow(rgba, extent=(x0, x1, y0, y1), origin="upper", zorder=0.5, interpolation="bilinear")
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+    covered = pack_covers(pack, crs, (x0, x1, y0, y1))
+    if not covered:
+        import geopandas as gpd
+        import shapely
+
+        edge = gpd.GeoSeries([shapely.box(*pack.bounds).segmentize((pack.bounds[2] - pack.bounds[0]) / 64)],
+                             crs=3857).to_crs(crs).iloc[0]
+        ax.plot(*np.asarray(edge.exterior.coords).T, color="#9e9e9e", linewidth=0.6, zorder=0.6, gid="basemap-edge")
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+    return covered
+
+
+def pack_covers(pack: TilePack, crs, view: tuple[float, float, float, float]) -> bool:
+    """Whether the pack's image covers the whole map view (x0, x1, y0, y1 in `crs`)."""
+    import geopandas as gpd
+    import shapely
+
+    x0, x1, y0, y1 = view
+    box = gpd.GeoSeries([shapely.box(x0, y0, x1, y1).segmentize((x1 - x0) / 32)], crs=crs).to_crs(3857).iloc[0]
+    return bool(shapely.box(*pack.bounds).buffer(1.0).contains(box))
 
 
 def warp_to_grid(image: np.ndarray, bounds: tuple[float, float, float, float], crs,

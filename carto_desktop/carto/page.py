@@ -302,6 +302,21 @@ def _draw_page(
     return fig
 
 
+def map_view(areas: gpd.GeoDataFrame, template: Template):
+    """The box (in the areas' CRS, already the map's) the page's frame will show for these areas:
+    the frame's shape on the template's page, the data centred with its padding."""
+    page = template.spec["page"]
+    inset = template.spec.get("inset", True)
+    orientation = page.get("orientation", "auto")
+    bounds = areas.total_bounds
+    if orientation == "auto":
+        orientation = "landscape" if page["size"] in PIXEL_PAGES else choose_orientation(
+            bounds, page["size"], page.get("margin_mm", 8), inset)
+    frame = page_layout(page["size"], orientation, page.get("margin_mm", 8), inset=inset).map
+    (x0, x1), (y0, y1) = _frame_limits(bounds, frame.w / frame.h)
+    return shapely.box(x0, y0, x1, y1)
+
+
 def _display_box(fig: Figure, r: Rect):
     """A page box (mm) in display pixels."""
     from matplotlib.transforms import Bbox
@@ -427,8 +442,8 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
     ax.set_autoscale_on(False)
-    if tile_pack is not None:
-        draw_tile_pack(ax, tile_pack, data.areas.crs)
+    if tile_pack is not None and not draw_tile_pack(ax, tile_pack, data.areas.crs):
+        fig.carto_basemap_partial = True  # said to the user (`project.build_map` notices)
     if countries is not None and template.spec.get("basemap", "outlines") != "none":
         ax.carto_labels = _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt,
                                            country_code, fill=tile_pack is None, outer=outer,

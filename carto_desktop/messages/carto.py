@@ -11,6 +11,9 @@ FRENCH: dict[str, str] = {
     "Update Carto Desktop, or use a template made with this version.": "Mettez à jour Carto Desktop, ou utilisez un modèle créé avec cette version.",
     "No data": "Aucune donnée",
     "National capital": "Capitale",
+    "The basemap pack covers only part of the map frame; outside its grey edge the map has no basemap. Download one for this map with \"carto-desktop basemap download --for {boundaries}\".":
+        "Le fond de carte ne couvre qu'une partie du cadre ; au-delà de son bord gris, la carte n'a pas de fond. "
+        "Téléchargez-en un pour cette carte avec « carto-desktop basemap download --for {boundaries} ».",
     "Town": "Ville",
     "Lake": "Lac",
     "River": "Cours d'eau",
