@@ -133,7 +133,7 @@ def interactive_html(data: MapData, template: Template, page: PageInputs, lang: 
 <body>
 <header id="head">{_logo(template)}<h1 id="title"></h1><p id="subtitle"></p></header>
 <main id="map" role="application"></main>
-<footer id="foot"><details><summary id="about"></summary><p id="sources"></p><p id="meta"></p><p id="disclaimer"></p>
+<footer id="foot"><p id="footnote"></p><details><summary id="about"></summary><p id="sources"></p><p id="meta"></p><p id="disclaimer"></p>
 </details></footer>
 <script type="application/json" id="carto-data">{script}</script>
 <!-- Leaflet {_leaflet_version(web)}, BSD-2-Clause licence: see the end of this file -->
@@ -385,7 +385,7 @@ def _legend(spec: LegendSpec) -> dict:
 def _texts(page: PageInputs, lang: str) -> dict:
     sources, meta, disclaimer = footer_lines(page.texts, page.projection, lang)
     return {"title": page.texts.title, "subtitle": page.texts.subtitle, "sources": sources, "meta": meta,
-            "disclaimer": disclaimer}
+            "disclaimer": disclaimer, "footnote": " ".join(page.texts.footnote.split())}
 
 
 def _logo(template: Template) -> str:
@@ -425,7 +425,8 @@ def build_interactive(project: Project) -> tuple[str, MapResult]:
     prepared = prepare_map(project)
     result = MapResult(figure=None, table=prepared.table, match=prepared.match, values=prepared.values,
                        data=prepared.data, notices=prepared.notices,
-                       recognition=prepared.layer.attrs.get("recognition"))
+                       recognition=prepared.layer.attrs.get("recognition"), account=prepared.account,
+                       template=prepared.template)
     return interactive_page(project, prepared), result
 
 

@@ -442,6 +442,20 @@ def test_ten_thousand_village_areas_stay_under_8_mb_and_open_offline(browser, re
 
 
 @browser_test
+def test_rows_not_on_the_map_are_said_under_it(browser, tmp_path):
+    rows = [{"pcode": code, "household": f"HH-{code}-{i}"} for code, n in (("ML0101", 8), ("XX9999", 2)) for i in range(n)]
+    pd.DataFrame(rows).to_csv(tmp_path / "with_unknown.csv", index=False)
+    out = tmp_path / "map.html"
+    assert cli.main(["render", "--table", str(tmp_path / "with_unknown.csv"), "--boundaries",
+                     str(SAMPLE / "mali_adm2.geojson"), "--key-column", "pcode", "--lang", "en", "-o", str(out)]) == 0
+    open_page(browser, out)
+    from selenium.webdriver.common.by import By
+
+    note = browser.find_element(By.ID, "footnote")
+    assert note.is_displayed() and note.text.startswith("8 of 10 rows are") and "XX9999" in note.text
+
+
+@browser_test
 def test_an_offline_tile_pack_and_the_logo_are_pictures_inside_the_page(browser, tmp_path):
     from dataclasses import replace
 

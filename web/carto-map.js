@@ -20,6 +20,9 @@
   document.getElementById("sources").textContent = T.sources;
   document.getElementById("meta").textContent = T.meta;
   document.getElementById("disclaimer").textContent = T.disclaimer;
+  var footnote = document.getElementById("footnote");  /* rows not on the map: always in sight, as on paper */
+  footnote.textContent = T.footnote;
+  footnote.hidden = !T.footnote;
 
   /* coordinates: integers on a grid of D.step metres from D.origin, each ring delta-encoded */
   var ox = D.origin[0], oy = D.origin[1], st = D.step;
