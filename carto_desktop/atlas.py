@@ -34,11 +34,9 @@ def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterat
         raise OptionError("The boundary file does not say which region each area belongs to, so there is no atlas "
                           "to make.", hint="Use admin level 2 boundaries with their admin 1 codes (OCHA COD-AB).")
     code_col, name_col = columns
-    if prepared.template.kind == "choropleth":  # one set of classes for the whole atlas: pages compare
-        classes = area_classes(prepared.data, prepared.template)
-        if len(classes) > 1:
-            prepared = replace(prepared, template=prepared.template.with_overrides(
-                scheme="manual", breaks=list(classes.upper[:-1])))
+    if prepared.template.kind == "choropleth":  # the country's classes and colours on every page: pages compare
+        prepared = replace(prepared, data=replace(prepared.data,
+                                                  classes=area_classes(prepared.data, prepared.template)))
     areas = prepared.data.areas
     for code in sorted(areas[code_col].dropna().astype(str).unique()):
         mask = areas[code_col].astype(str) == code

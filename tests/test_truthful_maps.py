@@ -227,3 +227,34 @@ def test_an_organisations_map_exports_no_fewer_than_and_the_colours_drawn(real_d
     labels = [t.get_text().split("  (")[0] for t in next(ax for ax in result.figure.axes
                                                          if ax.get_gid() == "legend").texts]
     assert set(exported["class"]) <= set(labels)
+
+
+# --- atlas: the country's classes and colours on every page ----------------------------------------------
+
+def test_atlas_pages_colour_each_class_the_same_as_the_whole_country(real_data):
+    """18–21 organisations was orange on one page, yellow on the next and dark red on a third."""
+    from carto_desktop.atlas import atlas_pages
+    from carto_desktop.map_data import map_table
+
+    project = _real(real_data, "mli_3w_ocha_2023-12.xlsx", "mali_adm2.geojson",
+                    value_column="Organisation Accronyme", agg="distinct")
+    prepared = prepare_map(project)
+    country = map_table(prepared.data, prepared.template).set_index("area_id")
+    code_col, _ = prepared.data.keys.parent_columns(prepared.layer.columns)
+    pages = list(atlas_pages(project, prepared))
+    assert len(pages) == 10
+    compared = 0
+    for code, _, fig in pages:
+        legend = next(ax for ax in fig.axes if ax.get_gid() == "legend")
+        boxes = {p.get_gid(): p.get_facecolor() for p in legend.patches if str(p.get_gid()).startswith("legend-class")}
+        assert len(boxes) == 5  # every page lists the country's five classes
+        # each area of the page in its country colour
+        from matplotlib.colors import to_hex
+
+        fills = {to_hex(c) for c in next(c for ax in fig.axes for c in ax.collections
+                                         if c.get_gid() == "areas").get_facecolors()}
+        on_page = prepared.data.areas[code_col].astype(str) == code
+        ids = prepared.data.areas.loc[on_page, prepared.data.keys.id_column].astype(str)
+        assert fills == set(country.loc[ids, "colour"])
+        compared += len(ids)
+    assert compared == 53

@@ -52,6 +52,8 @@ class MapData:
     # (`rows_account.py`), and what a long-format table's rows were reduced to ("totals over Sector, Gender")
     footnote: str = ""
     subtitle_note: str = ""
+    # classes fixed beforehand (an atlas: the country's classes and colours on every page, so pages compare)
+    classes: Classes | None = None
 
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
@@ -119,6 +121,9 @@ def area_classes(data: MapData, template: Template) -> Classes:
     cls = template.spec.get("classification", {"scheme": "quantiles", "classes": 5})
     values = data.areas["value"].to_numpy(dtype=float).copy()
     values[data.suppressed()] = np.nan
+    if data.classes is not None:  # the same bounds, labels and colours; the counts are this page's areas
+        idx = data.classes.assign(values)
+        return replace(data.classes, counts=tuple(int((idx == i).sum()) for i in range(len(data.classes))))
     return classify(values, cls["scheme"], cls["classes"], cls.get("breaks"))
 
 
