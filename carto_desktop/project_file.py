@@ -345,12 +345,14 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def inputs_to_confirm(outside: list[str], known: Iterable[str | Path | None]) -> list[str]:
+def inputs_to_confirm(outside: list[str], known: Iterable[str | Path | None], *, project: str | Path | None = None,
+                      familiar_projects: Iterable[str | Path] = ()) -> list[str]:
     """The inputs outside a project's folder that the person must see before they are read.
 
     A file the person is already working with (the open project's table or boundaries, or one
     they chose earlier in the session) needs no question: the question is there for a project
-    file from elsewhere that names files the person never chose.
+    file from elsewhere that names files the person never chose. A project the person saved or
+    opened before (one of the recent projects) is theirs: it asks nothing either.
     """
     def key(path: str | Path) -> str:
         try:
@@ -358,6 +360,8 @@ def inputs_to_confirm(outside: list[str], known: Iterable[str | Path | None]) ->
         except (OSError, ValueError, RuntimeError):
             return os.path.normcase(str(path))
 
+    if project is not None and key(project) in {key(p) for p in familiar_projects}:
+        return []
     familiar = {key(k) for k in known if k}
     return [path for path in outside if key(path) not in familiar]
 

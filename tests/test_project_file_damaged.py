@@ -119,6 +119,11 @@ def test_only_files_the_person_never_chose_are_asked_about(tmp_path):
     outside = [str(mine), str(theirs)]
     assert inputs_to_confirm(outside, [str(tmp_path / "." / "mine.xlsx"), None]) == [str(theirs)]
     assert inputs_to_confirm(outside, []) == outside
+    # a project saved or opened before (a recent project) is the person's own
+    mine_project = tmp_path / "p" / "mine.cartoproj"
+    assert inputs_to_confirm(outside, [], project=mine_project, familiar_projects=[str(mine_project)]) == []
+    assert inputs_to_confirm(outside, [], project=tmp_path / "other.cartoproj",
+                             familiar_projects=[str(mine_project)]) == outside
 
 
 def test_a_huge_input_is_not_hashed_when_the_project_opens(saved, tmp_path, monkeypatch):

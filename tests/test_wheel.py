@@ -81,4 +81,5 @@ def test_a_french_render_with_a_bundled_template_from_a_regular_install(installe
         if shutil.which("pdftotext") else (tmp_path / "carte.pdf").read_bytes().decode("latin-1")
     assert (tmp_path / "carte.pdf").stat().st_size > 10_000
     if shutil.which("pdftotext"):
-        assert "Où nous travaillons" in text and "Sources" in text, text[:800]
+        words = " ".join(text.split())  # the title may be wrapped on lines in the page's side column
+        assert "Où nous travaillons" in words and "Sources" in words, text[:800]

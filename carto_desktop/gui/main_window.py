@@ -578,7 +578,8 @@ class MainWindow(QMainWindow):
         self._run(self.engine, "open_project", lambda opened: self._opened(opened, str(path)), path=str(path))
 
     def _opened(self, opened: dict[str, Any], path: str) -> None:
-        outside = inputs_to_confirm(opened.get("outside") or [], self.known_inputs | self._inputs_in_use())
+        outside = inputs_to_confirm(opened.get("outside") or [], self.known_inputs | self._inputs_in_use(),
+                                    project=path, familiar_projects=self._recent)
         if outside:  # a project naming files elsewhere on the computer: the user sees them before they are read
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Carto Desktop"),
                               self.tr("This project uses files outside its folder:\n%1\n\nOpen them?")
