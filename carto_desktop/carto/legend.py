@@ -67,7 +67,11 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
             if y - need < -height_mm and x + 2 * col_w + 3.0 <= width_mm:
                 x, y = x + col_w + 3.0, top
                 col_w = 0.0
-        col_w = max(col_w, widths[i] - 4.0 + (2 * e.size - box_w if e.shape == "circle" else 0))
+        if e.shape == "circle":  # its label sits right of the largest circle (they share a centre line)
+            largest = max((en.size for en in entries if en.shape == "circle"), default=e.size)
+            col_w = max(col_w, max(box_w, 2 * largest) + 2.5 + len(e.label) * font_pt * pt_mm * 0.58)
+        else:
+            col_w = max(col_w, widths[i] - 4.0)
         if e.shape == "circle":
             r = e.size
             cy = y - r

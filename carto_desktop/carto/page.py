@@ -116,7 +116,7 @@ def page_layout(size: str = "A4", orientation: str = "landscape", margin: float 
         legend_y = margin + footer_h + gap + (inset_h + gap if inset else 0)
         legend = Rect(px, legend_y, panel_w, header.y - gap - legend_y)
         return PageLayout(w, h, header, map_r, legend, inset_r, footer, side_panel=True, scale=scale)
-    header_h, footer_h, panel_h = 13 * scale, 13 * scale, 36 * scale
+    header_h, footer_h, panel_h = 13 * scale, 13 * scale, 31 * scale
     header = Rect(margin, h - margin - header_h, inner_w, header_h)
     footer = Rect(margin, margin, inner_w, footer_h)
     panel_y = margin + footer_h + gap
@@ -632,7 +632,7 @@ def _footer(fig: Figure, layout: PageLayout, template: Template, texts: PageText
     under them); returns the top of what was drawn (mm from the page's foot)."""
     f = layout.footer
     footer_pt = template.font("footer_pt", 6)
-    if layout.side_panel:
+    if not layout.compact:  # a column, or the full width under a portrait map: the small print stays small
         footer_pt = min(footer_pt, 5.5 * layout.scale)
     chars = int(f.w / (footer_pt * 0.3528 * 0.6))  # DejaVu Sans averages about 0.6 em a glyph
     sources = sources_line(texts, lang)
