@@ -19,7 +19,7 @@ from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
 from carto_desktop.carto.basemap import TilePack, open_tile_pack
 from carto_desktop.builtin_boundaries.catalogue import is_builtin, read_builtin, set_of
-from carto_desktop.carto.credits import collect_credits, credit_for
+from carto_desktop.carto.credits import collect_credits, stated_credit
 from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template, load_template
@@ -363,6 +363,9 @@ def prepare_map(project: Project) -> PreparedMap:
                        categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
                        records_are_people=counted.rows_are_people, footnote=account.footnote(lang),
                        subtitle_note=translate("total rows only", lang) if totals else "")
+    if not project.data_credit and stated_credit(project.table, lang) is None:
+        notices.append(translate("No source is named for the data, so the map says \"source not given\": name it "
+                                 "with --source (or in a credits.json beside the table).", lang))
     return PreparedMap(template, table, layer, match, values, data, notices, account)
 
 
@@ -436,8 +439,10 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
     level = admin_level_of(data.keys.id_column)
     iso2 = country["ISO_A2"] if country is not None else None
     builtin = set_of(layer)
-    credits = [project.data_credit or credit_for(project.table, lang),
-               project.boundary_credit or (builtin.credit(lang) if builtin else credit_for(project.boundaries, lang))]
+    source = project.data_credit or stated_credit(project.table, lang)  # never the file's name
+    credits = [source or translate("data: source not given", lang),
+               project.boundary_credit or (builtin.credit(lang) if builtin else stated_credit(project.boundaries, lang))
+               or translate("boundaries: source not given", lang)]
     tile_pack = open_tile_pack(project.basemap) if project.basemap else None
     extra = [translate("country outlines, towns, lakes and rivers: Natural Earth", lang)]
     if match is not None:  # a gazetteer that placed rows
@@ -450,7 +455,7 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
         "admin_level": builtin.country.level_word(builtin.level, lang) if builtin else level_word(iso2, level, lang),
         "country": builtin.country.name(lang) if builtin else
         (country["NAME_FR"] if lang == "fr" else country["NAME"]) if country is not None else "",
-        "source": credits[0],
+        "source": source or translate("source not given", lang),
         "n_areas": len(layer),
         "date": project.created.isoformat(),
     }

@@ -4,6 +4,7 @@ Each test names the defect it guards against: what the map said before, wrongly.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -258,3 +259,37 @@ def test_atlas_pages_colour_each_class_the_same_as_the_whole_country(real_data):
         assert fills == set(country.loc[ids, "colour"])
         compared += len(ids)
     assert compared == 53
+
+
+# --- texts in people's words ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, heading, missing", [("en", "People in need", "source not given"),
+                                                    ("fr", "Personnes dans le besoin", "source non indiquée")])
+def test_texts_say_what_the_numbers_are_never_a_file_name(real_data, lang, heading, missing):
+    """Chad PIN: "Sum of PIN" / "Maximum de In Need" (languages mixed), and the subtitle and sources showed
+    "tcd_hno2023_pin_cible_adm2.xlsx; tcd_adm2.geojson"."""
+    result = build_map(_real(real_data, "tcd_hno2023_pin_cible_adm2.xlsx", "tcd_adm2.geojson", value_column="PIN",
+                             agg="sum", lang=lang))
+    texts = [" ".join(t.get_text().split()) for t in result.figure.findobj(lambda a: hasattr(a, "get_text"))]
+    assert not any(re.search(r"\.(xlsx|geojson|csv)\b|tcd_hno|tcd_adm2", t) for t in texts)
+    assert _legend_texts(result.figure)[0].replace("\n", " ") == heading
+    title = next(t for t in result.figure.texts if t.get_gid() == "title").get_text().replace("\n", " ")
+    assert title.startswith(heading)
+    assert any(missing in t for t in texts)
+    assert any(missing in n for n in result.notices) or lang == "fr"
+
+
+def test_the_users_source_and_legend_title_are_on_the_map(real_data, tmp_path):
+    from carto_desktop import cli
+
+    out = tmp_path / "pin.svg"
+    code = cli.main(["render", "--table", str(real_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx"),
+                     "--boundaries", str(real_data / "boundaries" / "tcd_adm2.geojson"), "--value", "PIN",
+                     "--source", "OCHA Tchad, HNO 2023", "--legend-title", "Personnes dans le besoin (PIN)",
+                     "--lang", "fr", "--dpi", "40", "-o", str(out)])
+    assert code == 0
+    from carto_desktop.privacy.scan import readable_text
+
+    text = " ".join(readable_text(out).split())
+    assert "OCHA Tchad, HNO 2023" in text and "Personnes dans le besoin (PIN)" in text
+    assert "source non indiquée" not in text.split("limites")[0]

@@ -2,7 +2,8 @@
 
 A folder can hold a `credits.json` ({file name: {"en": ..., "fr": ...}}) next to its data;
 the sample data ships one, and an organisation can keep one beside its own files. A file
-with no entry is credited by its name, so the footer never hides where data came from.
+with no entry has no credit (`stated_credit` is None): the map says "source not given" until
+the user names one, and never prints a file name as if it were a source.
 """
 from __future__ import annotations
 
@@ -11,7 +12,12 @@ from pathlib import Path
 
 
 def credit_for(path: str | Path, lang: str = "en") -> str:
-    """The attribution of one input file in `lang`, or its file name."""
+    """The attribution of one input file in `lang`, or its file name (for lists of files, not for a map)."""
+    return stated_credit(path, lang) or Path(path).name
+
+
+def stated_credit(path: str | Path, lang: str = "en") -> str | None:
+    """The attribution `credits.json` beside the file gives it, in `lang`; None when it gives none."""
     p = Path(path)
     sidecar = p.parent / "credits.json"
     if sidecar.is_file():
@@ -25,7 +31,7 @@ def credit_for(path: str | Path, lang: str = "en") -> str:
                 return text.strip()
         if isinstance(entry, str) and entry.strip():
             return entry.strip()
-    return p.name
+    return None
 
 
 def collect_credits(paths: list[str | Path], lang: str = "en", extra: list[str] | None = None) -> list[str]:

@@ -78,3 +78,13 @@ FRENCH.update({
     "The map's data could not be written: {reason}.": "Les données de la carte n'ont pas pu être écrites : {reason}.",
     "Use a file name ending in .csv, .gpkg or .geojson.": "Donnez un nom de fichier finissant par .csv, .gpkg ou .geojson.",
 })
+FRENCH.update({
+    # project.page_inputs: sources in the user's words, never a file name
+    "data: source not given": "données : source non indiquée",
+    "boundaries: source not given": "limites : source non indiquée",
+    "source not given": "source non indiquée",
+    "No source is named for the data, so the map says \"source not given\": name it with --source (or in a "
+    "credits.json beside the table).":
+        "Aucune source n'est indiquée pour les données, la carte dit donc « source non indiquée » : indiquez-la avec "
+        "--source (ou dans un credits.json à côté du tableau).",
+})
