@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import threading
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -54,6 +54,7 @@ class EngineProcess(QObject):
         self._conn = None
         self._process = None
         self.pending: list[int] = []
+        self._answers: dict[int, tuple[Callable[[Any], None] | None, Callable[[dict], None] | None]] = {}
 
     def start(self) -> None:
         """Start the process now (it imports the map stack while the user looks around)."""
@@ -68,11 +69,16 @@ class EngineProcess(QObject):
         self._conn = ours
         threading.Thread(target=_read, args=(self._relay, ours), daemon=True).start()
 
-    def submit(self, task: str, **kwargs: Any) -> int:
-        """Queue `engine_tasks.<task>(**kwargs)`; returns the job id given with its result."""
+    def submit(self, task: str, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[dict], None] | None = None, **kwargs: Any) -> int:
+        """Queue `engine_tasks.<task>(**kwargs)`; returns the job id given with its result.
+
+        `on_done(value)` or `on_error(report)` is called on the UI thread when it comes back
+        (then `finished`/`failed` are emitted too, for whoever follows every job)."""
         self.start()
         job_id = next(self._ids)
         self.pending.append(job_id)
+        self._answers[job_id] = (on_done, on_error)
         self._conn.send((job_id, task, kwargs))
         return job_id
 
@@ -89,11 +95,18 @@ class EngineProcess(QObject):
             report = {"user": False, "text": {}, "summary": "the engine process stopped",
                       "details": "The engine process stopped unexpectedly."}
             for job_id in jobs:
-                self.failed.emit(job_id, report)
+                self._answer(job_id, False, report)
             return
         job_id, ok, value = message
         if job_id in self.pending:
             self.pending.remove(job_id)
+        self._answer(job_id, ok, value)
+
+    def _answer(self, job_id: int, ok: bool, value: Any) -> None:
+        on_done, on_error = self._answers.pop(job_id, (None, None))
+        answer = on_done if ok else on_error
+        if answer is not None:
+            answer(value)
         (self.finished if ok else self.failed).emit(job_id, value)
 
     def cancel(self) -> None:
@@ -102,6 +115,7 @@ class EngineProcess(QObject):
         self.stop()
         self.start()
         for job_id in jobs:
+            self._answers.pop(job_id, None)
             self.cancelled.emit(job_id)
 
     def stop(self) -> None:

@@ -7,35 +7,33 @@ never waits.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea,
-    QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from carto_desktop.choices import Project
 from carto_desktop.edits import ChooseBoundaries, ChooseTable, Edit, FollowPersonalDetection, apply_edit, changed_fields
+from carto_desktop.gui.autosave_writer import AutosaveWriter
 from carto_desktop.gui.data_step import DataStep
 from carto_desktop.gui.engine import EngineProcess
 from carto_desktop.gui.errors import show_error
 from carto_desktop.gui.export_step import ExportStep
 from carto_desktop.gui.map_requests import MapRequests
 from carto_desktop.gui.match_step import MatchStep
+from carto_desktop.gui.navigation import STEP_KEYS, back_next, build_menus, step_bar
 from carto_desktop.gui.preview import MapPreview
 from carto_desktop.gui.start_page import StartPage
 from carto_desktop.gui.style_step import StyleStep
-from carto_desktop.project_file import SUFFIX, Autosave, History, inputs_to_confirm, path_fields, project_to_dict
+from carto_desktop.project_file import SUFFIX, Autosave, History, inputs_to_confirm, path_fields
 from carto_desktop.recent_projects import RECENT_MAX, RecentProjects
 
-STEP_KEYS = ("data", "match", "style", "export")
 TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv"}
 BOUNDARY_SUFFIXES = {".geojson", ".json", ".gpkg", ".shp", ".zip"}
-AUTOSAVE_DELAY_MS = 400
 START, WORKSPACE = 0, 1
 
 
@@ -77,15 +75,11 @@ class MainWindow(QMainWindow):
             self._recent = self.recent.adopt(list(settings.value("recent", []) or []))
             settings.remove("recent")
         self._pending_inputs: dict[str, str] = {}
-        self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[dict], None] | None]] = {}
         self._export_job: int | None = None
 
         self.engine = EngineProcess(self)  # loading, matching, previews, project files
         self.exporter = EngineProcess(self)  # exports, so Cancel never stops the preview
-        for engine in (self.engine, self.exporter):
-            engine.finished.connect(self._job_finished)
-            engine.failed.connect(self._job_failed)
-            engine.cancelled.connect(self._job_cancelled)
+        self.exporter.cancelled.connect(self._export_cancelled)
 
         self.maps = MapRequests(self.engine, lang, self)  # previews and highlights
         self.maps.preview_ready.connect(self._preview_done)
@@ -94,12 +88,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Carto Desktop"))
         self.setAcceptDrops(True)
         self._build()
-        self._build_menus()
-        self._autosave_timer = QTimer(self)  # edits in a burst make one autosave
-        self._autosave_timer.setSingleShot(True)
-        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self._write_autosave)
-        self._autosave_writer = ThreadPoolExecutor(max_workers=1)  # the disk never holds up the window
+        build_menus(self)
+        self._fill_recent_menu()
+        self.autosave_writer = AutosaveWriter(self.autosave, self._unsaved_work, self)
+        self.autosave_writer.written.connect(self.autosaved)
         self.start_page.show_recent(self._recent)
         self._update_actions()
         self.engine.start()  # imports the map stack now, while the user looks at the start page
@@ -113,33 +105,11 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.sample_button = self.start_page.sample_button
         self.sample_button.clicked.connect(self.open_sample_project)
-        self.start_page.open_button.clicked.connect(self._choose_project_file)
-        self.start_page.new_button.clicked.connect(self._choose_new_files)
+        self.start_page.open_button.clicked.connect(self.choose_project_file)
+        self.start_page.new_button.clicked.connect(self.choose_new_files)
         self.start_page.recent_chosen.connect(self.open_project_file)
 
-        self.step_buttons = QButtonGroup(self)
-        bar = QHBoxLayout()
-        titles = (self.tr("1. Data"), self.tr("2. Match"), self.tr("3. Style"), self.tr("4. Export"))
-        tips = (self.tr("Your table and boundary files (Ctrl+1)"),
-                self.tr("Link each row of the table to an area of the map (Ctrl+2)"),
-                self.tr("Kind of map, colours and texts (Ctrl+3)"),
-                self.tr("Save the map as an image or a PDF (Ctrl+4)"))
-        for i, (title, tip) in enumerate(zip(titles, tips)):
-            if i:
-                bar.addWidget(QLabel("→"))
-            button = QPushButton(title)
-            button.setCheckable(True)
-            button.setToolTip(tip)
-            button.setObjectName(f"step_{STEP_KEYS[i]}")
-            self.step_buttons.addButton(button, i)
-            bar.addWidget(button)
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=button.click)
-        bar.addStretch(1)
-        self.step_buttons.button(0).setChecked(True)
-        for button in self.step_buttons.buttons():  # the current step stands out
-            button.setStyleSheet("QPushButton { padding: 4px 10px; } "
-                                 "QPushButton:checked { background: #2c7fb8; color: white; "
-                                 "border: 1px solid #1d5f8a; border-radius: 3px; }")
+        bar = step_bar(self)
 
         self.data_step = DataStep()
         self.match_step = MatchStep()
@@ -165,14 +135,7 @@ class MainWindow(QMainWindow):
         self.export_button = self.export_step.export_button
         self.dpi_spin = self.export_step.dpi_spin
 
-        nav = QHBoxLayout()
-        self.back_button = QPushButton(self.tr("← Back"))
-        self.next_button = QPushButton(self.tr("Next →"))
-        self.back_button.clicked.connect(lambda: self.go_to_step(self.steps.currentIndex() - 1))
-        self.next_button.clicked.connect(lambda: self.go_to_step(self.steps.currentIndex() + 1))
-        nav.addWidget(self.back_button)
-        nav.addStretch(1)
-        nav.addWidget(self.next_button)
+        nav = back_next(self)
         self.steps.currentChanged.connect(self._step_shown)
 
         self.preview = MapPreview()
@@ -199,38 +162,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Ready"))
         self._step_shown(0)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = file_menu.addAction(self.tr("&New map from my files…"), self._choose_new_files)
-        self.sample_action = file_menu.addAction(self.tr("Open &sample project"), self.open_sample_project)
-        self.open_action = file_menu.addAction(self.tr("&Open project…"), self._choose_project_file)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
-        file_menu.addSeparator()
-        self.save_action = file_menu.addAction(self.tr("&Save project"), self.save)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_as_action = file_menu.addAction(self.tr("Save project &as…"), self.save_as)
-        self.save_as_action.setShortcut(QKeySequence.StandardKey.SaveAs)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = edit_menu.addAction(self.tr("&Undo"), self.undo)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = edit_menu.addAction(self.tr("&Redo"), self.redo)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-
-        lang_menu = self.menuBar().addMenu(self.tr("&Language"))
-        for code, name in (("en", "English"), ("fr", "Français")):  # each language in its own words
-            action = QAction(name, self, checkable=True, checked=code == self.lang)
-            action.triggered.connect(lambda _=False, c=code: self._ask_language(c))
-            lang_menu.addAction(action)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&User guide"), self._open_guide)
-        self._fill_recent_menu()
-
     def go_to_step(self, index: int) -> None:
         if 0 <= index < self.steps.count():
             self.step_buttons.button(index).setChecked(True)
@@ -246,29 +177,15 @@ class MainWindow(QMainWindow):
 
     def _run(self, engine: EngineProcess, task: str, on_done: Callable[[Any], None],
              on_error: Callable[[dict], None] | None = None, **kwargs: Any) -> int:
-        job_id = engine.submit(task, **kwargs)
-        self._jobs[job_id] = (on_done, on_error)
-        return job_id
+        """Ask `engine` for `task`; a failure nobody else handles is the plain-language dialog."""
+        return engine.submit(task, on_done, on_error or self.show_failure, **kwargs)
 
-    def _job_finished(self, job_id: int, value: Any) -> None:
-        on_done, _ = self._jobs.pop(job_id, (None, None))
-        if on_done is not None:
-            on_done(value)
+    def _export_failed(self, report: dict) -> None:
+        self._export_job = None
+        self.export_step.done(self.tr("The map was not exported."), ok=False)
+        self.show_failure(report)
 
-    def _job_failed(self, job_id: int, report: dict) -> None:
-        if job_id not in self._jobs:  # a preview or highlight: `MapRequests` answers for it
-            return
-        _, on_error = self._jobs.pop(job_id)
-        if job_id == self._export_job:
-            self._export_job = None
-            self.export_step.done(self.tr("The map was not exported."), ok=False)
-        if on_error is not None:
-            on_error(report)
-        else:
-            self.show_failure(report)
-
-    def _job_cancelled(self, job_id: int) -> None:
-        self._jobs.pop(job_id, None)
+    def _export_cancelled(self, job_id: int) -> None:
         if job_id == self._export_job:
             self._export_job = None
             from carto_desktop.files import sweep_leftovers
@@ -359,7 +276,7 @@ class MainWindow(QMainWindow):
         if "boundaries" in keys:
             self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
                       path=str(project.boundaries))
-        self._autosave_timer.start()
+        self.autosave_writer.soon()
         self._update_actions()
         self.project_changed.emit()
         self.export_button.setEnabled(False)
@@ -440,7 +357,7 @@ class MainWindow(QMainWindow):
         self._export_paths = paths
         self.export_step.started()
         self.statusBar().showMessage(self.tr("Exporting…"))
-        self._export_job = self._run(self.exporter, "export", self._export_done,
+        self._export_job = self._run(self.exporter, "export", self._export_done, self._export_failed,
                                      project=self.project, paths=paths,
                                      dpi=dpi or self.dpi_spin.value(),
                                      atlas=self.export_step.atlas_check.isChecked() if atlas is None else atlas,
@@ -492,7 +409,7 @@ class MainWindow(QMainWindow):
                 self.tr("Now choose the table.")
             self.statusBar().showMessage(missing)
 
-    def _choose_new_files(self) -> None:
+    def choose_new_files(self) -> None:
         from carto_desktop.gui.data_step import BOUNDARY_FILTER_EXTS, TABLE_FILTER_EXTS
 
         table, _ = QFileDialog.getOpenFileName(self, self.tr("Choose table"), "",
@@ -562,12 +479,12 @@ class MainWindow(QMainWindow):
         self.project_path = Path(path)
         self.dirty = generation != self.maps.generation
         self._remember_recent(path)
-        self._write_autosave()
+        self.autosave_writer.now()
         self._update_actions()
         self.statusBar().showMessage(self.tr("Project saved: %1").replace("%1", Path(path).name))
         self.saved.emit(path)
 
-    def _choose_project_file(self) -> None:
+    def choose_project_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
                                               self.tr("Carto Desktop projects (*%1)").replace("%1", SUFFIX))
         if path:
@@ -623,28 +540,11 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_project_file(p))
         self.recent_menu.setEnabled(bool(self._recent))
 
-    # --- autosave and recovery ------------------------------------------------------------
+    # --- recovery of unsaved work (the autosave: `AutosaveWriter`) ------------------------------
 
-    def _write_autosave(self, wait: bool = False) -> None:
-        """Write (or, once saved, remove) the autosave in a background thread; `autosaved` follows."""
-        self._autosave_timer.stop()
-        if self.autosave is None or self.project is None:
-            return
-        autosave = self.autosave
-        if self.dirty:
-            args = (project_to_dict(self.project), None, path_fields(), self.project_path)
-            future = self._autosave_writer.submit(lambda: autosave.write(*args[:3], saved_from=args[3]))
-        else:
-            future = self._autosave_writer.submit(autosave.clear)
-        future.add_done_callback(self._autosave_done)
-        if wait:
-            future.result()
-
-    def _autosave_done(self, _future) -> None:
-        try:
-            self.autosaved.emit()  # queued to the UI thread
-        except RuntimeError:  # the window is already gone
-            pass
+    def _unsaved_work(self) -> tuple[Project | None, bool, Path | None]:
+        """What the autosave keeps: the project, whether it has unsaved changes, its project file."""
+        return self.project, self.dirty, self.project_path
 
     def offer_recovery(self) -> bool:
         """If the last session ended with unsaved changes, offer them back (non-blocking)."""
@@ -679,7 +579,7 @@ class MainWindow(QMainWindow):
 
     # --- language -------------------------------------------------------------------------
 
-    def _ask_language(self, lang: str) -> None:
+    def ask_language(self, lang: str) -> None:
         if lang != self.lang:
             self.language_requested.emit(lang)
 
@@ -698,7 +598,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
             self.go_to_step(state.get("step", 0))
 
-    def _open_guide(self) -> None:
+    def open_guide(self) -> None:
         from carto_desktop.paths import app_root
 
         guide = app_root() / "docs" / "user_guide" / f"guide.{self.lang}.md"
@@ -724,7 +624,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """Unsaved changes stay in the autosave, so the next start offers them back."""
         self.style_step.commit_texts()
-        self._write_autosave(wait=True)
+        self.autosave_writer.now(wait=True)
         self.shutdown()
         super().closeEvent(event)
 

@@ -32,9 +32,6 @@ class MapRequests(QObject):
         super().__init__(parent)
         self.engine, self.lang = engine, lang
         self.project: Project | None = None
-        self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[dict], None]]] = {}
-        engine.finished.connect(lambda job, value: self._answer(job, value, 0))
-        engine.failed.connect(lambda job, report: self._answer(job, report, 1))
         self.generation = 0  # bumped by every change of the project
         self.shown = False  # a preview of some project is on screen (highlights draw over it)
         self.area: str | None = None  # the area the Match step asks to outline
@@ -51,13 +48,6 @@ class MapRequests(QObject):
         timer.setInterval(delay)
         timer.timeout.connect(slot)
         return timer
-
-    def _run(self, task: str, on_done: Callable[[Any], None], on_error: Callable[[dict], None], **kwargs: Any) -> None:
-        self._jobs[self.engine.submit(task, **kwargs)] = (on_done, on_error)
-
-    def _answer(self, job_id: int, value: Any, failed: int) -> None:
-        if job_id in self._jobs:  # the window's own jobs go to the window
-            self._jobs.pop(job_id)[failed](value)
 
     def idle(self) -> bool:
         """No preview is asked for or being drawn."""
@@ -85,7 +75,7 @@ class MapRequests(QObject):
         self._preview_again = False
         asked = (self.generation, self.area)
         self._preview = asked
-        self._run("preview", lambda result: self._preview_done(asked, result), self._preview_error,
+        self.engine.submit("preview", lambda result: self._preview_done(asked, result), self._preview_error,
                   check_lang=self.lang, project=project, highlight=self.area)
 
     def _preview_done(self, asked: tuple[int, str | None], result: dict[str, Any]) -> None:
@@ -123,7 +113,7 @@ class MapRequests(QObject):
         self._highlight_again = False
         asked = (self.generation, self.area)
         self._highlight = asked
-        self._run("highlight", lambda result: self._highlight_done(asked, result), self._highlight_error,
+        self.engine.submit("highlight", lambda result: self._highlight_done(asked, result), self._highlight_error,
                   project=project, area_id=self.area)
 
     def _highlight_done(self, asked: tuple[int, str | None], result: dict[str, Any]) -> None:
