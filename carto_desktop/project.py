@@ -250,9 +250,10 @@ class PreparedMap:
     account: RowsAccount | None = None  # the rows on the map and why the others are not (None: points)
 
 
-def build_map(project: Project) -> MapResult:
-    """Replay the flow: read, match (or place points), aggregate, render."""
-    prepared = prepare_map(project)
+def build_map(project: Project, prepared: PreparedMap | None = None) -> MapResult:
+    """Replay the flow: read, match (or place points), aggregate, render (from `prepared` when the caller has it,
+    e.g. an export that also writes an interactive map)."""
+    prepared = prepared or prepare_map(project)
     fig = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
     notices = list(prepared.notices)
     if getattr(fig, "carto_basemap_partial", False):

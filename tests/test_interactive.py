@@ -488,3 +488,23 @@ def test_a_phone_sized_screen_keeps_the_legend_readable(sample_html):
         assert font_px >= 11
     finally:
         driver.quit()
+
+
+# --- the app's Export step ------------------------------------------------------------------------
+
+def test_the_export_step_writes_an_interactive_map_beside_the_pdf(window, qtbot, tmp_path):
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.sample_button.click()
+    step = window.export_step
+    assert step.format_checks[".html"].text() == "Interactive map (HTML)"
+    assert not step.format_checks[".html"].isChecked()  # PNG and PDF by default, as before
+    step.format_checks[".html"].setChecked(True)
+    step.format_checks[".png"].setChecked(False)
+    step.file_edit.setText(str(tmp_path / "partners"))
+    with qtbot.waitSignal(window.export_finished, timeout=120000):
+        window.export_to(step.paths())
+    html, pdf = tmp_path / "partners.html", tmp_path / "partners.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and html.is_file()
+    payload = payload_of(html)
+    assert payload["texts"]["title"] == "Where humanitarian partners work in Mali"
+    assert len(payload["areas"]["geoms"]) == 53 and LOADS.findall(html.read_text(encoding="utf-8")) == []

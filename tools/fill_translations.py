@@ -366,6 +366,11 @@ FR = {
     "PDF document": "Document PDF",
     "Best for printing: sharp at any size": "Idéal pour l'impression : net à toutes les tailles",
     "SVG drawing": "Dessin SVG",
+    "Interactive map (HTML)": "Carte interactive (HTML)",
+    "One file that opens in any web browser, even without internet: zoom, search an area, see each area's figures "
+    "on hover":
+        "Un seul fichier qui s'ouvre dans tout navigateur web, même sans internet : zoomer, chercher une zone, voir "
+        "les chiffres de chaque zone au survol",
     "For graphic designers: every line can be edited": "Pour les graphistes : chaque trait est modifiable",
     "Formats:": "Formats :",
     "The paper size the map is laid out for": "Le format de papier pour lequel la carte est mise en page",

@@ -3,332 +3,332 @@
 <context>
     <name>DataStep</name>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="197" />
+        <location filename="../carto_desktop/gui/data_step.py" line="174" />
         <source>Your files</source>
         <translation>Vos fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="199" />
+        <location filename="../carto_desktop/gui/data_step.py" line="176" />
         <source>Choose table…</source>
         <translation>Choisir le tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="200" />
+        <location filename="../carto_desktop/gui/data_step.py" line="177" />
         <source>A spreadsheet (Excel, CSV) with one row per activity or place</source>
         <translation>Un tableur (Excel, CSV) avec une ligne par activité ou par lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="202" />
+        <location filename="../carto_desktop/gui/data_step.py" line="179" />
         <source>No table chosen</source>
         <translation>Aucun tableau choisi</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="206" />
+        <location filename="../carto_desktop/gui/data_step.py" line="183" />
         <source>A workbook can hold several sheets (tabs); pick the one with your data</source>
         <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="208" />
+        <location filename="../carto_desktop/gui/data_step.py" line="185" />
         <source>Sheet:</source>
         <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="211" />
+        <location filename="../carto_desktop/gui/data_step.py" line="188" />
         <source>Choose boundaries…</source>
         <translation>Choisir les limites…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="212" />
+        <location filename="../carto_desktop/gui/data_step.py" line="189" />
         <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
         <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="215" />
+        <location filename="../carto_desktop/gui/data_step.py" line="192" />
         <source>No boundaries chosen</source>
         <translation>Aucune limite choisie</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="219" />
+        <location filename="../carto_desktop/gui/data_step.py" line="196" />
         <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
         <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="222" />
+        <location filename="../carto_desktop/gui/data_step.py" line="199" />
         <source>Layer:</source>
         <translation>Couche :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="227" />
+        <location filename="../carto_desktop/gui/data_step.py" line="204" />
         <source>What the columns mean</source>
         <translation>Le sens des colonnes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="230" />
+        <location filename="../carto_desktop/gui/data_step.py" line="207" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="233" />
+        <location filename="../carto_desktop/gui/data_step.py" line="210" />
         <source>Place column:</source>
         <translation>Colonne du lieu :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="236" />
+        <location filename="../carto_desktop/gui/data_step.py" line="213" />
         <source>Carto Desktop guessed what each column holds. If a guess is wrong, choose what the column really holds.</source>
         <translation>Carto Desktop a deviné ce que contient chaque colonne. Si une supposition est fausse, choisissez ce que la colonne contient vraiment.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="241" />
+        <location filename="../carto_desktop/gui/data_step.py" line="218" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="241" />
+        <location filename="../carto_desktop/gui/data_step.py" line="218" />
         <source>What it holds</source>
         <translation>Ce qu'elle contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="245" />
+        <location filename="../carto_desktop/gui/data_step.py" line="222" />
         <source>What Carto Desktop understood each column to be; your choices are in bold and are kept with the project</source>
         <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="265" />
+        <location filename="../carto_desktop/gui/data_step.py" line="242" />
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="266" />
+        <location filename="../carto_desktop/gui/data_step.py" line="243" />
         <source>Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…</source>
         <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="273" />
+        <location filename="../carto_desktop/gui/data_step.py" line="250" />
         <source>Keep out</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="273" />
+        <location filename="../carto_desktop/gui/data_step.py" line="250" />
         <source>Why it looks personal</source>
         <translation>Pourquoi elle semble personnelle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="274" />
+        <location filename="../carto_desktop/gui/data_step.py" line="251" />
         <source>Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.</source>
         <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="290" />
+        <location filename="../carto_desktop/gui/data_step.py" line="267" />
         <source>GPS points count as personal only when each row is a person or a household: then a point shows where they live</source>
         <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="294" />
+        <location filename="../carto_desktop/gui/data_step.py" line="271" />
         <source>A column Carto Desktop did not flag but that identifies people (a nickname, a description…)</source>
         <translation>Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une description…)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="378" />
+        <location filename="../carto_desktop/gui/data_step.py" line="355" />
         <source>Admin area name</source>
         <translation>Nom de zone admin.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="378" />
+        <location filename="../carto_desktop/gui/data_step.py" line="355" />
         <source>P-code</source>
         <translation>P-code</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="379" />
+        <location filename="../carto_desktop/gui/data_step.py" line="356" />
         <source>%1 (level %2)</source>
         <translation>%1 (niveau %2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="380" />
+        <location filename="../carto_desktop/gui/data_step.py" line="357" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="380" />
+        <location filename="../carto_desktop/gui/data_step.py" line="357" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="381" />
+        <location filename="../carto_desktop/gui/data_step.py" line="358" />
         <source>GPS point (Kobo/ODK)</source>
         <translation>Point GPS (Kobo/ODK)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="381" />
+        <location filename="../carto_desktop/gui/data_step.py" line="358" />
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="381" />
+        <location filename="../carto_desktop/gui/data_step.py" line="358" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="382" />
+        <location filename="../carto_desktop/gui/data_step.py" line="359" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="382" />
+        <location filename="../carto_desktop/gui/data_step.py" line="359" />
         <source>Multiple choice (0/1)</source>
         <translation>Choix multiple (0/1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="383" />
+        <location filename="../carto_desktop/gui/data_step.py" line="360" />
         <source>Form information</source>
         <translation>Informations du formulaire</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="383" />
+        <location filename="../carto_desktop/gui/data_step.py" line="360" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="384" />
+        <location filename="../carto_desktop/gui/data_step.py" line="361" />
         <source>Empty</source>
         <translation>Vide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="384" />
+        <location filename="../carto_desktop/gui/data_step.py" line="361" />
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="391" />
+        <location filename="../carto_desktop/gui/data_step.py" line="368" />
         <source>The name of an administrative area. Level 1 is the largest division of the country (region, province), level 2 the next one (cercle, département), level 3 the next (commune)…</source>
         <translation>Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="394" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. The surest way to put a row on the map.</source>
         <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="396" />
+        <location filename="../carto_desktop/gui/data_step.py" line="373" />
         <source>How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)</source>
         <translation>La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="397" />
+        <location filename="../carto_desktop/gui/data_step.py" line="374" />
         <source>How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)</source>
         <translation>La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="398" />
+        <location filename="../carto_desktop/gui/data_step.py" line="375" />
         <source>Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point</source>
         <translation>Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un point GPS</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="400" />
+        <location filename="../carto_desktop/gui/data_step.py" line="377" />
         <source>A figure that can be added up or averaged (people reached, amounts)</source>
         <translation>Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="401" />
+        <location filename="../carto_desktop/gui/data_step.py" line="378" />
         <source>A day, or a day and a time</source>
         <translation>Un jour, ou un jour et une heure</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="402" />
+        <location filename="../carto_desktop/gui/data_step.py" line="379" />
         <source>A code for each row (form number, site ID): not a place, not a figure to add up</source>
         <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="403" />
+        <location filename="../carto_desktop/gui/data_step.py" line="380" />
         <source>The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer</source>
         <translation>Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="405" />
+        <location filename="../carto_desktop/gui/data_step.py" line="382" />
         <source>What the survey tool adds itself: start and end time, device, submission ID</source>
         <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="406" />
+        <location filename="../carto_desktop/gui/data_step.py" line="383" />
         <source>Words with no special meaning for the map (organisation, sector, remarks)</source>
         <translation>Des mots sans sens particulier pour la carte (organisation, secteur, remarques)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="407" />
+        <location filename="../carto_desktop/gui/data_step.py" line="384" />
         <source>The column has no values</source>
         <translation>La colonne n'a pas de valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="408" />
+        <location filename="../carto_desktop/gui/data_step.py" line="385" />
         <source>Carto Desktop leaves this column out: it is never used to find places or to make the map</source>
         <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="418" />
+        <location filename="../carto_desktop/gui/data_step.py" line="395" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="425" />
+        <location filename="../carto_desktop/gui/data_step.py" line="402" />
         <source>For example: %1</source>
         <translation>Par exemple : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="531" />
+        <location filename="../carto_desktop/gui/data_step.py" line="487" />
         <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
         <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="533" />
+        <location filename="../carto_desktop/gui/data_step.py" line="489" />
         <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
         <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="536" />
+        <location filename="../carto_desktop/gui/data_step.py" line="492" />
         <source>Mark another column as personal…</source>
         <translation>Indiquer une autre colonne comme personnelle…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="307" />
+        <location filename="../carto_desktop/gui/data_step.py" line="284" />
         <source>The first rows of your table, as Carto Desktop reads them</source>
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="345" />
+        <location filename="../carto_desktop/gui/data_step.py" line="322" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="356" />
+        <location filename="../carto_desktop/gui/data_step.py" line="333" />
         <source>This sheet cannot be used: %1</source>
         <translation>Cette feuille ne peut pas être utilisée : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="360" />
+        <location filename="../carto_desktop/gui/data_step.py" line="337" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="603" />
+        <location filename="../carto_desktop/gui/data_step.py" line="555" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="626" />
+        <location filename="../carto_desktop/gui/data_step.py" line="578" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="627" />
+        <location filename="../carto_desktop/gui/data_step.py" line="579" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="632" />
+        <location filename="../carto_desktop/gui/data_step.py" line="584" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="633" />
+        <location filename="../carto_desktop/gui/data_step.py" line="585" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -349,199 +349,209 @@
 <context>
     <name>ExportStep</name>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="38" />
+        <location filename="../carto_desktop/gui/export_step.py" line="40" />
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="38" />
+        <location filename="../carto_desktop/gui/export_step.py" line="40" />
         <source>A picture for reports, e-mail and WhatsApp</source>
         <translation>Une image pour les rapports, le courriel et WhatsApp</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="40" />
+        <location filename="../carto_desktop/gui/export_step.py" line="42" />
         <source>PDF document</source>
         <translation>Document PDF</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="40" />
+        <location filename="../carto_desktop/gui/export_step.py" line="42" />
         <source>Best for printing: sharp at any size</source>
         <translation>Idéal pour l'impression : net à toutes les tailles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="41" />
+        <location filename="../carto_desktop/gui/export_step.py" line="43" />
         <source>SVG drawing</source>
         <translation>Dessin SVG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="41" />
+        <location filename="../carto_desktop/gui/export_step.py" line="43" />
         <source>For graphic designers: every line can be edited</source>
         <translation>Pour les graphistes : chaque trait est modifiable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="49" />
+        <location filename="../carto_desktop/gui/export_step.py" line="45" />
+        <source>Interactive map (HTML)</source>
+        <translation>Carte interactive (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="46" />
+        <source>One file that opens in any web browser, even without internet: zoom, search an area, see each area's figures on hover</source>
+        <translation>Un seul fichier qui s'ouvre dans tout navigateur web, même sans internet : zoomer, chercher une zone, voir les chiffres de chaque zone au survol</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="54" />
         <source>Formats:</source>
         <translation>Formats :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="52" />
+        <location filename="../carto_desktop/gui/export_step.py" line="57" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="52" />
+        <location filename="../carto_desktop/gui/export_step.py" line="57" />
         <source>A4 landscape</source>
         <translation>A4 paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="53" />
+        <location filename="../carto_desktop/gui/export_step.py" line="58" />
         <source>A4 portrait</source>
         <translation>A4 portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="53" />
+        <location filename="../carto_desktop/gui/export_step.py" line="58" />
         <source>A3 landscape</source>
         <translation>A3 paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="54" />
+        <location filename="../carto_desktop/gui/export_step.py" line="59" />
         <source>A3 portrait</source>
         <translation>A3 portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="54" />
+        <location filename="../carto_desktop/gui/export_step.py" line="59" />
         <source>Letter landscape</source>
         <translation>Lettre US paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="55" />
+        <location filename="../carto_desktop/gui/export_step.py" line="60" />
         <source>Letter portrait</source>
         <translation>Lettre US portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="56" />
+        <location filename="../carto_desktop/gui/export_step.py" line="61" />
         <source>Square picture, 1080 × 1080 pixels</source>
         <translation>Image carrée, 1080 × 1080 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="57" />
+        <location filename="../carto_desktop/gui/export_step.py" line="62" />
         <source>Wide picture, 1200 × 675 pixels</source>
         <translation>Image large, 1200 × 675 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="58" />
+        <location filename="../carto_desktop/gui/export_step.py" line="63" />
         <source>Phone story, 1080 × 1920 pixels</source>
         <translation>Story pour téléphone, 1080 × 1920 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="60" />
+        <location filename="../carto_desktop/gui/export_step.py" line="65" />
         <source>The paper size the map is laid out for</source>
         <translation>Le format de papier pour lequel la carte est mise en page</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="62" />
+        <location filename="../carto_desktop/gui/export_step.py" line="67" />
         <source>Page size:</source>
         <translation>Format de page :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="69" />
+        <location filename="../carto_desktop/gui/export_step.py" line="74" />
         <source>Dots per inch: 150 for screens, 300 for print</source>
         <translation>Points par pouce : 150 pour l'écran, 300 pour l'impression</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="70" />
+        <location filename="../carto_desktop/gui/export_step.py" line="75" />
         <source>Resolution:</source>
         <translation>Résolution :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="73" />
+        <location filename="../carto_desktop/gui/export_step.py" line="78" />
         <source>One map per region (atlas)</source>
         <translation>Une carte par région (atlas)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="74" />
+        <location filename="../carto_desktop/gui/export_step.py" line="79" />
         <source>The same map once for each region, with the same colours: one PDF page per region, or one image per region</source>
         <translation>La même carte pour chaque région, avec les mêmes couleurs : une page PDF par région, ou une image par région</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="79" />
+        <location filename="../carto_desktop/gui/export_step.py" line="84" />
         <source>The folder and file name; the extension is added for each format</source>
         <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="80" />
+        <location filename="../carto_desktop/gui/export_step.py" line="85" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="84" />
+        <location filename="../carto_desktop/gui/export_step.py" line="89" />
         <source>Save as:</source>
         <translation>Enregistrer sous :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="89" />
-        <location filename="../carto_desktop/gui/export_step.py" line="149" />
+        <location filename="../carto_desktop/gui/export_step.py" line="94" />
+        <location filename="../carto_desktop/gui/export_step.py" line="150" />
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="97" />
+        <location filename="../carto_desktop/gui/export_step.py" line="102" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="105" />
+        <location filename="../carto_desktop/gui/export_step.py" line="110" />
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="106" />
+        <location filename="../carto_desktop/gui/export_step.py" line="111" />
         <source>Show the exported files in your file manager</source>
         <translation>Afficher les fichiers exportés dans votre gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="110" />
+        <location filename="../carto_desktop/gui/export_step.py" line="115" />
         <source>Before you share</source>
         <translation>Avant de partager</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="111" />
+        <location filename="../carto_desktop/gui/export_step.py" line="116" />
         <source>What this map could reveal about the people in your table</source>
         <translation>Ce que cette carte pourrait révéler sur les personnes de votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="113" />
-        <location filename="../carto_desktop/gui/export_step.py" line="186" />
+        <location filename="../carto_desktop/gui/export_step.py" line="118" />
+        <location filename="../carto_desktop/gui/export_step.py" line="187" />
         <source>The check appears here once the map is made.</source>
         <translation>La vérification s'affiche ici une fois la carte faite.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="118" />
+        <location filename="../carto_desktop/gui/export_step.py" line="123" />
         <source>Save this check beside the map</source>
         <translation>Enregistrer ce résumé à côté de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="119" />
+        <location filename="../carto_desktop/gui/export_step.py" line="124" />
         <source>A one-page text file to keep with the map, its name ending in .check.md: it names the columns and counts checked, never their values</source>
         <translation>Un fichier texte d'une page à garder avec la carte, dont le nom finit par .check.md : il nomme les colonnes et les effectifs vérifiés, jamais leurs valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="163" />
+        <location filename="../carto_desktop/gui/export_step.py" line="164" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="189" />
+        <location filename="../carto_desktop/gui/export_step.py" line="190" />
         <source>The check could not be made: %1</source>
         <translation>La vérification n'a pas pu être faite : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="194" />
+        <location filename="../carto_desktop/gui/export_step.py" line="195" />
         <source>Personal values or folder paths were found in the exported files: see “%1” below.</source>
         <translation>Des valeurs personnelles ou des chemins de dossiers ont été trouvés dans les fichiers exportés : voir « %1 » ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="196" />
+        <location filename="../carto_desktop/gui/export_step.py" line="197" />
         <source>No personal value and no folder path was found in the exported files.</source>
         <translation>Aucune valeur personnelle et aucun chemin de dossier n'a été trouvé dans les fichiers exportés.</translation>
     </message>
@@ -549,277 +559,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="96" />
-        <location filename="../carto_desktop/gui/main_window.py" line="635" />
-        <location filename="../carto_desktop/gui/main_window.py" line="658" />
-        <location filename="../carto_desktop/gui/main_window.py" line="705" />
-        <location filename="../carto_desktop/gui/main_window.py" line="770" />
+        <location filename="../carto_desktop/gui/main_window.py" line="94" />
+        <location filename="../carto_desktop/gui/main_window.py" line="584" />
+        <location filename="../carto_desktop/gui/main_window.py" line="607" />
+        <location filename="../carto_desktop/gui/main_window.py" line="654" />
+        <location filename="../carto_desktop/gui/main_window.py" line="716" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="132" />
+        <location filename="../carto_desktop/gui/main_window.py" line="122" />
         <source>1. Data</source>
         <translation>1. Données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="132" />
+        <location filename="../carto_desktop/gui/main_window.py" line="122" />
         <source>2. Match</source>
         <translation>2. Appariement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="132" />
+        <location filename="../carto_desktop/gui/main_window.py" line="122" />
         <source>3. Style</source>
         <translation>3. Style</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="132" />
+        <location filename="../carto_desktop/gui/main_window.py" line="122" />
         <source>4. Export</source>
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="209" />
+        <location filename="../carto_desktop/gui/main_window.py" line="199" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="404" />
+        <location filename="../carto_desktop/gui/main_window.py" line="366" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="436" />
+        <location filename="../carto_desktop/gui/main_window.py" line="412" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="493" />
+        <location filename="../carto_desktop/gui/main_window.py" line="442" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="506" />
+        <location filename="../carto_desktop/gui/main_window.py" line="455" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="508" />
+        <location filename="../carto_desktop/gui/main_window.py" line="457" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="289" />
+        <location filename="../carto_desktop/gui/main_window.py" line="283" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="133" />
+        <location filename="../carto_desktop/gui/main_window.py" line="123" />
         <source>Your table and boundary files (Ctrl+1)</source>
         <translation>Votre tableau et vos fichiers de limites (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="134" />
+        <location filename="../carto_desktop/gui/main_window.py" line="124" />
         <source>Link each row of the table to an area of the map (Ctrl+2)</source>
         <translation>Relier chaque ligne du tableau à une zone de la carte (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="135" />
+        <location filename="../carto_desktop/gui/main_window.py" line="125" />
         <source>Kind of map, colours and texts (Ctrl+3)</source>
         <translation>Type de carte, couleurs et textes (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="136" />
+        <location filename="../carto_desktop/gui/main_window.py" line="126" />
         <source>Save the map as an image or a PDF (Ctrl+4)</source>
         <translation>Enregistrer la carte en image ou en PDF (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="179" />
+        <location filename="../carto_desktop/gui/main_window.py" line="169" />
         <source>← Back</source>
         <translation>← Précédent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="180" />
+        <location filename="../carto_desktop/gui/main_window.py" line="170" />
         <source>Next →</source>
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="189" />
+        <location filename="../carto_desktop/gui/main_window.py" line="179" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="190" />
+        <location filename="../carto_desktop/gui/main_window.py" line="180" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="207" />
+        <location filename="../carto_desktop/gui/main_window.py" line="197" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="213" />
+        <location filename="../carto_desktop/gui/main_window.py" line="203" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="214" />
+        <location filename="../carto_desktop/gui/main_window.py" line="204" />
         <source>&amp;New map from my files…</source>
         <translation>&amp;Nouvelle carte à partir de mes fichiers…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="215" />
+        <location filename="../carto_desktop/gui/main_window.py" line="205" />
         <source>Open &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="216" />
+        <location filename="../carto_desktop/gui/main_window.py" line="206" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="218" />
+        <location filename="../carto_desktop/gui/main_window.py" line="208" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="220" />
+        <location filename="../carto_desktop/gui/main_window.py" line="210" />
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="222" />
+        <location filename="../carto_desktop/gui/main_window.py" line="212" />
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="225" />
+        <location filename="../carto_desktop/gui/main_window.py" line="215" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="228" />
+        <location filename="../carto_desktop/gui/main_window.py" line="218" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="229" />
+        <location filename="../carto_desktop/gui/main_window.py" line="219" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="231" />
+        <location filename="../carto_desktop/gui/main_window.py" line="221" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="234" />
+        <location filename="../carto_desktop/gui/main_window.py" line="224" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="240" />
+        <location filename="../carto_desktop/gui/main_window.py" line="230" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="241" />
+        <location filename="../carto_desktop/gui/main_window.py" line="231" />
         <source>&amp;User guide</source>
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="274" />
+        <location filename="../carto_desktop/gui/main_window.py" line="264" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="284" />
+        <location filename="../carto_desktop/gui/main_window.py" line="278" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="301" />
+        <location filename="../carto_desktop/gui/main_window.py" line="295" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="395" />
+        <location filename="../carto_desktop/gui/main_window.py" line="394" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="432" />
+        <location filename="../carto_desktop/gui/main_window.py" line="408" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="480" />
+        <location filename="../carto_desktop/gui/main_window.py" line="428" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="480" />
+        <location filename="../carto_desktop/gui/main_window.py" line="428" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="543" />
+        <location filename="../carto_desktop/gui/main_window.py" line="491" />
         <source>Now choose the boundary file.</source>
         <translation>Choisissez maintenant le fichier de limites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="544" />
+        <location filename="../carto_desktop/gui/main_window.py" line="492" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="550" />
+        <location filename="../carto_desktop/gui/main_window.py" line="498" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="551" />
+        <location filename="../carto_desktop/gui/main_window.py" line="499" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="555" />
+        <location filename="../carto_desktop/gui/main_window.py" line="503" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="583" />
+        <location filename="../carto_desktop/gui/main_window.py" line="531" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="598" />
+        <location filename="../carto_desktop/gui/main_window.py" line="546" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="599" />
-        <location filename="../carto_desktop/gui/main_window.py" line="624" />
+        <location filename="../carto_desktop/gui/main_window.py" line="547" />
+        <location filename="../carto_desktop/gui/main_window.py" line="572" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="619" />
+        <location filename="../carto_desktop/gui/main_window.py" line="567" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="623" />
+        <location filename="../carto_desktop/gui/main_window.py" line="571" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="629" />
+        <location filename="../carto_desktop/gui/main_window.py" line="577" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="636" />
+        <location filename="../carto_desktop/gui/main_window.py" line="585" />
         <source>This project uses files outside its folder:
 %1
 
@@ -830,37 +840,37 @@ Open them?</source>
 Les ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="652" />
+        <location filename="../carto_desktop/gui/main_window.py" line="601" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="655" />
+        <location filename="../carto_desktop/gui/main_window.py" line="604" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="706" />
+        <location filename="../carto_desktop/gui/main_window.py" line="655" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="711" />
+        <location filename="../carto_desktop/gui/main_window.py" line="660" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="712" />
+        <location filename="../carto_desktop/gui/main_window.py" line="661" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="769" />
+        <location filename="../carto_desktop/gui/main_window.py" line="715" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="554" />
+        <location filename="../carto_desktop/gui/main_window.py" line="502" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
@@ -868,185 +878,185 @@ Les ouvrir ?</translation>
 <context>
     <name>MatchStep</name>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="55" />
+        <location filename="../carto_desktop/gui/match_step.py" line="56" />
         <source>Each row of your table must be linked to one area of the map. Rows linked automatically are counted as matched; check the unsure ones below.</source>
         <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="61" />
+        <location filename="../carto_desktop/gui/match_step.py" line="62" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="64" />
+        <location filename="../carto_desktop/gui/match_step.py" line="65" />
         <source>Matched on column:</source>
         <translation>Apparié sur la colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="68" />
+        <location filename="../carto_desktop/gui/match_step.py" line="69" />
         <source>Column used:</source>
         <translation>Colonne utilisée :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="70" />
+        <location filename="../carto_desktop/gui/match_step.py" line="71" />
         <source>GeoNames (built in)</source>
         <translation>GeoNames (intégrée)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="72" />
-        <location filename="../carto_desktop/gui/match_step.py" line="150" />
+        <location filename="../carto_desktop/gui/match_step.py" line="73" />
+        <location filename="../carto_desktop/gui/match_step.py" line="151" />
         <source>My list…</source>
         <translation>Ma liste…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="73" />
+        <location filename="../carto_desktop/gui/match_step.py" line="74" />
         <source>Names that are not admin areas are looked up in a list of places, then put in the area that contains them</source>
         <translation>Les noms qui ne sont pas des zones administratives sont cherchés dans une liste de lieux, puis placés dans la zone qui les contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="76" />
+        <location filename="../carto_desktop/gui/match_step.py" line="77" />
         <source>Places (villages, towns):</source>
         <translation>Lieux (villages, villes) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="83" />
+        <location filename="../carto_desktop/gui/match_step.py" line="84" />
         <source>Matched rows:</source>
         <translation>Lignes appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="85" />
         <source>Rows to review:</source>
         <translation>Lignes à vérifier :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="85" />
+        <location filename="../carto_desktop/gui/match_step.py" line="86" />
         <source>Unmatched rows:</source>
         <translation>Lignes non appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="86" />
+        <location filename="../carto_desktop/gui/match_step.py" line="87" />
         <source>Your decisions:</source>
         <translation>Vos décisions :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="90" />
+        <location filename="../carto_desktop/gui/match_step.py" line="91" />
         <source>Search the names to review…</source>
         <translation>Rechercher parmi les noms à vérifier…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="91" />
+        <location filename="../carto_desktop/gui/match_step.py" line="92" />
         <source>Show only the lines whose name, or a suggested area, contains this text</source>
         <translation>N'afficher que les lignes dont le nom, ou une zone suggérée, contient ce texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="98" />
+        <location filename="../carto_desktop/gui/match_step.py" line="99" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="98" />
+        <location filename="../carto_desktop/gui/match_step.py" line="99" />
         <source>Your table</source>
         <translation>Votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="98" />
+        <location filename="../carto_desktop/gui/match_step.py" line="99" />
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="98" />
+        <location filename="../carto_desktop/gui/match_step.py" line="99" />
         <source>Suggestion</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="149" />
+        <location filename="../carto_desktop/gui/match_step.py" line="150" />
         <source>My list: %1</source>
         <translation>Ma liste : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="158" />
+        <location filename="../carto_desktop/gui/match_step.py" line="159" />
         <source>Choose a list of places</source>
         <translation>Choisir une liste de lieux</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="159" />
+        <location filename="../carto_desktop/gui/match_step.py" line="160" />
         <source>Lists of places: name, lat, lon (*.csv *.txt *.tsv)</source>
         <translation>Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="213" />
+        <location filename="../carto_desktop/gui/match_step.py" line="214" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="234" />
+        <location filename="../carto_desktop/gui/match_step.py" line="235" />
         <source>Put these rows in %1, the best suggestion</source>
         <translation>Placer ces lignes dans %1, la meilleure proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="71" />
-        <location filename="../carto_desktop/gui/match_step.py" line="237" />
+        <location filename="../carto_desktop/gui/match_step.py" line="72" />
+        <location filename="../carto_desktop/gui/match_step.py" line="238" />
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="239" />
+        <location filename="../carto_desktop/gui/match_step.py" line="240" />
         <source>No suggestion: pick an area in the list</source>
         <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="289" />
+        <location filename="../carto_desktop/gui/match_step.py" line="285" />
         <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="292" />
+        <location filename="../carto_desktop/gui/match_step.py" line="288" />
         <source>“%1” (rows: %2) — %3</source>
         <translation>« %1 » (lignes : %2) — %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="296" />
+        <location filename="../carto_desktop/gui/match_step.py" line="292" />
         <source>Suggestions: %1.</source>
         <translation>Propositions : %1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="311" />
+        <location filename="../carto_desktop/gui/match_step.py" line="307" />
         <source>%1 of %2 lines shown</source>
         <translation>%1 lignes affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="98" />
+        <location filename="../carto_desktop/gui/match_step.py" line="99" />
         <source>Why unsure</source>
         <translation>Pourquoi incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="99" />
+        <location filename="../carto_desktop/gui/match_step.py" line="100" />
         <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
         <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="119" />
+        <location filename="../carto_desktop/gui/match_step.py" line="120" />
         <source>Forget my decisions</source>
         <translation>Oublier mes décisions</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="120" />
+        <location filename="../carto_desktop/gui/match_step.py" line="121" />
         <source>Go back to the automatic matching for every row</source>
         <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="132" />
+        <location filename="../carto_desktop/gui/match_step.py" line="133" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="192" />
-        <location filename="../carto_desktop/gui/match_step.py" line="292" />
+        <location filename="../carto_desktop/gui/match_step.py" line="193" />
+        <location filename="../carto_desktop/gui/match_step.py" line="288" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="209" />
+        <location filename="../carto_desktop/gui/match_step.py" line="210" />
         <source>★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)</source>
         <translation>★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)</translation>
     </message>
@@ -1117,326 +1127,326 @@ Les ouvrir ?</translation>
 <context>
     <name>StyleStep</name>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="54" />
+        <location filename="../carto_desktop/gui/style_step.py" line="56" />
         <source>Kind of map</source>
         <translation>Type de carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="58" />
+        <location filename="../carto_desktop/gui/style_step.py" line="60" />
         <source>A template sets the page, colours and what is drawn; you can change the details below</source>
         <translation>Un modèle fixe la page, les couleurs et ce qui est dessiné ; vous pouvez changer les détails ci-dessous</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="61" />
+        <location filename="../carto_desktop/gui/style_step.py" line="64" />
         <source>Template:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="64" />
+        <location filename="../carto_desktop/gui/style_step.py" line="67" />
         <source>What the colours show</source>
         <translation>Ce que montrent les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="67" />
+        <location filename="../carto_desktop/gui/style_step.py" line="70" />
         <source>Number of rows</source>
         <translation>Nombre de lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="67" />
+        <location filename="../carto_desktop/gui/style_step.py" line="70" />
         <source>Number of different values</source>
         <translation>Nombre de valeurs différentes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="68" />
+        <location filename="../carto_desktop/gui/style_step.py" line="71" />
         <source>Sum of a column</source>
         <translation>Somme d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="68" />
+        <location filename="../carto_desktop/gui/style_step.py" line="71" />
         <source>Average of a column</source>
         <translation>Moyenne d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="70" />
+        <location filename="../carto_desktop/gui/style_step.py" line="73" />
         <source>How the rows of each area are combined into one number</source>
         <translation>Comment les lignes de chaque zone sont combinées en un seul nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="72" />
+        <location filename="../carto_desktop/gui/style_step.py" line="75" />
         <source>Count or add up:</source>
         <translation>Compter ou additionner :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="74" />
+        <location filename="../carto_desktop/gui/style_step.py" line="77" />
         <source>The column whose values are counted, added up or averaged</source>
         <translation>La colonne dont les valeurs sont comptées, additionnées ou moyennées</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="76" />
+        <location filename="../carto_desktop/gui/style_step.py" line="79" />
         <source>Column:</source>
         <translation>Colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="78" />
+        <location filename="../carto_desktop/gui/style_step.py" line="81" />
         <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
         <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="82" />
+        <location filename="../carto_desktop/gui/style_step.py" line="85" />
         <source>Groups (sector):</source>
         <translation>Groupes (secteur) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="87" />
+        <location filename="../carto_desktop/gui/style_step.py" line="90" />
         <source>Latitude and longitude: the GPS position of each site, in degrees</source>
         <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="89" />
+        <location filename="../carto_desktop/gui/style_step.py" line="93" />
         <source>Latitude column:</source>
         <translation>Colonne de latitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="90" />
+        <location filename="../carto_desktop/gui/style_step.py" line="94" />
         <source>Longitude column:</source>
         <translation>Colonne de longitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <location filename="../carto_desktop/gui/style_step.py" line="98" />
         <source>area</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="95" />
+        <location filename="../carto_desktop/gui/style_step.py" line="99" />
         <source>hexagon grid</source>
         <translation>grille d'hexagones</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="97" />
+        <location filename="../carto_desktop/gui/style_step.py" line="101" />
         <source>The rows of this table are people or households, so their GPS points are not drawn one by one: a dot can show where a family lives. They are counted per area, or per hexagon of a grid of equal cells, and small counts are shown as "fewer than 5".</source>
         <translation>Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <location filename="../carto_desktop/gui/style_step.py" line="106" />
         <source>Count people per:</source>
         <translation>Compter les personnes par :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="106" />
+        <location filename="../carto_desktop/gui/style_step.py" line="110" />
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="107" />
+        <location filename="../carto_desktop/gui/style_step.py" line="111" />
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="109" />
+        <location filename="../carto_desktop/gui/style_step.py" line="113" />
         <source>The width of one hexagon, in kilometres. Larger hexagons protect people better; "Automatic" gives about 30 across the points.</source>
         <translation>La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; « Automatique » en donne environ 30 sur l'étendue des points.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="112" />
+        <location filename="../carto_desktop/gui/style_step.py" line="116" />
         <source>Hexagon size:</source>
         <translation>Taille des hexagones :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="116" />
+        <location filename="../carto_desktop/gui/style_step.py" line="120" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
-        <location filename="../carto_desktop/gui/style_step.py" line="130" />
-        <location filename="../carto_desktop/gui/style_step.py" line="137" />
-        <location filename="../carto_desktop/gui/style_step.py" line="181" />
-        <location filename="../carto_desktop/gui/style_step.py" line="268" />
+        <location filename="../carto_desktop/gui/style_step.py" line="123" />
+        <location filename="../carto_desktop/gui/style_step.py" line="134" />
+        <location filename="../carto_desktop/gui/style_step.py" line="141" />
+        <location filename="../carto_desktop/gui/style_step.py" line="185" />
+        <location filename="../carto_desktop/gui/style_step.py" line="273" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <location filename="../carto_desktop/gui/style_step.py" line="124" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="121" />
+        <location filename="../carto_desktop/gui/style_step.py" line="125" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="122" />
+        <location filename="../carto_desktop/gui/style_step.py" line="126" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="124" />
+        <location filename="../carto_desktop/gui/style_step.py" line="128" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="127" />
+        <location filename="../carto_desktop/gui/style_step.py" line="131" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="132" />
+        <location filename="../carto_desktop/gui/style_step.py" line="136" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="134" />
+        <location filename="../carto_desktop/gui/style_step.py" line="138" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="138" />
+        <location filename="../carto_desktop/gui/style_step.py" line="142" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="138" />
+        <location filename="../carto_desktop/gui/style_step.py" line="142" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="138" />
+        <location filename="../carto_desktop/gui/style_step.py" line="142" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="139" />
+        <location filename="../carto_desktop/gui/style_step.py" line="143" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="139" />
+        <location filename="../carto_desktop/gui/style_step.py" line="143" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="139" />
+        <location filename="../carto_desktop/gui/style_step.py" line="143" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="140" />
+        <location filename="../carto_desktop/gui/style_step.py" line="144" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="140" />
+        <location filename="../carto_desktop/gui/style_step.py" line="144" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="143" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="147" />
+        <location filename="../carto_desktop/gui/style_step.py" line="151" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="150" />
+        <location filename="../carto_desktop/gui/style_step.py" line="154" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="153" />
+        <location filename="../carto_desktop/gui/style_step.py" line="157" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="155" />
+        <location filename="../carto_desktop/gui/style_step.py" line="159" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="157" />
+        <location filename="../carto_desktop/gui/style_step.py" line="161" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="158" />
+        <location filename="../carto_desktop/gui/style_step.py" line="162" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="166" />
+        <location filename="../carto_desktop/gui/style_step.py" line="170" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="167" />
+        <location filename="../carto_desktop/gui/style_step.py" line="171" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="168" />
+        <location filename="../carto_desktop/gui/style_step.py" line="172" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="170" />
+        <location filename="../carto_desktop/gui/style_step.py" line="174" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="171" />
+        <location filename="../carto_desktop/gui/style_step.py" line="175" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="172" />
+        <location filename="../carto_desktop/gui/style_step.py" line="176" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="174" />
+        <location filename="../carto_desktop/gui/style_step.py" line="178" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="176" />
+        <location filename="../carto_desktop/gui/style_step.py" line="180" />
         <source>Choose logo…</source>
         <translation>Choisir le logo…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="177" />
+        <location filename="../carto_desktop/gui/style_step.py" line="181" />
         <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
         <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="179" />
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
         <source>No logo</source>
         <translation>Sans logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="185" />
+        <location filename="../carto_desktop/gui/style_step.py" line="189" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="214" />
+        <location filename="../carto_desktop/gui/style_step.py" line="218" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="217" />
+        <location filename="../carto_desktop/gui/style_step.py" line="221" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="277" />
+        <location filename="../carto_desktop/gui/style_step.py" line="282" />
         <source>Choose logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="277" />
+        <location filename="../carto_desktop/gui/style_step.py" line="282" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>

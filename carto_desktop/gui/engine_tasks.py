@@ -251,27 +251,34 @@ def highlight(project: Project, area_id: str | None, dpi: int = PREVIEW_DPI) -> 
 
 def export(project: Project, paths: list[str], dpi: int, atlas: bool = False, check_lang: str | None = None,
            summary: bool = False) -> dict[str, Any]:
-    """Build the map once and write it to each path (format from the extension).
+    """Build the map once and write it to each path (format from the extension; .html: an interactive map).
 
-    With `atlas`, each path gets one map per region (see carto_desktop/atlas.py). With
+    With `atlas`, each PNG/PDF/SVG path gets one map per region (see carto_desktop/atlas.py). With
     `check_lang`, the written files are looked into by the "before you share" check
     ("check"), and with `summary` its one-page summary is written beside the first path
     ("summary": `<map>.check.md`). Returns {"paths", "check", "summary"}.
     """
     from carto_desktop.export import save_map
+    from carto_desktop.interactive import HTML_SUFFIXES, interactive_page, save_interactive_map
     from carto_desktop.project import MapResult, build_map, prepare_map
 
     p = project
-    if atlas:
+    pages = [path for path in paths if Path(path).suffix.lower() in HTML_SUFFIXES]  # interactive: the whole map
+    prints = [path for path in paths if path not in pages]
+    prepared = prepare_map(p)  # once for every page and file, and for the check
+    if atlas or not prints:
         from carto_desktop.atlas import save_atlas
 
-        prepared = prepare_map(p)  # once for every page and file, and for the check
-        written = [str(f) for path in paths for f in save_atlas(p, path, dpi, prepared)]
+        written = [str(f) for path in prints for f in save_atlas(p, path, dpi, prepared)]
         # the check looks at the whole country's data, as the atlas's classes do
-        result = MapResult(None, prepared.table, prepared.match, prepared.values, prepared.data, prepared.notices)
+        result = MapResult(None, prepared.table, prepared.match, prepared.values, prepared.data, prepared.notices,
+                           account=prepared.account, template=prepared.template)
     else:
-        result = build_map(p)
-        written = [str(save_map(result.figure, path, dpi)) for path in paths]
+        result = build_map(p, prepared)
+        written = [str(save_map(result.figure, path, dpi)) for path in prints]
+    if pages:
+        html = interactive_page(p, prepared)
+        written += [str(save_interactive_map(html, path)) for path in pages]
     out: dict[str, Any] = {"paths": written, "check": None, "summary": None}
     if check_lang and result is not None:
         from carto_desktop.privacy.check import share_check as check, write_check

@@ -1,4 +1,4 @@
-"""Step 4, Export: formats, page size, resolution, where to save; progress with Cancel; and the
+"""Step 4, Export: formats (PNG, PDF, SVG, interactive HTML), page size, resolution, where to save; progress with Cancel; and the
 "before you share" check (privacy/check.py, made in the engine process with each preview;
 after an export it also says what the written files were found to contain).
 """
@@ -41,7 +41,10 @@ class ExportStep(QWidget):
                                                                            "WhatsApp")),
                                    (".pdf", self.tr("PDF document"), self.tr("Best for printing: sharp at any size")),
                                    (".svg", self.tr("SVG drawing"), self.tr("For graphic designers: every line can "
-                                                                            "be edited"))):
+                                                                            "be edited")),
+                                   (".html", self.tr("Interactive map (HTML)"),
+                                    self.tr("One file that opens in any web browser, even without internet: zoom, "
+                                            "search an area, see each area's figures on hover"))):
             box = QCheckBox(label)
             box.setToolTip(tip)
             box.setChecked(suffix in (".png", ".pdf"))
