@@ -125,3 +125,16 @@ def test_symbols_sit_above_boundaries_legend_covers_the_maximum_and_the_largest_
     lines = [c for c in ax.collections if isinstance(c, LineCollection)]
     assert symbols.get_zorder() > max(c.get_zorder() for c in lines)
     assert 0 < symbols.get_facecolor()[0][3] < 1  # see-through: the boundary under a circle still shows
+
+
+def test_name_halos_are_wide_enough_to_fill_the_letters_counters():
+    """A 2 pt halo on 6.5 pt names left the dark fill showing inside D, O and e (coloured specks)."""
+    from matplotlib.patheffects import Stroke
+
+    _, result = _report(sample_project("fr"))
+    names = [t for t in result.figure.carto_map_axes[0].texts if t.get_gid() in ("area_label", "town_label", "capital")]
+    assert len(names) > 20
+    for t in names:
+        strokes = [e for e in t.get_path_effects() if isinstance(e, Stroke)]
+        assert strokes and strokes[0]._gc["linewidth"] >= 0.36 * t.get_fontsize(), t.get_text()
+        assert strokes[0]._gc["joinstyle"] == "round"  # rounded: no spikes at the joins

@@ -158,7 +158,7 @@ def area_labels(ax: Axes, areas: gpd.GeoDataFrame, names: Sequence[str], font_pt
     candidates = np.flatnonzero(fits)
     candidates = candidates[np.argsort(priority[candidates])][:max_candidates]
     points = shapely.point_on_surface(geoms[candidates])
-    style = dict(fontsize=font_pt, color=TEXT_COLOUR, path_effects=halo(2.0), zorder=15)
+    style = dict(fontsize=font_pt, color=TEXT_COLOUR, path_effects=halo(2.8), zorder=15)
     labels = []
     for i, p in zip(candidates, points):
         limit = 2.5 if priority[i] < 3 else 1.5

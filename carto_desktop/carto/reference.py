@@ -158,7 +158,7 @@ def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, 
                        linestyle="none", gid="capital-symbol")
         labels.append(Label([name], x, y, "capital", 0,
                             dict(fontsize=font_pt + 0.5, fontweight="bold", color=CAPITAL_COLOUR, zorder=17,
-                                 path_effects=halo(2.2)),
+                                 path_effects=halo(2.8)),
                             positions=AROUND_POINT, gap_pt=font_pt * 0.75,
                             obstacle=dot.get_window_extent(renderer)))
     for rank, (x, y, name) in enumerate(found.towns):
@@ -166,7 +166,7 @@ def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, 
                        color=TOWN_COLOUR, markeredgecolor="white", markeredgewidth=0.5, zorder=12,
                        linestyle="none", gid="town-symbol")
         labels.append(Label([name], x, y, "town_label", 1 + rank / 100,
-                            dict(fontsize=font_pt - 0.5, color=TOWN_COLOUR, zorder=17, path_effects=halo(1.8)),
+                            dict(fontsize=font_pt - 0.5, color=TOWN_COLOUR, zorder=17, path_effects=halo(2.6)),
                             positions=AROUND_POINT, gap_pt=font_pt * 0.45, marker=dot,
                             obstacle=dot.get_window_extent(renderer)))
     return DrawnReference(labels, found.legend)

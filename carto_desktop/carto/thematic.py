@@ -310,7 +310,7 @@ def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_u
     ax.carto_labels = getattr(ax, "carto_labels", []) + [
         Label([format_number(values[i], lang)], pts.iloc[i].x, pts.iloc[i].y, "value_label", 1.5 + k / 100,
               dict(fontsize=template.font("body_pt", 8) - 1, fontweight="bold", color="#222222", zorder=16,
-                   path_effects=halo(2.0)),
+                   path_effects=halo(2.8)),
               positions=(("center", "center", 0, 0),) + AROUND_POINT, gap_pt=sizes[i] * mm_to_units * fig_pt + 1)
         for k, i in enumerate([i for i in order if finite[i]][:LABELLED_SYMBOLS])]
     hidden = data.suppressed()
