@@ -106,7 +106,9 @@ class ChooseTable(Edit):
     path: Path
 
     def apply(self, project: Project) -> Project:
-        return _new_table(project, table=Path(self.path), sheet=None)
+        # built-in boundaries were found for the old table: the new one's are found again (`builtin_fit`)
+        boundaries = None if is_builtin(project.boundaries) else project.boundaries
+        return _new_table(project, table=Path(self.path), sheet=None, boundaries=boundaries)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ class ChooseSheet(Edit):
     sheet: str | None
 
     def apply(self, project: Project) -> Project:
-        return _new_table(project, sheet=self.sheet)
+        boundaries = None if is_builtin(project.boundaries) else project.boundaries
+        return _new_table(project, sheet=self.sheet, boundaries=boundaries)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,12 @@ class CartoError(Exception):
             parts.append(f"{translate('column', lang)} \"{self.column}\"")
         return ", ".join(parts)
 
+    def sentence(self, lang: str = "en") -> str:
+        """The message alone, in `lang`: no place, no hint (the app adds its own way to fix it)."""
+        params = {k: _in_language(v, lang) for k, v in self.params.items()}
+        fields = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, **params}
+        return " ".join(translate(self.message, lang, **fields).split())
+
     def text(self, lang: str = "en") -> str:
         """The whole message on one line, in `lang`."""
         params = {k: _in_language(v, lang) for k, v in self.params.items()}

@@ -11,6 +11,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 FR = {
+    # built-in boundaries (main_window.py, data_step.py)
+    "Looking for the boundaries that fit the table…": "Recherche des limites qui correspondent au tableau…",
+    "Choose the boundaries: built in, or your own file.": "Choisissez les limites : intégrées, ou votre propre fichier.",
+    "Boundaries:": "Limites :",
+    "Admin boundaries that come with Carto Desktop (OCHA COD-AB): nothing to download":
+        "Limites administratives fournies avec Carto Desktop (OCHA COD-AB) : rien à télécharger",
+    "Open my own file…": "Ouvrir mon propre fichier…",
+    "Change…": "Changer…",
+    "Built-in boundaries…": "Limites intégrées…",
+    "Choose built-in boundaries below, or open your own file.":
+        "Choisissez des limites intégrées ci-dessous, ou ouvrez votre propre fichier.",
     # errors.py
     "Something went wrong inside Carto Desktop. Your work is not lost; please report this with the details below.":
         "Un problème interne est survenu dans Carto Desktop. Votre travail n'est pas perdu ; "

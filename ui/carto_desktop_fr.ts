@@ -3,332 +3,362 @@
 <context>
     <name>DataStep</name>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="174" />
+        <location filename="../carto_desktop/gui/data_step.py" line="175" />
         <source>Your files</source>
         <translation>Vos fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="176" />
+        <location filename="../carto_desktop/gui/data_step.py" line="177" />
         <source>Choose table…</source>
         <translation>Choisir le tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="177" />
+        <location filename="../carto_desktop/gui/data_step.py" line="178" />
         <source>A spreadsheet (Excel, CSV) with one row per activity or place</source>
         <translation>Un tableur (Excel, CSV) avec une ligne par activité ou par lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="179" />
+        <location filename="../carto_desktop/gui/data_step.py" line="180" />
         <source>No table chosen</source>
         <translation>Aucun tableau choisi</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="183" />
+        <location filename="../carto_desktop/gui/data_step.py" line="184" />
         <source>A workbook can hold several sheets (tabs); pick the one with your data</source>
         <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="185" />
+        <location filename="../carto_desktop/gui/data_step.py" line="186" />
         <source>Sheet:</source>
         <translation>Feuille :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="188" />
-        <source>Choose boundaries…</source>
-        <translation>Choisir les limites…</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="189" />
+        <location filename="../carto_desktop/gui/data_step.py" line="198" />
         <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
         <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="192" />
+        <location filename="../carto_desktop/gui/data_step.py" line="189" />
         <source>No boundaries chosen</source>
         <translation>Aucune limite choisie</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="196" />
+        <location filename="../carto_desktop/gui/data_step.py" line="191" />
+        <source>Boundaries:</source>
+        <translation>Limites :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="194" />
+        <source>Admin boundaries that come with Carto Desktop (OCHA COD-AB): nothing to download</source>
+        <translation>Limites administratives fournies avec Carto Desktop (OCHA COD-AB) : rien à télécharger</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="197" />
+        <source>Open my own file…</source>
+        <translation>Ouvrir mon propre fichier…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="204" />
+        <source>Change…</source>
+        <translation>Changer…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="209" />
         <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
         <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="199" />
+        <location filename="../carto_desktop/gui/data_step.py" line="212" />
         <source>Layer:</source>
         <translation>Couche :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="204" />
+        <location filename="../carto_desktop/gui/data_step.py" line="217" />
         <source>What the columns mean</source>
         <translation>Le sens des colonnes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="207" />
+        <location filename="../carto_desktop/gui/data_step.py" line="220" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="210" />
+        <location filename="../carto_desktop/gui/data_step.py" line="223" />
         <source>Place column:</source>
         <translation>Colonne du lieu :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="213" />
+        <location filename="../carto_desktop/gui/data_step.py" line="226" />
         <source>Carto Desktop guessed what each column holds. If a guess is wrong, choose what the column really holds.</source>
         <translation>Carto Desktop a deviné ce que contient chaque colonne. Si une supposition est fausse, choisissez ce que la colonne contient vraiment.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="218" />
+        <location filename="../carto_desktop/gui/data_step.py" line="231" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="218" />
+        <location filename="../carto_desktop/gui/data_step.py" line="231" />
         <source>What it holds</source>
         <translation>Ce qu'elle contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="222" />
+        <location filename="../carto_desktop/gui/data_step.py" line="235" />
         <source>What Carto Desktop understood each column to be; your choices are in bold and are kept with the project</source>
         <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="242" />
+        <location filename="../carto_desktop/gui/data_step.py" line="255" />
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="243" />
+        <location filename="../carto_desktop/gui/data_step.py" line="256" />
         <source>Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…</source>
         <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="250" />
+        <location filename="../carto_desktop/gui/data_step.py" line="263" />
         <source>Keep out</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="250" />
+        <location filename="../carto_desktop/gui/data_step.py" line="263" />
         <source>Why it looks personal</source>
         <translation>Pourquoi elle semble personnelle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="251" />
+        <location filename="../carto_desktop/gui/data_step.py" line="264" />
         <source>Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.</source>
         <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="267" />
+        <location filename="../carto_desktop/gui/data_step.py" line="280" />
         <source>GPS points count as personal only when each row is a person or a household: then a point shows where they live</source>
         <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="271" />
+        <location filename="../carto_desktop/gui/data_step.py" line="284" />
         <source>A column Carto Desktop did not flag but that identifies people (a nickname, a description…)</source>
         <translation>Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une description…)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="355" />
+        <location filename="../carto_desktop/gui/data_step.py" line="368" />
         <source>Admin area name</source>
         <translation>Nom de zone admin.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="355" />
+        <location filename="../carto_desktop/gui/data_step.py" line="368" />
         <source>P-code</source>
         <translation>P-code</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="356" />
+        <location filename="../carto_desktop/gui/data_step.py" line="369" />
         <source>%1 (level %2)</source>
         <translation>%1 (niveau %2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="357" />
+        <location filename="../carto_desktop/gui/data_step.py" line="370" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="357" />
+        <location filename="../carto_desktop/gui/data_step.py" line="370" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="358" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>GPS point (Kobo/ODK)</source>
         <translation>Point GPS (Kobo/ODK)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="358" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="358" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="359" />
+        <location filename="../carto_desktop/gui/data_step.py" line="372" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="359" />
+        <location filename="../carto_desktop/gui/data_step.py" line="372" />
         <source>Multiple choice (0/1)</source>
         <translation>Choix multiple (0/1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="360" />
+        <location filename="../carto_desktop/gui/data_step.py" line="373" />
         <source>Form information</source>
         <translation>Informations du formulaire</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="360" />
+        <location filename="../carto_desktop/gui/data_step.py" line="373" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="361" />
+        <location filename="../carto_desktop/gui/data_step.py" line="374" />
         <source>Empty</source>
         <translation>Vide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="361" />
+        <location filename="../carto_desktop/gui/data_step.py" line="374" />
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="368" />
+        <location filename="../carto_desktop/gui/data_step.py" line="381" />
         <source>The name of an administrative area. Level 1 is the largest division of the country (region, province), level 2 the next one (cercle, département), level 3 the next (commune)…</source>
         <translation>Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="371" />
+        <location filename="../carto_desktop/gui/data_step.py" line="384" />
         <source>An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. The surest way to put a row on the map.</source>
         <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="373" />
+        <location filename="../carto_desktop/gui/data_step.py" line="386" />
         <source>How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)</source>
         <translation>La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="374" />
+        <location filename="../carto_desktop/gui/data_step.py" line="387" />
         <source>How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)</source>
         <translation>La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="375" />
+        <location filename="../carto_desktop/gui/data_step.py" line="388" />
         <source>Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point</source>
         <translation>Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un point GPS</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="377" />
+        <location filename="../carto_desktop/gui/data_step.py" line="390" />
         <source>A figure that can be added up or averaged (people reached, amounts)</source>
         <translation>Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="378" />
+        <location filename="../carto_desktop/gui/data_step.py" line="391" />
         <source>A day, or a day and a time</source>
         <translation>Un jour, ou un jour et une heure</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="379" />
+        <location filename="../carto_desktop/gui/data_step.py" line="392" />
         <source>A code for each row (form number, site ID): not a place, not a figure to add up</source>
         <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="380" />
+        <location filename="../carto_desktop/gui/data_step.py" line="393" />
         <source>The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer</source>
         <translation>Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="382" />
+        <location filename="../carto_desktop/gui/data_step.py" line="395" />
         <source>What the survey tool adds itself: start and end time, device, submission ID</source>
         <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="383" />
+        <location filename="../carto_desktop/gui/data_step.py" line="396" />
         <source>Words with no special meaning for the map (organisation, sector, remarks)</source>
         <translation>Des mots sans sens particulier pour la carte (organisation, secteur, remarques)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="384" />
+        <location filename="../carto_desktop/gui/data_step.py" line="397" />
         <source>The column has no values</source>
         <translation>La colonne n'a pas de valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="385" />
+        <location filename="../carto_desktop/gui/data_step.py" line="398" />
         <source>Carto Desktop leaves this column out: it is never used to find places or to make the map</source>
         <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="395" />
+        <location filename="../carto_desktop/gui/data_step.py" line="408" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="402" />
+        <location filename="../carto_desktop/gui/data_step.py" line="415" />
         <source>For example: %1</source>
         <translation>Par exemple : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="487" />
+        <location filename="../carto_desktop/gui/data_step.py" line="500" />
         <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
         <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="489" />
+        <location filename="../carto_desktop/gui/data_step.py" line="502" />
         <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
         <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="492" />
+        <location filename="../carto_desktop/gui/data_step.py" line="505" />
         <source>Mark another column as personal…</source>
         <translation>Indiquer une autre colonne comme personnelle…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="284" />
+        <location filename="../carto_desktop/gui/data_step.py" line="297" />
         <source>The first rows of your table, as Carto Desktop reads them</source>
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="322" />
+        <location filename="../carto_desktop/gui/data_step.py" line="335" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="333" />
+        <location filename="../carto_desktop/gui/data_step.py" line="346" />
         <source>This sheet cannot be used: %1</source>
         <translation>Cette feuille ne peut pas être utilisée : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="337" />
+        <location filename="../carto_desktop/gui/data_step.py" line="350" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="555" />
+        <location filename="../carto_desktop/gui/data_step.py" line="568" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="578" />
+        <location filename="../carto_desktop/gui/data_step.py" line="582" />
+        <source>Built-in boundaries…</source>
+        <translation>Limites intégrées…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="591" />
+        <source>Choose built-in boundaries below, or open your own file.</source>
+        <translation>Choisissez des limites intégrées ci-dessous, ou ouvrez votre propre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="592" />
+        <source>Looking for the boundaries that fit the table…</source>
+        <translation>Recherche des limites qui correspondent au tableau…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/data_step.py" line="626" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="579" />
+        <location filename="../carto_desktop/gui/data_step.py" line="627" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="584" />
+        <location filename="../carto_desktop/gui/data_step.py" line="632" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="585" />
+        <location filename="../carto_desktop/gui/data_step.py" line="633" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -559,277 +589,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="94" />
-        <location filename="../carto_desktop/gui/main_window.py" line="584" />
-        <location filename="../carto_desktop/gui/main_window.py" line="607" />
-        <location filename="../carto_desktop/gui/main_window.py" line="654" />
-        <location filename="../carto_desktop/gui/main_window.py" line="716" />
+        <location filename="../carto_desktop/gui/main_window.py" line="89" />
+        <location filename="../carto_desktop/gui/main_window.py" line="525" />
+        <location filename="../carto_desktop/gui/main_window.py" line="548" />
+        <location filename="../carto_desktop/gui/main_window.py" line="578" />
+        <location filename="../carto_desktop/gui/main_window.py" line="640" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="122" />
+        <location filename="../carto_desktop/gui/navigation.py" line="20" />
         <source>1. Data</source>
         <translation>1. Données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="122" />
+        <location filename="../carto_desktop/gui/navigation.py" line="20" />
         <source>2. Match</source>
         <translation>2. Appariement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="122" />
+        <location filename="../carto_desktop/gui/navigation.py" line="21" />
         <source>3. Style</source>
         <translation>3. Style</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="122" />
+        <location filename="../carto_desktop/gui/navigation.py" line="21" />
         <source>4. Export</source>
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="199" />
+        <location filename="../carto_desktop/gui/main_window.py" line="163" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="366" />
+        <location filename="../carto_desktop/gui/main_window.py" line="290" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="412" />
+        <location filename="../carto_desktop/gui/main_window.py" line="350" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="442" />
+        <location filename="../carto_desktop/gui/main_window.py" line="380" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="455" />
+        <location filename="../carto_desktop/gui/main_window.py" line="393" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="457" />
+        <location filename="../carto_desktop/gui/main_window.py" line="395" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="283" />
+        <location filename="../carto_desktop/gui/main_window.py" line="201" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="123" />
+        <location filename="../carto_desktop/gui/navigation.py" line="22" />
         <source>Your table and boundary files (Ctrl+1)</source>
         <translation>Votre tableau et vos fichiers de limites (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="124" />
+        <location filename="../carto_desktop/gui/navigation.py" line="23" />
         <source>Link each row of the table to an area of the map (Ctrl+2)</source>
         <translation>Relier chaque ligne du tableau à une zone de la carte (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="125" />
+        <location filename="../carto_desktop/gui/navigation.py" line="24" />
         <source>Kind of map, colours and texts (Ctrl+3)</source>
         <translation>Type de carte, couleurs et textes (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="126" />
+        <location filename="../carto_desktop/gui/navigation.py" line="25" />
         <source>Save the map as an image or a PDF (Ctrl+4)</source>
         <translation>Enregistrer la carte en image ou en PDF (Ctrl+4)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="169" />
+        <location filename="../carto_desktop/gui/navigation.py" line="47" />
         <source>← Back</source>
         <translation>← Précédent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="170" />
+        <location filename="../carto_desktop/gui/navigation.py" line="48" />
         <source>Next →</source>
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="179" />
+        <location filename="../carto_desktop/gui/main_window.py" line="143" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="180" />
+        <location filename="../carto_desktop/gui/main_window.py" line="144" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="197" />
+        <location filename="../carto_desktop/gui/main_window.py" line="161" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="203" />
+        <location filename="../carto_desktop/gui/navigation.py" line="60" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="204" />
+        <location filename="../carto_desktop/gui/navigation.py" line="61" />
         <source>&amp;New map from my files…</source>
         <translation>&amp;Nouvelle carte à partir de mes fichiers…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="205" />
+        <location filename="../carto_desktop/gui/navigation.py" line="63" />
         <source>Open &amp;sample project</source>
         <translation>Ouvrir le projet d'&amp;exemple</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="206" />
+        <location filename="../carto_desktop/gui/navigation.py" line="65" />
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="208" />
+        <location filename="../carto_desktop/gui/navigation.py" line="68" />
         <source>Open &amp;recent</source>
         <translation>Projets &amp;récents</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="210" />
+        <location filename="../carto_desktop/gui/navigation.py" line="70" />
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="212" />
+        <location filename="../carto_desktop/gui/navigation.py" line="72" />
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="215" />
+        <location filename="../carto_desktop/gui/navigation.py" line="76" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="218" />
+        <location filename="../carto_desktop/gui/navigation.py" line="79" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="219" />
+        <location filename="../carto_desktop/gui/navigation.py" line="80" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="221" />
+        <location filename="../carto_desktop/gui/navigation.py" line="82" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="224" />
+        <location filename="../carto_desktop/gui/navigation.py" line="85" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="230" />
+        <location filename="../carto_desktop/gui/navigation.py" line="91" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="231" />
+        <location filename="../carto_desktop/gui/navigation.py" line="92" />
         <source>&amp;User guide</source>
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="264" />
+        <location filename="../carto_desktop/gui/main_window.py" line="186" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="278" />
+        <location filename="../carto_desktop/gui/main_window.py" line="196" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="295" />
+        <location filename="../carto_desktop/gui/main_window.py" line="213" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="394" />
+        <location filename="../carto_desktop/gui/main_window.py" line="288" />
+        <source>Looking for the boundaries that fit the table…</source>
+        <translation>Recherche des limites qui correspondent au tableau…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="321" />
+        <source>Choose the boundaries: built in, or your own file.</source>
+        <translation>Choisissez les limites : intégrées, ou votre propre fichier.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="332" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="408" />
+        <location filename="../carto_desktop/gui/main_window.py" line="346" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="428" />
+        <location filename="../carto_desktop/gui/main_window.py" line="366" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="428" />
+        <location filename="../carto_desktop/gui/main_window.py" line="366" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="491" />
-        <source>Now choose the boundary file.</source>
-        <translation>Choisissez maintenant le fichier de limites.</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="492" />
+        <location filename="../carto_desktop/gui/main_window.py" line="430" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="498" />
+        <location filename="../carto_desktop/gui/main_window.py" line="435" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="499" />
+        <location filename="../carto_desktop/gui/main_window.py" line="436" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="503" />
-        <source>Boundaries (%1)</source>
-        <translation>Limites (%1)</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="531" />
+        <location filename="../carto_desktop/gui/main_window.py" line="472" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="546" />
+        <location filename="../carto_desktop/gui/main_window.py" line="487" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="547" />
-        <location filename="../carto_desktop/gui/main_window.py" line="572" />
+        <location filename="../carto_desktop/gui/main_window.py" line="488" />
+        <location filename="../carto_desktop/gui/main_window.py" line="513" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="567" />
+        <location filename="../carto_desktop/gui/main_window.py" line="508" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="571" />
+        <location filename="../carto_desktop/gui/main_window.py" line="512" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="577" />
+        <location filename="../carto_desktop/gui/main_window.py" line="518" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="585" />
+        <location filename="../carto_desktop/gui/main_window.py" line="526" />
         <source>This project uses files outside its folder:
 %1
 
@@ -840,39 +870,34 @@ Open them?</source>
 Les ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="601" />
+        <location filename="../carto_desktop/gui/main_window.py" line="542" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="604" />
+        <location filename="../carto_desktop/gui/main_window.py" line="545" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="655" />
+        <location filename="../carto_desktop/gui/main_window.py" line="579" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="660" />
+        <location filename="../carto_desktop/gui/main_window.py" line="584" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="661" />
+        <location filename="../carto_desktop/gui/main_window.py" line="585" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="715" />
+        <location filename="../carto_desktop/gui/main_window.py" line="639" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="502" />
-        <source>Choose boundaries</source>
-        <translation>Choisir les limites</translation>
     </message>
 </context>
 <context>

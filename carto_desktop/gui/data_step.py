@@ -13,12 +13,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from carto_desktop.builtin_boundaries.catalogue import boundaries_text, builtin_choices, is_builtin
 from carto_desktop.choices import IGNORE, PLACE_ROLES, ROLE_CHOICES, Project, role_spec
-from carto_desktop.edits import ChooseKeyColumn, ChooseLayer, ChooseRole, ChooseSheet, Edit, MarkPersonal, kept_out
+from carto_desktop.edits import ChooseBoundaries, ChooseKeyColumn, ChooseLayer, ChooseRole, ChooseSheet, Edit, MarkPersonal, kept_out
 from carto_desktop.gui.widgets import AUTO, select_item
 
 TABLE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt"
@@ -185,13 +186,25 @@ class DataStep(QWidget):
         self.sheet_label = QLabel(self.tr("Sheet:"))
         self.sheet_label.setBuddy(self.sheet_combo)
         form.addRow(self.sheet_label, self.sheet_combo)
-        self.boundaries_button = QPushButton(self.tr("Choose boundaries…"))
+        self.boundaries_label = QLabel(self.tr("No boundaries chosen"))
+        self.boundaries_label.setWordWrap(True)
+        boundaries_title = QLabel(self.tr("Boundaries:"))
+        form.addRow(boundaries_title, self.boundaries_label)
+        self.builtin_combo = QComboBox()
+        self.builtin_combo.setToolTip(self.tr("Admin boundaries that come with Carto Desktop (OCHA COD-AB): "
+                                              "nothing to download"))
+        self.builtin_combo.activated.connect(self._builtin_chosen)
+        self.boundaries_button = QPushButton(self.tr("Open my own file…"))
         self.boundaries_button.setToolTip(self.tr("The outlines of the admin areas (regions, districts): GeoJSON, "
                                                   "GeoPackage or shapefile"))
         self.boundaries_button.clicked.connect(self._choose_boundaries)
-        self.boundaries_label = QLabel(self.tr("No boundaries chosen"))
-        self.boundaries_label.setWordWrap(True)
-        form.addRow(self.boundaries_button, self.boundaries_label)
+        change = QHBoxLayout()
+        change.addWidget(self.builtin_combo, 1)
+        change.addWidget(self.boundaries_button)
+        change_label = QLabel(self.tr("Change…"))
+        change_label.setBuddy(self.builtin_combo)
+        form.addRow(change_label, change)
+        self._fit: dict[str, Any] | None = None  # the built-in set the table fits (`engine_tasks.builtin_fit`)
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(self.tr("A GeoPackage can hold several layers (for example regions and "
                                             "districts); pick the areas your table talks about"))
@@ -298,12 +311,12 @@ class DataStep(QWidget):
         label.setVisible(visible)
         field.setVisible(visible)
 
-    def show_project(self, project: Project) -> None:
+    def show_project(self, project: Project, lang: str | None = None) -> None:
         self._project = project
+        self._lang = lang or self._lang
         self.table_label.setText(Path(project.table).name)
         self.table_label.setToolTip(str(project.table))
-        self.boundaries_label.setText(Path(project.boundaries).name)
-        self.boundaries_label.setToolTip(str(project.boundaries))
+        self._show_boundaries()
         select_item(self.key_combo, project.key_column or AUTO)
         if project.sheet and self.sheet_combo.count():
             select_item(self.sheet_combo, project.sheet)
@@ -553,6 +566,41 @@ class DataStep(QWidget):
         self.personal_box.setVisible(False)
         self.warnings_label.setVisible(False)
         self.summary_label.setText(self.tr("This table cannot be read: %1").replace("%1", text))
+
+    def show_builtin_fit(self, fit: dict[str, Any] | None, lang: str) -> None:
+        """What the table fits among the built-in boundaries (`engine_tasks.builtin_fit`), said under the choice."""
+        self._fit, self._lang = fit, lang
+        self._show_boundaries()
+
+    def _show_boundaries(self) -> None:
+        """"Niger — départements, built in" and the evidence; or the question when nothing is chosen."""
+        project, lang = self._project, self._lang
+        if project is None:
+            return
+        if self.builtin_combo.count() == 0 or self.builtin_combo.property("lang") != lang:
+            self.builtin_combo.clear()
+            self.builtin_combo.addItem(self.tr("Built-in boundaries…"), "")
+            for spec, label in builtin_choices(lang):
+                self.builtin_combo.addItem(label, spec)
+            self.builtin_combo.setProperty("lang", lang)
+        chosen = project.boundaries
+        select_item(self.builtin_combo, chosen if is_builtin(chosen) else "")
+        fit = self._fit or {}
+        sentence = (fit.get("sentence") or {}).get(lang, "")
+        if chosen is None:
+            text = sentence + "\n" + self.tr("Choose built-in boundaries below, or open your own file.") \
+                if sentence and not fit.get("spec") else self.tr("Looking for the boundaries that fit the table…")
+        else:
+            text = boundaries_text(chosen, lang)
+            if is_builtin(chosen) and fit.get("spec") == chosen and sentence:
+                text += "\n" + sentence
+        self.boundaries_label.setText(text)
+        self.boundaries_label.setToolTip("" if chosen is None or is_builtin(chosen) else str(chosen))
+
+    def _builtin_chosen(self) -> None:
+        spec = self.builtin_combo.currentData()
+        if spec:
+            self.edited.emit(ChooseBoundaries(spec))
 
     def show_layers(self, layers: list[str], chosen: str | None) -> None:
         self.layer_combo.clear()

@@ -33,8 +33,21 @@ def sample(lang: str) -> dict[str, Any]:
     return {"project": sample_project(lang)}
 
 
-def new_project(table: str, boundaries: str, lang: str) -> dict[str, Any]:
-    return {"project": Project(table=Path(table), boundaries=Path(boundaries), lang=lang)}
+def new_project(table: str, lang: str, boundaries: str | None = None) -> dict[str, Any]:
+    """A project on `table`; without `boundaries`, the built-in set the table fits is chosen once it is inspected."""
+    return {"project": Project(table=Path(table), boundaries=Path(boundaries) if boundaries else None, lang=lang)}
+
+
+def builtin_fit(data) -> dict[str, Any]:
+    """The built-in boundaries a table fits, for the Data step: {"spec": "builtin:NER/2" or None,
+    "sentence": {"en", "fr"}} ("Niger, departments (…): 57 of 61 names found", or why none or several fit)."""
+    from carto_desktop.builtin_boundaries.recognise import choose_builtin
+
+    try:
+        chosen, recognition = choose_builtin(None, data)
+    except CartoError as exc:
+        return {"spec": None, "sentence": {lang: exc.sentence(lang) for lang in ("en", "fr")}}
+    return {"spec": chosen.spec, "sentence": {lang: recognition.sentence(lang) for lang in ("en", "fr")}}
 
 
 def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | None = None) -> dict[str, Any]:
@@ -80,6 +93,7 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
         "n_rows": int(len(data)),
         "roles": roles,
         "warnings": {lang: [_notice(w, lang) for w in warnings] for lang in ("en", "fr")},
+        "builtin": builtin_fit(data),
         **_personal(data),
     }
 

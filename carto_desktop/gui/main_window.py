@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from carto_desktop.builtin_boundaries.catalogue import is_builtin
 from carto_desktop.choices import Project
 from carto_desktop.edits import ChooseBoundaries, ChooseTable, Edit, FollowPersonalDetection, apply_edit, changed_fields
 from carto_desktop.gui.autosave_writer import AutosaveWriter
@@ -266,7 +267,7 @@ class MainWindow(QMainWindow):
 
     def _changed(self, keys: set[str]) -> None:
         project = self.project
-        self.data_step.show_project(project)
+        self.data_step.show_project(project, self.lang)
         self.match_step.show_project(project)
         self.style_step.show_project(project)
         self.export_step.show_project(project, self._default_export_path())
@@ -274,12 +275,18 @@ class MainWindow(QMainWindow):
             self._run(self.engine, "inspect_table", self._table_inspected, self._table_failed,
                       path=str(project.table), sheet=project.sheet, roles=dict(project.roles))
         if "boundaries" in keys:
-            self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
-                      path=str(project.boundaries))
+            if project.boundaries is None or is_builtin(project.boundaries):
+                self.data_step.show_layers([], None)
+            else:
+                self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
+                          path=str(project.boundaries))
         self.autosave_writer.soon()
         self._update_actions()
         self.project_changed.emit()
         self.export_button.setEnabled(False)
+        if project.boundaries is None:  # the table's inspection finds the built-in set (`_table_inspected`)
+            self.statusBar().showMessage(self.tr("Looking for the boundaries that fit the table…"))
+            return
         self.statusBar().showMessage(self.tr("Making the map…"))
         self.maps.changed(project)
 
@@ -290,6 +297,7 @@ class MainWindow(QMainWindow):
         self.match_step.show_columns(info["columns"], self.project.key_column)
         self.style_step.show_columns(info["columns"])
         self.style_step.show_people(bool((info.get("people") or {}).get("people")))
+        self._adopt_builtin(info.get("builtin"))
         if not info.get("error"):
             # the personal columns follow the table's detection and the user's word: a rule, but no undo step
             followed = apply_edit(self.project, FollowPersonalDetection(self.data_step.detected_personal(),
@@ -298,6 +306,19 @@ class MainWindow(QMainWindow):
                 self.project = followed
                 self._changed({"excluded_columns"})
         self.table_ready.emit()
+
+    def _adopt_builtin(self, fit: dict[str, Any] | None) -> None:
+        """No boundaries chosen: the built-in set the table fits is used (a rule, no undo step); none or
+        several fit: the Data step asks, and no map is made until the person chooses."""
+        self.data_step.show_builtin_fit(fit, self.lang)
+        if self.project is None or self.project.boundaries is not None or not fit:
+            return
+        if fit.get("spec"):
+            self.project = apply_edit(self.project, ChooseBoundaries(fit["spec"]))
+            self._changed({"boundaries"})
+        else:
+            self.go_to_step(0)
+            self.statusBar().showMessage(self.tr("Choose the boundaries: built in, or your own file."))
 
     def _table_failed(self, report: dict) -> None:
         self.data_step.show_table_error(_report_text(report, self.lang) or report["summary"])
@@ -401,27 +422,23 @@ class MainWindow(QMainWindow):
             self._maybe_new_project()
 
     def _maybe_new_project(self) -> None:
-        if {"table", "boundaries"} <= set(self._pending_inputs):
+        """A table is enough: the built-in boundaries it fits are found (or asked for) once it is inspected."""
+        if "table" in self._pending_inputs:
             inputs, self._pending_inputs = self._pending_inputs, {}
             self._run(self.engine, "new_project", self._project_loaded, lang=self.lang, **inputs)
         else:
-            missing = self.tr("Now choose the boundary file.") if "table" in self._pending_inputs else \
-                self.tr("Now choose the table.")
-            self.statusBar().showMessage(missing)
+            self.statusBar().showMessage(self.tr("Now choose the table."))
 
     def choose_new_files(self) -> None:
-        from carto_desktop.gui.data_step import BOUNDARY_FILTER_EXTS, TABLE_FILTER_EXTS
+        from carto_desktop.gui.data_step import TABLE_FILTER_EXTS
 
         table, _ = QFileDialog.getOpenFileName(self, self.tr("Choose table"), "",
                                                self.tr("Tables (%1)").replace("%1", TABLE_FILTER_EXTS))
         if not table:
             return
-        boundaries, _ = QFileDialog.getOpenFileName(self, self.tr("Choose boundaries"), str(Path(table).parent),
-                                                    self.tr("Boundaries (%1)").replace("%1", BOUNDARY_FILTER_EXTS))
-        if boundaries:
-            self.project = None
-            self._pending_inputs = {"table": table, "boundaries": boundaries}
-            self._maybe_new_project()
+        self.project = None  # the boundaries: built in and recognised, or the person's own file (Data step)
+        self._pending_inputs = {"table": table}
+        self._maybe_new_project()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -438,6 +455,13 @@ class MainWindow(QMainWindow):
             if suffix == SUFFIX:
                 self.open_project_file(path)
                 return
+        tables = [p for p in paths if Path(p).suffix.lower() in TABLE_SUFFIXES]
+        if self.project is None and tables:  # a table dropped with a boundary file: one new project with both
+            bounds = [p for p in paths if Path(p).suffix.lower() in BOUNDARY_SUFFIXES]
+            self._pending_inputs.update({"table": str(Path(tables[0]).resolve()),
+                                         **({"boundaries": str(Path(bounds[0]).resolve())} if bounds else {})})
+            self._maybe_new_project()
+            return
         for path in paths:
             suffix = Path(path).suffix.lower()
             if suffix in TABLE_SUFFIXES:
