@@ -29,7 +29,7 @@ from carto_desktop.errors import DataError
 from carto_desktop.files import write_text_atomically
 
 FORMAT = "carto-desktop-project"
-VERSION = 1
+VERSION = 2  # 2: the match decisions live once, in "choices" (version 1 also kept a copy beside them)
 SUFFIX = ".cartoproj"
 AUTOSAVE_NAME = "autosave" + SUFFIX
 
@@ -170,18 +170,16 @@ class OpenedProject:
     def project(self) -> Project:
         return project_from_dict(self.data)
 
-    def project_with_decisions(self) -> Project:
-        """The saved `Project`, with the match decisions of a file that kept them only beside it."""
-        project = self.project()
-        if not project.decisions and self.decisions:
-            project = dataclasses.replace(project, decisions=dict(self.decisions))
-        return project
-
 
 def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str, str] | None,
                      path_fields: set[str], *, checksums: bool = True,
                      saved_from: str | None = None) -> dict[str, Any]:
-    """The JSON document for `data` saved at `path` (the `path_fields` relative to its folder)."""
+    """The JSON document for `data` saved at `path` (the `path_fields` relative to its folder).
+
+    `decisions` given apart (older callers) join the project's own: the file keeps them once, in "choices".
+    """
+    if decisions:
+        data = {**data, "decisions": {**dict(data.get("decisions") or {}), **decisions}}
     base = Path(path).resolve().parent
     inputs: dict[str, Any] = {}
     choices: dict[str, Any] = {}
@@ -196,8 +194,7 @@ def project_document(data: dict[str, Any], path: str | Path, decisions: dict[str
             inputs[name] = entry
         else:
             choices[name] = _plain(value)
-    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "inputs": inputs, "choices": choices,
-                           "decisions": dict(decisions or {})}
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "inputs": inputs, "choices": choices}
     if saved_from:
         doc["saved_from"] = _relative(Path(saved_from).resolve(), base)
     return doc
@@ -334,6 +331,30 @@ def _checked_document(p: Path) -> dict[str, Any]:
     for name, value in doc.get("choices", {}).items():
         if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
             raise _too_long(p, name)
+    return migrated(doc)
+
+
+def _decisions_once(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: the decisions kept beside the choices become the choices' own (when these had none)."""
+    beside = doc.pop("decisions", None) or {}
+    choices = doc.setdefault("choices", {})
+    if beside and not choices.get("decisions"):
+        choices["decisions"] = beside
+    return doc
+
+
+# what turns a file of version N into version N + 1, as templates have (carto/templates.py)
+MIGRATIONS = {1: _decisions_once}
+
+
+def migrated(doc: dict[str, Any]) -> dict[str, Any]:
+    """A project document brought up to `VERSION`, one step at a time (a file without version is 1)."""
+    doc = dict(doc)
+    version = max(int(doc.get("version") or 1), 1)
+    while version < VERSION:
+        doc = MIGRATIONS[version](doc)
+        version += 1
+    doc["version"] = version
     return doc
 
 
@@ -384,8 +405,9 @@ def read_project(path: str | Path, *, checksums: bool = True) -> OpenedProject:
         saved_from = str((base / saved_from).resolve()) if saved_from else None
     except (OSError, ValueError, RuntimeError) as exc:
         raise _damaged(p) from exc
-    opened = OpenedProject(data=data, decisions={str(k): str(v) for k, v in doc.get("decisions", {}).items()},
-                           saved_from=saved_from)
+    decisions = data.get("decisions")
+    opened = OpenedProject(data=data, decisions={str(k): str(v) for k, v in (decisions or {}).items()}
+                           if isinstance(decisions, dict) else {}, saved_from=saved_from)
     for name, entry in doc.get("inputs", {}).items():
         try:
             relative = (base / entry.get("path", "")).resolve() if entry.get("path") else None

@@ -32,8 +32,10 @@ def test_saved_project_reopens_with_every_choice(moved_inputs, tmp_path):
     assert doc["inputs"]["table"]["path"] == "data/mali_3w_2023-12.xlsx"
     assert len(doc["inputs"]["table"]["sha256"]) == 64
     assert doc["choices"]["title"] == "Présence des partenaires"
+    assert doc["version"] == 2 and "decisions" not in doc  # the decisions are kept once, with the other choices
+    assert doc["choices"]["decisions"] == {"Tombouctu": "ML0701"}
     project, opened = open_project(path)
-    assert project == moved_inputs
+    assert project == replace(moved_inputs, decisions={"Tombouctu": "ML0701"})
     assert opened.decisions == {"Tombouctu": "ML0701"}
     assert opened.changed_inputs == [] and opened.missing_inputs == []
 
@@ -97,3 +99,27 @@ def test_undo_redo():
     assert history.redo("a") == "b"
     history.push("b")  # a new edit forgets what could be redone
     assert not history.can_redo and history.can_undo
+
+
+@pytest.mark.parametrize("in_choices", [{}, {"Tombouctu": "ML0701"}])
+def test_a_version_1_file_opens_with_its_decisions_once(moved_inputs, tmp_path, in_choices):
+    """Version 1 kept the decisions beside the choices (and, from the app, in them too)."""
+    path = save_project(tmp_path / "mission" / "carte.cartoproj", moved_inputs)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["version"] = 1
+    doc["decisions"] = {"Tombouctu": "ML0701"}
+    doc["choices"]["decisions"] = in_choices
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    project, opened = open_project(path)
+    assert project.decisions == {"Tombouctu": "ML0701"} and opened.decisions == {"Tombouctu": "ML0701"}
+    again = json.loads(save_project(path, project).read_text(encoding="utf-8"))
+    assert again["version"] == 2 and "decisions" not in again
+
+
+def test_a_file_of_a_newer_version_is_refused_plainly(moved_inputs, tmp_path):
+    path = save_project(tmp_path / "carte.cartoproj", moved_inputs)
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["version"] = 3
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError, match="newer version"):
+        read_project(path)

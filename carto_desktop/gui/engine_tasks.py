@@ -321,7 +321,7 @@ def open_project(path: str, autosave: bool = False) -> dict[str, Any]:
     opened = read_project(path, checksums=not autosave)
     if autosave:
         opened.outside_inputs = []  # the autosave lives in the app's own folder: its inputs are the user's files
-    return {"project": opened.project_with_decisions(), "changed": opened.changed_inputs,
+    return {"project": opened.project(), "changed": opened.changed_inputs,
             "missing": opened.missing_inputs, "outside": opened.outside_inputs, "saved_from": opened.saved_from}
 
 
