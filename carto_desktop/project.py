@@ -103,10 +103,14 @@ def _file_key(path, *more) -> tuple | None:
     return None if identity is None else (identity, *more)
 
 
+def read_kept_table(path: str | Path, sheet: str | None = None) -> Table:
+    """`read_table`, read again only when the file changed if the process keeps inputs (`reuse`): the app's
+    Data step and its previews then read a workbook once."""
+    return reuse.remembered("table", _file_key(path, sheet), lambda: read_table(path, sheet), reuse.table_copy)
+
+
 def _read_table(project: Project) -> Table:
-    """The project's table, read again only when the file changed if the process keeps inputs (`reuse`)."""
-    return reuse.remembered("table", _file_key(project.table, project.sheet),
-                            lambda: read_table(project.table, project.sheet), reuse.table_copy)
+    return read_kept_table(project.table, project.sheet)
 
 
 def run_match(project: Project, *, points: bool = False) -> tuple[Table, gpd.GeoDataFrame, MatchResult]:
