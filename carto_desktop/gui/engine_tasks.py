@@ -8,8 +8,10 @@ counts and rows as lists. The heavy imports (geopandas, matplotlib) happen only 
 """
 from __future__ import annotations
 
+import gc
 import os
 import traceback
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from carto_desktop.choices import Project
 from carto_desktop.errors import CartoError
 
 PREVIEW_DPI = 110
+MIN_PREVIEW_DPI, MAX_PREVIEW_DPI = 40, 150  # a preview drawn to fit the screen stays legible and cheap
 TABLE_PREVIEW_ROWS = 100
 
 
@@ -57,12 +60,13 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
     the warnings) and the columns that look personal, with the plain reason in both languages.
     """
     from carto_desktop import intake
+    from carto_desktop.project import read_kept_table
 
     sheets: list[str] = []
     if Path(path).suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}:
         sheets = intake.list_sheets(path)
     try:
-        table = intake.read_table(path, sheet)
+        table = read_kept_table(path, sheet)  # the preview that follows finds it read
     except CartoError as exc:
         if not sheets:
             raise
@@ -216,17 +220,43 @@ def _pixel_box(figure, area_id: str) -> list[int]:
     return [int(px0), int(height - py1), int(px1) + 1, int(height - py0) + 1]
 
 
+class Superseded(Exception):
+    """A newer preview waits: this one is dropped unfinished (the window would not show it)."""
+
+
+def _newer_preview_waits() -> bool:  # replaced by `serve` with a look at the window's messages
+    return False
+
+
+def _unless_superseded() -> None:
+    if _newer_preview_waits():
+        raise Superseded()
+
+
+def screen_dpi(figure, fit: tuple[int, int] | None, default: float = PREVIEW_DPI) -> float:
+    """The resolution that fills `fit` (the preview's size in screen pixels) with the page, within 40-150 dpi."""
+    if not fit or min(fit) <= 0:
+        return default
+    width, height = figure.get_size_inches()
+    return float(min(max(min(fit[0] / width, fit[1] / height), MIN_PREVIEW_DPI), MAX_PREVIEW_DPI))
+
+
 def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = None,
-            check_lang: str | None = None) -> dict[str, Any]:
+            check_lang: str | None = None, fit: tuple[int, int] | None = None) -> dict[str, Any]:
     """Build the map and render it to pixels; also what the Match step shows.
 
     `highlight`: an area id to outline on the page (the Match step's current candidate).
     `check_lang`: also the "before you share" check, in that language (the Export step).
+    `fit`: the preview's size in screen pixels: the page is drawn at the resolution that fills it
+    (`screen_dpi`) instead of `dpi`. A preview asked for after this one stops it between its steps
+    (`Superseded`): the person has changed something again, and only the newest map is shown.
     """
     from carto_desktop.project import build_map
 
+    _unless_superseded()
     result = build_map(project)
-    _PAGE.keep(project, result.figure, dpi)
+    _unless_superseded()
+    _PAGE.keep(project, result.figure, screen_dpi(result.figure, fit, dpi))
     page = _PAGE.highlighted(highlight)
     out: dict[str, Any] = {**page, "columns": [str(c) for c in result.table.data.columns], "match": None}
     if result.match is not None:
@@ -238,6 +268,7 @@ def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = No
             "areas": _areas(result.match, layer) if layer is not None else [],
         }
     if check_lang:
+        _unless_superseded()
         out["check"] = _share_check(project, result, check_lang)
     return out
 
@@ -352,6 +383,9 @@ TASKS = {f.__name__: f for f in (sample, new_project, inspect_table, inspect_lay
 
 def error_report(exc: BaseException) -> dict[str, Any]:
     """A failure as plain values: the user's sentence in both languages, or a bug's traceback."""
+    if isinstance(exc, Superseded):
+        return {"user": False, "superseded": True, "text": {}, "summary": "superseded by a newer preview",
+                "details": ""}
     details = "".join(traceback.format_exception(exc))
     if isinstance(exc, CartoError):
         return {"user": True, "text": {"en": exc.text("en"), "fr": exc.text("fr")}, "summary": str(exc),
@@ -370,17 +404,45 @@ def serve(conn) -> None:
         warm_up()
     except Exception:  # reported with the first task that needs the stack
         pass
+    from carto_desktop import reuse
+
+    reuse.keep_between_maps(True)  # edits that change no file and no matching choice never read or match again
+    gc.freeze()  # the imported map stack is never garbage: the collector need not walk it at each preview
+    inbox = _Inbox(conn)
+    global _newer_preview_waits
+    _newer_preview_waits = inbox.newer_preview_waits
     while True:
         try:
-            message = conn.recv()
+            message = inbox.next()
         except (EOFError, OSError):
             return
         if message is None:
             return
         job_id, task, kwargs = message
         try:
+            if task == "preview":
+                _unless_superseded()
             value = TASKS[task](**kwargs)
         except BaseException as exc:  # every failure goes back to the window, never lost
             conn.send((job_id, False, error_report(exc)))
         else:
             conn.send((job_id, True, value))
+
+
+class _Inbox:
+    """The window's messages, read ahead when a preview asks whether a newer one waits."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        self.waiting: deque = deque()
+
+    def next(self):
+        return self.waiting.popleft() if self.waiting else self.conn.recv()
+
+    def newer_preview_waits(self) -> bool:
+        try:
+            while (not self.waiting or self.waiting[-1] is not None) and self.conn.poll(0):
+                self.waiting.append(self.conn.recv())
+        except (EOFError, OSError):
+            self.waiting.append(None)  # the window is gone: stop after this task
+        return any(m is not None and m[1] == "preview" for m in self.waiting)

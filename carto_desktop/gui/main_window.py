@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.steps.currentChanged.connect(self._step_shown)
 
         self.preview = MapPreview()
+        self.maps.fit = self.preview.screen_size  # previews drawn at the size they are shown
         self.preview.setText(self.tr("The map appears here and follows every change you make."))
         self.preview.setToolTip(self.tr("Preview of the map page; the exported file is sharper"))
 

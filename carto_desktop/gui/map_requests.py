@@ -2,8 +2,10 @@
 
 One object keeps the rules that were spread over flags in the window:
 - every change of the project asks for a preview; changes closer than `PREVIEW_DELAY_MS` make one;
-- one preview at a time: a change while one is drawn has the newest project drawn next, and a
-  result made for an older project is never shown;
+- a change while a preview is drawn asks for the newest one at once: the engine process stops the
+  older one between its steps (`engine_tasks.Superseded`), and a result made for an older project is
+  never shown;
+- the page is drawn to fit the preview's size on screen (`fit`), not at a fixed resolution;
 - the outlined area (`request_highlight`) is drawn over the last preview's pixels, at most one at
   a time, `HIGHLIGHT_DELAY_MS` after the pointer stops; while a preview is coming, that preview
   outlines the newest area instead, and an outline for an older project or area is dropped.
@@ -17,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from carto_desktop.choices import Project
 from carto_desktop.gui.engine import EngineProcess
 
-PREVIEW_DELAY_MS = 300  # edits closer together than this make one preview
+PREVIEW_DELAY_MS = 60  # edits closer together than this make one preview (a person's clicks are further apart)
 HIGHLIGHT_DELAY_MS = 120  # the pointer running down a list of areas makes one highlight
 
 
@@ -28,15 +30,16 @@ class MapRequests(QObject):
     preview_failed = Signal(dict)  # an error report
     highlight_ready = Signal(dict, str)  # pixels with the area outlined, and the area ("" = none)
 
-    def __init__(self, engine: EngineProcess, lang: str, parent: QObject | None = None) -> None:
+    def __init__(self, engine: EngineProcess, lang: str, parent: QObject | None = None,
+                 fit: Callable[[], tuple[int, int] | None] | None = None) -> None:
         super().__init__(parent)
         self.engine, self.lang = engine, lang
+        self.fit = fit  # the preview's size in screen pixels, asked at each preview
         self.project: Project | None = None
         self.generation = 0  # bumped by every change of the project
         self.shown = False  # a preview of some project is on screen (highlights draw over it)
         self.area: str | None = None  # the area the Match step asks to outline
         self._preview: tuple[int, str | None] | None = None  # (generation, area) of the preview being drawn
-        self._preview_again = False
         self._highlight: tuple[int, str | None] | None = None
         self._highlight_again = False
         self._preview_timer = self._timer(PREVIEW_DELAY_MS, self._start_preview)
@@ -69,29 +72,31 @@ class MapRequests(QObject):
         project = self.project
         if project is None:
             return
-        if self._preview is not None:
-            self._preview_again = True
+        try:
+            fit = self.fit() if self.fit else None
+        except RuntimeError:  # the window showing the previews is gone (a language switch replaced it)
             return
-        self._preview_again = False
         asked = (self.generation, self.area)
-        self._preview = asked
-        self.engine.submit("preview", lambda result: self._preview_done(asked, result), self._preview_error,
-                  check_lang=self.lang, project=project, highlight=self.area)
+        self._preview = asked  # the newest; one still being drawn stops when the engine sees this one
+        self.engine.submit("preview", lambda result: self._preview_done(asked, result),
+                           lambda report: self._preview_error(asked, report),
+                           check_lang=self.lang, project=project, highlight=self.area, fit=fit)
 
     def _preview_done(self, asked: tuple[int, str | None], result: dict[str, Any]) -> None:
+        if asked is not self._preview:  # a newer preview is coming
+            return
         self._preview = None
-        if asked[0] != self.generation or self._preview_again:  # the user changed something meanwhile
-            self._start_preview()
+        if asked[0] != self.generation:  # the user changed something meanwhile: its preview comes soon
             return
         self.shown = True
         self.preview_ready.emit(result)
         if asked[1] != self.area:  # asked for while the map was being made
             self._highlight_timer.start()
 
-    def _preview_error(self, report: dict) -> None:
+    def _preview_error(self, asked: tuple[int, str | None], report: dict) -> None:
+        if report.get("superseded") or asked is not self._preview:  # a newer preview is coming
+            return
         self._preview = None
-        if self._preview_again:  # the newest project may well draw
-            self._start_preview()
         self.preview_failed.emit(report)
 
     # --- the outlined area ------------------------------------------------------------------------

@@ -27,6 +27,12 @@ class MapPreview(QLabel):
         self._pixmap = QPixmap.fromImage(image)
         self._rescale()
 
+    def screen_size(self) -> tuple[int, int]:
+        """The space for the page in screen pixels (a high-density screen counts its own pixels): the
+        engine draws the page to fill it, no larger (`engine_tasks.screen_dpi`)."""
+        ratio = self.devicePixelRatioF()
+        return round(self.width() * ratio), round(self.height() * ratio)
+
     def has_map(self) -> bool:
         return self._pixmap is not None
 

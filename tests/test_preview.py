@@ -1,0 +1,40 @@
+"""The app's previews: drawn at the size they are shown, and a preview asked for after another stops it."""
+from multiprocessing import Pipe
+
+import pytest
+
+from carto_desktop.gui import engine_tasks
+from carto_desktop.project import sample_project
+
+
+def test_the_page_is_drawn_to_fill_the_preview_not_at_a_fixed_resolution():
+    from matplotlib.figure import Figure
+
+    a4 = Figure(figsize=(11.69, 8.27))
+    assert engine_tasks.screen_dpi(a4, (800, 600)) == pytest.approx(800 / 11.69)
+    assert engine_tasks.screen_dpi(a4, (2000, 600)) == pytest.approx(600 / 8.27)  # the height limits
+    assert engine_tasks.screen_dpi(a4, (100, 80)) == engine_tasks.MIN_PREVIEW_DPI  # still legible
+    assert engine_tasks.screen_dpi(a4, (9000, 9000)) == engine_tasks.MAX_PREVIEW_DPI  # never a poster
+    assert engine_tasks.screen_dpi(a4, None) == engine_tasks.PREVIEW_DPI
+
+
+def test_a_preview_fills_the_size_asked_for():
+    result = engine_tasks.preview(sample_project("en"), fit=(700, 500))
+    assert result["width"] <= 700 and result["height"] <= 500
+    assert min(700 - result["width"], 500 - result["height"]) <= 2  # the page fills one side
+
+
+def test_a_newer_preview_waiting_stops_the_one_being_made(monkeypatch):
+    ours, theirs = Pipe()
+    inbox = engine_tasks._Inbox(theirs)
+    ours.send((1, "highlight", {}))
+    assert not inbox.newer_preview_waits()  # an outline is no reason to stop a map
+    ours.send((2, "preview", {}))
+    assert inbox.newer_preview_waits()
+    assert [m[0] for m in (inbox.next(), inbox.next())] == [1, 2]  # nothing lost, in order
+
+    monkeypatch.setattr(engine_tasks, "_newer_preview_waits", lambda: True)
+    with pytest.raises(engine_tasks.Superseded):
+        engine_tasks.preview(sample_project("en"))
+    report = engine_tasks.error_report(engine_tasks.Superseded())
+    assert report["superseded"] and not report["user"]
