@@ -7,7 +7,7 @@ window opens, its engine process warms up in the background (waited for, as a pe
 few seconds to find their files), then the table and the boundary file are chosen one after
 the other (`MainWindow.use_table`, `use_boundaries`) and the time until the first map is shown
 (`preview_ready`) is "first map". Then a series of edits a person makes while styling
-(palette, number of classes, title, classification, colours again…), each waited for before the
+(palette, number of classes, title, classification, colours again…, as `edits.Choose`), each waited for before the
 next; "edit → map" is the time from the edit to the new map on screen, debounce included.
 Medians, with the load average.
 
@@ -37,6 +37,7 @@ DRIVER = r"""
 import json, sys, time
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+from carto_desktop.edits import Choose
 from carto_desktop.gui.main_window import MainWindow
 
 table, boundaries, n_edits, edits = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
@@ -74,7 +75,7 @@ times = []
 for i in range(n_edits):
     edit = edits[i % len(edits)]
     start = time.perf_counter()
-    window.edit(edit)
+    window.edit(Choose(edit))  # the style step's widgets emit these
     wait(window.preview_ready)
     times.append(shown[-1] - start)
 window.shutdown()

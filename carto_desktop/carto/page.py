@@ -721,7 +721,7 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
         near_outline = shapely.buffer(shapely.simplify(outer, mm / 2), reach, quad_segs=2)
         own = shapely.union_all(geoms[codes == skip]) if (codes == skip).any() else shapely.Polygon()
         gaps = shapely.difference(shapely.intersection(own, near_outline), outer)  # the country beyond the COD outline
-        strip = shapely.buffer(shapely.boundary(shapely.simplify(outer, mm / 2)), 2 * reach, quad_segs=1)
+        strip = shapely.buffer(_rims(shapely.simplify(outer, mm / 2)), 2 * reach, quad_segs=1)
         grown = []
         for g, c in zip(geoms, codes):
             if c == skip or gaps.is_empty or not shapely.intersects(g, strip):
@@ -738,7 +738,7 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
     draw_polygons(ax, geoms, template.colour("neighbours", "#eeeeee") if fill else "none", "none", 0, zorder=1)
     edges = shapely.boundary(geoms)
     if outer is not None:
-        edges = shapely.difference(edges, shapely.buffer(shapely.boundary(outer), 0.4 * mm))
+        edges = shapely.difference(edges, shapely.buffer(_rims(shapely.simplify(outer, mm / 20)), 0.4 * mm))
     edges = edges[~shapely.is_empty(edges)]
     if len(edges):
         draw_lines(ax, edges, "#b0b0b0" if fill else "#666666", 0.5, zorder=1.5)
@@ -760,6 +760,13 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
         labels.append(Label(texts, spot.x, spot.y, "neighbour_label", 50 - part.area / vx.area, style,
                             fits=_inside(ax, part)))
     return labels
+
+
+def _rims(outline):
+    """The outer rings of an outline, without its holes: the gaps between a boundary file's areas
+    become hundreds of tiny holes in their union, which no neighbour meets, and buffering them
+    took seconds (Nigeria's 774 LGAs: 4.6 s for the strip along the border, now milliseconds)."""
+    return shapely.multilinestrings(shapely.get_exterior_ring(shapely.get_parts(outline)))
 
 
 def _inside(ax: Axes, part) -> Callable:
