@@ -358,6 +358,14 @@ def migrated(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _shipped(path: Path) -> bool:
+    """A file of the data shipped with Carto Desktop (the sample, built-in boundaries)."""
+    from carto_desktop.paths import APP_DATA_DIRS, app_root
+
+    root = app_root().resolve()
+    return any(_inside(path, root / name) for name in APP_DATA_DIRS)
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -422,7 +430,7 @@ def read_project(path: str | Path, *, checksums: bool = True) -> OpenedProject:
         if found is None:
             opened.missing_inputs.append(Path(str(chosen)).name)
             continue
-        if not _inside(found, base):
+        if not _inside(found, base) and not _shipped(found):  # the app's own sample data needs no question
             opened.outside_inputs.append(str(found))
         current = file_checksum(found) if checksums and entry.get("sha256") else None
         if current is not None and current != entry["sha256"]:

@@ -159,3 +159,11 @@ def test_a_huge_input_is_not_hashed_when_the_project_opens(saved, tmp_path, monk
     assert sum(hashed) < 50 * 1024 ** 2  # the boundary file only, never the 3 GB
     assert opened.changed_inputs == [] and opened.missing_inputs == []
     big.unlink()
+
+
+def test_the_shipped_sample_data_is_not_an_outside_file(saved, tmp_path):
+    """The sample's own table and boundaries (shipped with the app) need no question when a project names them."""
+    from carto_desktop.project import sample_project
+
+    path = save_project(tmp_path / "elsewhere" / "sample.cartoproj", sample_project("en"))
+    assert read_project(path).outside_inputs == []
