@@ -26,22 +26,27 @@ def reference_bins(y, scheme, k):
 
 
 def reference_classify(values, scheme, k):
-    """`classify` as it was written on top of mapclassify (before 2026-11-24)."""
+    """`classify` written on top of mapclassify's bins: values rounded to the decimals the legend writes,
+    fewer classes than distinct values, each class one written step above the last (issue 14)."""
     y = np.asarray(values, dtype=float)
     y = y[np.isfinite(y)]
     integer = bool(np.all(np.equal(np.mod(y, 1), 0)))
+    span = float(y.max() - y.min())
+    digits = 0 if integer or span >= 100 else (1 if span >= 10 else 2)
+    y = np.round(y, digits)
+    step = 10.0 ** -digits
     distinct = np.unique(y)
-    if distinct.size <= k:
+    if distinct.size <= 2:
         uppers = list(distinct)
     else:
-        uppers = sorted(set(float(b) for b in reference_bins(y, scheme, k)))
-        if integer:
-            uppers = sorted(set(float(np.floor(b)) for b in uppers))
-        uppers[-1] = float(distinct.max())
-    lowers = [float(distinct.min())] + [u + 1 if integer else float(u) for u in uppers[:-1]]
-    classes = Classes(tuple(lowers), tuple(float(u) for u in uppers), (), integer)
+        k = min(k, distinct.size - 1)
+        uppers = sorted({round(float(np.floor(b / step + 1e-9) * step), digits) for b in reference_bins(y, scheme, k)})
+        uppers = [u for u in uppers if u < distinct.max()] + [float(distinct.max())]
+    lowers = [float(distinct.min())] + [round(u + step, digits) for u in uppers[:-1]]
+    classes = Classes(tuple(lowers), tuple(float(u) for u in uppers), (), integer, digits)
     idx = classes.assign(y)
-    return Classes(classes.lower, classes.upper, tuple(int((idx == i).sum()) for i in range(len(uppers))), integer)
+    return Classes(classes.lower, classes.upper, tuple(int((idx == i).sum()) for i in range(len(uppers))), integer,
+                   digits)
 
 
 def within_class_spread(values, bins):
@@ -141,14 +146,16 @@ def test_all_equal_values_make_one_class():
         np.testing.assert_array_equal(class_breaks([5, 5, 5], scheme, 5), [5.0])
 
 
-def test_more_classes_than_distinct_values_gives_one_class_per_value():
+def test_few_distinct_values_give_fewer_classes_than_values():
+    """Three values made three one-value classes: a legend listing the values, not ranges (issue 14)."""
     values = [2, 2, 7, 7, 7, 30]
     with pytest.raises(ValueError):
         reference_bins(np.array(values, dtype=float), "natural_breaks", 4)
+    expected = {"quantiles": ["2 – 7", "8 – 30"], "natural_breaks": ["2 – 7", "8 – 30"],
+                "equal_interval": ["2 – 16", "17 – 30"]}
     for scheme in REFERENCE:
         classes = classify(values, scheme, 4)
-        assert classes.upper == (2.0, 7.0, 30.0) and classes.counts == (2, 3, 1)
-        assert classes.labels("en") == ["2", "3 – 7", "8 – 30"]  # integers: gap-free ranges
+        assert classes.labels("en") == expected[scheme] and sum(classes.counts) == 6  # integers: gap-free ranges
     # exactly k distinct values: mapclassify's Fisher-Jenks puts each in its class, as we do
     np.testing.assert_allclose(class_breaks(values, "natural_breaks", 3), reference_bins(np.array(values, float), "natural_breaks", 3))
 
@@ -159,7 +166,7 @@ def test_two_values():
         for k in KS:
             np.testing.assert_allclose(class_breaks(y, scheme, k), reference_bins(y, scheme, k), rtol=1e-12, atol=0)
     for scheme in REFERENCE:
-        assert classify(y, scheme, 5) == Classes((3.0, 4.0), (3.0, 10.0), (1, 1), True)
+        assert classify(y, scheme, 5) == Classes((3.0, 4.0), (3.0, 10.0), (1, 1), True, 0)
 
 
 def test_no_values():

@@ -293,3 +293,30 @@ def test_the_users_source_and_legend_title_are_on_the_map(real_data, tmp_path):
     text = " ".join(readable_text(out).split())
     assert "OCHA Tchad, HNO 2023" in text and "Personnes dans le besoin (PIN)" in text
     assert "source non indiquée" not in text.split("limites")[0]
+
+
+# --- classes ---------------------------------------------------------------------------------------------
+
+def _bounds(label: str) -> list[float]:
+    return [float(x.replace(",", "")) for x in label.split("  (")[0].split(" – ")]
+
+
+def test_class_labels_of_decimal_data_never_overlap(real_data):
+    """Chad PIN (fractional estimates such as 28432.54): "5,965 – 37,161 / 37,161 – 70,350"."""
+    result = build_map(_real(real_data, "tcd_hno2023_pin_cible_adm2.xlsx", "tcd_adm2.geojson", value_column="PIN",
+                             agg="sum"))
+    labels = [t for t in _legend_texts(result.figure) if " – " in t]
+    assert len(labels) == 5
+    bounds = [_bounds(t) for t in labels]
+    for (_, high), (low, _) in zip(bounds, bounds[1:]):
+        assert low == high + 1  # the next class starts one written step above
+    assert all("." not in t.split("  (")[0] for t in labels)  # people in the thousands: no decimals
+
+
+def test_few_distinct_values_give_fewer_classes_than_values(real_data):
+    """IOM DTM Mali: 1 to 4 communes per cercle made one class per value."""
+    result = build_map(_real(real_data, "mli_dtm_r72_baseline_assessment.xlsx", "mali_adm2.geojson"))
+    values = result.data.areas["value"].dropna()
+    labels = [t for t in _legend_texts(result.figure) if t.split("  (")[0].replace(" – ", "").isdigit()]
+    assert 2 < values.nunique() <= 5
+    assert 2 <= len(labels) < values.nunique()

@@ -23,6 +23,7 @@ class Classes:
     upper: tuple[float, ...]
     counts: tuple[int, ...]
     integer: bool
+    digits: int | None = None  # decimals the labels write (and values are rounded to before classing)
 
     def __len__(self) -> int:
         return len(self.upper)
@@ -30,8 +31,9 @@ class Classes:
     def decimals(self) -> int:
         if self.integer:
             return 0
-        span = max(self.upper) - min(self.lower)
-        return 0 if span >= 100 else (1 if span >= 10 else 2)
+        if self.digits is not None:
+            return self.digits
+        return _digits(max(self.upper) - min(self.lower))
 
     def labels(self, lang: str = "en") -> list[str]:
         d = self.decimals()
@@ -43,14 +45,26 @@ class Classes:
     def assign(self, values: np.ndarray) -> np.ndarray:
         """Class index per value, -1 for NaN (no data)."""
         values = np.asarray(values, dtype=float)
+        if self.digits is not None:  # classed as the legend writes it: 37,161.4 is "37,161", in that class
+            values = np.round(values, self.digits)
         idx = np.searchsorted(np.asarray(self.upper), values, side="left")
         idx = np.clip(idx, 0, len(self.upper) - 1)
         return np.where(np.isnan(values), -1, idx)
 
 
-def classify(values: np.ndarray, scheme: str = "quantiles", k: int = 5, breaks: list[float] | None = None) -> Classes:
-    """Classes for the finite values; fewer than `k` when there are fewer distinct values.
+def _digits(span: float) -> int:
+    """Decimals a legend needs for values spread over `span`: none from 100 up, one from 10, else two."""
+    return 0 if span >= 100 else (1 if span >= 10 else 2)
 
+
+def classify(values: np.ndarray, scheme: str = "quantiles", k: int = 5, breaks: list[float] | None = None) -> Classes:
+    """Classes for the finite values, with labels that never overlap.
+
+    Values are rounded to the decimals the legend writes (none for people in need in the
+    thousands, even as fractional estimates), so each class starts one step above the last
+    ("5,965 – 37,161", "37,162 – 70,350") and a value lies in the class its written form reads.
+    With few distinct values there are fewer classes than values (3 values: 2 classes), so a
+    class is a range, not a list of values; two values stay two classes.
     `scheme="manual"` uses `breaks` (upper bounds of all classes but the last).
     """
     y = np.asarray(values, dtype=float)
@@ -58,23 +72,26 @@ def classify(values: np.ndarray, scheme: str = "quantiles", k: int = 5, breaks: 
     if y.size == 0:
         return Classes((), (), (), True)
     integer = bool(np.all(np.equal(np.mod(y, 1), 0)))
+    digits = 0 if integer else _digits(float(y.max() - y.min()))
+    y = np.round(y, digits)
+    step = 10.0 ** -digits
     distinct = np.unique(y)
     if scheme == "manual" and breaks:
         uppers = sorted({float(b) for b in breaks if distinct.min() <= b < distinct.max()}) + [float(distinct.max())]
-    elif distinct.size <= k:
+    elif distinct.size <= 2:
         uppers = list(distinct)
     else:
-        uppers = sorted(set(float(b) for b in class_breaks(y, scheme, k)))
-        if integer:
-            uppers = sorted(set(float(np.floor(b)) for b in uppers))
-        uppers[-1] = float(distinct.max())
+        k = min(k, distinct.size - 1)
+        cuts = class_breaks(y, scheme, k)
+        uppers = sorted({round(float(np.floor(b / step + 1e-9) * step), digits) for b in cuts})
+        uppers = [u for u in uppers if u < distinct.max()] + [float(distinct.max())]
     lowers = [float(distinct.min())]
     for prev in uppers[:-1]:
-        lowers.append(prev + 1 if integer else float(prev))
-    classes = Classes(tuple(lowers), tuple(float(u) for u in uppers), (), integer)
+        lowers.append(round(prev + step, digits))
+    classes = Classes(tuple(lowers), tuple(float(u) for u in uppers), (), integer, digits)
     idx = classes.assign(y)
     counts = tuple(int((idx == i).sum()) for i in range(len(uppers)))
-    return Classes(classes.lower, classes.upper, counts, integer)
+    return Classes(classes.lower, classes.upper, counts, integer, digits)
 
 
 def class_breaks(values: np.ndarray, scheme: str, k: int) -> np.ndarray:
