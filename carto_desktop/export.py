@@ -11,6 +11,7 @@ import matplotlib
 import numpy as np
 
 from carto_desktop import __version__
+from carto_desktop.carto.drawn import drawn_page
 from carto_desktop.errors import ExportError
 from carto_desktop.files import write_atomically
 
@@ -56,7 +57,7 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:
     def write(tmp: str) -> None:
         size = fig.get_size_inches().copy()
         out_dpi = dpi
-        pixels = getattr(fig, "carto_pixels", None)
+        pixels = drawn_page(fig).pixels
         if fmt == "png" and pixels:  # social-media pages have a fixed size in pixels
             out_dpi = pixels[0] / size[0]
             fig.set_size_inches(*((np.asarray(pixels, dtype=float) + 0.01) / out_dpi))

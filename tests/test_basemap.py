@@ -21,6 +21,7 @@ from carto_desktop.carto.basemap import (
     tile_bounds, tile_count, tile_of, tile_range, warp_to_grid, write_tile_pack,
 )
 from carto_desktop.errors import DataError, ExportError, OptionError
+from carto_desktop.carto.drawn import drawn_page
 
 PACK_DIR = REPO / "tests" / "data" / "basemap"
 PACK = PACK_DIR / "test_pack.png"
@@ -343,11 +344,11 @@ def test_a_pack_for_the_map_frame_covers_it_and_a_smaller_one_is_edged_and_told(
     assert w < MALI[0] and s < MALI[1] and e > MALI[2] and n > MALI[3]  # the frame is wider than Mali's box
     small = build_map(replace(project, basemap=PACK))  # the test pack covers Mali's box only
     assert any("covers only part of the map frame" in n for n in small.notices)
-    assert any(line.get_gid() == "basemap-edge" for line in small.figure.carto_map_axes[0].lines)
+    assert any(line.get_gid() == "basemap-edge" for line in drawn_page(small.figure).map_axes[0].lines)
     pack = download_tile_pack((w, s, e, n), None, tmp_path / "frame.png", fetch=_fake_server())
     full = build_map(replace(project, basemap=pack.path))
     assert not any("covers only part" in n for n in full.notices)
-    assert not any(line.get_gid() == "basemap-edge" for line in full.figure.carto_map_axes[0].lines)
+    assert not any(line.get_gid() == "basemap-edge" for line in drawn_page(full.figure).map_axes[0].lines)
 
 
 def test_basemap_download_for_a_map_says_plainly_when_offline(tmp_path):

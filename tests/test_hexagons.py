@@ -24,6 +24,7 @@ from carto_desktop.hexagons import (
 )
 from carto_desktop.privacy.scan import readable_text
 from carto_desktop.project import Project, build_map
+from carto_desktop.carto.drawn import drawn_page
 
 ADM2 = SAMPLE / "mali_adm2.geojson"
 SURVEY = REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv"
@@ -158,7 +159,7 @@ def test_a_cell_with_three_households_is_in_the_fewer_than_5_class(hex_map, tmp_
     assert any(n.startswith("4 rows were not counted") for n in hex_map.notices)
     assert any("counted per hexagon of 20 km" in n for n in hex_map.notices)
     names = set(gpd.read_file(ADM2, engine="pyogrio")["adm2_name"])
-    texts = hex_map.figure.carto_map_axes[0].texts
+    texts = drawn_page(hex_map.figure).map_axes[0].texts
     labels = [t.get_text() for t in texts if t.get_gid() not in ("town_label", "capital", "water_label")]
     assert not [t.get_text() for t in texts if t.get_gid() in ("town_label", "capital") and re.search(r"\d", t.get_text())]
     assert "Kidal" in labels  # the admin areas are named over the grid, the cells never: no count on the map
@@ -357,7 +358,7 @@ def test_cells_are_cut_at_the_edge_of_the_areas():
 
     survey = Project(table=SURVEY, boundaries=ADM2, template="points", people_points="hexagons", hexagon_km=250,
                      lat_column="_menage/gps_latitude", lon_column="_menage/gps_longitude", lang="en")
-    ax = build_map(survey).figure.carto_map_axes[0]
+    ax = drawn_page(build_map(survey).figure).map_axes[0]
     cells = [c for c in ax.findobj(PathCollection) if c.get_gid() == "areas"]
     admin = [c for c in ax.findobj(PathCollection) if c.get_gid() == "admin-areas"]
     assert len(cells) == 1 and len(admin) == 1

@@ -14,6 +14,7 @@ from conftest import REPO, SAMPLE
 from carto_desktop.carto.templates import bundled_templates
 from carto_desktop.export import save_map
 from carto_desktop.project import build_map, sample_project
+from carto_desktop.carto.drawn import drawn_page
 
 FIXED_DATE = date(2026, 11, 23)
 
@@ -46,7 +47,7 @@ def test_every_text_lies_inside_the_page_margins(rendered):
     fig = result.figure
     renderer = fig.canvas.get_renderer()
     page = fig.bbox
-    margin_px = (8 / 25.4) * fig.dpi if not getattr(fig, "carto_pixels", None) else 0.03 * page.width
+    margin_px = (8 / 25.4) * fig.dpi if not drawn_page(fig).pixels else 0.03 * page.width
     outside = []
     for t in _texts(fig):
         if t.get_clip_on() and t.axes is not None and t.axes.get_clip_on() and t.get_clip_box() is not None:
@@ -81,7 +82,7 @@ def test_map_frame_legend_and_inset_do_not_overlap(rendered):
     _, _, result = rendered
     fig = result.figure
     # a social card's legend lies, on its white ground, over the foot of the map (the data is framed above it)
-    compact = getattr(fig, "carto_pixels", None) is not None
+    compact = drawn_page(fig).pixels is not None
     boxes = [ax.get_position() for ax in fig.axes if ax.get_visible() and not (compact and ax.get_gid() == "legend")]
     frames = [b for b in boxes]
     for a, b in combinations(frames, 2):
@@ -131,7 +132,7 @@ def test_scale_bar_matches_true_distance_within_two_percent(tmp_path, crs):
     path = tmp_path / "adm2.gpkg"
     layer.to_file(path, engine="pyogrio")
     result = _render("choropleth", "en", boundaries=path)
-    bar = result.figure.carto_scale_bar
+    bar = drawn_page(result.figure).scale_bar
     # measure the drawn bar on the ground: its two ends, back to longitude/latitude
     from pyproj import Transformer
 

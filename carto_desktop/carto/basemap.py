@@ -34,6 +34,7 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from carto_desktop import __version__
+from carto_desktop.carto.drawn import drawn_page
 from carto_desktop.errors import DataError, ExportError, OptionError
 from carto_desktop.files import write_atomically
 
@@ -156,7 +157,7 @@ def draw_tile_pack(ax: Axes, pack: TilePack, crs, dpi: float = 200.0, max_px: in
     """
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     fig = ax.figure
-    pixels = getattr(fig, "carto_pixels", None)
+    pixels = drawn_page(fig).pixels
     if pixels:
         dpi = pixels[0] / fig.get_figwidth()
     width_px = int(np.clip(round(ax.get_position().width * fig.get_figwidth() * dpi), 16, max_px))

@@ -12,6 +12,8 @@ from pathlib import Path
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
+from carto_desktop.carto.drawn import drawn_page
+
 LABEL_KINDS = ("area_label", "town_label", "capital", "neighbour_label", "water_label", "value_label")
 TEXT_KINDS = ("title", "subtitle", "footer", "panel_title") + LABEL_KINDS
 BOX_KINDS = ("map_frame", "legend", "scale_bar", "north_arrow", "inset", "logo")
@@ -32,7 +34,7 @@ def layout_report(fig: Figure) -> dict:
             elements.append({"kind": kind, "text": text,
                              "bbox_mm": [round(v * to_mm, 2) for v in (box.x0, box.y0, box.x1, box.y1)]})
 
-    for ax in getattr(fig, "carto_map_axes", []):
+    for ax in drawn_page(fig).map_axes:
         add("map_frame", "", ax.get_window_extent(renderer))
         for kind in ("scale_bar", "north_arrow"):
             parts = [a for a in ax.get_children() if a.get_gid() == kind and a.get_visible()]

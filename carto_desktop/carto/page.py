@@ -23,6 +23,7 @@ from matplotlib.lines import Line2D
 from shapely.ops import polylabel
 from shapely.prepared import prep
 
+from carto_desktop.carto.drawn import DrawnPage, drawn_page, keep_drawn_page
 from carto_desktop.carto.basemap import TilePack, draw_tile_pack
 from carto_desktop.carto.drawing import draw_lines, draw_outlines, draw_polygons
 from carto_desktop.carto.elements import (
@@ -233,7 +234,7 @@ def _draw_page(
     layout = page_layout(page["size"], orientation, page.get("margin_mm", 8), inset=inset)
     fig = Figure(figsize=(layout.width / MM_PER_INCH, layout.height / MM_PER_INCH))
     FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
-    fig.carto_pixels = layout.pixels  # read by export.save_map for pixel pages
+    drawn = keep_drawn_page(fig, DrawnPage(pixels=layout.pixels))  # export.save_map reads a pixel page's size
     fig.set_facecolor("white")
     body_pt = template.font("body_pt", 8)
 
@@ -244,15 +245,14 @@ def _draw_page(
     layout = _fit_panel(fig, layout, header_bottom, footer_top)
     data = _projected(data, crs, layout, template)
 
-    fig.carto_areas, fig.carto_keys, fig.carto_font_pt = data.areas, data.keys, body_pt  # for draw_highlight
+    drawn.areas, drawn.keys, drawn.font_pt = data.areas, data.keys, body_pt  # for draw_highlight
     if template.kind == "sectors":
         legend = _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt)
     else:
         outlines = outlines_of(data)
         ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt, tile_pack,
                        outer=outlines.outer[0])
-        fig.carto_map_axes = [ax]
-        fig.carto_map_crs = data.areas.crs
+        drawn.map_axes, drawn.map_crs = [ax], data.areas.crs
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
         outlines = _closed(outlines, mm_to_units ** 2)
         legend = {
@@ -265,7 +265,7 @@ def _draw_page(
                                    reference_groups(spec, layout.compact))
         legend.reference = reference.legend
         _outlines(ax, outlines, template)
-        fig.carto_scale_bar = draw_scale_bar(ax, body_pt - 1, lang,
+        drawn.scale_bar = draw_scale_bar(ax, body_pt - 1, lang,
                                              bottom_mm=layout.legend.h + 2.5 if layout.compact else 0.0)
         draw_north_arrow(ax, body_pt)
         renderer = fig.canvas.get_renderer()
@@ -340,11 +340,11 @@ def _folded(name: str) -> str:
 
 def _view_of(fig: Figure, crs):
     """The single map's view as a polygon in `crs` (None for a grid of small maps)."""
-    axes = getattr(fig, "carto_map_axes", [])
-    if len(axes) != 1 or getattr(fig, "carto_map_crs", None) is None:
+    drawn = drawn_page(fig)
+    if len(drawn.map_axes) != 1 or drawn.map_crs is None:
         return None
-    (x0, x1), (y0, y1) = axes[0].get_xlim(), axes[0].get_ylim()
-    return gpd.GeoSeries([shapely.box(x0, y0, x1, y1).segmentize((x1 - x0) / 20)], crs=fig.carto_map_crs) \
+    (x0, x1), (y0, y1) = drawn.map_axes[0].get_xlim(), drawn.map_axes[0].get_ylim()
+    return gpd.GeoSeries([shapely.box(x0, y0, x1, y1).segmentize((x1 - x0) / 20)], crs=drawn.map_crs) \
         .to_crs(crs).iloc[0]
 
 
@@ -361,7 +361,8 @@ def draw_highlight(fig: Figure, area_id: str) -> list:
     """
     import matplotlib.patheffects as pe
 
-    areas, keys = getattr(fig, "carto_areas", None), getattr(fig, "carto_keys", None)
+    drawn = drawn_page(fig)
+    areas, keys = drawn.areas, drawn.keys
     if areas is None or keys is None:
         return []
     hit = areas[areas[keys.id_column].astype(str) == str(area_id)]
@@ -369,9 +370,9 @@ def draw_highlight(fig: Figure, area_id: str) -> list:
         return []
     geoms = hit.geometry.to_numpy()
     name = str(hit[keys.name_column].iloc[0]) if keys.name_column else str(area_id)
-    font_pt = getattr(fig, "carto_font_pt", 8)
+    font_pt = drawn.font_pt
     added = []
-    for ax in getattr(fig, "carto_map_axes", []):
+    for ax in drawn.map_axes:
         halo = draw_outlines(ax, geoms, "white", 4.2, zorder=20)
         line = draw_outlines(ax, geoms, HIGHLIGHT_EDGE, 2.2, zorder=21)
         added += [halo, line]
@@ -518,7 +519,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         # the neighbours and the capital are named once, on the first panel, not eight times
         ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2,
                        outer=outlines.outer[0], name_neighbours=i == 0)
-        fig.carto_map_axes = getattr(fig, "carto_map_axes", []) + [ax]
+        drawn_page(fig).map_axes.append(ax)
         count = draw_sector_panel(ax, data, cat, colours[i], template)
         reference = draw_reference(ax, data.areas.crs, outlines.outer[0], country_code, lang, body_pt - 2.5,
                                    {"capital"} & reference_groups(template.spec, layout.compact))
@@ -528,7 +529,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{cat} ({count})",
                  ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i], gid="panel_title")
         axes.append(ax)
-    fig.carto_scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
+    drawn_page(fig).scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
     draw_north_arrow(axes[0], body_pt - 2)
     renderer = fig.canvas.get_renderer()
     for i, ax in enumerate(axes):

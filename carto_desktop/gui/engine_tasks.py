@@ -211,10 +211,13 @@ _PAGE = _LastPage()  # one per engine process: the page the window shows now
 
 def _pixel_box(figure, area_id: str) -> list[int]:
     """The highlighted area's bounding box in image pixels (x0, y0, x1, y1; y from the top)."""
-    areas, keys = figure.carto_areas, figure.carto_keys
+    from carto_desktop.carto.drawn import drawn_page
+
+    drawn = drawn_page(figure)
+    areas, keys = drawn.areas, drawn.keys
     hit = areas[areas[keys.id_column].astype(str) == str(area_id)]
     x0, y0, x1, y1 = hit.total_bounds
-    ax = figure.carto_map_axes[0]
+    ax = drawn.map_axes[0]
     (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
     height = figure.canvas.get_width_height()[1]
     return [int(px0), int(height - py1), int(px1) + 1, int(height - py0) + 1]
