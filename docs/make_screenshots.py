@@ -9,6 +9,8 @@ The Match step shows a real review: the sample 3W with "Segou" typed "Seguo" and
 "Mopti" typed "Mopt", as a field team might, matched on the place names (a copy made in a
 temporary folder), the first line selected and its best candidate outlined on the map.
 `check_<lang>.png` is the Export step's "before you share" check of a fake Kobo household survey.
+`data_builtin_<lang>.png` is Chad's OCHA 3W opened alone: the Data step names the built-in
+boundaries it fits ("Chad — provinces, built in") with the evidence.
 """
 from __future__ import annotations
 
@@ -79,6 +81,16 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     window._recent = []
     settle(1000)
     save("start")
+
+    # a table opened alone (Chad's OCHA 3W): the built-in boundaries it fits, said in the Data step
+    root = Path(__file__).resolve().parents[1]
+    window.open_paths([str(root / "tests" / "data" / "real" / "tables" / "tcd_3w_ocha_2021-10.xlsx")])
+    wait(window.preview_ready)
+    while not window.maps.idle():
+        wait(window.preview_ready)
+    window.go_to_step(0)
+    settle()
+    save("data_builtin")
 
     # the Data step with the fake Kobo household survey: what each column holds (one role changed by
     # the user, in bold) and the columns that look personal, with the reason
