@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHeaderView, QLabel, QPushButton,
     QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -198,12 +198,10 @@ class DataStep(QWidget):
         self.boundaries_button.setToolTip(self.tr("The outlines of the admin areas (regions, districts): GeoJSON, "
                                                   "GeoPackage or shapefile"))
         self.boundaries_button.clicked.connect(self._choose_boundaries)
-        change = QHBoxLayout()
-        change.addWidget(self.builtin_combo, 1)
-        change.addWidget(self.boundaries_button)
         change_label = QLabel(self.tr("Change…"))
         change_label.setBuddy(self.builtin_combo)
-        form.addRow(change_label, change)
+        form.addRow(change_label, self.builtin_combo)  # a row of its own: "République démocratique…" fits
+        form.addRow("", self.boundaries_button)
         self._fit: dict[str, Any] | None = None  # the built-in set the table fits (`engine_tasks.builtin_fit`)
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(self.tr("A GeoPackage can hold several layers (for example regions and "
