@@ -320,3 +320,32 @@ def test_few_distinct_values_give_fewer_classes_than_values(real_data):
     labels = [t for t in _legend_texts(result.figure) if t.split("  (")[0].replace(" – ", "").isdigit()]
     assert 2 < values.nunique() <= 5
     assert 2 <= len(labels) < values.nunique()
+
+
+# --- sectors -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, table, boundaries, organisation", [
+    ("en", "tcd_3w_ocha_2021-10.xlsx", "tcd_adm1.geojson", "Nom de l'organisation"),  # 11 clusters, 8 panels
+    ("fr", "tcd_3w_ocha_2021-10.xlsx", "tcd_adm1.geojson", "Nom de l'organisation"),
+    ("fr", "mli_3w_ocha_2023-12.xlsx", "mali_adm2.geojson", "Organisation Accronyme")])
+def test_every_sector_is_drawn_or_named_and_panel_titles_never_overlap(real_data, lang, table, boundaries,
+                                                                      organisation):
+    """3W sectors: clusters beyond the eighth were dropped without a word, titles ran into each other, and
+    the subtitle said "number of organisations per sector" over maps of presence."""
+    result = build_map(_real(real_data, table, boundaries, template="sectors", value_column=organisation,
+                             agg="distinct", category_column="Cluster", lang=lang))
+    every = list(result.data.categories.columns)
+    titles = [t for t in result.figure.texts if t.get_gid() == "panel_title"]
+    drawn = {" ".join(t.get_text().rsplit(" (", 1)[0].split()) for t in titles}
+    legend = " ".join(" ".join(_legend_texts(result.figure)).split())
+    for category in every:  # drawn, or named on the page
+        assert category in drawn or category in legend, category
+    if len(drawn) < len(every):
+        assert f"+{len(every) - len(drawn)} " + ("more not drawn" if lang == "en" else "autres non dessinés") in legend
+    renderer = result.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in titles]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+    subtitle = " ".join(next(t for t in result.figure.texts if t.get_gid() == "subtitle").get_text().split())
+    assert ("number of organisations" not in subtitle) and ("nombre d'organisations" not in subtitle)

@@ -495,7 +495,8 @@ def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:
 
 def _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
     """Small multiples: one map per category (largest first), in a grid inside the map frame."""
-    order = sector_order(data)[: template.spec.get("max_panels", 8)]
+    every = sector_order(data)
+    order = every[: template.spec.get("max_panels", 8)]
     if not order:
         ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt)
         draw_sector_panel(ax, data, "", "#999999", template)
@@ -505,9 +506,13 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
     cols = max(1, min(cols, n))
     rows = int(np.ceil(n / cols))
     colours = category_colours(template.colour("palette", "Dark2"), n)
-    title_h = body_pt * 0.3528 * 1.8
     g = 2.0  # between panels; none at the frame's outer edge, so the panels fill it
     cell_w, cell_h = (layout.map.w - (cols - 1) * g) / cols, (layout.map.h - (rows - 1) * g) / rows
+    # titles wrapped to their panel's width (bold DejaVu ≈ 0.66 em a glyph), never over the next one
+    chars = max(8, int(cell_w / (body_pt * 0.3528 * 0.66)))
+    titles = {cat: "\n".join(textwrap.wrap(cat, chars)[:2]) for cat in order}
+    lines = max(t.count("\n") + 1 for t in titles.values())
+    title_h = body_pt * 0.3528 * (1.8 + 1.25 * (lines - 1))
     minx, miny, maxx, maxy = data.areas.total_bounds
     outlines = outlines_of(data, min_hole=(max((maxx - minx) / cell_w, (maxy - miny) / cell_h)) ** 2)
     axes = []
@@ -526,7 +531,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         if i == 0:
             reference_legend, first_labels = reference.legend, reference.labels
         _outlines(ax, outlines, template)
-        fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{cat} ({count})",
+        fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{titles[cat]} ({count})",
                  ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i], gid="panel_title")
         axes.append(ax)
     drawn_page(fig).scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
@@ -536,6 +541,10 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         labels = getattr(ax, "carto_labels", []) + (first_labels if i == 0 else [])
         place(ax, labels, renderer, obstacles=furniture_boxes(ax, renderer))
     legend = sector_legend(lang)
+    if len(every) > len(order):  # every sector drawn, or named: none dropped silently
+        more = translate("+{k} more not drawn: {names}", lang, k=len(every) - len(order),
+                         names=", ".join(every[len(order):]))
+        legend.notes.append("\n".join(textwrap.wrap(more, 36)))
     legend.reference = reference_legend
     return legend
 

@@ -381,7 +381,7 @@ def sector_legend(lang: str) -> LegendSpec:
         heading="\n".join(textwrap.wrap(translate("Where each sector is present", lang), 30)),
         entries=[LegendEntry(translate("Sector present", lang), "#7f7f7f"),
                  LegendEntry(translate("Not present", lang), BASE_AREA_FILL)],
-        notes=[translate("(n) = number of areas", lang)],
+        notes=["\n".join(textwrap.wrap(translate("(n) = number of areas where the sector is present", lang), 32))],
     )
 
 

@@ -88,3 +88,8 @@ FRENCH.update({
         "Aucune source n'est indiquée pour les données, la carte dit donc « source non indiquée » : indiquez-la avec "
         "--source (ou dans un credits.json à côté du tableau).",
 })
+FRENCH.update({
+    # sectors (page._draw_sector_panels, thematic.sector_legend)
+    "+{k} more not drawn: {names}": "+{k} autres non dessinés : {names}",
+    "(n) = number of areas where the sector is present": "(n) = nombre de zones où le secteur est présent",
+})
