@@ -28,16 +28,22 @@ def test_a_project_naming_files_never_chosen_asks_first_and_cancel_opens_nothing
     assert window.project is None or not window.project.table
 
 
-def test_reopening_ones_own_project_asks_nothing(window, qtbot, tmp_path):
+def _save_own_project(window, qtbot, folder) -> object:
+    """The sample opened in `window` and saved in a folder of its own, away from the data."""
     from carto_desktop.project import Project
 
     with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
         window.set_project(Project(table=SAMPLE / "mali_3w_2023-12.xlsx", boundaries=SAMPLE / "mali_adm2.geojson",
                                    lang="en"))
-    path = tmp_path / "elsewhere" / "mine.cartoproj"
+    path = folder / "elsewhere" / "mine.cartoproj"
     path.parent.mkdir()
     with qtbot.waitSignal(window.saved, timeout=WAIT):
         window.save_project_as(path)
+    return path
+
+
+def test_reopening_ones_own_project_asks_nothing(window, qtbot, tmp_path):
+    path = _save_own_project(window, qtbot, tmp_path)
     with qtbot.waitSignals([window.table_ready, window.preview_ready], timeout=WAIT):
         window.open_project_file(path)
     assert window.outside_box is None
@@ -45,17 +51,10 @@ def test_reopening_ones_own_project_asks_nothing(window, qtbot, tmp_path):
 
 def test_a_project_saved_in_an_earlier_session_opens_without_the_question(qtbot, tmp_path):
     from carto_desktop.gui.main_window import MainWindow
-    from carto_desktop.project import Project
 
     first = MainWindow(lang="en", data_dir=tmp_path / "appdata")
     qtbot.addWidget(first)
-    with qtbot.waitSignals([first.table_ready, first.preview_ready], timeout=WAIT):
-        first.set_project(Project(table=SAMPLE / "mali_3w_2023-12.xlsx", boundaries=SAMPLE / "mali_adm2.geojson",
-                                  lang="en"))
-    path = tmp_path / "elsewhere" / "mine.cartoproj"
-    path.parent.mkdir()
-    with qtbot.waitSignal(first.saved, timeout=WAIT):
-        first.save_project_as(path)
+    path = _save_own_project(first, qtbot, tmp_path)
     first.shutdown()
     again = MainWindow(lang="en", data_dir=tmp_path / "appdata")  # a new session, the same app data
     qtbot.addWidget(again)
