@@ -367,11 +367,7 @@ def _shipped(path: Path) -> bool:
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-    except ValueError:
-        return False
-    return True
+    return path.is_relative_to(folder)
 
 
 def inputs_to_confirm(outside: list[str], known: Iterable[str | Path | None], *, project: str | Path | None = None,

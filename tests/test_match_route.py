@@ -58,12 +58,17 @@ def test_an_ignored_column_is_no_key_on_either_side(tmp_path, activities, capsys
     assert seguo["match_status"] != "matched" or seguo["match_id"] == "ML0406"
 
 
-def test_a_saved_alias_list_places_a_misspelt_name_the_same_way(tmp_path, activities):
-    layer = read_layer(ADM2)
-    aliases = tmp_path / "aliases.json"
+@pytest.fixture
+def aliases(tmp_path):
+    """An alias list remembering that "Seguo" is Ségou (ML0406), as the app saves it."""
+    path = tmp_path / "aliases.json"
     remembered = Decisions()
     remembered.add("Seguo", "ML0406")
-    save_aliases(aliases, boundary_set_id(layer["adm2_pcode"]), remembered)
+    save_aliases(path, boundary_set_id(read_layer(ADM2)["adm2_pcode"]), remembered)
+    return path
+
+
+def test_a_saved_alias_list_places_a_misspelt_name_the_same_way(tmp_path, activities, aliases):
     rows = _cli_rows(tmp_path, activities, "--role", "admin2Pcod=ignore", "--aliases", str(aliases))
     seguo = next(r for r in rows if r["Cercle"] == "Seguo")
     assert (seguo["match_id"], seguo["match_method"], seguo["match_status"]) == ("ML0406", "decision", "matched")
@@ -71,12 +76,7 @@ def test_a_saved_alias_list_places_a_misspelt_name_the_same_way(tmp_path, activi
     _same(rows, run_match(project)[2])
 
 
-def test_the_projects_own_answer_wins_over_the_alias_list(tmp_path, activities):
-    layer = read_layer(ADM2)
-    aliases = tmp_path / "aliases.json"
-    remembered = Decisions()
-    remembered.add("Seguo", "ML0406")
-    save_aliases(aliases, boundary_set_id(layer["adm2_pcode"]), remembered)
+def test_the_projects_own_answer_wins_over_the_alias_list(activities, aliases):
     project = Project(table=activities, boundaries=ADM2, roles={"admin2Pcod": "ignore"}, aliases=aliases,
                       decisions={"Seguo": "ML0405"})
     rows = run_match(project)[2].rows
