@@ -247,6 +247,7 @@ def _draw_page(
 
     drawn.areas, drawn.keys, drawn.font_pt = data.areas, data.keys, body_pt  # for draw_highlight
     if template.kind == "sectors":
+        layout = sectors_layout(layout, min(len(sector_order(data)), spec.get("max_panels", 8)))
         legend = _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt)
     else:
         outlines = outlines_of(data)
@@ -493,6 +494,40 @@ def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:
     draw_outlines(ax, outlines.outer, "#333333", 1.1, zorder=8)
 
 
+PANEL_GAP = 2.0  # mm between sector panels; none at the frame's outer edge, so the panels fill it
+
+
+def _sector_grid(frame: Rect, n: int) -> tuple[int, int, float, float]:
+    """Columns, rows and cell size (mm) of `n` panels in `frame`, cells as square as the frame allows."""
+    cols = max(1, min(int(np.ceil(np.sqrt(n * frame.w / frame.h))), n))
+    rows = int(np.ceil(n / cols))
+    return cols, rows, (frame.w - (cols - 1) * PANEL_GAP) / cols, (frame.h - (rows - 1) * PANEL_GAP) / rows
+
+
+def sectors_layout(layout: PageLayout, n: int) -> PageLayout:
+    """Portrait paper: when the panels leave the grid's last cells empty, the legend and locator go
+    there (as on MapAction's sheets) and the panels take the band they held, so no part of the
+    page is left blank. Other pages, or a full grid, keep their layout."""
+    if layout.side_panel or layout.compact or n < 2:
+        return layout
+    frame = Rect(layout.map.x, layout.legend.y, layout.map.w, layout.map.y + layout.map.h - layout.legend.y)
+    cols, rows, cell_w, cell_h = _sector_grid(frame, n)
+    empty = rows * cols - n
+    if empty == 0:
+        return layout
+    free = Rect(frame.x + (cols - empty) * (cell_w + PANEL_GAP), frame.y, empty * cell_w + (empty - 1) * PANEL_GAP,
+                cell_h)
+    pad = 3 * layout.scale
+    inset = None
+    legend = Rect(free.x + pad, free.y, free.w - pad, free.h - pad)
+    if layout.inset is not None:
+        iw = min(layout.inset.w, free.w - pad)
+        ih = min(layout.inset.h, free.h * 0.4)
+        inset = Rect(free.x + free.w - iw, free.y, iw, ih)
+        legend = Rect(free.x + pad, free.y + ih + pad, free.w - pad, free.h - ih - 2 * pad)
+    return replace(layout, map=frame, legend=legend, inset=inset)
+
+
 def _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
     """Small multiples: one map per category (largest first), in a grid inside the map frame."""
     every = sector_order(data)
@@ -502,12 +537,9 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         draw_sector_panel(ax, data, "", "#999999", template)
         return LegendSpec(heading=data.indicator)
     n = len(order)
-    cols = int(np.ceil(np.sqrt(n * layout.map.w / layout.map.h)))
-    cols = max(1, min(cols, n))
-    rows = int(np.ceil(n / cols))
+    cols, rows, cell_w, cell_h = _sector_grid(layout.map, n)
     colours = category_colours(template.colour("palette", "Dark2"), n)
-    g = 2.0  # between panels; none at the frame's outer edge, so the panels fill it
-    cell_w, cell_h = (layout.map.w - (cols - 1) * g) / cols, (layout.map.h - (rows - 1) * g) / rows
+    g = PANEL_GAP
     # titles wrapped to their panel's width (bold DejaVu ≈ 0.66 em a glyph), never over the next one
     chars = max(8, int(cell_w / (body_pt * 0.3528 * 0.66)))
     titles = {cat: "\n".join(textwrap.wrap(cat, chars)[:2]) for cat in order}
