@@ -144,3 +144,36 @@ def what_is_counted(data: pd.DataFrame, agg: str, value_column: str | None = Non
     else:  # a mean or a maximum is no count; few rows of people behind it still reveal them
         counts_people = False
     return Counted(agg, value_column, meaning, rows, counts_people, rows_are_people)
+
+
+# what a map counts whose small figures are never hidden, in the Style step's words
+_NEVER_HIDDEN = {
+    "organisations": "This map counts organisations: organisations are never hidden.",
+    "sectors": "This map counts sectors: sectors are never hidden.",
+    "activities": "This map counts activities: activities are never hidden.",
+    "sites": "This map counts sites: sites are never hidden.",
+    "money": "This map adds up amounts of money: amounts are never hidden.",
+}
+
+
+def small_counts_text(data, lang: str = "en") -> str:
+    """Whether the small-count threshold changes this map, in one sentence for the app's Style step.
+
+    `data` is the drawn `MapData`: its `min_count`, `counts_people`, `records_are_people` (decided by
+    `what_is_counted`, kept as `counted`) and `suppressed()` say it; nothing is decided here again.
+    """
+    counted = getattr(data, "counted", None)
+    people = bool(data.counts_people or data.records_are_people)
+    if not people:
+        meaning = counted.meaning if counted is not None and counted.agg != "count" else \
+            (counted.rows if counted is not None else None)
+        key = _NEVER_HIDDEN.get(meaning or "", "The rows of this table are not people: no figure is hidden.")
+        return translate(key, lang)
+    n = int(data.min_count)
+    if n <= 1:
+        return translate("This map counts people and shows every figure exactly, even the smallest.", lang)
+    hidden = int(data.suppressed().sum())
+    if hidden == 0:
+        return translate("This map counts people; no area has fewer than {n}.", lang, n=n)
+    return translate("This map counts people: {areas} areas under {n} are shown as \"fewer than {n}\".", lang,
+                     areas=hidden, n=n)

@@ -8,17 +8,34 @@ in one process.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 
-from carto_desktop.messages import FRENCH
+from carto_desktop.messages import FRENCH, SINGULAR
 
 LANGUAGES = ("en", "fr")
 
 _CATALOGUES: Mapping[str, Mapping[str, str]] = {"en": {}, "fr": FRENCH}
 
 
+def is_singular(count: object, lang: str = "en") -> bool:
+    """Whether `count` takes the singular in `lang`: English 1; French 0 and 1 ("0 zone", "1,5 km")."""
+    digits = re.sub(r"[^\d,.]", "", str(count)).replace(",", ".")
+    try:
+        value = abs(float(digits))
+    except ValueError:
+        return False
+    return value < 2 if lang == "fr" else value == 1
+
+
 def translate(text: str, lang: str = "en", **params: object) -> str:
-    """Return `text` in `lang`, with `{placeholders}` filled; English is the fallback."""
+    """Return `text` in `lang`, with `{placeholders}` filled; English is the fallback.
+
+    A sentence with a singular form (`messages.SINGULAR`) takes it when its count is singular in `lang`.
+    """
+    form = SINGULAR.get(text)
+    if form is not None and form[0] in params and is_singular(params[form[0]], lang):
+        text = form[1]
     out = _CATALOGUES.get(lang, {}).get(text, text)
     return out.format(**params) if params else out
 

@@ -366,7 +366,7 @@ def prepare_map(project: Project) -> PreparedMap:
         counted = what_is_counted(table.data, agg, project.value_column, table.hxl_tags)
         data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang),
                        categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
-                       records_are_people=counted.rows_are_people, footnote=account.footnote(lang),
+                       records_are_people=counted.rows_are_people, counted=counted, footnote=account.footnote(lang),
                        subtitle_note=translate("total rows only", lang) if totals else "")
     if not project.data_credit and stated_credit(project.table, lang) is None:
         notices.append(translate("No source is named for the data, so the map says \"source not given\": name it "

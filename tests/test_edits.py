@@ -165,3 +165,28 @@ def test_kept_out_applies_the_users_word_to_the_detection():
     assert kept_out(["b"], {"gone": True}, columns) == ("b",)  # a column the table no longer has
     assert (role_spec("admin name", 2), role_spec("number", None), role_spec("P-code", None)) == \
         ("admin name:2", "number", "P-code")
+
+
+def test_the_small_count_threshold_hides_counts_of_people_only(tmp_path):
+    """The Style step's threshold is `Choose(min_count=…)`: on households it hides the areas under it, and the
+    sentence the app shows under it comes from the engine's one rule (`counted.small_counts_text`)."""
+    import pandas as pd
+
+    from carto_desktop.counted import small_counts_text
+    from carto_desktop.project import prepare_map
+
+    rows = [{"pcode": code, "menage": f"HH-{code}-{i}"} for code, n in
+            {"ML0101": 3, "ML0102": 12, "ML0104": 7, "ML0201": 60}.items() for i in range(n)]
+    path = tmp_path / "households.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    people = Project(table=path, boundaries=ADM2, key_column="pcode")
+    hidden = {n: int(prepare_map(apply_edit(people, Choose(min_count=n))).data.suppressed().sum()) for n in (0, 5, 10)}
+    assert hidden == {0: 0, 5: 1, 10: 2}
+    data = prepare_map(apply_edit(people, Choose(min_count=10))).data
+    assert small_counts_text(data, "fr") == ("Cette carte compte des personnes\u202f: 2 zones sous 10 sont montrées "
+                                             "comme «\u202fmoins de 10\u202f».")
+    organisations = apply_edit(sample_project("en"), Choose(min_count=10))
+    data = prepare_map(organisations).data
+    assert not data.suppressed().any()
+    assert small_counts_text(data, "fr") == ("Cette carte compte des organisations\u202f: les organisations ne sont "
+                                             "jamais masquées.")

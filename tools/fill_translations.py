@@ -405,6 +405,20 @@ FR = {
     "Cancel": "Annuler",
     "Open folder": "Ouvrir le dossier",
     "Show the exported files in your file manager": "Afficher les fichiers exportés dans votre gestionnaire de fichiers",
+    # style_step.py: the small-count threshold (issue 14)
+    "Off: every figure shown": "Désactivé : tous les chiffres affichés",
+    "Under 3": "Moins de 3",
+    "Under 5": "Moins de 5",
+    "Under 10": "Moins de 10",
+    "Under %1": "Moins de %1",
+    "Small counts of people can single someone out: they are shown as \"fewer than N\" instead of the figure":
+        "Un petit effectif de personnes peut permettre de reconnaître quelqu'un : il est affiché « moins de N » "
+        "au lieu du chiffre",
+    "Hide small counts:": "Masquer les petits effectifs :",
+    "Areas with fewer people than this show \"fewer than N\" instead of the figure. Only counts of people are "
+    "hidden, never organisations, activities or sites.":
+        "Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les "
+        "effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.",
     # export_step.py: the "before you share" check
     "Before you share": "Avant de partager",
     "What this map could reveal about the people in your table":

@@ -58,307 +58,307 @@
         <translation>Ouvrir mon propre fichier…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="204" />
+        <location filename="../carto_desktop/gui/data_step.py" line="201" />
         <source>Change…</source>
         <translation>Changer…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="209" />
+        <location filename="../carto_desktop/gui/data_step.py" line="207" />
         <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
         <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="212" />
+        <location filename="../carto_desktop/gui/data_step.py" line="210" />
         <source>Layer:</source>
         <translation>Couche :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="217" />
+        <location filename="../carto_desktop/gui/data_step.py" line="215" />
         <source>What the columns mean</source>
         <translation>Le sens des colonnes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="220" />
+        <location filename="../carto_desktop/gui/data_step.py" line="218" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="223" />
+        <location filename="../carto_desktop/gui/data_step.py" line="221" />
         <source>Place column:</source>
         <translation>Colonne du lieu :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="226" />
+        <location filename="../carto_desktop/gui/data_step.py" line="224" />
         <source>Carto Desktop guessed what each column holds. If a guess is wrong, choose what the column really holds.</source>
         <translation>Carto Desktop a deviné ce que contient chaque colonne. Si une supposition est fausse, choisissez ce que la colonne contient vraiment.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="231" />
+        <location filename="../carto_desktop/gui/data_step.py" line="229" />
         <source>Column</source>
         <translation>Colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="231" />
+        <location filename="../carto_desktop/gui/data_step.py" line="229" />
         <source>What it holds</source>
         <translation>Ce qu'elle contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="235" />
+        <location filename="../carto_desktop/gui/data_step.py" line="233" />
         <source>What Carto Desktop understood each column to be; your choices are in bold and are kept with the project</source>
         <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="255" />
+        <location filename="../carto_desktop/gui/data_step.py" line="253" />
         <source>Personal data</source>
         <translation>Données personnelles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="256" />
+        <location filename="../carto_desktop/gui/data_step.py" line="254" />
         <source>Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…</source>
         <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="263" />
+        <location filename="../carto_desktop/gui/data_step.py" line="261" />
         <source>Keep out</source>
         <translation>Écarter</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="263" />
+        <location filename="../carto_desktop/gui/data_step.py" line="261" />
         <source>Why it looks personal</source>
         <translation>Pourquoi elle semble personnelle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="264" />
+        <location filename="../carto_desktop/gui/data_step.py" line="262" />
         <source>Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.</source>
         <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="280" />
+        <location filename="../carto_desktop/gui/data_step.py" line="278" />
         <source>GPS points count as personal only when each row is a person or a household: then a point shows where they live</source>
         <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="284" />
+        <location filename="../carto_desktop/gui/data_step.py" line="282" />
         <source>A column Carto Desktop did not flag but that identifies people (a nickname, a description…)</source>
         <translation>Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une description…)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="368" />
+        <location filename="../carto_desktop/gui/data_step.py" line="366" />
         <source>Admin area name</source>
         <translation>Nom de zone admin.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="368" />
+        <location filename="../carto_desktop/gui/data_step.py" line="366" />
         <source>P-code</source>
         <translation>P-code</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="369" />
+        <location filename="../carto_desktop/gui/data_step.py" line="367" />
         <source>%1 (level %2)</source>
         <translation>%1 (niveau %2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="370" />
+        <location filename="../carto_desktop/gui/data_step.py" line="368" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="370" />
+        <location filename="../carto_desktop/gui/data_step.py" line="368" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="371" />
+        <location filename="../carto_desktop/gui/data_step.py" line="369" />
         <source>GPS point (Kobo/ODK)</source>
         <translation>Point GPS (Kobo/ODK)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="371" />
+        <location filename="../carto_desktop/gui/data_step.py" line="369" />
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="371" />
+        <location filename="../carto_desktop/gui/data_step.py" line="369" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="372" />
+        <location filename="../carto_desktop/gui/data_step.py" line="370" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="372" />
+        <location filename="../carto_desktop/gui/data_step.py" line="370" />
         <source>Multiple choice (0/1)</source>
         <translation>Choix multiple (0/1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="373" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>Form information</source>
         <translation>Informations du formulaire</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="373" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="374" />
+        <location filename="../carto_desktop/gui/data_step.py" line="372" />
         <source>Empty</source>
         <translation>Vide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="374" />
+        <location filename="../carto_desktop/gui/data_step.py" line="372" />
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="381" />
+        <location filename="../carto_desktop/gui/data_step.py" line="379" />
         <source>The name of an administrative area. Level 1 is the largest division of the country (region, province), level 2 the next one (cercle, département), level 3 the next (commune)…</source>
         <translation>Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="384" />
+        <location filename="../carto_desktop/gui/data_step.py" line="382" />
         <source>An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. The surest way to put a row on the map.</source>
         <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="386" />
+        <location filename="../carto_desktop/gui/data_step.py" line="384" />
         <source>How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)</source>
         <translation>La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="387" />
+        <location filename="../carto_desktop/gui/data_step.py" line="385" />
         <source>How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)</source>
         <translation>La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="388" />
+        <location filename="../carto_desktop/gui/data_step.py" line="386" />
         <source>Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point</source>
         <translation>Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un point GPS</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="390" />
+        <location filename="../carto_desktop/gui/data_step.py" line="388" />
         <source>A figure that can be added up or averaged (people reached, amounts)</source>
         <translation>Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="391" />
+        <location filename="../carto_desktop/gui/data_step.py" line="389" />
         <source>A day, or a day and a time</source>
         <translation>Un jour, ou un jour et une heure</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="392" />
+        <location filename="../carto_desktop/gui/data_step.py" line="390" />
         <source>A code for each row (form number, site ID): not a place, not a figure to add up</source>
         <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="393" />
+        <location filename="../carto_desktop/gui/data_step.py" line="391" />
         <source>The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer</source>
         <translation>Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="395" />
+        <location filename="../carto_desktop/gui/data_step.py" line="393" />
         <source>What the survey tool adds itself: start and end time, device, submission ID</source>
         <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="396" />
+        <location filename="../carto_desktop/gui/data_step.py" line="394" />
         <source>Words with no special meaning for the map (organisation, sector, remarks)</source>
         <translation>Des mots sans sens particulier pour la carte (organisation, secteur, remarques)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="397" />
+        <location filename="../carto_desktop/gui/data_step.py" line="395" />
         <source>The column has no values</source>
         <translation>La colonne n'a pas de valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="398" />
+        <location filename="../carto_desktop/gui/data_step.py" line="396" />
         <source>Carto Desktop leaves this column out: it is never used to find places or to make the map</source>
         <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="408" />
+        <location filename="../carto_desktop/gui/data_step.py" line="406" />
         <source>Detected: %1</source>
         <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="415" />
+        <location filename="../carto_desktop/gui/data_step.py" line="413" />
         <source>For example: %1</source>
         <translation>Par exemple : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="500" />
+        <location filename="../carto_desktop/gui/data_step.py" line="498" />
         <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
         <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="502" />
+        <location filename="../carto_desktop/gui/data_step.py" line="500" />
         <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
         <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="505" />
+        <location filename="../carto_desktop/gui/data_step.py" line="503" />
         <source>Mark another column as personal…</source>
         <translation>Indiquer une autre colonne comme personnelle…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="297" />
+        <location filename="../carto_desktop/gui/data_step.py" line="295" />
         <source>The first rows of your table, as Carto Desktop reads them</source>
         <translation>Les premières lignes de votre tableau, telles que Carto Desktop les lit</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="335" />
+        <location filename="../carto_desktop/gui/data_step.py" line="333" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="346" />
+        <location filename="../carto_desktop/gui/data_step.py" line="344" />
         <source>This sheet cannot be used: %1</source>
         <translation>Cette feuille ne peut pas être utilisée : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="350" />
+        <location filename="../carto_desktop/gui/data_step.py" line="348" />
         <source>Rows read: %1. The first ones are shown below.</source>
         <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="568" />
+        <location filename="../carto_desktop/gui/data_step.py" line="566" />
         <source>This table cannot be read: %1</source>
         <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="582" />
+        <location filename="../carto_desktop/gui/data_step.py" line="580" />
         <source>Built-in boundaries…</source>
         <translation>Limites intégrées…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="591" />
+        <location filename="../carto_desktop/gui/data_step.py" line="589" />
         <source>Choose built-in boundaries below, or open your own file.</source>
         <translation>Choisissez des limites intégrées ci-dessous, ou ouvrez votre propre fichier.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="592" />
+        <location filename="../carto_desktop/gui/data_step.py" line="590" />
         <source>Looking for the boundaries that fit the table…</source>
         <translation>Recherche des limites qui correspondent au tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="626" />
+        <location filename="../carto_desktop/gui/data_step.py" line="624" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="627" />
+        <location filename="../carto_desktop/gui/data_step.py" line="625" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="632" />
+        <location filename="../carto_desktop/gui/data_step.py" line="630" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="633" />
+        <location filename="../carto_desktop/gui/data_step.py" line="631" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -590,10 +590,10 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="89" />
-        <location filename="../carto_desktop/gui/main_window.py" line="525" />
-        <location filename="../carto_desktop/gui/main_window.py" line="548" />
-        <location filename="../carto_desktop/gui/main_window.py" line="578" />
-        <location filename="../carto_desktop/gui/main_window.py" line="640" />
+        <location filename="../carto_desktop/gui/main_window.py" line="527" />
+        <location filename="../carto_desktop/gui/main_window.py" line="550" />
+        <location filename="../carto_desktop/gui/main_window.py" line="580" />
+        <location filename="../carto_desktop/gui/main_window.py" line="642" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -618,37 +618,37 @@
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="163" />
+        <location filename="../carto_desktop/gui/main_window.py" line="164" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="290" />
+        <location filename="../carto_desktop/gui/main_window.py" line="291" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="350" />
+        <location filename="../carto_desktop/gui/main_window.py" line="352" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="380" />
+        <location filename="../carto_desktop/gui/main_window.py" line="382" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="393" />
+        <location filename="../carto_desktop/gui/main_window.py" line="395" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="395" />
+        <location filename="../carto_desktop/gui/main_window.py" line="397" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="201" />
+        <location filename="../carto_desktop/gui/main_window.py" line="202" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
@@ -683,17 +683,17 @@
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="143" />
+        <location filename="../carto_desktop/gui/main_window.py" line="144" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="144" />
+        <location filename="../carto_desktop/gui/main_window.py" line="145" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="161" />
+        <location filename="../carto_desktop/gui/main_window.py" line="162" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
@@ -768,98 +768,98 @@
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="186" />
+        <location filename="../carto_desktop/gui/main_window.py" line="187" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="196" />
+        <location filename="../carto_desktop/gui/main_window.py" line="197" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="213" />
+        <location filename="../carto_desktop/gui/main_window.py" line="214" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="288" />
+        <location filename="../carto_desktop/gui/main_window.py" line="289" />
         <source>Looking for the boundaries that fit the table…</source>
         <translation>Recherche des limites qui correspondent au tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="321" />
+        <location filename="../carto_desktop/gui/main_window.py" line="322" />
         <source>Choose the boundaries: built in, or your own file.</source>
         <translation>Choisissez les limites : intégrées, ou votre propre fichier.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="332" />
+        <location filename="../carto_desktop/gui/main_window.py" line="333" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="346" />
+        <location filename="../carto_desktop/gui/main_window.py" line="348" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="366" />
+        <location filename="../carto_desktop/gui/main_window.py" line="368" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="366" />
+        <location filename="../carto_desktop/gui/main_window.py" line="368" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="430" />
+        <location filename="../carto_desktop/gui/main_window.py" line="432" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="435" />
+        <location filename="../carto_desktop/gui/main_window.py" line="437" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="436" />
+        <location filename="../carto_desktop/gui/main_window.py" line="438" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="472" />
+        <location filename="../carto_desktop/gui/main_window.py" line="474" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="487" />
+        <location filename="../carto_desktop/gui/main_window.py" line="489" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="488" />
-        <location filename="../carto_desktop/gui/main_window.py" line="513" />
+        <location filename="../carto_desktop/gui/main_window.py" line="490" />
+        <location filename="../carto_desktop/gui/main_window.py" line="515" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="508" />
+        <location filename="../carto_desktop/gui/main_window.py" line="510" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="512" />
+        <location filename="../carto_desktop/gui/main_window.py" line="514" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="518" />
+        <location filename="../carto_desktop/gui/main_window.py" line="520" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="526" />
+        <location filename="../carto_desktop/gui/main_window.py" line="528" />
         <source>This project uses files outside its folder:
 %1
 
@@ -870,32 +870,32 @@ Open them?</source>
 Les ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="542" />
+        <location filename="../carto_desktop/gui/main_window.py" line="544" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="545" />
+        <location filename="../carto_desktop/gui/main_window.py" line="547" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="579" />
+        <location filename="../carto_desktop/gui/main_window.py" line="581" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="584" />
+        <location filename="../carto_desktop/gui/main_window.py" line="586" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="585" />
+        <location filename="../carto_desktop/gui/main_window.py" line="587" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="639" />
+        <location filename="../carto_desktop/gui/main_window.py" line="641" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -1277,201 +1277,241 @@ Les ouvrir ?</translation>
         <translation>Taille des hexagones :</translation>
     </message>
     <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <source>Off: every figure shown</source>
+        <translation>Désactivé : tous les chiffres affichés</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <source>Under 3</source>
+        <translation>Moins de 3</translation>
+    </message>
+    <message>
         <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <source>Under 5</source>
+        <translation>Moins de 5</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <source>Under 10</source>
+        <translation>Moins de 10</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="122" />
+        <source>Small counts of people can single someone out: they are shown as "fewer than N" instead of the figure</source>
+        <translation>Un petit effectif de personnes peut permettre de reconnaître quelqu'un : il est affiché « moins de N » au lieu du chiffre</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="126" />
+        <source>Hide small counts:</source>
+        <translation>Masquer les petits effectifs :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="127" />
+        <source>Areas with fewer people than this show "fewer than N" instead of the figure. Only counts of people are hidden, never organisations, activities or sites.</source>
+        <translation>Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="141" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="123" />
-        <location filename="../carto_desktop/gui/style_step.py" line="134" />
-        <location filename="../carto_desktop/gui/style_step.py" line="141" />
-        <location filename="../carto_desktop/gui/style_step.py" line="185" />
-        <location filename="../carto_desktop/gui/style_step.py" line="273" />
+        <location filename="../carto_desktop/gui/style_step.py" line="144" />
+        <location filename="../carto_desktop/gui/style_step.py" line="155" />
+        <location filename="../carto_desktop/gui/style_step.py" line="162" />
+        <location filename="../carto_desktop/gui/style_step.py" line="206" />
+        <location filename="../carto_desktop/gui/style_step.py" line="303" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="124" />
+        <location filename="../carto_desktop/gui/style_step.py" line="145" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="125" />
+        <location filename="../carto_desktop/gui/style_step.py" line="146" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="126" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="128" />
+        <location filename="../carto_desktop/gui/style_step.py" line="149" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="131" />
+        <location filename="../carto_desktop/gui/style_step.py" line="152" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="136" />
+        <location filename="../carto_desktop/gui/style_step.py" line="157" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="138" />
+        <location filename="../carto_desktop/gui/style_step.py" line="159" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="142" />
+        <location filename="../carto_desktop/gui/style_step.py" line="163" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="142" />
+        <location filename="../carto_desktop/gui/style_step.py" line="163" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="142" />
+        <location filename="../carto_desktop/gui/style_step.py" line="163" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="143" />
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="143" />
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="143" />
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="144" />
+        <location filename="../carto_desktop/gui/style_step.py" line="165" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="144" />
+        <location filename="../carto_desktop/gui/style_step.py" line="165" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="147" />
+        <location filename="../carto_desktop/gui/style_step.py" line="168" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="151" />
+        <location filename="../carto_desktop/gui/style_step.py" line="172" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="154" />
+        <location filename="../carto_desktop/gui/style_step.py" line="175" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="157" />
+        <location filename="../carto_desktop/gui/style_step.py" line="178" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="159" />
+        <location filename="../carto_desktop/gui/style_step.py" line="180" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="161" />
+        <location filename="../carto_desktop/gui/style_step.py" line="182" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="162" />
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="170" />
+        <location filename="../carto_desktop/gui/style_step.py" line="191" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="171" />
+        <location filename="../carto_desktop/gui/style_step.py" line="192" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="172" />
+        <location filename="../carto_desktop/gui/style_step.py" line="193" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="174" />
+        <location filename="../carto_desktop/gui/style_step.py" line="195" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="175" />
+        <location filename="../carto_desktop/gui/style_step.py" line="196" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="176" />
+        <location filename="../carto_desktop/gui/style_step.py" line="197" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="178" />
+        <location filename="../carto_desktop/gui/style_step.py" line="199" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="180" />
+        <location filename="../carto_desktop/gui/style_step.py" line="201" />
         <source>Choose logo…</source>
         <translation>Choisir le logo…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="181" />
+        <location filename="../carto_desktop/gui/style_step.py" line="202" />
         <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
         <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="204" />
         <source>No logo</source>
         <translation>Sans logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="189" />
+        <location filename="../carto_desktop/gui/style_step.py" line="210" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="218" />
+        <location filename="../carto_desktop/gui/style_step.py" line="239" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="221" />
+        <location filename="../carto_desktop/gui/style_step.py" line="242" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="282" />
+        <location filename="../carto_desktop/gui/style_step.py" line="288" />
+        <source>Under %1</source>
+        <translation>Moins de %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="312" />
         <source>Choose logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="282" />
+        <location filename="../carto_desktop/gui/style_step.py" line="312" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>

@@ -43,6 +43,8 @@ class MapData:
     # the table's rows are people or households (microdata): a figure from few of them reveals them.
     # False for tables of area statistics (an HNO's people in need per département: one row per area)
     records_are_people: bool = True
+    # what the value counts (`counted.Counted`), for the app's line under the threshold; None: not decided
+    counted: object | None = None
     # a grid of cells (`hexagons.py`) instead of admin areas: `areas` are then the cells, and the
     # admin areas are drawn outlined over them; `cell_size_km` is said in the legend
     outlines: gpd.GeoDataFrame | None = None

@@ -261,7 +261,8 @@ def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = No
     _unless_superseded()
     _PAGE.keep(project, result.figure, screen_dpi(result.figure, fit, dpi))
     page = _PAGE.highlighted(highlight)
-    out: dict[str, Any] = {**page, "columns": [str(c) for c in result.table.data.columns], "match": None}
+    out: dict[str, Any] = {**page, "columns": [str(c) for c in result.table.data.columns], "match": None,
+                           **_truth(result)}
     if result.match is not None:
         layer = result.values.areas if result.values is not None else None
         out["match"] = {
@@ -274,6 +275,15 @@ def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = No
         _unless_superseded()
         out["check"] = _share_check(project, result, check_lang)
     return out
+
+
+def _truth(result) -> dict[str, Any]:
+    """What the app says beside the map, in both languages: whether small counts are hidden
+    (`counted.small_counts_text`)."""
+    from carto_desktop.counted import small_counts_text
+
+    both = ("en", "fr")
+    return {"small_counts": {t: small_counts_text(result.data, t) for t in both}}
 
 
 def _share_check(project: Project, result, lang: str) -> dict[str, Any]:

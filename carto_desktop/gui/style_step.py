@@ -115,6 +115,27 @@ class StyleStep(QWidget):
         self.hexagon_spin.valueChanged.connect(self._hexagon_changed)
         self.hexagon_label = self._label(self.tr("Hexagon size:"), self.hexagon_spin)
         ind_form.addRow(self.hexagon_label, self.hexagon_spin)
+        self.threshold_combo = QComboBox()
+        for label, value in ((self.tr("Off: every figure shown"), 0), (self.tr("Under 3"), 3),
+                             (self.tr("Under 5"), 5), (self.tr("Under 10"), 10)):
+            self.threshold_combo.addItem(label, value)
+        self.threshold_combo.setToolTip(self.tr("Small counts of people can single someone out: they are shown as "
+                                                "\"fewer than N\" instead of the figure"))
+        self.threshold_combo.activated.connect(
+            lambda: self.edited.emit(Choose(min_count=int(self.threshold_combo.currentData()))))
+        ind_form.addRow(self._label(self.tr("Hide small counts:"), self.threshold_combo), self.threshold_combo)
+        self.threshold_help = QLabel(self.tr("Areas with fewer people than this show \"fewer than N\" instead of "
+                                             "the figure. Only counts of people are hidden, never organisations, "
+                                             "activities or sites."))
+        self.threshold_help.setWordWrap(True)
+        self.threshold_applies = QLabel("")  # the engine's word on this map (`counted.small_counts_text`)
+        self.threshold_applies.setWordWrap(True)
+        self.threshold_applies.setStyleSheet("font-style: italic")
+        threshold_notes = QVBoxLayout()
+        threshold_notes.setContentsMargins(0, 0, 0, 0)
+        threshold_notes.addWidget(self.threshold_help)
+        threshold_notes.addWidget(self.threshold_applies)
+        ind_form.addRow("", threshold_notes)
         layout.addWidget(indicator)
 
         classes = QGroupBox(self.tr("Colours"))
@@ -248,6 +269,11 @@ class StyleStep(QWidget):
         self._people = bool(people)
         self._show_kind_controls()
 
+    def show_small_counts(self, texts: dict[str, str] | None, lang: str) -> None:
+        """The engine's sentence saying whether the threshold hides anything on this map (both languages)."""
+        self.threshold_applies.setText((texts or {}).get(lang, ""))
+        self.threshold_applies.setVisible(bool(texts))
+
     def show_project(self, project: Project) -> None:
         self._project = project
         self._loading = True
@@ -258,6 +284,10 @@ class StyleStep(QWidget):
             select_item(self.agg_combo, project.agg or "count")
             self._select_columns()
             select_item(self.people_combo, project.people_points or "areas")
+            if self.threshold_combo.findData(int(project.min_count)) < 0:  # a project from the command line
+                self.threshold_combo.addItem(self.tr("Under %1").replace("%1", str(project.min_count)),
+                                             int(project.min_count))
+            select_item(self.threshold_combo, int(project.min_count))
             self.hexagon_spin.setValue(int(round(project.hexagon_km or 0)))
             self._show_kind_controls()
             select_item(self.scheme_combo, project.scheme or DEFAULT)

@@ -93,3 +93,30 @@ FRENCH.update({
     "+{k} more not drawn: {names}": "+{k} autres non dessinés : {names}",
     "(n) = number of areas where the sector is present": "(n) = nombre de zones où le secteur est présent",
 })
+FRENCH.update({
+    # counted.small_counts_text: the Style step's line under the small-count threshold
+    "This map counts organisations: organisations are never hidden.":
+        "Cette carte compte des organisations\u202f: les organisations ne sont jamais masquées.",
+    "This map counts sectors: sectors are never hidden.":
+        "Cette carte compte des secteurs\u202f: les secteurs ne sont jamais masqués.",
+    "This map counts activities: activities are never hidden.":
+        "Cette carte compte des activités\u202f: les activités ne sont jamais masquées.",
+    "This map counts sites: sites are never hidden.":
+        "Cette carte compte des sites\u202f: les sites ne sont jamais masqués.",
+    "This map adds up amounts of money: amounts are never hidden.":
+        "Cette carte additionne des montants\u202f: les montants ne sont jamais masqués.",
+    "The rows of this table are not people: no figure is hidden.":
+        "Les lignes de ce tableau ne sont pas des personnes\u202f: aucun chiffre n'est masqué.",
+    "This map counts people and shows every figure exactly, even the smallest.":
+        "Cette carte compte des personnes et montre chaque chiffre exactement, même le plus petit.",
+    "This map counts people; no area has fewer than {n}.":
+        "Cette carte compte des personnes\u202f; aucune zone n'en a moins de {n}.",
+    "This map counts people: {areas} areas under {n} are shown as \"fewer than {n}\".":
+        "Cette carte compte des personnes\u202f: {areas} zones sous {n} sont montrées comme «\u202fmoins de {n}\u202f».",
+    "This map counts people: {areas} area under {n} is shown as \"fewer than {n}\".":
+        "Cette carte compte des personnes\u202f: {areas} zone sous {n} est montrée comme «\u202fmoins de {n}\u202f».",
+})
+SINGULAR: dict[str, tuple[str, str]] = {
+    "This map counts people: {areas} areas under {n} are shown as \"fewer than {n}\".":
+        ("areas", "This map counts people: {areas} area under {n} is shown as \"fewer than {n}\"."),
+}

@@ -1,0 +1,57 @@
+"""The app tells the truth about the data (issue 14): the small-count threshold, the source, the rows not on
+the map, the map's data exported; each shown in the app as the engine decides it."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import SAMPLE
+
+from carto_desktop.choices import Project
+
+pytest.importorskip("PySide6")
+
+
+def households(tmp_path) -> Project:
+    """One row per household (their ids): areas with 3 and 7 households are small counts of people."""
+    rows = [{"pcode": code, "menage": f"HH-{code}-{i}"} for code, n in
+            {"ML0101": 3, "ML0102": 12, "ML0103": 40, "ML0104": 7, "ML0201": 60}.items() for i in range(n)]
+    path = tmp_path / "households.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return Project(table=path, boundaries=SAMPLE / "mali_adm2.geojson", key_column="pcode")
+
+
+def _show(window, qtbot, project: Project) -> None:
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.set_project(project)
+
+
+def _pick(qtbot, window, combo, data) -> None:
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        combo.setCurrentIndex(combo.findData(data))
+        combo.activated.emit(combo.currentIndex())
+
+
+def test_style_step_threshold_is_a_plain_choice_that_says_whether_it_hides_anything(window, qtbot, tmp_path):
+    """Issue 14: the app had no control for the small-count rule, and did not say it never hides organisations."""
+    style = window.style_step
+    _show(window, qtbot, households(tmp_path))
+    combo = style.threshold_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [0, 3, 5, 10]
+    assert combo.currentData() == 5
+    assert "only counts of people" in style.threshold_help.text().lower()
+    assert style.threshold_applies.text() == 'This map counts people: 1 area under 5 is shown as "fewer than 5".'
+    _pick(qtbot, window, combo, 10)
+    assert window.project.min_count == 10  # through an edit: one undo step
+    assert style.threshold_applies.text() == 'This map counts people: 2 areas under 10 are shown as "fewer than 10".'
+    _pick(qtbot, window, combo, 0)
+    assert window.project.min_count == 0
+    assert "every figure exactly" in style.threshold_applies.text()
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.undo()
+    assert window.project.min_count == 10 and combo.currentData() == 10
+
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.open_sample_project()  # the Mali 3W: organisations per cercle
+    assert style.threshold_applies.text() == "This map counts organisations: organisations are never hidden."
+    assert not style.threshold_applies.isHidden()
