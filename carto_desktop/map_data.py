@@ -81,6 +81,32 @@ def _sectors_table(data: MapData, template: Template, lang: str, ids, names) -> 
     return gpd.GeoDataFrame(table, geometry="geometry", crs=data.areas.crs).to_crs(4326)
 
 
+def exact_values_notice(data: MapData, template: Template, path: str | Path, lang: str = "en") -> str:
+    """The sentence to give whoever writes the map's data when the file holds exact figures the map hides.
+
+    `value` is the number before any hiding (the spec's), so the areas the map shows as "fewer
+    than N" to protect the people counted have their exact figure in the file: the CLI prints this
+    after `--export-data`, the app shows it after "Export the map's data". Empty when nothing is hidden.
+    """
+    if template.kind in ("sectors", "points") or data.outlines is not None:
+        return ""  # presence of sectors is never hidden; points and hexagons are not written
+    hidden = data.suppressed()
+    n = int(hidden.sum())
+    if not n:
+        return ""
+    label = data.suppression_texts(lang)[0]
+    label = label[:1].lower() + label[1:]  # inside a sentence: "fewer than 5"
+    counts = data.counts_people  # a count of people; else a figure (a mean, a maximum) from few rows
+    if n == 1:
+        key = ("1 area shown as \"{label}\" on the map has its exact count in {file}; share it with care."
+               if counts else "1 area shown as \"{label}\" on the map has its exact figure in {file}; share it with care.")
+    else:
+        key = ("{n} areas shown as \"{label}\" on the map have their exact counts in {file}; share it with care."
+               if counts else
+               "{n} areas shown as \"{label}\" on the map have their exact figures in {file}; share it with care.")
+    return translate(key, lang, n=n, label=label, file=Path(path).name)
+
+
 def check_data_path(path: str | Path) -> str:
     """The format of `--export-data`, refused before the slow part when it is none of ours."""
     suffix = Path(path).suffix.lower()

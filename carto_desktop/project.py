@@ -354,7 +354,7 @@ def prepare_map(project: Project) -> PreparedMap:
             used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
             notices.append(totals.notice(area.notna().to_numpy(), lang))
         values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
-        account = account_rows(match, _higher_columns(table, match), used, totals.words(lang) if totals else None,
+        account = account_rows(match, _higher_columns(table, match, layer), used, totals.words(lang) if totals else None,
                                project.value_column, agg)
         categories = None
         if template.kind == "sectors":
@@ -395,13 +395,16 @@ def _aggregation(project: Project, match: MatchResult, notices: list[str]) -> st
     return agg
 
 
-def _higher_columns(table: Table, match: MatchResult) -> list[str]:
-    """The table's place columns of a larger level than the key (a region beside a cercle)."""
+def _higher_columns(table: Table, match: MatchResult, layer: gpd.GeoDataFrame) -> list[str]:
+    """The table's place columns of a larger level than the key (a region beside a cercle); a column
+    named like a level whose values are not the layer's parent areas ("Etat du Projet") is none."""
     from carto_desktop.intake.roles import detect_roles
 
-    roles = detect_roles(table).columns
-    key = roles.get(match.key_column)
+    key = detect_roles(table).columns.get(match.key_column)
     level = key.level if key is not None else None
+    parents = [c for c in match.keys.parent_name_columns if c in layer.columns]
+    names = {level - 1: set(layer[parents].stack().dropna().astype(str))} if parents and level else None
+    roles = detect_roles(table, area_names=names).columns
     return [c for c, r in roles.items() if c != match.key_column and r.role in PLACE_ROLES and r.level is not None
             and (level is None or r.level < level)]
 

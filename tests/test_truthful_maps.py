@@ -349,3 +349,83 @@ def test_every_sector_is_drawn_or_named_and_panel_titles_never_overlap(real_data
             assert not a.overlaps(b)
     subtitle = " ".join(next(t for t in result.figure.texts if t.get_gid() == "subtitle").get_text().split())
     assert ("number of organisations" not in subtitle) and ("nombre d'organisations" not in subtitle)
+
+
+# --- the map's data keeps what the map hides, and says so ------------------------------------------------------
+
+def test_export_data_says_plainly_when_it_holds_counts_the_map_hides(real_data, tmp_path, capsys):
+    """Chad PIN with a département of 3 people in need: the map shows "fewer than 5", the file written by
+    `--export-data` has the exact 3 (the value before any hiding), and nothing said so."""
+    from carto_desktop import cli
+    from carto_desktop.intake import read_table
+
+    table = read_table(real_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx")
+    df = table.data.copy()
+    df.loc[df["ADM2_Pcode"].isin(["TD1902", "TD0701"]), "PIN"] = "3"
+    path = tmp_path / "pin.csv"
+    df.to_csv(path, index=False)
+    out = tmp_path / "pin_data.csv"
+    code = cli.main(["render", "--table", str(path), "--boundaries", str(real_data / "boundaries" / "tcd_adm2.geojson"),
+                     "--value", "PIN", "--agg", "sum", "--export-data", str(out), "--dpi", "40", "--lang", "en",
+                     "-o", str(tmp_path / "pin.png")])
+    err = capsys.readouterr().err
+    assert code == 0
+    exported = pd.read_csv(out, encoding="utf-8-sig").set_index("area_id")
+    assert exported.loc[["TD1902", "TD0701"], "value"].tolist() == [3, 3]
+    assert set(exported.loc[exported["shown"] == "fewer_than"].index) == {"TD1902", "TD0701"}
+    line = ("carto-desktop: 2 areas shown as \"fewer than 5\" on the map have their exact counts in pin_data.csv; "
+            "share it with care.")
+    assert line in err.splitlines()
+    # the same sentence for the app, in French too; none when nothing is hidden
+    from carto_desktop.map_data import exact_values_notice
+
+    result = build_map(Project(table=path, boundaries=real_data / "boundaries" / "tcd_adm2.geojson",
+                               value_column="PIN", agg="sum", lang="fr"))
+    assert exact_values_notice(result.data, result.template, out, "fr") == (
+        "2 zones affichées « moins de 5 » sur la carte ont leur nombre exact dans pin_data.csv : partagez-le avec "
+        "précaution.")
+    off = build_map(Project(table=path, boundaries=real_data / "boundaries" / "tcd_adm2.geojson",
+                            value_column="PIN", agg="sum", min_count=0))
+    assert exact_values_notice(off.data, off.template, out, "en") == ""
+
+
+# --- an admin-name role needs values that are names of areas --------------------------------------------------
+
+def _niger_3w(real_data, folder) -> "Path":
+    """A Niger 3W laid out as OCHA Niger's (Région, Département, …, "Etat du Projet" = "En cours"/"Réalisé"),
+    from the real OCHA département names; 17 rows give only their region."""
+    import geopandas as gpd
+
+    layer = gpd.read_file(real_data / "boundaries" / "ner_adm2.geojson")
+    rows = [{"Région": r.adm1_name, "Département": r.adm2_name, "Organisation": org, "Etat du Projet": state}
+            for i, r in enumerate(layer.itertuples()) for org, state in
+            [("ACF", "En cours"), ("CARE", "Réalisé"), ("UNICEF", "En cours")][: 1 + i % 3]]
+    rows += [{"Région": region, "Département": "", "Organisation": "PAM", "Etat du Projet": "En cours"}
+             for region, n in (("Agadez", 9), ("Diffa", 5), ("Tillabéri", 3)) for _ in range(n)]
+    path = folder / "ner_3w.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_a_project_status_column_is_not_an_admin_name_column(real_data, tmp_path, capsys):
+    """"Etat du Projet" (état = state, an admin-1 word) holding "En cours" and "Réalisé" was taken for a column of
+    admin-1 names: the Data step offered it as one and `render` said "17 give only a larger area (Région, Etat du
+    Projet)"."""
+    from carto_desktop import cli
+    from carto_desktop.gui.engine_tasks import inspect_table
+    from carto_desktop.intake import read_table
+    from carto_desktop.intake.roles import detect_roles
+
+    path = _niger_3w(real_data, tmp_path)
+    code = cli.main(["render", "--table", str(path), "--boundaries", str(real_data / "boundaries" / "ner_adm2.geojson"),
+                     "--dpi", "30", "--lang", "en", "-o", str(tmp_path / "ner.png")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "  17 give only a larger area (Région)" in out.splitlines()
+    assert inspect_table(str(path))["roles"]["Etat du Projet"] == ["text", None]  # what the Data step shows
+    from carto_desktop.builtin_boundaries.catalogue import find_country
+    from carto_desktop.builtin_boundaries.recognise import area_names
+
+    roles = detect_roles(read_table(path), area_names=area_names(find_country("NER"))).columns
+    assert (roles["Etat du Projet"].role, roles["Région"].role, roles["Région"].level) == ("text", "admin name", 1)
+    assert (roles["Département"].role, roles["Département"].level) == ("admin name", 2)

@@ -399,6 +399,14 @@ def choose_builtin(spec: str | None, data: pd.DataFrame, file: object = None) ->
                       file=file, countries=_each_language(lambda lang: country_list(library, lang)))
 
 
+def area_names(country: Country, library: Library | None = None) -> dict[int, list[str]]:
+    """The names of a country's built-in areas per admin level (1, 2): what `detect_roles` checks the
+    table's admin-name columns against when no boundary file is chosen yet (the app's Data step)."""
+    library = library or load_library()
+    return {s.level: [n for row in library.areas.get(sid, []) for n in row[1:3] if n]
+            for sid, s in library.sets.items() if s.country is country}
+
+
 def _each_language(text) -> dict[str, str]:
     """A message parameter in each language (`CartoError` picks the one it is shown in)."""
     from carto_desktop.i18n import LANGUAGES

@@ -43,14 +43,16 @@ def new_project(table: str, lang: str, boundaries: str | None = None) -> dict[st
 
 def builtin_fit(data) -> dict[str, Any]:
     """The built-in boundaries a table fits, for the Data step: {"spec": "builtin:NER/2" or None,
-    "sentence": {"en", "fr"}} ("Niger, departments (…): 57 of 61 names found", or why none or several fit)."""
-    from carto_desktop.builtin_boundaries.recognise import choose_builtin
+    "sentence": {"en", "fr"}} ("Niger, departments (…): 57 of 61 names found", or why none or several fit),
+    and "area_names": the names of that country's areas per level, that admin-name columns are checked against."""
+    from carto_desktop.builtin_boundaries.recognise import area_names, choose_builtin
 
     try:
         chosen, recognition = choose_builtin(None, data)
     except CartoError as exc:
-        return {"spec": None, "sentence": {lang: exc.sentence(lang) for lang in ("en", "fr")}}
-    return {"spec": chosen.spec, "sentence": {lang: recognition.sentence(lang) for lang in ("en", "fr")}}
+        return {"spec": None, "sentence": {lang: exc.sentence(lang) for lang in ("en", "fr")}, "area_names": None}
+    return {"spec": chosen.spec, "sentence": {lang: recognition.sentence(lang) for lang in ("en", "fr")},
+            "area_names": area_names(chosen.country)}
 
 
 def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | None = None) -> dict[str, Any]:
@@ -80,11 +82,13 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
     from carto_desktop.intake.roles import detect_roles
     from carto_desktop.project import role_overrides
 
+    builtin = builtin_fit(data)
+    area_names = builtin.pop("area_names")
     try:
-        found = detect_roles(table)
+        found = detect_roles(table, area_names=area_names)
         roles = {str(c): [r.role, r.level] for c, r in found.columns.items()}
         overrides = role_overrides(roles_chosen or {}, roles)
-        warnings += list((detect_roles(table, overrides) if overrides else found).warnings)
+        warnings += list((detect_roles(table, overrides, area_names=area_names) if overrides else found).warnings)
     except Exception:  # detection is a help, never a reason to refuse a table
         roles = {}
     head = data.head(TABLE_PREVIEW_ROWS).fillna("")
@@ -97,7 +101,7 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
         "n_rows": int(len(data)),
         "roles": roles,
         "warnings": {lang: [_notice(w, lang) for w in warnings] for lang in ("en", "fr")},
-        "builtin": builtin_fit(data),
+        "builtin": builtin,
         **_personal(data),
     }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
@@ -27,11 +28,12 @@ from carto_desktop.intake.numbers import parse_number
 from carto_desktop.intake.pcode_lengths import PCODE_LENGTHS
 from carto_desktop.intake.tables import Table
 from carto_desktop.country_codes import iso2_to_iso3, iso3_to_iso2
-from carto_desktop.names import normalise_name, normalise_pcode
+from carto_desktop.names import compact_key, name_key, normalise_name, normalise_pcode
 
 Role = Literal["admin name", "P-code", "latitude", "longitude", "geopoint", "number", "date", "identifier",
                "multiple choice", "form metadata", "text", "empty"]
 SAMPLE = 500  # values looked at per column to guess its role (the whole column is checked for warnings)
+AREA_NAME_SHARE = 0.5  # an admin-name column needs at least this share of its distinct values to be names of areas
 
 _PCODE = re.compile(r"^([A-Z]{2,3})(\d{0,12})$")
 _DATE = re.compile(r"^(\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d)?.*)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}-[A-Za-zéû]{3,9}-\d{2,4})$")
@@ -247,12 +249,17 @@ def _guess(name: str, values: list[str], hxl: str | None, form: KoboForm) -> Col
 
 
 def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None = None,
-                 bounds: tuple[float, float, float, float] | None = None, country: str | None = None) -> Roles:
+                 bounds: tuple[float, float, float, float] | None = None, country: str | None = None,
+                 area_names: Mapping[int, Collection[str]] | None = None) -> Roles:
     """Guess the role of every column; `overrides` maps a column to "role" or "role:level".
 
     `bounds` (minx, miny, maxx, maxy, e.g. the boundary layer's extent) sharpens the
     check of GPS columns for swapped latitude/longitude. `country` (ISO2 or ISO3; by
     default the country of the table's P-codes) picks the country's words for levels.
+    `area_names` (admin level → names of the areas at that level, e.g. the boundary layer's, or the
+    built-in set the table fits): an admin-name role guessed from a column's name or neighbour needs
+    values that are mostly names of areas ("Etat du Projet", état = state, holding "En cours" and
+    "Réalisé", is text); levels not given are not checked (a layer of cercles knows no communes).
     """
     data = table.data if isinstance(table, Table) else table
     hxl = table.hxl_tags if isinstance(table, Table) else {}
@@ -269,11 +276,31 @@ def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None =
             if role.role == "admin name" and role.source == "name":
                 roles[name] = replace(role, level=_level_from_name(str(name), iso3))
     _pair_names_with_codes(list(data.columns), roles)
+    if area_names:
+        _check_area_names(data, roles, area_names)
     for column, spec in (overrides or {}).items():
         roles[column] = _override(column, spec, roles, form)
     result = Roles(roles, form=form)
     result.warnings = _warnings(data, result, rows, bounds)
     return result
+
+
+def _check_area_names(data: pd.DataFrame, roles: dict[str, ColumnRole],
+                      area_names: Mapping[int, Collection[str]]) -> None:
+    """An admin-name guess (not HXL's, not the user's) whose values are mostly not names of areas is text."""
+    keys: set[str] = set()
+    for names in area_names.values():
+        keys |= {k for k in (name_key(n) for n in names) if k}
+    compact = {compact_key(k) for k in keys}
+    for column, role in roles.items():
+        if role.role != "admin name" or role.source == "HXL" or role.level not in area_names:
+            continue
+        distinct = {name_key(v) for v in _values(data[column])} - {""}
+        if not distinct:
+            continue
+        found = sum(1 for k in distinct if k in keys or compact_key(k) in compact)
+        if found / len(distinct) < AREA_NAME_SHARE:
+            roles[column] = replace(role, role="text", level=None, source="values")
 
 
 def _pair_names_with_codes(columns: list[str], roles: dict[str, ColumnRole]) -> None:

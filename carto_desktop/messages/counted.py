@@ -76,6 +76,15 @@ FRENCH.update({
     "Use an area template (choropleth, presence, symbols, sectors).":
         "Choisissez un modèle de zones (choroplèthe, présence, symboles, secteurs).",
     "The map's data could not be written: {reason}.": "Les données de la carte n'ont pas pu être écrites : {reason}.",
+    "{n} areas shown as \"{label}\" on the map have their exact counts in {file}; share it with care.":
+        "{n} zones affichées « {label} » sur la carte ont leur nombre exact dans {file} : partagez-le avec précaution.",
+    "{n} areas shown as \"{label}\" on the map have their exact figures in {file}; share it with care.":
+        "{n} zones affichées « {label} » sur la carte ont leur chiffre exact dans {file} : partagez-le avec "
+        "précaution.",
+    "1 area shown as \"{label}\" on the map has its exact count in {file}; share it with care.":
+        "1 zone affichée « {label} » sur la carte a son nombre exact dans {file} : partagez-le avec précaution.",
+    "1 area shown as \"{label}\" on the map has its exact figure in {file}; share it with care.":
+        "1 zone affichée « {label} » sur la carte a son chiffre exact dans {file} : partagez-le avec précaution.",
     "Use a file name ending in .csv, .gpkg or .geojson.": "Donnez un nom de fichier finissant par .csv, .gpkg ou .geojson.",
 })
 FRENCH.update({
