@@ -55,3 +55,29 @@ def test_style_step_threshold_is_a_plain_choice_that_says_whether_it_hides_anyth
         window.open_sample_project()  # the Mali 3W: organisations per cercle
     assert style.threshold_applies.text() == "This map counts organisations: organisations are never hidden."
     assert not style.threshold_applies.isHidden()
+
+
+def test_style_step_source_is_the_users_words_and_says_when_it_is_missing(window, qtbot, tmp_path):
+    """Issue 14: the source credit could not be edited in the app, and nothing said the map read "source not
+    given"."""
+    from carto_desktop.project import build_map
+
+    style = window.style_step
+    _show(window, qtbot, households(tmp_path))  # no credits.json beside this table
+    assert not style.source_missing.isHidden()
+    assert "source not given" in style.source_missing.text()
+    style.source_edit.setText("Enquête ménages, ONG Sahel, 2024")
+    style.source_edit.textEdited.emit(style.source_edit.text())
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        style.commit_texts()
+    assert window.project.data_credit == "Enquête ménages, ONG Sahel, 2024"
+    assert style.source_missing.isHidden()
+    texts = " ".join(t.get_text() for t in build_map(window.project).figure.findobj(
+        lambda a: hasattr(a, "get_text")))
+    assert "Enquête ménages, ONG Sahel, 2024" in texts and "source not given" not in texts
+
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.open_sample_project()  # its credits.json names the source
+    assert style.source_missing.isHidden()
+    assert window.project.data_credit is None
+    assert "3W Mali, December 2023" in style.source_edit.placeholderText()

@@ -419,6 +419,17 @@ FR = {
     "hidden, never organisations, activities or sites.":
         "Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les "
         "effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.",
+    # style_step.py: the source of the data (issue 14)
+    "Source:": "Source des données :",
+    "Who collected or published the data": "Qui a collecté ou publié les données",
+    "Your words for the data's source, printed in the map's sources line, for example \"OCHA Mali, 3W, December "
+    "2023\"":
+        "Vos mots pour la source des données, imprimés dans la ligne des sources de la carte, par exemple "
+        "« OCHA Mali, 3W, décembre 2023 »",
+    "No source is given for the data: the map says \"source not given\". Type where the data come from.":
+        "Aucune source n'est indiquée pour les données : la carte affiche « source non indiquée ». Indiquez d'où "
+        "viennent les données.",
+    "From credits.json: %1": "Selon credits.json : %1",
     # export_step.py: the "before you share" check
     "Before you share": "Avant de partager",
     "What this map could reveal about the people in your table":

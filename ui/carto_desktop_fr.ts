@@ -590,10 +590,10 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="89" />
-        <location filename="../carto_desktop/gui/main_window.py" line="527" />
-        <location filename="../carto_desktop/gui/main_window.py" line="550" />
-        <location filename="../carto_desktop/gui/main_window.py" line="580" />
-        <location filename="../carto_desktop/gui/main_window.py" line="642" />
+        <location filename="../carto_desktop/gui/main_window.py" line="528" />
+        <location filename="../carto_desktop/gui/main_window.py" line="551" />
+        <location filename="../carto_desktop/gui/main_window.py" line="581" />
+        <location filename="../carto_desktop/gui/main_window.py" line="643" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -628,22 +628,22 @@
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="352" />
+        <location filename="../carto_desktop/gui/main_window.py" line="353" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="382" />
+        <location filename="../carto_desktop/gui/main_window.py" line="383" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="395" />
+        <location filename="../carto_desktop/gui/main_window.py" line="396" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="397" />
+        <location filename="../carto_desktop/gui/main_window.py" line="398" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
@@ -798,68 +798,68 @@
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="348" />
+        <location filename="../carto_desktop/gui/main_window.py" line="349" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="368" />
+        <location filename="../carto_desktop/gui/main_window.py" line="369" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="368" />
+        <location filename="../carto_desktop/gui/main_window.py" line="369" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="432" />
+        <location filename="../carto_desktop/gui/main_window.py" line="433" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="437" />
+        <location filename="../carto_desktop/gui/main_window.py" line="438" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="438" />
+        <location filename="../carto_desktop/gui/main_window.py" line="439" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="474" />
+        <location filename="../carto_desktop/gui/main_window.py" line="475" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="489" />
+        <location filename="../carto_desktop/gui/main_window.py" line="490" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="490" />
-        <location filename="../carto_desktop/gui/main_window.py" line="515" />
+        <location filename="../carto_desktop/gui/main_window.py" line="491" />
+        <location filename="../carto_desktop/gui/main_window.py" line="516" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="510" />
+        <location filename="../carto_desktop/gui/main_window.py" line="511" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="514" />
+        <location filename="../carto_desktop/gui/main_window.py" line="515" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="520" />
+        <location filename="../carto_desktop/gui/main_window.py" line="521" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="528" />
+        <location filename="../carto_desktop/gui/main_window.py" line="529" />
         <source>This project uses files outside its folder:
 %1
 
@@ -870,32 +870,32 @@ Open them?</source>
 Les ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="544" />
+        <location filename="../carto_desktop/gui/main_window.py" line="545" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="547" />
+        <location filename="../carto_desktop/gui/main_window.py" line="548" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="581" />
+        <location filename="../carto_desktop/gui/main_window.py" line="582" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="586" />
+        <location filename="../carto_desktop/gui/main_window.py" line="587" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="587" />
+        <location filename="../carto_desktop/gui/main_window.py" line="588" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="641" />
+        <location filename="../carto_desktop/gui/main_window.py" line="642" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -1152,366 +1152,392 @@ Les ouvrir ?</translation>
 <context>
     <name>StyleStep</name>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="56" />
+        <location filename="../carto_desktop/gui/style_step.py" line="57" />
         <source>Kind of map</source>
         <translation>Type de carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="60" />
+        <location filename="../carto_desktop/gui/style_step.py" line="61" />
         <source>A template sets the page, colours and what is drawn; you can change the details below</source>
         <translation>Un modèle fixe la page, les couleurs et ce qui est dessiné ; vous pouvez changer les détails ci-dessous</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="64" />
+        <location filename="../carto_desktop/gui/style_step.py" line="65" />
         <source>Template:</source>
         <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="67" />
+        <location filename="../carto_desktop/gui/style_step.py" line="68" />
         <source>What the colours show</source>
         <translation>Ce que montrent les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="70" />
+        <location filename="../carto_desktop/gui/style_step.py" line="71" />
         <source>Number of rows</source>
         <translation>Nombre de lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="70" />
+        <location filename="../carto_desktop/gui/style_step.py" line="71" />
         <source>Number of different values</source>
         <translation>Nombre de valeurs différentes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="71" />
+        <location filename="../carto_desktop/gui/style_step.py" line="72" />
         <source>Sum of a column</source>
         <translation>Somme d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="71" />
+        <location filename="../carto_desktop/gui/style_step.py" line="72" />
         <source>Average of a column</source>
         <translation>Moyenne d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="73" />
+        <location filename="../carto_desktop/gui/style_step.py" line="74" />
         <source>How the rows of each area are combined into one number</source>
         <translation>Comment les lignes de chaque zone sont combinées en un seul nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="75" />
+        <location filename="../carto_desktop/gui/style_step.py" line="76" />
         <source>Count or add up:</source>
         <translation>Compter ou additionner :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="77" />
+        <location filename="../carto_desktop/gui/style_step.py" line="78" />
         <source>The column whose values are counted, added up or averaged</source>
         <translation>La colonne dont les valeurs sont comptées, additionnées ou moyennées</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="79" />
+        <location filename="../carto_desktop/gui/style_step.py" line="80" />
         <source>Column:</source>
         <translation>Colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="81" />
+        <location filename="../carto_desktop/gui/style_step.py" line="82" />
         <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
         <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="85" />
+        <location filename="../carto_desktop/gui/style_step.py" line="86" />
         <source>Groups (sector):</source>
         <translation>Groupes (secteur) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="90" />
+        <location filename="../carto_desktop/gui/style_step.py" line="91" />
         <source>Latitude and longitude: the GPS position of each site, in degrees</source>
         <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="93" />
+        <location filename="../carto_desktop/gui/style_step.py" line="94" />
         <source>Latitude column:</source>
         <translation>Colonne de latitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <location filename="../carto_desktop/gui/style_step.py" line="95" />
         <source>Longitude column:</source>
         <translation>Colonne de longitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="98" />
+        <location filename="../carto_desktop/gui/style_step.py" line="99" />
         <source>area</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="99" />
+        <location filename="../carto_desktop/gui/style_step.py" line="100" />
         <source>hexagon grid</source>
         <translation>grille d'hexagones</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <location filename="../carto_desktop/gui/style_step.py" line="102" />
         <source>The rows of this table are people or households, so their GPS points are not drawn one by one: a dot can show where a family lives. They are counted per area, or per hexagon of a grid of equal cells, and small counts are shown as "fewer than 5".</source>
         <translation>Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="106" />
+        <location filename="../carto_desktop/gui/style_step.py" line="107" />
         <source>Count people per:</source>
         <translation>Compter les personnes par :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="110" />
+        <location filename="../carto_desktop/gui/style_step.py" line="111" />
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="111" />
+        <location filename="../carto_desktop/gui/style_step.py" line="112" />
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="113" />
+        <location filename="../carto_desktop/gui/style_step.py" line="114" />
         <source>The width of one hexagon, in kilometres. Larger hexagons protect people better; "Automatic" gives about 30 across the points.</source>
         <translation>La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; « Automatique » en donne environ 30 sur l'étendue des points.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="116" />
+        <location filename="../carto_desktop/gui/style_step.py" line="117" />
         <source>Hexagon size:</source>
         <translation>Taille des hexagones :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="120" />
         <source>Off: every figure shown</source>
         <translation>Désactivé : tous les chiffres affichés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="120" />
         <source>Under 3</source>
         <translation>Moins de 3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <location filename="../carto_desktop/gui/style_step.py" line="121" />
         <source>Under 5</source>
         <translation>Moins de 5</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <location filename="../carto_desktop/gui/style_step.py" line="121" />
         <source>Under 10</source>
         <translation>Moins de 10</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="122" />
+        <location filename="../carto_desktop/gui/style_step.py" line="123" />
         <source>Small counts of people can single someone out: they are shown as "fewer than N" instead of the figure</source>
         <translation>Un petit effectif de personnes peut permettre de reconnaître quelqu'un : il est affiché « moins de N » au lieu du chiffre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="126" />
+        <location filename="../carto_desktop/gui/style_step.py" line="127" />
         <source>Hide small counts:</source>
         <translation>Masquer les petits effectifs :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="127" />
+        <location filename="../carto_desktop/gui/style_step.py" line="128" />
         <source>Areas with fewer people than this show "fewer than N" instead of the figure. Only counts of people are hidden, never organisations, activities or sites.</source>
         <translation>Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="141" />
+        <location filename="../carto_desktop/gui/style_step.py" line="142" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="144" />
-        <location filename="../carto_desktop/gui/style_step.py" line="155" />
-        <location filename="../carto_desktop/gui/style_step.py" line="162" />
-        <location filename="../carto_desktop/gui/style_step.py" line="206" />
-        <location filename="../carto_desktop/gui/style_step.py" line="303" />
+        <location filename="../carto_desktop/gui/style_step.py" line="145" />
+        <location filename="../carto_desktop/gui/style_step.py" line="156" />
+        <location filename="../carto_desktop/gui/style_step.py" line="163" />
+        <location filename="../carto_desktop/gui/style_step.py" line="221" />
+        <location filename="../carto_desktop/gui/style_step.py" line="331" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="145" />
+        <location filename="../carto_desktop/gui/style_step.py" line="146" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="146" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="147" />
+        <location filename="../carto_desktop/gui/style_step.py" line="148" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="149" />
+        <location filename="../carto_desktop/gui/style_step.py" line="150" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="152" />
+        <location filename="../carto_desktop/gui/style_step.py" line="153" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="157" />
+        <location filename="../carto_desktop/gui/style_step.py" line="158" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="159" />
+        <location filename="../carto_desktop/gui/style_step.py" line="160" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="163" />
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="163" />
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="163" />
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <location filename="../carto_desktop/gui/style_step.py" line="165" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <location filename="../carto_desktop/gui/style_step.py" line="165" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <location filename="../carto_desktop/gui/style_step.py" line="165" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="165" />
+        <location filename="../carto_desktop/gui/style_step.py" line="166" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="165" />
+        <location filename="../carto_desktop/gui/style_step.py" line="166" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="168" />
+        <location filename="../carto_desktop/gui/style_step.py" line="169" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="172" />
+        <location filename="../carto_desktop/gui/style_step.py" line="173" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="175" />
+        <location filename="../carto_desktop/gui/style_step.py" line="176" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="178" />
+        <location filename="../carto_desktop/gui/style_step.py" line="179" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="180" />
+        <location filename="../carto_desktop/gui/style_step.py" line="181" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="182" />
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="184" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="191" />
+        <location filename="../carto_desktop/gui/style_step.py" line="186" />
+        <location filename="../carto_desktop/gui/style_step.py" line="297" />
+        <source>Who collected or published the data</source>
+        <translation>Qui a collecté ou publié les données</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="187" />
+        <source>Your words for the data's source, printed in the map's sources line, for example "OCHA Mali, 3W, December 2023"</source>
+        <translation>Vos mots pour la source des données, imprimés dans la ligne des sources de la carte, par exemple « OCHA Mali, 3W, décembre 2023 »</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="189" />
+        <source>No source is given for the data: the map says "source not given". Type where the data come from.</source>
+        <translation>Aucune source n'est indiquée pour les données : la carte affiche « source non indiquée ». Indiquez d'où viennent les données.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="204" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="192" />
+        <location filename="../carto_desktop/gui/style_step.py" line="205" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="193" />
+        <location filename="../carto_desktop/gui/style_step.py" line="206" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="195" />
+        <location filename="../carto_desktop/gui/style_step.py" line="207" />
+        <source>Source:</source>
+        <translation>Source des données :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="210" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="196" />
+        <location filename="../carto_desktop/gui/style_step.py" line="211" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="197" />
+        <location filename="../carto_desktop/gui/style_step.py" line="212" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="199" />
+        <location filename="../carto_desktop/gui/style_step.py" line="214" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="201" />
+        <location filename="../carto_desktop/gui/style_step.py" line="216" />
         <source>Choose logo…</source>
         <translation>Choisir le logo…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="202" />
+        <location filename="../carto_desktop/gui/style_step.py" line="217" />
         <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
         <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="204" />
+        <location filename="../carto_desktop/gui/style_step.py" line="219" />
         <source>No logo</source>
         <translation>Sans logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="210" />
+        <location filename="../carto_desktop/gui/style_step.py" line="225" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="239" />
+        <location filename="../carto_desktop/gui/style_step.py" line="254" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="242" />
+        <location filename="../carto_desktop/gui/style_step.py" line="257" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="288" />
+        <location filename="../carto_desktop/gui/style_step.py" line="296" />
+        <source>From credits.json: %1</source>
+        <translation>Selon credits.json : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="315" />
         <source>Under %1</source>
         <translation>Moins de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="312" />
+        <location filename="../carto_desktop/gui/style_step.py" line="340" />
         <source>Choose logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="312" />
+        <location filename="../carto_desktop/gui/style_step.py" line="340" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>

@@ -266,7 +266,7 @@ def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = No
     _PAGE.keep(project, result.figure, screen_dpi(result.figure, fit, dpi))
     page = _PAGE.highlighted(highlight)
     out: dict[str, Any] = {**page, "columns": [str(c) for c in result.table.data.columns], "match": None,
-                           **_truth(result)}
+                           **_truth(project, result)}
     if result.match is not None:
         layer = result.values.areas if result.values is not None else None
         out["match"] = {
@@ -281,13 +281,16 @@ def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = No
     return out
 
 
-def _truth(result) -> dict[str, Any]:
+def _truth(project: Project, result) -> dict[str, Any]:
     """What the app says beside the map, in both languages: whether small counts are hidden
-    (`counted.small_counts_text`)."""
+    (`counted.small_counts_text`); the source a credits.json beside the table gives (None: the map says
+    "source not given" until the user names one)."""
+    from carto_desktop.carto.credits import stated_credit
     from carto_desktop.counted import small_counts_text
 
     both = ("en", "fr")
-    return {"small_counts": {t: small_counts_text(result.data, t) for t in both}}
+    return {"small_counts": {t: small_counts_text(result.data, t) for t in both},
+            "stated_source": stated_credit(project.table, project.lang)}
 
 
 def _share_check(project: Project, result, lang: str) -> dict[str, Any]:

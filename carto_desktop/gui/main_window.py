@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
         self.style_step.show_columns(result["columns"])
         self.export_step.show_check(result.get("check"))
         self.style_step.show_small_counts(result.get("small_counts"), self.lang)
+        self.style_step.show_source(result.get("stated_source"))
         self.match_step.show_match(result["match"], self._status_names(), self.lang)
         match = result["match"]
         if match is not None:

@@ -15,6 +15,7 @@ from carto_desktop.edits import Choose, ChooseAggregation, ChooseValueColumn
 from carto_desktop.gui.widgets import select_item
 
 DEFAULT = ""  # combo data for "as the template says"
+WARNING_BACKGROUND, WARNING_TEXT = "#fff3cd", "#7a4a00"  # a pale amber box, as the Export step's warnings
 TEXT_DELAY_MS = 600  # typing pauses this long before the title counts as one edit
 
 # ColorBrewer (colorbrewer2.org) 5-class swatches, only to draw the chooser's icons; the
@@ -181,16 +182,30 @@ class StyleStep(QWidget):
         self.legend_edit = QLineEdit()
         self.legend_edit.setPlaceholderText(self.tr("Automatic legend heading"))
         self.legend_edit.setToolTip(self.tr("The legend is the box that explains the colours"))
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText(self.tr("Who collected or published the data"))
+        self.source_edit.setToolTip(self.tr("Your words for the data's source, printed in the map's sources line, "
+                                            "for example \"OCHA Mali, 3W, December 2023\""))
+        self.source_missing = QLabel(self.tr("No source is given for the data: the map says \"source not given\". "
+                                             "Type where the data come from."))
+        self.source_missing.setWordWrap(True)
+        self.source_missing.setStyleSheet(f"background-color: {WARNING_BACKGROUND}; color: {WARNING_TEXT}; "
+                                          "padding: 4px")
+        self.source_missing.setVisible(False)
+        self._stated_source: str | None = None  # the table's credits.json entry, as the engine read it
+        self._source_known = False  # the engine has said whether credits.json names a source
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TEXT_DELAY_MS)
         self._typing.timeout.connect(self.commit_texts)
-        for edit in (self.title_edit, self.subtitle_edit, self.legend_edit):
+        for edit in (self.title_edit, self.subtitle_edit, self.legend_edit, self.source_edit):
             edit.textEdited.connect(lambda _=None: self._typing.start())
             edit.editingFinished.connect(self.commit_texts)
         txt_form.addRow(self._label(self.tr("Title:"), self.title_edit), self.title_edit)
         txt_form.addRow(self._label(self.tr("Subtitle:"), self.subtitle_edit), self.subtitle_edit)
         txt_form.addRow(self._label(self.tr("Legend heading:"), self.legend_edit), self.legend_edit)
+        txt_form.addRow(self._label(self.tr("Source:"), self.source_edit), self.source_edit)
+        txt_form.addRow("", self.source_missing)
         self.map_lang = QComboBox()
         self.map_lang.addItem(self.tr("English"), "en")
         self.map_lang.addItem(self.tr("French"), "fr")
@@ -269,6 +284,18 @@ class StyleStep(QWidget):
         self._people = bool(people)
         self._show_kind_controls()
 
+    def show_source(self, stated: str | None) -> None:
+        """What the table's credits.json says its source is (None: nothing), as the engine read it."""
+        self._stated_source, self._source_known = stated, True
+        self._show_source()
+
+    def _show_source(self) -> None:
+        """The source is missing until the user gives one or a credits.json beside the table does."""
+        given = bool(self._project and self._project.data_credit)
+        self.source_missing.setVisible(self._source_known and not given and not self._stated_source)
+        self.source_edit.setPlaceholderText(self.tr("From credits.json: %1").replace("%1", self._stated_source)
+                                            if self._stated_source else self.tr("Who collected or published the data"))
+
     def show_small_counts(self, texts: dict[str, str] | None, lang: str) -> None:
         """The engine's sentence saying whether the threshold hides anything on this map (both languages)."""
         self.threshold_applies.setText((texts or {}).get(lang, ""))
@@ -294,10 +321,11 @@ class StyleStep(QWidget):
             self.classes_spin.setValue(project.classes or 1)
             select_item(self.palette_combo, project.palette or DEFAULT)
             for edit, key in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle"),
-                              (self.legend_edit, "legend_heading")):
+                              (self.legend_edit, "legend_heading"), (self.source_edit, "data_credit")):
                 if not edit.hasFocus() or edit.text() != (getattr(project, key) or ""):
                     edit.setText(getattr(project, key) or "")
             select_item(self.map_lang, project.lang or "en")
+            self._show_source()
             logo = project.logo
             self.logo_label.setText(str(logo).replace("\\", "/").rsplit("/", 1)[-1] if logo
                                     else self.tr("As the template says"))
@@ -333,7 +361,7 @@ class StyleStep(QWidget):
         self._typing.stop()
         change = {}
         for edit, key in ((self.title_edit, "title"), (self.subtitle_edit, "subtitle"),
-                          (self.legend_edit, "legend_heading")):
+                          (self.legend_edit, "legend_heading"), (self.source_edit, "data_credit")):
             value = edit.text().strip() or None
             if self._project is not None and value != (getattr(self._project, key) or None):
                 change[key] = value
