@@ -1,4 +1,5 @@
-"""Every bundled template on five countries, A4 landscape and portrait (issue 17's layout check):
+"""Every bundled template on five countries, A4 landscape and portrait and the social card (issue 17's
+layout check):
 no two texts overlap, nothing over the legend, scale bar, arrow or locator, nothing off the page,
 the capital named, and the map at least 65 % of the page. The tables are made from each built-in
 boundary set's own P-codes (organisations, clusters, a number, sites at the areas' centres), so
@@ -66,7 +67,7 @@ def _project(iso3: str, template: str, page: str, tables: dict) -> Project:
 
 
 CASES = [(iso3, template, page) for iso3 in sorted(COUNTRIES) for template in ("presence", "symbols", "sectors", "points")
-         for page in ("A4 landscape", "A4 portrait")]
+         for page in ("A4 landscape", "A4 portrait", "square_1080")]
 
 
 @pytest.mark.parametrize(("iso3", "template", "page"), CASES)
@@ -82,3 +83,9 @@ def test_every_template_on_five_countries_lays_out_cleanly(iso3, template, page,
         names = [e["text"] for e in report["elements"] if e["kind"] == "capital"]
         assert names and COUNTRIES[iso3].split("'")[0] in names[0], names
     assert frame_share(report) >= 0.65, frame_share(report)
+    if template == "sectors":  # the legend sits beside the panels (in the grid's empty cell), never over one
+        legend = next(e["bbox_mm"] for e in report["elements"] if e["kind"] == "legend")
+        for frame in (e["bbox_mm"] for e in report["elements"] if e["kind"] == "map_frame"):
+            overlap_w = min(legend[2], frame[2]) - max(legend[0], frame[0])
+            overlap_h = min(legend[3], frame[3]) - max(legend[1], frame[1])
+            assert min(overlap_w, overlap_h) <= 0.05, (legend, frame)

@@ -508,18 +508,27 @@ def sectors_layout(layout: PageLayout, n: int) -> PageLayout:
     """Portrait paper: when the panels leave the grid's last cells empty, the legend and locator go
     there (as on MapAction's sheets) and the panels take the band they held, so no part of the
     page is left blank. Other pages, or a full grid, keep their layout."""
-    if layout.side_panel or layout.compact or n < 2:
+    if layout.side_panel or n < 1:
         return layout
-    frame = Rect(layout.map.x, layout.legend.y, layout.map.w, layout.map.y + layout.map.h - layout.legend.y)
+    if layout.compact:  # a card's legend lies over the frame's foot: in an empty cell, or under the panels
+        frame = layout.map
+    else:
+        frame = Rect(layout.map.x, layout.legend.y, layout.map.w, layout.map.y + layout.map.h - layout.legend.y)
     cols, rows, cell_w, cell_h = _sector_grid(frame, n)
     empty = rows * cols - n
     if empty == 0:
+        if layout.compact:
+            top = layout.legend.y + layout.legend.h + 0.012 * layout.height
+            return replace(layout, map=Rect(frame.x, top, frame.w, frame.y + frame.h - top))
         return layout
     free = Rect(frame.x + (cols - empty) * (cell_w + PANEL_GAP), frame.y, empty * cell_w + (empty - 1) * PANEL_GAP,
                 cell_h)
-    pad = 3 * layout.scale
+    pad = 3 * layout.scale if not layout.compact else 0.012 * layout.height
     inset = None
     legend = Rect(free.x + pad, free.y, free.w - pad, free.h - pad)
+    if layout.compact:
+        return replace(layout, legend=Rect(free.x + pad, free.y + pad, free.w - pad, min(free.h - pad,
+                                                                                           layout.legend.h)))
     if layout.inset is not None:
         iw = min(layout.inset.w, free.w - pad)
         ih = min(layout.inset.h, free.h * 0.4)
