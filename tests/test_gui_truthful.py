@@ -81,3 +81,36 @@ def test_style_step_source_is_the_users_words_and_says_when_it_is_missing(window
     assert style.source_missing.isHidden()
     assert window.project.data_credit is None
     assert "3W Mali, December 2023" in style.source_edit.placeholderText()
+
+
+def _render_lines(table, bounds, folder, capsys) -> list[str]:
+    """What `carto-desktop render` prints about the rows (the headline and its indented reasons)."""
+    from carto_desktop import cli
+
+    capsys.readouterr()
+    assert cli.main(["render", "--table", str(table), "--boundaries", str(bounds), "--value", "In Need", "--agg",
+                     "sum", "--dpi", "30", "-o", str(folder / "hno.png")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(out) if "rows are on the map" in line)
+    return [out[start]] + [line for line in out[start + 1:] if line.startswith("  ")]
+
+
+def test_export_step_and_status_bar_say_which_rows_are_not_on_the_map(window, qtbot, real_data, tmp_path, capsys):
+    """Issue 14: 1,270 of the Mali HNO's 1,323 rows were left off the map and the app said nothing; now the Export
+    step and the status bar say it before export, in the very words `render` prints."""
+    table, bounds = real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv", real_data / "boundaries" / "mali_adm2.geojson"
+    _show(window, qtbot, Project(table=table, boundaries=bounds, value_column="In Need", agg="sum"))
+    printed = _render_lines(table, bounds, tmp_path, capsys)
+    assert printed[0] == "53 of 1,323 rows are on the map." and len(printed) >= 3
+    shown = window.export_step.rows_text().splitlines()
+    assert [line.lstrip("\u2022 ").strip() for line in shown] == [line.strip() for line in printed]
+    assert any("1,172 are breakdowns of the totals used" in line for line in shown)
+    assert any("58 give only a larger area (Admin 1 PCode)" in line for line in shown)
+    assert not window.export_step.rows_label.isHidden()
+    assert window.rows_label.text() == "53 of 1,323 rows are on the map."
+    assert "58 give only a larger area (Admin 1 PCode)" in window.rows_label.toolTip()
+
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.open_sample_project()
+    assert window.rows_label.text() == "24,088 of 24,088 rows are on the map."
+    assert window.export_step.rows_text().strip() == "24,088 of 24,088 rows are on the map."

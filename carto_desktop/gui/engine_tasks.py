@@ -283,14 +283,18 @@ def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = No
 
 def _truth(project: Project, result) -> dict[str, Any]:
     """What the app says beside the map, in both languages: whether small counts are hidden
-    (`counted.small_counts_text`); the source a credits.json beside the table gives (None: the map says
+    (`counted.small_counts_text`); how many rows are on the map and why the others are not
+    (`rows_account.RowsAccount.lines`, as `render` prints them); the source a credits.json beside the table gives (None: the map says
     "source not given" until the user names one)."""
     from carto_desktop.carto.credits import stated_credit
     from carto_desktop.counted import small_counts_text
 
     both = ("en", "fr")
+    account = result.account  # every row accounted for: the lines `render` prints (None: a map of points)
     return {"small_counts": {t: small_counts_text(result.data, t) for t in both},
-            "stated_source": stated_credit(project.table, project.lang)}
+            "stated_source": stated_credit(project.table, project.lang),
+            "rows": None if account is None else {"complete": account.complete,
+                                                  "lines": {t: account.lines(t) for t in both}}}
 
 
 def _share_check(project: Project, result, lang: str) -> dict[str, Any]:

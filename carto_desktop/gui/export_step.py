@@ -91,6 +91,13 @@ class ExportStep(QWidget):
         form.addRow(file_label, where)
         layout.addLayout(form)
 
+        self.rows_label = QLabel("")  # "M of N rows are on the map" and why the others are not (rows_account.py)
+        self.rows_label.setWordWrap(True)
+        self.rows_label.setTextFormat(Qt.TextFormat.RichText)
+        self.rows_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rows_label.setVisible(False)
+        layout.addWidget(self.rows_label)
+
         self.export_button = QPushButton(self.tr("Export map"))
         self.export_button.setEnabled(False)
         self.export_button.setDefault(True)
@@ -177,6 +184,30 @@ class ExportStep(QWidget):
         self.export_button.setEnabled(True)
         self.export_label.setText(message)
         self.open_folder_button.setVisible(ok)
+
+    # --- the rows on the map ------------------------------------------------------------------
+
+    def show_rows(self, rows: dict[str, Any] | None, lang: str) -> None:
+        """The engine's account of the rows (`rows_account.py`): the headline, then why each other row is not on
+        the map, in the words `render` prints; in an amber box when some row is missing."""
+        lines = (rows or {}).get("lines", {}).get(lang) or []
+        self.rows_label.setVisible(bool(lines))
+        if not lines:
+            self.rows_label.setText("")
+            return
+        text = f"<b>{html.escape(lines[0])}</b>" + "".join(f"<br>\u2022 {html.escape(line.strip())}"
+                                                         for line in lines[1:])
+        if not rows.get("complete"):
+            text = (f"<table width='100%' cellpadding='4' style='background-color:{WARNING_BACKGROUND}'><tr>"
+                    f"<td style='color:{WARNING_TEXT}'>{text}</td></tr></table>")
+        self.rows_label.setText(text)
+
+    def rows_text(self) -> str:
+        """The rows' account as a person reads it (plain text)."""
+        from PySide6.QtGui import QTextDocumentFragment
+
+        text = QTextDocumentFragment.fromHtml(self.rows_label.text()).toPlainText()
+        return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
     # --- the "before you share" check -------------------------------------------------------
 

@@ -158,6 +158,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
+        self.rows_label = QLabel("")  # "M of N rows are on the map"; why the others are not in its tooltip
+        self.statusBar().addPermanentWidget(self.rows_label)
         self.counts_label = QLabel("")
         self.counts_label.setToolTip(self.tr("Rows of your table linked to an area, to check, and not found"))
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -342,6 +344,10 @@ class MainWindow(QMainWindow):
         self.export_step.show_check(result.get("check"))
         self.style_step.show_small_counts(result.get("small_counts"), self.lang)
         self.style_step.show_source(result.get("stated_source"))
+        self.export_step.show_rows(result.get("rows"), self.lang)
+        rows = (result.get("rows") or {}).get("lines", {}).get(self.lang) or [""]
+        self.rows_label.setText(rows[0])
+        self.rows_label.setToolTip("\n".join(line.strip() for line in rows[1:]))
         self.match_step.show_match(result["match"], self._status_names(), self.lang)
         match = result["match"]
         if match is not None:
