@@ -139,3 +139,16 @@ def test_name_halos_are_wide_enough_to_fill_the_letters_counters():
         strokes = [e for e in t.get_path_effects() if isinstance(e, Stroke)]
         assert strokes and strokes[0]._gc["linewidth"] >= 0.36 * t.get_fontsize(), t.get_text()
         assert strokes[0]._gc["joinstyle"] == "round"  # rounded: no spikes at the joins
+
+
+def test_a_subtitle_too_long_for_the_column_ends_in_an_ellipsis_at_a_word():
+    """A long source in the subtitle used to stop mid-sentence with nothing to say it goes on."""
+    words = ("données : Bureau de la coordination des affaires humanitaires (OCHA) Mali, matrice 3W de "
+             "décembre 2023, consolidée par les clusters de Bamako, Mopti, Gao et Tombouctou").split()
+    report, _ = _report(replace(sample_project("fr"), subtitle=" ".join(words), page="A4 landscape"))
+    drawn = next(e["text"] for e in report["elements"] if e["kind"] == "subtitle")
+    assert drawn.endswith("…"), drawn
+    shown = drawn[:-1].split()
+    assert len(shown) < len(words)  # whole words, in order (a comma before "…" dropped), then "…"
+    assert shown[:-1] == words[: len(shown) - 1] and shown[-1] == words[len(shown) - 1].rstrip(",;:"), shown
+    _check(report, "Bamako")

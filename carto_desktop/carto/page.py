@@ -643,12 +643,17 @@ def _header(fig: Figure, layout: PageLayout, template: Template, texts: PageText
 
 
 def _wrap_to(artist, text: str, chars: int, width_mm: float, max_lines: int, renderer) -> None:
-    """Wrap `text` on at most `max_lines` lines no wider than `width_mm`, as measured once drawn."""
+    """Wrap `text` on at most `max_lines` lines no wider than `width_mm`, as measured once drawn;
+    a text longer than that ends in "…" at a word, so the reader sees that it goes on (in the footer)."""
     to_mm = MM_PER_INCH / artist.figure.dpi
     for breaking in (False, True):  # a file name longer than the line is cut only when nothing else fits
         n = chars
         while n >= 8:
-            artist.set_text("\n".join(textwrap.wrap(text, n, break_long_words=breaking)[:max_lines]))
+            lines = textwrap.wrap(text, n, break_long_words=breaking)
+            if len(lines) > max_lines:
+                lines = lines[:max_lines]
+                lines[-1] = lines[-1].rstrip(" ,;:·-") + "…"
+            artist.set_text("\n".join(lines))
             if artist.get_window_extent(renderer).width * to_mm <= width_mm:
                 return
             n -= 2
