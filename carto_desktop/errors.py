@@ -6,6 +6,8 @@ other exception is a bug.
 """
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 from carto_desktop.i18n import translate
@@ -62,10 +64,10 @@ class CartoError(Exception):
         fields = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column, **params}
         body = translate(self.message, lang, **fields)
         where = self.where(lang)
-        line = f"{where}: {body}" if where else body
+        line = translate("{where}: {body}", lang, where=where, body=body) if where else body
         if self.hint:
-            line += f" {translate('Hint', lang)}: {translate(self.hint, lang, **fields)}"
-        return " ".join(line.split())
+            line += " " + translate("Hint: {hint}", lang, hint=translate(self.hint, lang, **fields))
+        return re.sub(r"[ \t\r\n]+", " ", line).strip()  # French no-break spaces before ":" kept
 
 
 def _in_language(value: object, lang: str) -> object:

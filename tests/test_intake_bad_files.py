@@ -136,8 +136,8 @@ def test_bad_file_errors_are_in_french_too():
     proc = _cli(_target("password.xlsx"), "fr")
     assert proc.returncode == 2
     assert proc.stderr.strip() == (
-        "carto-desktop: fichier password.xlsx: " + FRENCH["The workbook is protected by a password, so it cannot be read."]
-        + " Conseil : ".replace(" :", ":") + FRENCH["Open it in Excel or LibreOffice with the password, save a copy without password, and open that copy."]
+        "carto-desktop: fichier password.xlsx : " + FRENCH["The workbook is protected by a password, so it cannot be read."]
+        + " Conseil : " + FRENCH["Open it in Excel or LibreOffice with the password, save a copy without password, and open that copy."]
     )
 
 

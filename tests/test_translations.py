@@ -83,3 +83,21 @@ def test_french_window_has_no_english_left(qtbot):
     assert "Annuler" in fr_texts and "Fichier" in fr_texts and "Modèle" in fr_texts
     assert len(en_texts) > 120
     assert fr_texts & en_texts == set()  # nothing left in English in French, and nothing French in English
+
+
+def test_engine_french_follows_french_typography():
+    """Every engine sentence in French has a space before « : ; ! ? » and inside « », never "Conseil:"
+    glued to its colon (issue 14's French polish); the error's place and hint are joined the same way."""
+    import re
+    import string
+
+    from carto_desktop.i18n import FRENCH, translate
+
+    bad = []
+    for key in FRENCH:
+        fields = {f: "X" for _, f, _, _ in string.Formatter().parse(key) if f}
+        text = re.sub(r"https?://\S+", "", translate(key, "fr", **fields))
+        if re.search(r"[^\s\u00a0\u202f][;!?](\s|$)|[A-Za-zÀ-ÿ)»][:](\s|$)|«\S|\S»", text):
+            bad.append(text)
+    assert bad == [], bad[:5]
+    assert translate("Hint: {hint}", "fr", hint="x") == "Conseil : x"

@@ -5,5 +5,6 @@ FRENCH: dict[str, str] = {
     "sheet": "feuille",
     "row": "ligne",
     "column": "colonne",
-    "Hint": "Conseil",
+    "{where}: {body}": "{where} : {body}",
+    "Hint: {hint}": "Conseil : {hint}",
 }
