@@ -114,3 +114,44 @@ def test_export_step_and_status_bar_say_which_rows_are_not_on_the_map(window, qt
         window.open_sample_project()
     assert window.rows_label.text() == "24,088 of 24,088 rows are on the map."
     assert window.export_step.rows_text().strip() == "24,088 of 24,088 rows are on the map."
+
+
+def test_export_step_writes_the_maps_data_and_a_failure_is_a_dialog(window, qtbot, tmp_path):
+    """Issue 14: "Export the map's data" (CSV/GeoPackage/GeoJSON), what volunteers continue with in Excel or QGIS;
+    the file says what the map hides, and the app says so; a file that cannot be written is a dialog."""
+    import geopandas as gpd
+
+    _show(window, qtbot, households(tmp_path))
+    step = window.export_step
+    assert step.data_button.isEnabled()
+    chosen = tmp_path / "chosen"  # what the file dialog returns, without a suffix: the filter's is added
+    from PySide6.QtWidgets import QFileDialog
+
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(chosen), "GeoPackage (*.gpkg)"))
+    try:
+        with qtbot.waitSignal(window.data_exported, timeout=90000) as done:
+            step.data_button.click()
+    finally:
+        QFileDialog.getSaveFileName = original
+    assert done.args == [str(chosen) + ".gpkg"]
+    layer = gpd.read_file(done.args[0])
+    assert len(layer) == 53 and layer.crs.to_epsg() == 4326
+    row = layer.set_index("area_id").loc["ML0101"]
+    assert (row["value"], row["records"], row["shown"]) == (3, 3, "fewer_than")
+    assert layer.set_index("area_id").loc["ML0103", "shown"] == "value"
+    assert step.data_label.text().startswith("Map data saved: chosen.gpkg")
+    assert '1 area shown as "fewer than 5" on the map has its exact count in chosen.gpkg' in step.data_label.text()
+
+    (tmp_path / "a file").write_text("not a folder")
+    with qtbot.waitSignal(window.failed, timeout=90000):
+        window.export_data_to(tmp_path / "a file" / "data.csv")
+    assert window.error_box.isVisible() and "data.csv" in window.error_box.text()
+    assert "Traceback" not in window.error_box.text()
+    assert step.data_label.text() == "The map's data was not written." and step.data_button.isEnabled()
+    window.error_box.close()
+    with qtbot.waitSignal(window.data_exported, timeout=90000):
+        window.export_data_to(tmp_path / "data.csv")  # the app keeps working
+    table = pd.read_csv(tmp_path / "data.csv", encoding="utf-8-sig")
+    assert list(table.columns) == ["area_id", "area_name", "value", "records", "shown", "class", "colour"]
+    assert (table["shown"] == "no_data").sum() == 48

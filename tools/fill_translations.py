@@ -430,6 +430,19 @@ FR = {
         "Aucune source n'est indiquée pour les données : la carte affiche « source non indiquée ». Indiquez d'où "
         "viennent les données.",
     "From credits.json: %1": "Selon credits.json : %1",
+    # export_step.py: the map's data (issue 14)
+    "Export the map's data…": "Exporter les données de la carte…",
+    "A table with one row per area: its figure, the rows behind it, what the map shows, its class and colour; for "
+    "Excel (CSV) or QGIS (GeoPackage, GeoJSON)":
+        "Un tableau avec une ligne par zone : son chiffre, les lignes qui le font, ce que la carte montre, sa classe "
+        "et sa couleur ; pour Excel (CSV) ou QGIS (GeoPackage, GeoJSON)",
+    "CSV table (*.csv)": "Tableau CSV (*.csv)",
+    "GeoPackage (*.gpkg)": "GeoPackage (*.gpkg)",
+    "GeoJSON (*.geojson)": "GeoJSON (*.geojson)",
+    "Export the map's data": "Exporter les données de la carte",
+    "Writing the map's data…": "Écriture des données de la carte…",
+    "Map data saved: %1": "Données de la carte enregistrées : %1",
+    "The map's data was not written.": "Les données de la carte n'ont pas été écrites.",
     # export_step.py: the "before you share" check
     "Before you share": "Avant de partager",
     "What this map could reveal about the people in your table":

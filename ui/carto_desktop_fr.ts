@@ -379,209 +379,244 @@
 <context>
     <name>ExportStep</name>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="40" />
+        <location filename="../carto_desktop/gui/export_step.py" line="41" />
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="40" />
+        <location filename="../carto_desktop/gui/export_step.py" line="41" />
         <source>A picture for reports, e-mail and WhatsApp</source>
         <translation>Une image pour les rapports, le courriel et WhatsApp</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="42" />
+        <location filename="../carto_desktop/gui/export_step.py" line="43" />
         <source>PDF document</source>
         <translation>Document PDF</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="42" />
+        <location filename="../carto_desktop/gui/export_step.py" line="43" />
         <source>Best for printing: sharp at any size</source>
         <translation>Idéal pour l'impression : net à toutes les tailles</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="43" />
+        <location filename="../carto_desktop/gui/export_step.py" line="44" />
         <source>SVG drawing</source>
         <translation>Dessin SVG</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="43" />
+        <location filename="../carto_desktop/gui/export_step.py" line="44" />
         <source>For graphic designers: every line can be edited</source>
         <translation>Pour les graphistes : chaque trait est modifiable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="45" />
+        <location filename="../carto_desktop/gui/export_step.py" line="46" />
         <source>Interactive map (HTML)</source>
         <translation>Carte interactive (HTML)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="46" />
+        <location filename="../carto_desktop/gui/export_step.py" line="47" />
         <source>One file that opens in any web browser, even without internet: zoom, search an area, see each area's figures on hover</source>
         <translation>Un seul fichier qui s'ouvre dans tout navigateur web, même sans internet : zoomer, chercher une zone, voir les chiffres de chaque zone au survol</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="54" />
+        <location filename="../carto_desktop/gui/export_step.py" line="55" />
         <source>Formats:</source>
         <translation>Formats :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="57" />
+        <location filename="../carto_desktop/gui/export_step.py" line="58" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="57" />
+        <location filename="../carto_desktop/gui/export_step.py" line="58" />
         <source>A4 landscape</source>
         <translation>A4 paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="58" />
+        <location filename="../carto_desktop/gui/export_step.py" line="59" />
         <source>A4 portrait</source>
         <translation>A4 portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="58" />
+        <location filename="../carto_desktop/gui/export_step.py" line="59" />
         <source>A3 landscape</source>
         <translation>A3 paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="59" />
+        <location filename="../carto_desktop/gui/export_step.py" line="60" />
         <source>A3 portrait</source>
         <translation>A3 portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="59" />
+        <location filename="../carto_desktop/gui/export_step.py" line="60" />
         <source>Letter landscape</source>
         <translation>Lettre US paysage</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="60" />
+        <location filename="../carto_desktop/gui/export_step.py" line="61" />
         <source>Letter portrait</source>
         <translation>Lettre US portrait</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="61" />
+        <location filename="../carto_desktop/gui/export_step.py" line="62" />
         <source>Square picture, 1080 × 1080 pixels</source>
         <translation>Image carrée, 1080 × 1080 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="62" />
+        <location filename="../carto_desktop/gui/export_step.py" line="63" />
         <source>Wide picture, 1200 × 675 pixels</source>
         <translation>Image large, 1200 × 675 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="63" />
+        <location filename="../carto_desktop/gui/export_step.py" line="64" />
         <source>Phone story, 1080 × 1920 pixels</source>
         <translation>Story pour téléphone, 1080 × 1920 pixels</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="65" />
+        <location filename="../carto_desktop/gui/export_step.py" line="66" />
         <source>The paper size the map is laid out for</source>
         <translation>Le format de papier pour lequel la carte est mise en page</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="67" />
+        <location filename="../carto_desktop/gui/export_step.py" line="68" />
         <source>Page size:</source>
         <translation>Format de page :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="74" />
+        <location filename="../carto_desktop/gui/export_step.py" line="75" />
         <source>Dots per inch: 150 for screens, 300 for print</source>
         <translation>Points par pouce : 150 pour l'écran, 300 pour l'impression</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="75" />
+        <location filename="../carto_desktop/gui/export_step.py" line="76" />
         <source>Resolution:</source>
         <translation>Résolution :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="78" />
+        <location filename="../carto_desktop/gui/export_step.py" line="79" />
         <source>One map per region (atlas)</source>
         <translation>Une carte par région (atlas)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="79" />
+        <location filename="../carto_desktop/gui/export_step.py" line="80" />
         <source>The same map once for each region, with the same colours: one PDF page per region, or one image per region</source>
         <translation>La même carte pour chaque région, avec les mêmes couleurs : une page PDF par région, ou une image par région</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="84" />
+        <location filename="../carto_desktop/gui/export_step.py" line="85" />
         <source>The folder and file name; the extension is added for each format</source>
         <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="85" />
+        <location filename="../carto_desktop/gui/export_step.py" line="86" />
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="89" />
+        <location filename="../carto_desktop/gui/export_step.py" line="90" />
         <source>Save as:</source>
         <translation>Enregistrer sous :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="94" />
-        <location filename="../carto_desktop/gui/export_step.py" line="150" />
+        <location filename="../carto_desktop/gui/export_step.py" line="102" />
+        <location filename="../carto_desktop/gui/export_step.py" line="173" />
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="102" />
+        <location filename="../carto_desktop/gui/export_step.py" line="110" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="110" />
+        <location filename="../carto_desktop/gui/export_step.py" line="118" />
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="111" />
+        <location filename="../carto_desktop/gui/export_step.py" line="119" />
         <source>Show the exported files in your file manager</source>
         <translation>Afficher les fichiers exportés dans votre gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="115" />
+        <location filename="../carto_desktop/gui/export_step.py" line="124" />
+        <source>Export the map's data…</source>
+        <translation>Exporter les données de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="125" />
+        <source>A table with one row per area: its figure, the rows behind it, what the map shows, its class and colour; for Excel (CSV) or QGIS (GeoPackage, GeoJSON)</source>
+        <translation>Un tableau avec une ligne par zone : son chiffre, les lignes qui le font, ce que la carte montre, sa classe et sa couleur ; pour Excel (CSV) ou QGIS (GeoPackage, GeoJSON)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="138" />
         <source>Before you share</source>
         <translation>Avant de partager</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="116" />
+        <location filename="../carto_desktop/gui/export_step.py" line="139" />
         <source>What this map could reveal about the people in your table</source>
         <translation>Ce que cette carte pourrait révéler sur les personnes de votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="118" />
-        <location filename="../carto_desktop/gui/export_step.py" line="187" />
+        <location filename="../carto_desktop/gui/export_step.py" line="141" />
+        <location filename="../carto_desktop/gui/export_step.py" line="259" />
         <source>The check appears here once the map is made.</source>
         <translation>La vérification s'affiche ici une fois la carte faite.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="123" />
+        <location filename="../carto_desktop/gui/export_step.py" line="146" />
         <source>Save this check beside the map</source>
         <translation>Enregistrer ce résumé à côté de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="124" />
+        <location filename="../carto_desktop/gui/export_step.py" line="147" />
         <source>A one-page text file to keep with the map, its name ending in .check.md: it names the columns and counts checked, never their values</source>
         <translation>Un fichier texte d'une page à garder avec la carte, dont le nom finit par .check.md : il nomme les colonnes et les effectifs vérifiés, jamais leurs valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="164" />
+        <location filename="../carto_desktop/gui/export_step.py" line="183" />
+        <source>CSV table (*.csv)</source>
+        <translation>Tableau CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="183" />
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="184" />
+        <source>GeoJSON (*.geojson)</source>
+        <translation>GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="186" />
+        <source>Export the map's data</source>
+        <translation>Exporter les données de la carte</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="196" />
+        <source>Writing the map's data…</source>
+        <translation>Écriture des données de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="212" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="190" />
+        <location filename="../carto_desktop/gui/export_step.py" line="262" />
         <source>The check could not be made: %1</source>
         <translation>La vérification n'a pas pu être faite : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="195" />
+        <location filename="../carto_desktop/gui/export_step.py" line="267" />
         <source>Personal values or folder paths were found in the exported files: see “%1” below.</source>
         <translation>Des valeurs personnelles ou des chemins de dossiers ont été trouvés dans les fichiers exportés : voir « %1 » ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="197" />
+        <location filename="../carto_desktop/gui/export_step.py" line="269" />
         <source>No personal value and no folder path was found in the exported files.</source>
         <translation>Aucune valeur personnelle et aucun chemin de dossier n'a été trouvé dans les fichiers exportés.</translation>
     </message>
@@ -589,11 +624,11 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="89" />
-        <location filename="../carto_desktop/gui/main_window.py" line="528" />
-        <location filename="../carto_desktop/gui/main_window.py" line="551" />
-        <location filename="../carto_desktop/gui/main_window.py" line="581" />
-        <location filename="../carto_desktop/gui/main_window.py" line="643" />
+        <location filename="../carto_desktop/gui/main_window.py" line="90" />
+        <location filename="../carto_desktop/gui/main_window.py" line="554" />
+        <location filename="../carto_desktop/gui/main_window.py" line="577" />
+        <location filename="../carto_desktop/gui/main_window.py" line="607" />
+        <location filename="../carto_desktop/gui/main_window.py" line="669" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -618,37 +653,37 @@
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="164" />
+        <location filename="../carto_desktop/gui/main_window.py" line="168" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="291" />
+        <location filename="../carto_desktop/gui/main_window.py" line="295" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="353" />
+        <location filename="../carto_desktop/gui/main_window.py" line="362" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="383" />
+        <location filename="../carto_desktop/gui/main_window.py" line="392" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="396" />
+        <location filename="../carto_desktop/gui/main_window.py" line="405" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="398" />
+        <location filename="../carto_desktop/gui/main_window.py" line="407" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="202" />
+        <location filename="../carto_desktop/gui/main_window.py" line="206" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
@@ -683,17 +718,17 @@
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="144" />
+        <location filename="../carto_desktop/gui/main_window.py" line="146" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="145" />
+        <location filename="../carto_desktop/gui/main_window.py" line="147" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="162" />
+        <location filename="../carto_desktop/gui/main_window.py" line="166" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
@@ -768,98 +803,108 @@
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="187" />
+        <location filename="../carto_desktop/gui/main_window.py" line="191" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="197" />
+        <location filename="../carto_desktop/gui/main_window.py" line="201" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="214" />
+        <location filename="../carto_desktop/gui/main_window.py" line="218" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="289" />
+        <location filename="../carto_desktop/gui/main_window.py" line="293" />
         <source>Looking for the boundaries that fit the table…</source>
         <translation>Recherche des limites qui correspondent au tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="322" />
+        <location filename="../carto_desktop/gui/main_window.py" line="326" />
         <source>Choose the boundaries: built in, or your own file.</source>
         <translation>Choisissez les limites : intégrées, ou votre propre fichier.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="333" />
+        <location filename="../carto_desktop/gui/main_window.py" line="337" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="349" />
+        <location filename="../carto_desktop/gui/main_window.py" line="357" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="369" />
+        <location filename="../carto_desktop/gui/main_window.py" line="378" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="369" />
+        <location filename="../carto_desktop/gui/main_window.py" line="378" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="433" />
+        <location filename="../carto_desktop/gui/main_window.py" line="420" />
+        <source>Map data saved: %1</source>
+        <translation>Données de la carte enregistrées : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="425" />
+        <source>The map's data was not written.</source>
+        <translation>Les données de la carte n'ont pas été écrites.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="459" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="438" />
+        <location filename="../carto_desktop/gui/main_window.py" line="464" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="439" />
+        <location filename="../carto_desktop/gui/main_window.py" line="465" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="475" />
+        <location filename="../carto_desktop/gui/main_window.py" line="501" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="490" />
+        <location filename="../carto_desktop/gui/main_window.py" line="516" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="491" />
-        <location filename="../carto_desktop/gui/main_window.py" line="516" />
+        <location filename="../carto_desktop/gui/main_window.py" line="517" />
+        <location filename="../carto_desktop/gui/main_window.py" line="542" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="511" />
+        <location filename="../carto_desktop/gui/main_window.py" line="537" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="515" />
+        <location filename="../carto_desktop/gui/main_window.py" line="541" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="521" />
+        <location filename="../carto_desktop/gui/main_window.py" line="547" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="529" />
+        <location filename="../carto_desktop/gui/main_window.py" line="555" />
         <source>This project uses files outside its folder:
 %1
 
@@ -870,32 +915,32 @@ Open them?</source>
 Les ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="545" />
+        <location filename="../carto_desktop/gui/main_window.py" line="571" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="548" />
+        <location filename="../carto_desktop/gui/main_window.py" line="574" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="582" />
+        <location filename="../carto_desktop/gui/main_window.py" line="608" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="587" />
+        <location filename="../carto_desktop/gui/main_window.py" line="613" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="588" />
+        <location filename="../carto_desktop/gui/main_window.py" line="614" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="642" />
+        <location filename="../carto_desktop/gui/main_window.py" line="668" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>

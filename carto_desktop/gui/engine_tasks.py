@@ -363,6 +363,20 @@ def export(project: Project, paths: list[str], dpi: int, atlas: bool = False, ch
     return out
 
 
+def export_data(project: Project, path: str) -> dict[str, Any]:
+    """Write the map's data (`map_data.py`: one row per area with its value, rows, what is shown, class and
+    colour) as CSV, GeoPackage or GeoJSON, atomically, in the map's language. Returns {"path", "notice"}:
+    the notice (both languages, empty when none) says when the file holds exact figures the map hides."""
+    from carto_desktop.map_data import check_data_path, exact_values_notice, write_map_data
+    from carto_desktop.project import prepare_map
+
+    check_data_path(path)  # before the slow part
+    prepared = prepare_map(project)
+    written = write_map_data(prepared.data, prepared.template, path, project.lang)
+    return {"path": str(written),
+            "notice": {t: exact_values_notice(prepared.data, prepared.template, written, t) for t in ("en", "fr")}}
+
+
 def save(project: Project, path: str) -> str:
     from carto_desktop.project_file import save_project
 
@@ -401,8 +415,8 @@ def templates() -> list[dict[str, Any]]:
     return out
 
 
-TASKS = {f.__name__: f for f in (sample, new_project, inspect_table, inspect_layer, preview, highlight, export, save,
-                                  open_project, templates)}
+TASKS = {f.__name__: f for f in (sample, new_project, inspect_table, inspect_layer, preview, highlight, export,
+                                  export_data, save, open_project, templates)}
 
 
 def error_report(exc: BaseException) -> dict[str, Any]:

@@ -28,6 +28,7 @@ class ExportStep(QWidget):
     """`export_requested(paths, dpi)` when the user presses Export; `cancel_requested` for Cancel."""
 
     export_requested = Signal(list, int)
+    data_export_requested = Signal(str)  # "Export the map's data": the file chosen (.csv, .gpkg, .geojson)
     cancel_requested = Signal()
     edited = Signal(object)  # an `edits.Edit`
 
@@ -119,6 +120,21 @@ class ExportStep(QWidget):
         self.open_folder_button.setVisible(False)
         layout.addWidget(self.open_folder_button)
 
+        data_row = QHBoxLayout()
+        self.data_button = QPushButton(self.tr("Export the map's data…"))
+        self.data_button.setToolTip(self.tr("A table with one row per area: its figure, the rows behind it, what the "
+                                            "map shows, its class and colour; for Excel (CSV) or QGIS (GeoPackage, "
+                                            "GeoJSON)"))
+        self.data_button.setEnabled(False)
+        self.data_button.clicked.connect(self._choose_data_file)
+        data_row.addWidget(self.data_button)
+        data_row.addStretch(1)
+        layout.addLayout(data_row)
+        self.data_label = QLabel("")
+        self.data_label.setWordWrap(True)
+        self.data_label.setVisible(False)
+        layout.addWidget(self.data_label)
+
         self.check_group = QGroupBox(self.tr("Before you share"))
         self.check_group.setToolTip(self.tr("What this map could reveal about the people in your table"))
         check_layout = QVBoxLayout(self.check_group)
@@ -162,6 +178,31 @@ class ExportStep(QWidget):
         paths = self.paths()
         if paths:
             self.export_requested.emit(paths, self.dpi_spin.value())
+
+    def _choose_data_file(self) -> None:
+        filters = {self.tr("CSV table (*.csv)"): ".csv", self.tr("GeoPackage (*.gpkg)"): ".gpkg",
+                   self.tr("GeoJSON (*.geojson)"): ".geojson"}
+        start = str(Path(self.file_edit.text().strip() or "map").with_suffix("")) + "-data.csv"
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export the map's data"), start, ";;".join(filters))
+        if path:
+            if Path(path).suffix.lower() not in filters.values():
+                path += filters.get(chosen, ".csv")
+            self.data_export_requested.emit(path)
+
+    def data_started(self) -> None:
+        self.data_button.setEnabled(False)
+        self.data_label.setVisible(True)
+        self.data_label.setStyleSheet("")
+        self.data_label.setText(self.tr("Writing the map's data…"))
+
+    def data_done(self, message: str, notice: str = "") -> None:
+        """`message`: what was written (or not); `notice`: the engine's word when the file holds figures the map
+        hides (amber)."""
+        self.data_button.setEnabled(True)
+        self.data_label.setVisible(True)
+        self.data_label.setText(f"{message}\n{notice}".strip())
+        self.data_label.setStyleSheet(f"background-color: {WARNING_BACKGROUND}; color: {WARNING_TEXT}; padding: 4px"
+                                      if notice else "")
 
     # --- progress -------------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     preview_ready = Signal()
     export_finished = Signal(str)
     export_cancelled = Signal()
+    data_exported = Signal(str)  # the map's data written to this file
     failed = Signal(str)
     saved = Signal(str)
     project_changed = Signal()
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.data_step.boundaries_chosen.connect(self.use_boundaries)
         self.export_step.export_requested.connect(lambda paths, dpi: self.export_to(paths, dpi))
         self.export_step.cancel_requested.connect(self.cancel_export)
+        self.export_step.data_export_requested.connect(self.export_data_to)
         self.export_step.open_folder_button.clicked.connect(self._open_export_folder)
         self.matched_label = self.match_step.matched_label
         self.export_button = self.export_step.export_button
@@ -356,6 +358,7 @@ class MainWindow(QMainWindow):
                                       .replace("%1", str(c["matched"])).replace("%2", str(c["review"]))
                                       .replace("%3", str(c["unmatched"])))
         self.export_button.setEnabled(True)
+        self.export_step.data_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))
         self.exporter.start()  # once, after the first map: ready by the time the user exports
         self.preview_ready.emit()
@@ -404,6 +407,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Map exported"))
         for path in paths:
             self.export_finished.emit(path)
+
+    def export_data_to(self, path: str | Path) -> None:
+        """Write the map's data (one row per area) in the export process; a failure is the plain dialog."""
+        if self.project is None:
+            return
+        self.export_step.data_started()
+        self._run(self.exporter, "export_data", self._data_written, self._data_failed, project=self.project,
+                  path=str(path))
+
+    def _data_written(self, done: dict[str, Any]) -> None:
+        self.export_step.data_done(self.tr("Map data saved: %1").replace("%1", Path(done["path"]).name),
+                                   done["notice"].get(self.lang, ""))
+        self.data_exported.emit(done["path"])
+
+    def _data_failed(self, report: dict) -> None:
+        self.export_step.data_done(self.tr("The map's data was not written."))
+        self.show_failure(report)
 
     def cancel_export(self) -> None:
         if self._export_job is not None:
