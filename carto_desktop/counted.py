@@ -95,8 +95,11 @@ class Counted:
     value_counts_people: bool  # a small value (under the threshold) would single out people: hidden
     rows_are_people: bool  # a figure from few rows would single them out: hidden too
 
-    def indicator(self, lang: str = "en") -> str:
-        """The legend heading in the user's words: "People in need", "Number of organisations"."""
+    def indicator(self, lang: str = "en", kind: str = "choropleth") -> str:
+        """The legend heading in the user's words: "People in need", "Number of organisations"; a presence map
+        (`kind`) shows where there is something, not a number: "Presence" over "Activities reported"."""
+        if kind == "presence":
+            return translate("Presence", lang)
         if self.agg == "count":
             return translate({"people": "Number of people or households", "activities": "Number of activities",
                               "sites": "Number of sites"}.get(self.rows, "Number of records"), lang)

@@ -26,7 +26,7 @@ from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.choices import IGNORE, PLACE_ROLES, Project
 from carto_desktop.counted import what_is_counted
-from carto_desktop.rows_account import RowsAccount, account_rows
+from carto_desktop.rows_account import RowsAccount, account_rows, larger_area_label, rows_of_larger_areas
 from carto_desktop.totals import check_totals, find_total_rows
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
@@ -354,8 +354,11 @@ def prepare_map(project: Project) -> PreparedMap:
             used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
             notices.append(totals.notice(area.notna().to_numpy(), lang))
         values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
-        account = account_rows(match, _higher_columns(table, match, layer), used, totals.words(lang) if totals else None,
-                               project.value_column, agg)
+        higher = _higher_columns(table, match, layer)
+        account = account_rows(match, higher, used, totals.words(lang) if totals else None, project.value_column, agg)
+        # rows naming only a region, drawn on it; not for a long-format table, whose region rows repeat its cercles'
+        larger, larger_label = _larger_areas(match, higher, layer, lang) if totals is None and \
+            template.kind in ("choropleth", "presence", "symbols") else (None, "")
         categories = None
         if template.kind == "sectors":
             if not project.category_column:
@@ -364,10 +367,11 @@ def prepare_map(project: Project) -> PreparedMap:
             categories = aggregate_by_category(counted_rows, project.category_column, project.value_column, agg,
                                                file=str(project.table))
         counted = what_is_counted(table.data, agg, project.value_column, table.hxl_tags)
-        data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang),
+        data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang, template.kind),
                        categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
                        records_are_people=counted.rows_are_people, counted=counted, footnote=account.footnote(lang),
-                       subtitle_note=translate("total rows only", lang) if totals else "")
+                       subtitle_note=translate("total rows only", lang) if totals else "", larger_areas=larger,
+                       larger_label=larger_label)
     if not project.data_credit and stated_credit(project.table, lang) is None:
         notices.append(translate("No source is named for the data, so the map says \"source not given\": name it "
                                  "with --source (or in a credits.json beside the table).", lang))
@@ -407,6 +411,29 @@ def _higher_columns(table: Table, match: MatchResult, layer: gpd.GeoDataFrame) -
     roles = detect_roles(table, area_names=names).columns
     return [c for c, r in roles.items() if c != match.key_column and r.role in PLACE_ROLES and r.level is not None
             and (level is None or r.level < level)]
+
+
+def _larger_areas(match: MatchResult, higher: list[str], layer: gpd.GeoDataFrame,
+                  lang: str) -> tuple[gpd.GeoDataFrame | None, str]:
+    """The layer's parent areas that rows name without a smaller area (`rows_account.rows_of_larger_areas`),
+    dissolved, with their rows; and the legend's line ("Reported for the whole region only: 17 rows")."""
+    columns = match.keys.parent_columns(layer.columns) if higher else None
+    if columns is None:
+        return None, ""
+    code = columns[0]
+    names = [c for c in match.keys.parent_name_columns if c in layer.columns]
+    counts = rows_of_larger_areas(match, higher, layer[[code, *names]].drop_duplicates(code))
+    if counts.empty:
+        return None, ""
+    shapes = layer.loc[layer[code].astype(str).isin(counts.index), [code, "geometry"]].dissolve(by=code)
+    shapes["rows"] = counts.reindex(shapes.index.astype(str)).to_numpy()
+    builtin = set_of(layer)
+    if builtin is not None and builtin.level > 1:
+        word = builtin.country.level_word(builtin.level - 1, lang)
+    else:
+        country = country_of(layer, country_outlines())
+        word = level_word(country["ISO_A2"] if country is not None else None, admin_level_of(code), lang)
+    return shapes.reset_index(), larger_area_label(int(counts.sum()), word, lang)
 
 
 def render_prepared(project: Project, prepared: PreparedMap, data: MapData | None = None,

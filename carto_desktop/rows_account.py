@@ -14,6 +14,7 @@ import pandas as pd
 from carto_desktop.i18n import translate
 from carto_desktop.intake.numbers import parse_numbers
 from carto_desktop.match import MatchResult
+from carto_desktop.names import compact_key, name_key, normalise_pcode
 
 NAMES_SHOWN = 3  # names not found, written out in the footnote
 ONE = {  # the sentence for a single row
@@ -103,11 +104,7 @@ def account_rows(match: MatchResult, higher_columns: list[str], used: np.ndarray
     if detail.any():
         reasons.append(Reason(int(detail.sum()), "{n} are breakdowns of the totals used ({what})",
                               {"what": detail_words or ""}))
-    higher = np.zeros(n, dtype=bool)
-    for column in higher_columns:
-        if column in rows.columns:
-            filled = rows[column].notna() & (rows[column].astype(str).str.strip() != "")
-            higher |= filled.to_numpy()
+    higher = _names_higher(rows, higher_columns)
     only_higher = ~matched & empty_key & higher
     if only_higher.any():
         reasons.append(Reason(int(only_higher.sum()), "{n} give only a larger area ({columns})",
@@ -125,3 +122,66 @@ def account_rows(match: MatchResult, higher_columns: list[str], used: np.ndarray
         reasons.append(Reason(int(unknown.sum()), "{n} name no area of the boundary file: {names}",
                               {"names": shown}))
     return RowsAccount(n, int(on_map.sum()), tuple(reasons))
+
+
+def _filled(column: pd.Series) -> np.ndarray:
+    return (column.notna() & (column.astype(str).str.strip() != "")).to_numpy()
+
+
+def _names_higher(rows: pd.DataFrame, higher_columns: list[str]) -> np.ndarray:
+    higher = np.zeros(len(rows), dtype=bool)
+    for column in higher_columns:
+        if column in rows.columns:
+            higher |= _filled(rows[column])
+    return higher
+
+
+def rows_of_larger_areas(match: MatchResult, higher_columns: list[str], parents: pd.DataFrame) -> pd.Series:
+    """The rows that name only a larger area (a region, no cercle), per larger area they name.
+
+    `parents`: one row per larger area, its code in the first column and its names in the others
+    (the layer's parent columns). A row's larger-area columns are read in order, codes then names
+    in their compared forms; a row whose region is found nowhere stays only in the footnote.
+    Returns the number of rows per parent code (only codes with rows), so the page can draw those
+    areas at their own level ("reported for the whole region") instead of leaving them blank.
+    """
+    rows = match.rows
+    key = rows[match.key_column]
+    empty_key = ~_filled(key)
+    only = (rows["match_status"].to_numpy() != "matched") & empty_key & _names_higher(rows, higher_columns)
+    if not only.any() or parents.empty:
+        return pd.Series(dtype=int)
+    code_column, name_columns = parents.columns[0], list(parents.columns[1:])
+    by_code = {normalise_pcode(c): str(c) for c in parents[code_column].dropna()}
+    by_name: dict[str, set[str]] = {}
+    for column in name_columns:
+        for code, name in zip(parents[code_column], parents[column]):
+            if pd.notna(name) and pd.notna(code):
+                k = name_key(name)
+                for form in {k, compact_key(k)} - {""}:
+                    by_name.setdefault(form, set()).add(str(code))
+
+    def area_of(value) -> str | None:
+        if pd.isna(value) or not str(value).strip():
+            return None
+        found = by_code.get(normalise_pcode(value))
+        if found:
+            return found
+        k = name_key(value)
+        codes = by_name.get(k) or by_name.get(compact_key(k)) or set()
+        return next(iter(codes)) if len(codes) == 1 else None  # a name two regions share places nothing
+
+    placed = pd.Series([None] * int(only.sum()), dtype=object, index=rows.index[only])
+    for column in higher_columns:
+        if column in rows.columns:
+            todo = placed.isna()
+            if todo.any():
+                placed[todo] = rows.loc[placed.index[todo], column].map(area_of)
+    return placed.dropna().value_counts().astype(int)
+
+
+def larger_area_label(rows: int, level: str, lang: str = "en") -> str:
+    """The legend's line for larger areas drawn at their own level: "Reported for the whole region only: 17 rows"."""
+    key = ("Reported for the whole {level} only: {n} row" if rows == 1 else
+           "Reported for the whole {level} only: {n} rows")
+    return translate(key, lang, level=level, n=_count(rows, lang))

@@ -393,13 +393,15 @@ def test_export_data_says_plainly_when_it_holds_counts_the_map_hides(real_data, 
 
 def _niger_3w(real_data, folder) -> "Path":
     """A Niger 3W laid out as OCHA Niger's (Région, Département, …, "Etat du Projet" = "En cours"/"Réalisé"),
-    from the real OCHA département names; 17 rows give only their region."""
+    from the real OCHA département names; 17 rows give only their region (Agadez 9, Diffa 5, Tillabéri 3), and
+    in Agadez only Arlit has rows of its own."""
     import geopandas as gpd
 
     layer = gpd.read_file(real_data / "boundaries" / "ner_adm2.geojson")
     rows = [{"Région": r.adm1_name, "Département": r.adm2_name, "Organisation": org, "Etat du Projet": state}
             for i, r in enumerate(layer.itertuples()) for org, state in
-            [("ACF", "En cours"), ("CARE", "Réalisé"), ("UNICEF", "En cours")][: 1 + i % 3]]
+            [("ACF", "En cours"), ("CARE", "Réalisé"), ("UNICEF", "En cours")][: 1 + i % 3]
+            if r.adm1_name != "Agadez" or r.adm2_name == "Arlit"]  # Agadez: partners report for the region
     rows += [{"Région": region, "Département": "", "Organisation": "PAM", "Etat du Projet": "En cours"}
              for region, n in (("Agadez", 9), ("Diffa", 5), ("Tillabéri", 3)) for _ in range(n)]
     path = folder / "ner_3w.csv"
@@ -429,3 +431,46 @@ def test_a_project_status_column_is_not_an_admin_name_column(real_data, tmp_path
     roles = detect_roles(read_table(path), area_names=area_names(find_country("NER"))).columns
     assert (roles["Etat du Projet"].role, roles["Région"].role, roles["Région"].level) == ("text", "admin name", 1)
     assert (roles["Département"].role, roles["Département"].level) == ("admin name", 2)
+
+
+def test_rows_naming_only_a_region_are_drawn_on_it_and_its_blank_areas_carry_the_mark(real_data, tmp_path):
+    """Rows giving a region but no département were counted in a footnote only: Agadez's départements, whose
+    only rows are region-level, read "No data" as if nobody worked there."""
+    import shapely
+
+    path = _niger_3w(real_data, tmp_path)
+    for lang, label in (("en", "Reported for the whole region only: 17 rows"),
+                        ("fr", "Signalé au niveau région seulement : 17 lignes")):
+        result = build_map(Project(table=path, boundaries=real_data / "boundaries" / "ner_adm2.geojson",
+                                   value_column="Organisation", agg="distinct", lang=lang))
+        larger = result.data.larger_areas
+        assert dict(zip(larger["adm1_pcode"], larger["rows"])) == {"NE001": 9, "NE002": 5, "NE006": 3}
+        assert "legend-larger-areas" in _legend_boxes(result.figure)
+        assert label in [" ".join(t.split()) for t in _legend_texts(result.figure)]
+    drawn = [c for c in result.figure.findobj(PathCollection) if c.get_gid() == "larger-areas"]
+    assert len(drawn) == 1 and drawn[0].get_hatch()
+    # every area the map shows without data lies inside a region drawn as reported for
+    areas = result.data.areas
+    blank = areas[areas["value"].isna()]
+    assert len(blank) == 5 and set(blank["adm1_name"]) == {"Agadez"}
+    marked = shapely.union_all(larger.geometry.to_numpy())
+    assert all(marked.contains(p) for p in blank.geometry.representative_point())
+
+
+def test_a_long_format_tables_region_rows_are_not_drawn_over_its_cercles(real_data):
+    """Mali HNO: its 58 region rows are totals of the same people as the cercles' rows: no region mark."""
+    result = build_map(_real(real_data, HNO, "mali_adm2.geojson", value_column="In Need", agg="sum"))
+    assert result.data.larger_areas is None
+    assert "legend-larger-areas" not in _legend_boxes(result.figure)
+
+
+def test_a_presence_map_says_presence_and_lists_no_empty_absent_class(real_data):
+    """Mali 3W presence: every cercle has activities, yet the legend listed "No activity reported (0)" under
+    the heading "Number of organisations" over boxes that show no number."""
+    for lang, heading in (("en", "Presence"), ("fr", "Présence")):
+        result = build_map(_real(real_data, "mli_3w_ocha_2023-12.xlsx", "mali_adm2.geojson", template="presence",
+                                 value_column="Organisation Accronyme", agg="distinct", lang=lang))
+        texts = _legend_texts(result.figure)
+        assert texts[0] == heading
+        assert not any(t.startswith(("No activity reported", "Aucune activité signalée")) for t in texts)
+        assert "legend-no-data" not in _legend_boxes(result.figure)

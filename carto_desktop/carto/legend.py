@@ -11,8 +11,8 @@ TEXT_COLOUR = "#222222"
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of the legend. `shape`: box, hatched (no data), hidden (dotted: "fewer than N"), circle
-    (size = radius in mm), marker."""
+    """One line of the legend. `shape`: box, hatched (no data), hidden (dotted: "fewer than N"), larger (a
+    region hatched over its areas: rows that name only it), circle (size = radius in mm), marker."""
 
     label: str
     colour: str
@@ -54,7 +54,7 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
     x = 0.0
     entries = list(spec.entries) + ([spec.no_data] if spec.no_data else []) + list(spec.reference)
     # estimated width of each entry when laid out in a row: box, gap, text (≈ 0.55 em a glyph)
-    widths = [box_w + 2.5 + len(e.label) * font_pt * pt_mm * 0.58 + 4.0 for e in entries]
+    widths = [box_w + 2.5 + max(map(len, e.label.split("\n"))) * font_pt * pt_mm * 0.58 + 4.0 for e in entries]
     top, col_w = y, 0.0
     for i, e in enumerate(entries):
         if (e is spec.no_data or (spec.reference and e is spec.reference[0])) and not compact:
@@ -98,12 +98,19 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
             step = line
         else:
             ax.add_patch(Rectangle((x, y - box_h), box_w, box_h, facecolor=e.colour, edgecolor=e.edge, linewidth=0.5,
-                                   hatch={"hatched": "////", "hidden": "...."}.get(e.shape),
+                                   hatch={"hatched": "////", "hidden": "....", "larger": "\\\\\\\\"}.get(e.shape),
                                    gid="legend-no-data" if e is spec.no_data else
+                                   "legend-larger-areas" if e.shape == "larger" else
                                    "legend-reference" if e in spec.reference else
                                    "legend-fewer-than" if e.shape == "hidden" else f"legend-class-{i}"))
-            ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
-            step = line
+            extra = e.label.count("\n") * font_pt * pt_mm * 1.2  # a label wrapped on several lines: from the top
+            if extra:
+                ax.text(x + box_w + 2.5, y, e.label, ha="left", va="top", fontsize=font_pt, color=TEXT_COLOUR,
+                        linespacing=1.15)
+            else:
+                ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt,
+                        color=TEXT_COLOUR)
+            step = line + extra
         if compact:  # entries side by side (social card), wrapping to a new row when full
             x += widths[i]
             if i + 1 < len(entries) and x + widths[i + 1] > width_mm:

@@ -36,8 +36,8 @@ from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.reference import draw_reference, reference_groups
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
-    MapData, draw_choropleth, draw_grid, draw_points, draw_presence, draw_sector_panel, draw_symbols, sector_legend,
-    sector_order,
+    MapData, draw_choropleth, draw_grid, draw_larger_areas, draw_points, draw_presence, draw_sector_panel, draw_symbols,
+    sector_legend, sector_order,
 )
 from carto_desktop.i18n import translate
 from carto_desktop.match.boundary_keys import BoundaryKeys
@@ -262,6 +262,8 @@ def _draw_page(
             "symbols": lambda: draw_symbols(ax, data, template, lang, mm_to_units),
             "points": lambda: draw_points(ax, data, template, lang),
         }[template.kind]()
+        if data.outlines is None and template.kind != "points" and (larger := draw_larger_areas(ax, data)):
+            legend.entries.append(larger)  # rows that name only a region, drawn on it
         reference = draw_reference(ax, data.areas.crs, outlines.outer[0], country_code, lang, body_pt - 1,
                                    reference_groups(spec, layout.compact))
         legend.reference = reference.legend
@@ -401,7 +403,9 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
     areas = simplified(areas, tolerance)
     outlines = simplified(outlines, tolerance) if outlines is not None else None
     points = data.points.to_crs(crs) if data.points is not None else None
-    return replace(data, areas=areas, points=points, outlines=outlines)
+    larger = data.larger_areas.to_crs(crs) if data.larger_areas is not None else None  # a few regions, dissolved
+    larger = larger.set_geometry(shapely.simplify(larger.geometry.to_numpy(), tolerance)) if larger is not None else None
+    return replace(data, areas=areas, points=points, outlines=outlines, larger_areas=larger)
 
 
 def simplified(areas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:

@@ -56,6 +56,10 @@ class MapData:
     subtitle_note: str = ""
     # classes fixed beforehand (an atlas: the country's classes and colours on every page, so pages compare)
     classes: Classes | None = None
+    # larger areas (regions) that rows name without a smaller one, drawn at their own level over the areas
+    # (`rows_account.rows_of_larger_areas`): their outlines with a column `rows`, and the legend's line for them
+    larger_areas: gpd.GeoDataFrame | None = None
+    larger_label: str = ""
 
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
@@ -228,7 +232,7 @@ def presence_style(data: MapData, template: Template, lang: str) -> AreaStyle:
         heading=_heading(data.indicator),
         entries=[LegendEntry(f"{template.text('present', lang) or translate('Present', lang)}  ({n})", colour)],
         no_data=LegendEntry(f"{template.text('absent', lang) or translate('Not present', lang)}  ({len(present) - n})",
-                            absent_colour),
+                            absent_colour) if n < len(present) else None,  # listed only when some area has none
     )
     return AreaStyle([colour if p else absent_colour for p in present], np.where(present, 0, 1), spec)
 
@@ -393,6 +397,21 @@ def draw_sector_panel(ax: Axes, data: MapData, category: str, colour: str, templ
     draw_polygons(ax, data.areas.geometry.to_numpy(), [colour if p else BASE_AREA_FILL for p in present], "#ffffff",
                   0.25, gid="areas")
     return int(present.sum())
+
+
+LARGER_EDGE, LARGER_HATCH = "#3f007d", "\\\\"  # dark purple, hatched the other way from "no data"
+
+
+def draw_larger_areas(ax: Axes, data: MapData) -> LegendEntry | None:
+    """Larger areas the table names without a smaller one (a region, no cercle), hatched over the areas with a
+    bold outline: an area whose only rows are region-level does not read "no data" without the region's mark."""
+    larger = data.larger_areas
+    if larger is None or not len(larger) or not data.larger_label:
+        return None
+    geoms = larger.geometry.to_numpy()
+    draw_polygons(ax, geoms, "none", LARGER_EDGE, 0.0, zorder=6.2, hatch=LARGER_HATCH, gid="larger-areas")
+    draw_outlines(ax, geoms, LARGER_EDGE, 1.2, zorder=7.5)
+    return LegendEntry("\n".join(textwrap.wrap(data.larger_label, 30)), "none", "larger", edge=LARGER_EDGE)
 
 
 def _hatch_hidden(ax: Axes, areas: gpd.GeoDataFrame) -> None:

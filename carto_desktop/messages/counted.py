@@ -64,6 +64,10 @@ FRENCH.update({
     "{n} waits for a decision in the match review": "{n} attend une décision dans la vérification des correspondances",
     "{n} name no area of the boundary file: {names}": "{n} ne nomment aucune zone du fichier de limites : {names}",
     "{n} names no area of the boundary file: {names}": "{n} ne nomme aucune zone du fichier de limites : {names}",
+    "Presence": "Présence",
+    # rows_account.py: rows naming only a region, drawn on it
+    "Reported for the whole {level} only: {n} rows": "Signalé au niveau {level} seulement : {n} lignes",
+    "Reported for the whole {level} only: {n} row": "Signalé au niveau {level} seulement : {n} ligne",
     # project.py: --value without --agg
     "\"{column}\" holds numbers: the map shows their total per area (--agg to choose another way).":
         "« {column} » contient des nombres : la carte montre leur total par zone (--agg pour choisir autrement).",
