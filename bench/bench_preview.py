@@ -38,6 +38,7 @@ import json, sys, time
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from carto_desktop.edits import Choose
+from carto_desktop.engine_messages import ListTemplates
 from carto_desktop.gui.main_window import MainWindow
 
 table, boundaries, n_edits, edits = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
@@ -57,7 +58,7 @@ def wait(signal, timeout=180.0):
 # the engine warms up in the background while the person looks for files: wait for its first answer
 done = []
 window.engine.finished.connect(lambda job, value: done.append(job))
-probe = window.engine.submit("templates")
+probe = window.engine.submit(ListTemplates())
 while probe not in done:
     QApplication.processEvents()
     time.sleep(0.01)
@@ -70,7 +71,7 @@ window.use_table(table)
 window.use_boundaries(boundaries)
 wait(window.preview_ready)
 first = shown[-1] - start
-width = window.last_preview["width"]
+width = window.last_preview.page.width
 times = []
 for i in range(n_edits):
     edit = edits[i % len(edits)]

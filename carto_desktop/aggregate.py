@@ -10,7 +10,7 @@ import pandas as pd
 from carto_desktop.errors import OptionError
 from carto_desktop.intake.numbers import parse_numbers
 from carto_desktop.intake.tables import require_column
-from carto_desktop.match import MatchResult
+from carto_desktop.match.verdicts import MatchResult
 
 AGGREGATIONS = ("count", "distinct", "sum", "mean", "max")
 RECORDS = "value_records"  # column of AreaValues.areas: the rows behind each area's value (small-count rule)

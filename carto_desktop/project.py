@@ -34,7 +34,8 @@ from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.intake.roles import detect_roles
 from carto_desktop.intake.tables import require_column
-from carto_desktop.match import MatchResult, match_table
+from carto_desktop.match.matcher import match_table
+from carto_desktop.match.verdicts import MatchResult
 from carto_desktop.match.boundary_keys import boundary_keys
 from carto_desktop.match.decisions import Decisions, boundary_set_id, load_aliases
 from carto_desktop import reuse

@@ -13,7 +13,7 @@ import pandas as pd
 
 from carto_desktop.i18n import translate
 from carto_desktop.intake.numbers import parse_numbers
-from carto_desktop.match import MatchResult
+from carto_desktop.match.verdicts import MatchResult
 from carto_desktop.names import compact_key, name_key, normalise_pcode
 
 NAMES_SHOWN = 3  # names not found, written out in the footnote

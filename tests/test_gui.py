@@ -79,7 +79,7 @@ def test_edits_are_undone_and_redone(window, qtbot):
         page.setCurrentIndex(page.findData("A4 portrait"))
         page.activated.emit(page.currentIndex())
     assert window.project.page == "A4 portrait"
-    assert window.last_preview["height"] > window.last_preview["width"]
+    assert window.last_preview.page.height > window.last_preview.page.width
 
 
 def test_cancelling_an_export_leaves_no_file(window, qtbot, tmp_path):

@@ -141,7 +141,7 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
         assert list(window.project.excluded_columns) == detected
         assert not window.undo_action.isEnabled()  # following the detection is not an edit
         assert "The rows are people" in step.people_label.text() and not step.people_label.isHidden()
-        assert window.last_preview["match"]["key_column"] == "identification/cercle_pcode"
+        assert window.last_preview.match.key_column == "identification/cercle_pcode"
 
         # untick one: the user's word is kept and the column is no longer kept out; undo/redo follow
         row = list(shown).index(REFERENCE)
@@ -167,14 +167,14 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
         assert _role(step, CERCLE)[0] == "text"
         _choose_role(window, qtbot, CERCLE, "admin name:2")
         assert window.project.roles == {CERCLE: "admin name:2"}
-        assert window.last_preview["match"]["key_column"] == CERCLE
+        assert window.last_preview.match.key_column == CERCLE
         assert _role(step, CERCLE)[:2] == ("admin name:2", "Admin area name (level 2)")
         font = step.roles_model.index(step.roles_model.columns.index(CERCLE), 0).data(Qt.ItemDataRole.FontRole)
         assert font is not None and font.bold()  # the user's choice stands out
         # ... and ignored, it is left out: the engine goes back to the P-codes
         _choose_role(window, qtbot, CERCLE, "ignore")
         assert window.project.roles == {CERCLE: "ignore"}
-        assert window.last_preview["match"]["key_column"] == "identification/cercle_pcode"
+        assert window.last_preview.match.key_column == "identification/cercle_pcode"
         # marking latitude/longitude chooses the coordinates of a map of points
         _choose_role(window, qtbot, "_menage/gps_altitude", "latitude")
         assert window.project.lat_column == "_menage/gps_altitude"

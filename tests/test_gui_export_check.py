@@ -49,7 +49,7 @@ def test_english_check_of_the_sample_then_the_survey_and_its_summary(window, qtb
     assert "Smallest count shown exactly: 6." in text
     for column in ("menage/telephone", "menage/nom_chef_menage", "_submitted_by", "observations/commentaire"):
         assert f"<i>{column}</i>" in text
-    assert set(step.check["detected"]) >= {"menage/telephone", "menage/numero_cni"} and len(step.check["detected"]) == 23
+    assert set(step.check.detected) >= {"menage/telephone", "menage/numero_cni"} and len(step.check.detected) == 23
 
     # exported with the summary ticked: the files are looked into, the summary is written beside them
     out = tmp_path / "menages"
@@ -60,7 +60,7 @@ def test_english_check_of_the_sample_then_the_survey_and_its_summary(window, qtb
     kept = summary.read_text(encoding="utf-8")
     assert kept.startswith("# Before you share: Ménages enquêtés") and "`menage/telephone`" in kept
     assert "No personal value and no folder path was found in the exported files." in step.export_label.text()
-    assert step.check["scanned"] == ["menages.png", "menages.svg"] and step.check["leaks"] == {}
+    assert step.check.scanned == ("menages.png", "menages.svg") and step.check.leaks == {}
     assert "No value of the personal columns and no folder path was found in: menages.png, menages.svg." in \
         step.check_label.text()
 

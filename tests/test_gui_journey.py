@@ -143,7 +143,7 @@ def test_whole_journey(lang, qtbot, tmp_path, field_copy):
         assert window.project.template == "symbols"
         assert (window.project.agg, window.project.value_column) == ("distinct", "Organisation Accronyme")
         assert window.project.title == title
-        rendered = window.last_preview["pixels"]
+        rendered = window.last_preview.page.pixels
 
         # export PNG and PDF
         heartbeat.phase = "export"
@@ -178,7 +178,7 @@ def test_whole_journey(lang, qtbot, tmp_path, field_copy):
             again.open_project_file(project_path)
         assert again.project == window.project
         assert again.style_step.title_edit.text() == title
-        assert again.last_preview["pixels"] == rendered
+        assert again.last_preview.page.pixels == rendered
         again.shutdown()
     finally:
         heartbeat.stop()

@@ -29,7 +29,8 @@ def typed_table(tmp_path_factory):
 
 
 def _pixels(result):
-    return np.frombuffer(result["pixels"], np.uint8).reshape(result["height"], result["width"], 4)
+    page = result.page
+    return np.frombuffer(page.pixels, np.uint8).reshape(page.height, page.width, 4)
 
 
 def _open(window, qtbot, project):
@@ -73,7 +74,7 @@ def test_review_search_highlight_accept_save_reopen(qtbot, tmp_path, typed_table
     assert step.detail_label.text().startswith(
         "“Seguo” (rows: 5) — The spelling is close to an area's name, but not close enough to be sure. "
         "Suggestions: Ségou (80 %)")
-    x0, y0, x1, y1 = window.last_preview["highlight_box"]
+    x0, y0, x1, y1 = window.last_preview.page.highlight_box
     changed = (_pixels(window.last_preview) != plain).any(axis=2)
     assert changed[y0:y1, x0:x1].sum() > 200  # the bold outline
     assert changed.sum() - changed[max(0, y0 - 30):y1 + 30, max(0, x0 - 30):x1 + 30].sum() == 0  # nothing else
@@ -99,7 +100,7 @@ def test_review_search_highlight_accept_save_reopen(qtbot, tmp_path, typed_table
     # leaving the step takes the outline away
     with qtbot.waitSignal(window.highlight_ready, timeout=WAIT):
         window.go_to_step(2)
-    assert window.last_preview["highlight"] is None
+    assert window.last_preview.page.highlight is None
 
     # saved and reopened: the decision is applied again
     path = tmp_path / "typed.cartoproj"

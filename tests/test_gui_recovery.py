@@ -163,7 +163,7 @@ def test_the_window_opens_with_any_autosave_and_keeps_it_until_discarded(qtbot, 
             before = len(reports) + len(loaded)
             window.recovery_box.button(window.recovery_box.StandardButton.Yes).click()
             qtbot.waitUntil(lambda: len(reports) + len(loaded) > before, timeout=60000)
-            assert all(r["user"] for r in reports), (name, reports[-1]["summary"])
+            assert all(r.user for r in reports), (name, reports[-1].summary)
         assert autosave.path.exists(), name  # never deleted without "Start afresh"
         assert window.isVisible()
     window.shutdown()

@@ -282,8 +282,10 @@ def test_style_step_offers_the_grid_only_for_people(qtbot):
 
     step = StyleStep()
     qtbot.addWidget(step)
-    step.show_templates([{"id": "points", "kind": "points", "name": {"en": "Points"}},
-                         {"id": "choropleth", "kind": "choropleth", "name": {"en": "Areas"}}], "en")
+    from carto_desktop.engine_messages import InBoth, TemplateShown
+
+    step.show_templates((TemplateShown("points", InBoth("Points"), "points"),
+                         TemplateShown("choropleth", InBoth("Areas"), "choropleth")), "en")
     from carto_desktop.edits import Choose
 
     shown = Project(table=SURVEY, boundaries=ADM2, template="points", people_points="areas")

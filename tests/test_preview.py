@@ -3,6 +3,7 @@ from multiprocessing import Pipe
 
 import pytest
 
+from carto_desktop.engine_messages import DrawHighlight, DrawPreview
 from carto_desktop.gui import engine_tasks
 from carto_desktop.project import sample_project
 
@@ -19,17 +20,18 @@ def test_the_page_is_drawn_to_fill_the_preview_not_at_a_fixed_resolution():
 
 
 def test_a_preview_fills_the_size_asked_for():
-    result = engine_tasks.preview(sample_project("en"), fit=(700, 500))
-    assert result["width"] <= 700 and result["height"] <= 500
-    assert min(700 - result["width"], 500 - result["height"]) <= 2  # the page fills one side
+    page = engine_tasks.preview(sample_project("en"), fit=(700, 500)).page
+    assert page.width <= 700 and page.height <= 500
+    assert min(700 - page.width, 500 - page.height) <= 2  # the page fills one side
 
 
 def test_a_newer_preview_waiting_stops_the_one_being_made(monkeypatch):
     ours, theirs = Pipe()
     inbox = engine_tasks._Inbox(theirs)
-    ours.send((1, "highlight", {}))
+    project = sample_project("en")
+    ours.send((1, DrawHighlight(project, "ML0406")))
     assert not inbox.newer_preview_waits()  # an outline is no reason to stop a map
-    ours.send((2, "preview", {}))
+    ours.send((2, DrawPreview(project)))
     assert inbox.newer_preview_waits()
     assert [m[0] for m in (inbox.next(), inbox.next())] == [1, 2]  # nothing lost, in order
 
@@ -37,4 +39,4 @@ def test_a_newer_preview_waiting_stops_the_one_being_made(monkeypatch):
     with pytest.raises(engine_tasks.Superseded):
         engine_tasks.preview(sample_project("en"))
     report = engine_tasks.error_report(engine_tasks.Superseded())
-    assert report["superseded"] and not report["user"]
+    assert report.superseded and not report.user

@@ -8,7 +8,6 @@ can untick (`Project.personal_columns`, and the resulting `Project.excluded_colu
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from carto_desktop.builtin_boundaries.catalogue import boundaries_text, builtin_choices, is_builtin
 from carto_desktop.choices import IGNORE, PLACE_ROLES, ROLE_CHOICES, Project, role_spec
 from carto_desktop.edits import ChooseBoundaries, ChooseKeyColumn, ChooseLayer, ChooseRole, ChooseSheet, Edit, MarkPersonal, kept_out
+from carto_desktop.engine_messages import BuiltinFit, InBoth, PersonalColumn, TableInspected
 from carto_desktop.gui.widgets import AUTO, select_item
 
 TABLE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt"
@@ -165,8 +165,8 @@ class DataStep(QWidget):
         self._project: Project | None = None
         self._columns: list[str] = []
         self._detected: dict[str, str] = {}  # column -> detected role spec (without the user's choices)
-        self._findings: list[dict[str, Any]] = []  # detected personal columns (engine's plain values)
-        self._chosen_reason: dict[str, str] = {}
+        self._findings: tuple[PersonalColumn, ...] = ()  # detected personal columns
+        self._chosen_reason = InBoth()
         self._lang = "en"
         self._updating = False  # set while the page shows the project: no edits come from that
         self._personal_rows: list[str] = []
@@ -202,7 +202,7 @@ class DataStep(QWidget):
         change_label.setBuddy(self.builtin_combo)
         form.addRow(change_label, self.builtin_combo)  # a row of its own: "République démocratique…" fits
         form.addRow("", self.boundaries_button)
-        self._fit: dict[str, Any] | None = None  # the built-in set the table fits (`engine_tasks.builtin_fit`)
+        self._fit: BuiltinFit | None = None  # the built-in set the table fits (`engine_tasks.builtin_fit`)
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(self.tr("A GeoPackage can hold several layers (for example regions and "
                                             "districts); pick the areas your table talks about"))
@@ -321,38 +321,39 @@ class DataStep(QWidget):
         self._show_roles_chosen()
         self._show_personal_ticks()
 
-    def show_table(self, info: dict[str, Any], project: Project, lang: str) -> None:
+    def show_table(self, info: TableInspected, project: Project, lang: str) -> None:
         """Fill the sheet chooser, the column choosers and the table preview from `inspect_table`."""
         self._project, self._lang = project, lang
         self.sheet_combo.clear()
-        for sheet in info["sheets"]:
+        for sheet in info.sheets:
             self.sheet_combo.addItem(sheet, sheet)
-        self._set_row_visible(self.sheet_label, self.sheet_combo, len(info["sheets"]) > 1)
-        select_item(self.sheet_combo, project.sheet or info.get("sheet"))
+        self._set_row_visible(self.sheet_label, self.sheet_combo, len(info.sheets) > 1)
+        select_item(self.sheet_combo, project.sheet or info.sheet)
         self.key_combo.clear()
         self.key_combo.addItem(self.tr("Detect automatically"), AUTO)
-        self.key_combo.addItems(info["columns"])  # the column is the item's text (`_select` finds it)
+        self.key_combo.addItems(list(info.columns))  # the column is the item's text (`_select` finds it)
         select_item(self.key_combo, project.key_column or AUTO)
-        if (info["columns"], info["rows"]) != (self.rows_model.columns, self.rows_model.rows):
-            self.rows_model.set_rows(info["columns"], info["rows"], info["row_numbers"])
-        self._columns = list(info["columns"])
-        self._detected = {c: role_spec(role, level) for c, (role, level) in info.get("roles", {}).items()}
-        self._findings = list(info.get("sensitive") or [])
-        self._chosen_reason = dict(info.get("chosen_reason") or {})
+        columns, rows = list(info.columns), [list(row) for row in info.rows]
+        if (columns, rows) != (self.rows_model.columns, self.rows_model.rows):
+            self.rows_model.set_rows(columns, rows, list(info.row_numbers))
+        self._columns = columns
+        self._detected = {c: role_spec(role, level) for c, (role, level) in info.roles.items()}
+        self._findings = info.personal
+        self._chosen_reason = info.chosen_reason
         self._fill_roles()
-        if info.get("error"):
-            self.summary_label.setText(self.tr("This sheet cannot be used: %1").replace("%1", info["error"][lang]))
+        if info.error is not None:
+            self.summary_label.setText(self.tr("This sheet cannot be used: %1").replace("%1", info.error.text(lang)))
             self.warnings_label.setVisible(False)
             self.personal_box.setVisible(False)
             return
         self.summary_label.setText(self.tr("Rows read: %1. The first ones are shown below.")
-                                   .replace("%1", f"{info['n_rows']:,}".replace(",", "\u202f")))
-        warnings = info.get("warnings", {}).get(lang, [])
+                                   .replace("%1", f"{info.n_rows:,}".replace(",", "\u202f")))
+        warnings = [w.text(lang) for w in info.warnings]
         self.warnings_label.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warnings_label.setVisible(bool(warnings))
-        people = info.get("people")
+        people = info.people
         gps = any(spec in ("latitude", "longitude", "geopoint") for spec in self._detected.values())
-        self.people_label.setText(people["text"][lang] if people and gps else "")
+        self.people_label.setText(people.text.text(lang) if people and gps else "")
         self.people_label.setVisible(bool(people and gps))
         self.personal_box.setVisible(True)
         self._fill_personal()
@@ -459,18 +460,18 @@ class DataStep(QWidget):
     def personal_rows(self) -> list[str]:
         """The columns listed as personal: detected ones, then those the user marked, in table order."""
         marked = {c for c, v in (self._project.personal_columns if self._project else {}).items() if v}
-        listed = {f["column"] for f in self._findings} | marked
+        listed = {f.column for f in self._findings} | marked
         return [c for c in self._columns if c in listed]
 
     def _fill_personal(self) -> None:
         """One row per personal column, grouped by reason: the reason is written once beside its columns."""
         lang = self._lang
-        reasons = {f["column"]: f for f in self._findings}
+        reasons = {f.column: f for f in self._findings}
         rows = self.personal_rows()
         groups: dict[str, list[str]] = {}  # reason -> columns, reasons in the order their first column comes
         for column in rows:
             finding = reasons.get(column)
-            groups.setdefault(finding["reason"][lang] if finding else self._chosen_reason.get(lang, ""),
+            groups.setdefault(finding.reason.text(lang) if finding else self._chosen_reason.text(lang),
                               []).append(column)
         self._updating = True
         try:
@@ -481,7 +482,7 @@ class DataStep(QWidget):
             row = 0
             for reason, columns in groups.items():
                 why = QTableWidgetItem(reason)
-                how = {reasons[c]["evidence"][lang] for c in columns if c in reasons}
+                how = {reasons[c].evidence.text(lang) for c in columns if c in reasons}
                 why.setToolTip(" ".join(sorted(how)) or reason)
                 table.setItem(row, 1, why)
                 if len(columns) > 1:
@@ -543,7 +544,7 @@ class DataStep(QWidget):
 
     def detected_personal(self) -> tuple[str, ...]:
         """The columns the detection flags as personal (the user's word aside)."""
-        return tuple(f["column"] for f in self._findings)
+        return tuple(f.column for f in self._findings)
 
     def _set_personal(self, column: str, personal: bool) -> None:
         self.edited.emit(MarkPersonal(column, personal, self.detected_personal(), tuple(self._columns)))
@@ -559,13 +560,13 @@ class DataStep(QWidget):
 
     def show_table_error(self, text: str) -> None:
         self.rows_model.set_rows([], [], [])
-        self._columns, self._detected, self._findings = [], {}, []
+        self._columns, self._detected, self._findings = [], {}, ()
         self.roles_model.set_columns([])
         self.personal_box.setVisible(False)
         self.warnings_label.setVisible(False)
         self.summary_label.setText(self.tr("This table cannot be read: %1").replace("%1", text))
 
-    def show_builtin_fit(self, fit: dict[str, Any] | None, lang: str) -> None:
+    def show_builtin_fit(self, fit: BuiltinFit | None, lang: str) -> None:
         """What the table fits among the built-in boundaries (`engine_tasks.builtin_fit`), said under the choice."""
         self._fit, self._lang = fit, lang
         self._show_boundaries()
@@ -583,14 +584,15 @@ class DataStep(QWidget):
             self.builtin_combo.setProperty("lang", lang)
         chosen = project.boundaries
         select_item(self.builtin_combo, chosen if is_builtin(chosen) else "")
-        fit = self._fit or {}
-        sentence = (fit.get("sentence") or {}).get(lang, "")
+        fit = self._fit
+        spec = fit.spec if fit else None
+        sentence = fit.sentence.text(lang) if fit else ""
         if chosen is None:
             text = sentence + "\n" + self.tr("Choose built-in boundaries below, or open your own file.") \
-                if sentence and not fit.get("spec") else self.tr("Looking for the boundaries that fit the table…")
+                if sentence and not spec else self.tr("Looking for the boundaries that fit the table…")
         else:
             text = boundaries_text(chosen, lang)
-            if is_builtin(chosen) and fit.get("spec") == chosen and sentence:
+            if is_builtin(chosen) and spec == chosen and sentence:
                 text += "\n" + sentence
         self.boundaries_label.setText(text)
         self.boundaries_label.setToolTip("" if chosen is None or is_builtin(chosen) else str(chosen))

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from carto_desktop.engine_messages import ErrorReport, Task
 from carto_desktop.gui import engine_tasks
 
 
@@ -42,7 +43,7 @@ class EngineProcess(QObject):
     """A child process running `engine_tasks.serve`; results arrive on the UI thread."""
 
     finished = Signal(int, object)  # job id, value
-    failed = Signal(int, object)  # job id, error report (see engine_tasks.error_report)
+    failed = Signal(int, object)  # job id, `ErrorReport`
     cancelled = Signal(int)
 
     _ids = itertools.count(1)
@@ -54,7 +55,7 @@ class EngineProcess(QObject):
         self._conn = None
         self._process = None
         self.pending: list[int] = []
-        self._answers: dict[int, tuple[Callable[[Any], None] | None, Callable[[dict], None] | None]] = {}
+        self._answers: dict[int, tuple[Callable[[Any], None] | None, Callable[[ErrorReport], None] | None]] = {}
 
     def start(self) -> None:
         """Start the process now (it imports the map stack while the user looks around)."""
@@ -69,17 +70,20 @@ class EngineProcess(QObject):
         self._conn = ours
         threading.Thread(target=_read, args=(self._relay, ours), daemon=True).start()
 
-    def submit(self, task: str, on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[dict], None] | None = None, **kwargs: Any) -> int:
-        """Queue `engine_tasks.<task>(**kwargs)`; returns the job id given with its result.
+    def submit(self, task: Task, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[ErrorReport], None] | None = None) -> int:
+        """Queue `task` (an `engine_messages` task record); returns the job id given with its result.
 
-        `on_done(value)` or `on_error(report)` is called on the UI thread when it comes back
-        (then `finished`/`failed` are emitted too, for whoever follows every job)."""
+        `on_done(result)` (the task's result record) or `on_error(report)` (an `ErrorReport`) is called
+        on the UI thread when it comes back (then `finished`/`failed` are emitted too, for whoever
+        follows every job)."""
+        if not isinstance(task, Task):
+            raise TypeError(f"not an engine task: {task!r}")
         self.start()
         job_id = next(self._ids)
         self.pending.append(job_id)
         self._answers[job_id] = (on_done, on_error)
-        self._conn.send((job_id, task, kwargs))
+        self._conn.send((job_id, task))
         return job_id
 
     @property
@@ -92,8 +96,8 @@ class EngineProcess(QObject):
         if message is None:  # the engine process died (out of memory, a crash in a library)
             jobs, self.pending = self.pending, []
             self._process = self._conn = None
-            report = {"user": False, "text": {}, "summary": "the engine process stopped",
-                      "details": "The engine process stopped unexpectedly."}
+            report = ErrorReport(False, summary="the engine process stopped",
+                                 details="The engine process stopped unexpectedly.")
             for job_id in jobs:
                 self._answer(job_id, False, report)
             return

@@ -2,9 +2,10 @@
 
 Reading a workbook, matching and drawing a page hold Python's GIL for hundreds of
 milliseconds at a time, so even a worker thread would freeze the window. The app
-therefore runs these tasks in a child process (`gui/engine.py`) and exchanges only plain
-values with it: the project as a `Project` (`choices.py`, pickled), pixels as bytes,
-counts and rows as lists. The heavy imports (geopandas, matplotlib) happen only here.
+therefore runs these tasks in a child process (`gui/engine.py`) and exchanges typed records with
+it (`engine_messages.py`): a `Task` in, its result or an `ErrorReport` out, pickled; the project
+travels as a `Project` (`choices.py`), pixels as bytes. The heavy imports (geopandas, matplotlib)
+happen only here.
 """
 from __future__ import annotations
 
@@ -13,12 +14,19 @@ import os
 import traceback
 from collections import deque
 from pathlib import Path
-from typing import Any
+from dataclasses import fields
+from typing import Any, Callable
 
 from carto_desktop.choices import Project
+from carto_desktop.engine_messages import (PREVIEW_DPI, Area, BuiltinFit, CheckFailed, CheckItem, CheckSection,
+                                           CheckShown, DrawHighlight, DrawPreview, ErrorReport,
+                                           DataExported, Exported, ExportData, ExportMap, InBoth, InspectLayer, InspectTable, LayersInspected,
+                                           ListTemplates, MatchCounts, MatchShown, NewProject, OpenProject,
+                                           OpenSample, Page, PeopleRows, PersonalColumn, Preview, ProjectOpened,
+                                           ProjectReady, ProjectSaved, ReviewLine, RowsOnMap, SaveProject, Task, TemplateShown,
+                                           Templates, TableInspected)
 from carto_desktop.errors import CartoError
 
-PREVIEW_DPI = 110
 MIN_PREVIEW_DPI, MAX_PREVIEW_DPI = 40, 150  # a preview drawn to fit the screen stays legible and cheap
 TABLE_PREVIEW_ROWS = 100
 
@@ -29,33 +37,36 @@ def warm_up() -> None:
     import carto_desktop.export  # noqa: F401
 
 
-def sample(lang: str) -> dict[str, Any]:
+def _both(text: Callable[[str], str]) -> InBoth:
+    return InBoth(text("en"), text("fr"))
+
+
+def sample(lang: str) -> ProjectReady:
     """The sample project."""
     from carto_desktop.project import sample_project
 
-    return {"project": sample_project(lang)}
+    return ProjectReady(sample_project(lang))
 
 
-def new_project(table: str, lang: str, boundaries: str | None = None) -> dict[str, Any]:
+def new_project(table: str, lang: str, boundaries: str | None = None) -> ProjectReady:
     """A project on `table`; without `boundaries`, the built-in set the table fits is chosen once it is inspected."""
-    return {"project": Project(table=Path(table), boundaries=Path(boundaries) if boundaries else None, lang=lang)}
+    return ProjectReady(Project(table=Path(table), boundaries=Path(boundaries) if boundaries else None, lang=lang))
 
 
-def builtin_fit(data) -> dict[str, Any]:
-    """The built-in boundaries a table fits, for the Data step: {"spec": "builtin:NER/2" or None,
-    "sentence": {"en", "fr"}} ("Niger, departments (…): 57 of 61 names found", or why none or several fit),
-    and "area_names": the names of that country's areas per level, that admin-name columns are checked against."""
+def builtin_fit(data) -> tuple[BuiltinFit, Any]:
+    """The built-in boundaries a table fits, for the Data step: "builtin:NER/2" or None, and the sentence
+    ("Niger, departments (…): 57 of 61 names found", or why none or several fit); beside it the names of
+    that country's areas per level, that admin-name columns are checked against (None: no set fits)."""
     from carto_desktop.builtin_boundaries.recognise import area_names, choose_builtin
 
     try:
         chosen, recognition = choose_builtin(None, data)
     except CartoError as exc:
-        return {"spec": None, "sentence": {lang: exc.sentence(lang) for lang in ("en", "fr")}, "area_names": None}
-    return {"spec": chosen.spec, "sentence": {lang: recognition.sentence(lang) for lang in ("en", "fr")},
-            "area_names": area_names(chosen.country)}
+        return BuiltinFit(None, _both(exc.sentence)), None
+    return BuiltinFit(chosen.spec, _both(recognition.sentence)), area_names(chosen.country)
 
 
-def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | None = None) -> dict[str, Any]:
+def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | None = None) -> TableInspected:
     """Sheets, columns and the first rows, for the Data step's table preview.
 
     Also the detected column roles (`roles` are the user's, see `Project.roles`: they shape
@@ -73,51 +84,45 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
         if not sheets:
             raise
         # another sheet may hold the data: offer the choice with the reason this one failed
-        return {"sheets": sheets, "sheet": sheet or sheets[0], "columns": [], "rows": [], "row_numbers": [],
-                "n_rows": 0, "roles": {}, "warnings": {"en": [], "fr": []}, "sensitive": [], "people": None,
-                "error": {"en": exc.text("en"), "fr": exc.text("fr")}}
+        return TableInspected(tuple(sheets), sheet or sheets[0], error=_both(exc.text))
     data = table.data
     roles_chosen, roles = roles, {}
     warnings = list(table.warnings)
     from carto_desktop.intake.roles import detect_roles
     from carto_desktop.project import role_overrides
 
-    builtin = builtin_fit(data)
-    area_names = builtin.pop("area_names")
+    builtin, area_names = builtin_fit(data)
     try:
         found = detect_roles(table, area_names=area_names)
-        roles = {str(c): [r.role, r.level] for c, r in found.columns.items()}
+        roles = {str(c): (r.role, r.level) for c, r in found.columns.items()}
         overrides = role_overrides(roles_chosen or {}, roles)
         warnings += list((detect_roles(table, overrides, area_names=area_names) if overrides else found).warnings)
     except Exception:  # detection is a help, never a reason to refuse a table
         roles = {}
     head = data.head(TABLE_PREVIEW_ROWS).fillna("")
-    return {
-        "sheets": sheets,
-        "sheet": table.sheet,
-        "columns": [str(c) for c in data.columns],
-        "rows": [[str(v) for v in row] for row in head.itertuples(index=False)],
-        "row_numbers": [int(n) for n in table.row_numbers[:TABLE_PREVIEW_ROWS]],
-        "n_rows": int(len(data)),
-        "roles": roles,
-        "warnings": {lang: [_notice(w, lang) for w in warnings] for lang in ("en", "fr")},
-        "builtin": builtin,
-        **_personal(data),
-    }
+    personal, chosen_reason, people = _personal(data)
+    return TableInspected(
+        sheets=tuple(sheets),
+        sheet=table.sheet,
+        columns=tuple(str(c) for c in data.columns),
+        rows=tuple(tuple(str(v) for v in row) for row in head.itertuples(index=False)),
+        row_numbers=tuple(int(n) for n in table.row_numbers[:TABLE_PREVIEW_ROWS]),
+        n_rows=int(len(data)),
+        roles=roles,
+        warnings=tuple(_both(lambda lang, w=w: _notice(w, lang)) for w in warnings),
+        builtin=builtin,
+        personal=personal, chosen_reason=chosen_reason, people=people,
+    )
 
 
-def _personal(data) -> dict[str, Any]:
-    """The columns that look personal (the detection alone: the user's word is applied by the app) and
-    whether the rows are people, each reason in both languages."""
+def _personal(data) -> tuple[tuple[PersonalColumn, ...], InBoth, PeopleRows]:
+    """The columns that look personal (the detection alone: the user's word is applied by the app), the
+    reason shown for a column the person marks, and whether the rows are people, each in both languages."""
     from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points
 
-    both = ("en", "fr")
-    found = [{"column": f.column, "kind": f.kind, "reason": {t: f.text(t) for t in both},
-              "evidence": {t: f.evidence_text(t) for t in both}} for f in detect_sensitive(data)]
+    found = tuple(PersonalColumn(f.column, f.kind, _both(f.text), _both(f.evidence_text)) for f in detect_sensitive(data))
     verdict = is_people_points(data)
-    chosen = Finding("", "chosen", "chosen")
-    return {"sensitive": found, "chosen_reason": {t: chosen.text(t) for t in both},
-            "people": {"people": bool(verdict), "text": {t: verdict.text(t) for t in both}}}
+    return found, _both(Finding("", "chosen", "chosen").text), PeopleRows(bool(verdict), _both(verdict.text))
 
 
 def _notice(item: Any, lang: str) -> str:
@@ -125,7 +130,7 @@ def _notice(item: Any, lang: str) -> str:
     return text(lang) if callable(text) else str(item)
 
 
-def inspect_layer(path: str) -> dict[str, Any]:
+def inspect_layer(path: str) -> LayersInspected:
     """The layers of a boundary file (GeoPackage can hold several)."""
     import pyogrio
 
@@ -133,10 +138,10 @@ def inspect_layer(path: str) -> dict[str, Any]:
         layers = [str(name) for name, _kind in pyogrio.list_layers(path)]
     except Exception:
         layers = []
-    return {"layers": layers}
+    return LayersInspected(tuple(layers))
 
 
-def _review_rows(match) -> list[dict[str, Any]]:
+def _review_rows(match) -> tuple[ReviewLine, ...]:
     """One entry per distinct key value still unsure or unmatched, with its candidates and why."""
     from carto_desktop.match.reasons import why_unsure
     from carto_desktop.match.verdicts import parse_candidates
@@ -146,20 +151,19 @@ def _review_rows(match) -> list[dict[str, Any]]:
     out = []
     for value, group in todo.groupby(match.key_column, sort=False, dropna=False):
         first = group.iloc[0]
-        candidates = [list(c) for c in parse_candidates(first["match_candidates"])]
         method = str(first["match_method"])
-        out.append({"value": "" if value != value else str(value), "status": str(first["match_status"]),
-                    "rows": int(len(group)), "candidates": candidates,
-                    "why": {lang: why_unsure(method, lang) for lang in ("en", "fr")},
-                    "why_short": {lang: why_unsure(method, lang, short=True) for lang in ("en", "fr")}})
-    out.sort(key=lambda r: (r["status"] != "review", -r["rows"]))
-    return out
+        out.append(ReviewLine("" if value != value else str(value), str(first["match_status"]), int(len(group)),
+                              tuple(parse_candidates(first["match_candidates"])),
+                              _both(lambda lang: why_unsure(method, lang)),
+                              _both(lambda lang: why_unsure(method, lang, short=True))))
+    out.sort(key=lambda r: (r.status != "review", -r.rows))
+    return tuple(out)
 
 
-def _areas(match, layer) -> list[list[str]]:
+def _areas(match, layer) -> tuple[Area, ...]:
     ids = layer[match.keys.id_column].astype(str)
     names = layer[match.keys.name_column].astype(str) if match.keys.name_column else ids
-    return sorted(([i, n] for i, n in zip(ids, names)), key=lambda a: a[1])
+    return tuple(sorted((Area(i, n) for i, n in zip(ids, names)), key=lambda a: a.name))
 
 
 class _LastPage:
@@ -186,7 +190,7 @@ class _LastPage:
         self.size = canvas.get_width_height()
         return bytes(canvas.buffer_rgba())
 
-    def highlighted(self, area_id: str | None) -> dict[str, Any]:
+    def highlighted(self, area_id: str | None) -> Page:
         """The kept page with `area_id` outlined and named (none: the page as drawn)."""
         from carto_desktop.carto.page import draw_highlight
 
@@ -206,14 +210,13 @@ class _LastPage:
             for artist in artists:
                 artist.remove()
         width, height = self.size
-        return {"pixels": pixels, "width": width, "height": height, "highlight": area_id if artists else None,
-                "highlight_box": box}
+        return Page(pixels, width, height, area_id if artists else None, box)
 
 
 _PAGE = _LastPage()  # one per engine process: the page the window shows now
 
 
-def _pixel_box(figure, area_id: str) -> list[int]:
+def _pixel_box(figure, area_id: str) -> tuple[int, int, int, int]:
     """The highlighted area's bounding box in image pixels (x0, y0, x1, y1; y from the top)."""
     from carto_desktop.carto.drawn import drawn_page
 
@@ -224,7 +227,7 @@ def _pixel_box(figure, area_id: str) -> list[int]:
     ax = drawn.map_axes[0]
     (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
     height = figure.canvas.get_width_height()[1]
-    return [int(px0), int(height - py1), int(px1) + 1, int(height - py0) + 1]
+    return int(px0), int(height - py1), int(px1) + 1, int(height - py0) + 1
 
 
 class Superseded(Exception):
@@ -248,8 +251,8 @@ def screen_dpi(figure, fit: tuple[int, int] | None, default: float = PREVIEW_DPI
     return float(min(max(min(fit[0] / width, fit[1] / height), MIN_PREVIEW_DPI), MAX_PREVIEW_DPI))
 
 
-def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = None,
-            check_lang: str | None = None, fit: tuple[int, int] | None = None) -> dict[str, Any]:
+def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = None,
+            check_lang: str | None = None, fit: tuple[int, int] | None = None) -> Preview:
     """Build the map and render it to pixels; also what the Match step shows.
 
     `highlight`: an area id to outline on the page (the Match step's current candidate).
@@ -265,67 +268,77 @@ def preview(project: Project, dpi: int = PREVIEW_DPI, highlight: str | None = No
     _unless_superseded()
     _PAGE.keep(project, result.figure, screen_dpi(result.figure, fit, dpi))
     page = _PAGE.highlighted(highlight)
-    out: dict[str, Any] = {**page, "columns": [str(c) for c in result.table.data.columns], "match": None,
-                           **_truth(project, result)}
+    match = None
     if result.match is not None:
         layer = result.values.areas if result.values is not None else None
-        out["match"] = {
-            "key_column": result.match.key_column,
-            "counts": dict(result.match.counts),
-            "review": _review_rows(result.match),
-            "areas": _areas(result.match, layer) if layer is not None else [],
-        }
+        counts = result.match.counts
+        match = MatchShown(result.match.key_column,
+                           MatchCounts(counts.get("matched", 0), counts.get("review", 0), counts.get("unmatched", 0)),
+                           _review_rows(result.match), _areas(result.match, layer) if layer is not None else ())
+    check = None
     if check_lang:
         _unless_superseded()
-        out["check"] = _share_check(project, result, check_lang)
-    return out
+        check = _share_check(project, result, check_lang)
+    small_counts, stated_source, rows = _truth(project, result)
+    return Preview(page, tuple(str(c) for c in result.table.data.columns), match, check, small_counts, stated_source,
+                   rows)
 
 
-def _truth(project: Project, result) -> dict[str, Any]:
-    """What the app says beside the map, in both languages: whether small counts are hidden
-    (`counted.small_counts_text`); how many rows are on the map and why the others are not
-    (`rows_account.RowsAccount.lines`, as `render` prints them); the source a credits.json beside the table gives (None: the map says
-    "source not given" until the user names one)."""
+def _truth(project: Project, result) -> tuple[InBoth, str | None, RowsOnMap | None]:
+    """What the app says beside the map: whether small counts are hidden (`counted.small_counts_text`,
+    both languages); the source a credits.json beside the table gives (None: the map says "source not
+    given" until the user names one); how many rows are on the map and why the others are not
+    (`rows_account.RowsAccount.lines`, as `render` prints them; None: a map of points)."""
     from carto_desktop.carto.credits import stated_credit
     from carto_desktop.counted import small_counts_text
 
-    both = ("en", "fr")
-    account = result.account  # every row accounted for: the lines `render` prints (None: a map of points)
-    return {"small_counts": {t: small_counts_text(result.data, t) for t in both},
-            "stated_source": stated_credit(project.table, project.lang),
-            "rows": None if account is None else {"complete": account.complete,
-                                                  "lines": {t: account.lines(t) for t in both}}}
+    account = result.account
+    rows = None if account is None else RowsOnMap(account.complete, tuple(account.lines("en")),
+                                                  tuple(account.lines("fr")))
+    return (_both(lambda lang: small_counts_text(result.data, lang)), stated_credit(project.table, project.lang),
+            rows)
 
 
-def _share_check(project: Project, result, lang: str) -> dict[str, Any]:
-    """The "before you share" check of a map just made (privacy/check.py), as plain values.
+def _share_check(project: Project, result, lang: str) -> CheckShown | CheckFailed:
+    """The "before you share" check of a map just made (privacy/check.py), for the Export step.
 
-    A failure of the check never costs the user the map: it comes back as {"error": report}.
+    A failure of the check never costs the user the map: it comes back as `CheckFailed`.
     """
     from carto_desktop.privacy.check import share_check as check
 
     try:
-        return check(project, result, lang=lang).as_dict()
+        return check_shown(check(project, result, lang=lang))
     except Exception as exc:  # a help, like column-role detection: reported, never blocking
-        return {"error": error_report(exc)}
+        return CheckFailed(error_report(exc))
 
 
-def highlight(project: Project, area_id: str | None, dpi: int = PREVIEW_DPI) -> dict[str, Any]:
+def check_shown(check) -> CheckShown:
+    """A `privacy.check.ShareCheck` as the window shows it: its sections in its language, what it counted."""
+    from carto_desktop.i18n import translate
+
+    sections = tuple(CheckSection(s["heading"], tuple(CheckItem(i["kind"], i["text"], tuple(i["columns"]))
+                                                      for i in s["items"])) for s in check.sections())
+    return CheckShown(check.lang, translate("Before you share", check.lang), sections, tuple(check.warnings),
+                      tuple(f.column for f in check.detected), tuple(check.excluded), tuple(check.scanned),
+                      dict(check.leaks))
+
+
+def highlight(project: Project, area_id: str | None, dpi: float = PREVIEW_DPI) -> Page:
     """The current page with one area outlined and named: the kept page if it shows `project`,
     else the map made afresh (as `preview`)."""
     if _PAGE.figure is None or _PAGE.project != project:
-        return preview(project, dpi, area_id)
+        return preview(project, dpi, area_id).page
     return _PAGE.highlighted(area_id)
 
 
-def export(project: Project, paths: list[str], dpi: int, atlas: bool = False, check_lang: str | None = None,
-           summary: bool = False) -> dict[str, Any]:
+def export(project: Project, paths: tuple[str, ...] | list[str], dpi: int, atlas: bool = False,
+           check_lang: str | None = None, summary: bool = False) -> Exported:
     """Build the map once and write it to each path (format from the extension; .html: an interactive map).
 
     With `atlas`, each PNG/PDF/SVG path gets one map per region (see carto_desktop/atlas.py). With
     `check_lang`, the written files are looked into by the "before you share" check
     ("check"), and with `summary` its one-page summary is written beside the first path
-    ("summary": `<map>.check.md`). Returns {"paths", "check", "summary"}.
+    (`<map>.check.md`).
     """
     from carto_desktop.export import save_map
     from carto_desktop.interactive import HTML_SUFFIXES, interactive_page, save_interactive_map
@@ -348,53 +361,53 @@ def export(project: Project, paths: list[str], dpi: int, atlas: bool = False, ch
     if pages:
         html = interactive_page(p, prepared)
         written += [str(save_interactive_map(html, path)) for path in pages]
-    out: dict[str, Any] = {"paths": written, "check": None, "summary": None}
+    shown, written_summary = None, None
     if check_lang and result is not None:
         from carto_desktop.privacy.check import share_check as check, write_check
 
         try:
             done = check(p, result, lang=check_lang, map_files=written)
         except Exception as exc:  # the map is written: a failed check is reported, not the export
-            out["check"] = {"error": error_report(exc)}
+            shown = CheckFailed(error_report(exc))
         else:
-            out["check"] = done.as_dict()
+            shown = check_shown(done)
             if summary and paths:
-                out["summary"] = str(write_check(done, paths[0]))
-    return out
+                written_summary = str(write_check(done, paths[0]))
+    return Exported(tuple(written), shown, written_summary)
 
 
-def export_data(project: Project, path: str) -> dict[str, Any]:
+def export_data(project: Project, path: str) -> DataExported:
     """Write the map's data (`map_data.py`: one row per area with its value, rows, what is shown, class and
-    colour) as CSV, GeoPackage or GeoJSON, atomically, in the map's language. Returns {"path", "notice"}:
-    the notice (both languages, empty when none) says when the file holds exact figures the map hides."""
+    colour) as CSV, GeoPackage or GeoJSON, atomically, in the map's language. The notice (both languages,
+    empty when none) says when the file holds exact figures the map hides."""
     from carto_desktop.map_data import check_data_path, exact_values_notice, write_map_data
     from carto_desktop.project import prepare_map
 
     check_data_path(path)  # before the slow part
     prepared = prepare_map(project)
     written = write_map_data(prepared.data, prepared.template, path, project.lang)
-    return {"path": str(written),
-            "notice": {t: exact_values_notice(prepared.data, prepared.template, written, t) for t in ("en", "fr")}}
+    return DataExported(str(written), _both(lambda lang: exact_values_notice(prepared.data, prepared.template,
+                                                                            written, lang)))
 
 
-def save(project: Project, path: str) -> str:
+def save(project: Project, path: str) -> ProjectSaved:
     from carto_desktop.project_file import save_project
 
-    return str(save_project(path, project, project.decisions))
+    return ProjectSaved(str(save_project(path, project, project.decisions)))
 
 
-def open_project(path: str, autosave: bool = False) -> dict[str, Any]:
+def open_project(path: str, autosave: bool = False) -> ProjectOpened:
     """A project file (or, `autosave`, the recovered session: no checksums, no outside-folder question)."""
     from carto_desktop.project_file import read_project
 
     opened = read_project(path, checksums=not autosave)
     if autosave:
         opened.outside_inputs = []  # the autosave lives in the app's own folder: its inputs are the user's files
-    return {"project": opened.project(), "changed": opened.changed_inputs,
-            "missing": opened.missing_inputs, "outside": opened.outside_inputs, "saved_from": opened.saved_from}
+    return ProjectOpened(opened.project(), tuple(opened.changed_inputs), tuple(opened.missing_inputs),
+                         tuple(opened.outside_inputs), opened.saved_from)
 
 
-def templates() -> list[dict[str, Any]]:
+def templates() -> Templates:
     """The bundled templates: id, names per language, kind, thumbnail if there is one."""
     import json
 
@@ -409,30 +422,52 @@ def templates() -> list[dict[str, Any]]:
             continue
         names = spec.get("name") if isinstance(spec.get("name"), dict) else {}
         thumb = styles_dir() / "thumbnails" / f"{template_id}.png"
-        out.append({"id": template_id, "name": {"en": names.get("en", template_id), "fr": names.get("fr", names.get(
-            "en", template_id))}, "kind": spec.get("kind", "choropleth"),
-            "thumbnail": str(thumb) if thumb.is_file() else None})
-    return out
+        name = InBoth(names.get("en", template_id), names.get("fr", names.get("en", template_id)))
+        out.append(TemplateShown(template_id, name, spec.get("kind", "choropleth"),
+                                 str(thumb) if thumb.is_file() else None))
+    return Templates(tuple(out))
 
 
-TASKS = {f.__name__: f for f in (sample, new_project, inspect_table, inspect_layer, preview, highlight, export,
-                                  export_data, save, open_project, templates)}
+RUNNERS: dict[type[Task], Callable[..., Any]] = {
+    OpenSample: sample, NewProject: new_project, InspectTable: inspect_table, InspectLayer: inspect_layer,
+    DrawPreview: preview, DrawHighlight: highlight, ExportMap: export, ExportData: export_data, SaveProject: save,
+    OpenProject: open_project, ListTemplates: templates}
 
 
-def error_report(exc: BaseException) -> dict[str, Any]:
+class UnknownTask(TypeError):
+    """The window sent something that is no task of this engine (both ship together: a bug)."""
+
+
+def run_task(task: Task) -> Any:
+    """The task's result record; the task's fields are the runner's arguments."""
+    runner = RUNNERS.get(type(task))
+    if runner is None:
+        raise UnknownTask(f"The engine process has no task {type(task).__name__!r}.")
+    return runner(**{f.name: getattr(task, f.name) for f in fields(task)})
+
+
+def error_report(exc: BaseException) -> ErrorReport:
     """A failure as plain values: the user's sentence in both languages, or a bug's traceback."""
     if isinstance(exc, Superseded):
-        return {"user": False, "superseded": True, "text": {}, "summary": "superseded by a newer preview",
-                "details": ""}
+        return ErrorReport(False, summary="superseded by a newer preview", superseded=True)
     details = "".join(traceback.format_exception(exc))
     if isinstance(exc, CartoError):
-        return {"user": True, "text": {"en": exc.text("en"), "fr": exc.text("fr")}, "summary": str(exc),
-                "details": details}
-    return {"user": False, "text": {}, "summary": f"{type(exc).__name__}: {exc}", "details": details}
+        return ErrorReport(True, _both(exc.text), str(exc), details)
+    return ErrorReport(False, summary=f"{type(exc).__name__}: {exc}", details=details)
+
+
+def answer(job_id: int, task: Task) -> tuple[int, bool, Any]:
+    """One task run: (job id, True, its result) or (job id, False, an `ErrorReport`): never lost."""
+    try:
+        if isinstance(task, DrawPreview):
+            _unless_superseded()
+        return job_id, True, run_task(task)
+    except BaseException as exc:  # every failure goes back to the window
+        return job_id, False, error_report(exc)
 
 
 def serve(conn) -> None:
-    """The engine process's loop: (job id, task, kwargs) in, (job id, ok, value) out."""
+    """The engine process's loop: (job id, `Task`) in, (job id, ok, result or `ErrorReport`) out."""
     if hasattr(os, "nice"):  # the window's process gets the processor first on a busy laptop
         try:
             os.nice(5)
@@ -456,15 +491,8 @@ def serve(conn) -> None:
             return
         if message is None:
             return
-        job_id, task, kwargs = message
-        try:
-            if task == "preview":
-                _unless_superseded()
-            value = TASKS[task](**kwargs)
-        except BaseException as exc:  # every failure goes back to the window, never lost
-            conn.send((job_id, False, error_report(exc)))
-        else:
-            conn.send((job_id, True, value))
+        job_id, task = message
+        conn.send(answer(job_id, task))
 
 
 class _Inbox:
@@ -483,4 +511,4 @@ class _Inbox:
                 self.waiting.append(self.conn.recv())
         except (EOFError, OSError):
             self.waiting.append(None)  # the window is gone: stop after this task
-        return any(m is not None and m[1] == "preview" for m in self.waiting)
+        return any(m is not None and isinstance(m[1], DrawPreview) for m in self.waiting)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose
+from carto_desktop.engine_messages import CheckFailed, CheckShown, RowsOnMap
 from carto_desktop.gui.widgets import select_item
 
 SHOW_PROGRESS_AFTER_MS = 500
@@ -151,7 +151,7 @@ class ExportStep(QWidget):
         check_layout.addWidget(self.summary_check)
         layout.addWidget(self.check_group)
         layout.addStretch(1)
-        self.check: dict[str, Any] | None = None
+        self.check: CheckShown | CheckFailed | None = None
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(SHOW_PROGRESS_AFTER_MS)
@@ -228,17 +228,17 @@ class ExportStep(QWidget):
 
     # --- the rows on the map ------------------------------------------------------------------
 
-    def show_rows(self, rows: dict[str, Any] | None, lang: str) -> None:
+    def show_rows(self, rows: RowsOnMap | None, lang: str) -> None:
         """The engine's account of the rows (`rows_account.py`): the headline, then why each other row is not on
         the map, in the words `render` prints; in an amber box when some row is missing."""
-        lines = (rows or {}).get("lines", {}).get(lang) or []
+        lines = rows.lines(lang) if rows else ()
         self.rows_label.setVisible(bool(lines))
         if not lines:
             self.rows_label.setText("")
             return
         text = f"<b>{html.escape(lines[0])}</b>" + "".join(f"<br>\u2022 {html.escape(line.strip())}"
                                                          for line in lines[1:])
-        if not rows.get("complete"):
+        if not rows.complete:
             text = (f"<table width='100%' cellpadding='4' style='background-color:{WARNING_BACKGROUND}'><tr>"
                     f"<td style='color:{WARNING_TEXT}'>{text}</td></tr></table>")
         self.rows_label.setText(text)
@@ -252,44 +252,44 @@ class ExportStep(QWidget):
 
     # --- the "before you share" check -------------------------------------------------------
 
-    def show_check(self, check: dict[str, Any] | None, exported: bool = False) -> None:
-        """Show the engine's check (`ShareCheck.as_dict`); `exported`: it also looked into the written files."""
+    def show_check(self, check: CheckShown | CheckFailed | None, exported: bool = False) -> None:
+        """Show the engine's check (`CheckShown`); `exported`: it also looked into the written files."""
         self.check = check
         if not check:
             self.check_label.setText(self.tr("The check appears here once the map is made."))
             return
-        if "error" in check:
+        if isinstance(check, CheckFailed):
             self.check_label.setText(html.escape(self.tr("The check could not be made: %1")
-                                                 .replace("%1", check["error"].get("summary", ""))))
+                                                 .replace("%1", check.report.summary)))
             return
         self.check_label.setText(check_html(check))
         if exported:
             found = self.tr("Personal values or folder paths were found in the exported files: see \u201c%1\u201d "
-                            "below.").replace("%1", self.check_group.title()) if check.get("leaks") else \
+                            "below.").replace("%1", self.check_group.title()) if check.leaks else \
                 self.tr("No personal value and no folder path was found in the exported files.")
             self.export_label.setText(f"{self.export_label.text()}\n{found}".strip())
 
     def warnings(self) -> list[str]:
         """The check's warnings now shown (empty when there is nothing to fix)."""
-        return list((self.check or {}).get("warnings", []))
+        return list(self.check.warnings) if isinstance(self.check, CheckShown) else []
 
 
-def check_html(check: dict[str, Any]) -> str:
+def check_html(check: CheckShown) -> str:
     """The check's sections as rich text: the verdict first (warnings in an amber box), then the facts and the
     personal columns as lists, column names set apart."""
     parts = []
-    verdict_first = sorted(check["sections"], key=lambda s: not any(i["kind"] in ("warning", "ok") for i in s["items"]))
+    verdict_first = sorted(check.sections, key=lambda s: not any(i.kind in ("warning", "ok") for i in s.items))
     for section in verdict_first:
-        parts.append(f"<p style='margin-top:6px; margin-bottom:2px'><b>{html.escape(section['heading'])}</b></p>")
-        for item in section["items"]:
-            text = html.escape(item["text"])
-            if item["columns"]:
-                text += " : " if check.get("lang") == "fr" else ": "
-                text += ", ".join(f"<i>{html.escape(c)}</i>" for c in item["columns"])
-            if item["kind"] == "warning":
+        parts.append(f"<p style='margin-top:6px; margin-bottom:2px'><b>{html.escape(section.heading)}</b></p>")
+        for item in section.items:
+            text = html.escape(item.text)
+            if item.columns:
+                text += " : " if check.lang == "fr" else ": "
+                text += ", ".join(f"<i>{html.escape(c)}</i>" for c in item.columns)
+            if item.kind == "warning":
                 parts.append(f"<table width='100%' cellpadding='4' style='background-color:{WARNING_BACKGROUND}; "
                              f"margin-top:2px'><tr><td style='color:{WARNING_TEXT}'>\u26a0 {text}</td></tr></table>")
-            elif item["kind"] == "ok":
+            elif item.kind == "ok":
                 parts.append(f"<p style='margin:2px 0; color:{OK_TEXT}'>\u2713 {text}</p>")
             else:
                 parts.append(f"<p style='margin:2px 0 2px 10px'>\u2022 {text}</p>")

@@ -19,6 +19,10 @@ from PySide6.QtWidgets import (
 from carto_desktop.builtin_boundaries.catalogue import is_builtin
 from carto_desktop.choices import Project
 from carto_desktop.edits import ChooseBoundaries, ChooseTable, Edit, FollowPersonalDetection, apply_edit, changed_fields
+from carto_desktop.engine_messages import (BuiltinFit, DataExported, ErrorReport, Exported, ExportData, ExportMap, InspectLayer, InspectTable,
+                                           LayersInspected, ListTemplates, NewProject, OpenProject, OpenSample, Page,
+                                           Preview, ProjectOpened, ProjectReady, ProjectSaved, SaveProject,
+                                           TableInspected, Task, Templates, TemplateShown)
 from carto_desktop.gui.autosave_writer import AutosaveWriter
 from carto_desktop.gui.data_step import DataStep
 from carto_desktop.gui.engine import EngineProcess
@@ -63,8 +67,8 @@ class MainWindow(QMainWindow):
         self.project_path: Path | None = None
         self.dirty = False
         self.history = History()
-        self.last_preview: dict[str, Any] | None = None
-        self.templates: list[dict[str, Any]] = []
+        self.last_preview: Preview | None = None
+        self.templates: tuple[TemplateShown, ...] = ()
         self.error_box: QMessageBox | None = None
         self.recovery_box: QMessageBox | None = None
         self.outside_box: QMessageBox | None = None
@@ -97,7 +101,7 @@ class MainWindow(QMainWindow):
         self.start_page.show_recent(self._recent)
         self._update_actions()
         self.engine.start()  # imports the map stack now, while the user looks at the start page
-        self._run(self.engine, "templates", self._templates_ready)
+        self._run(self.engine, ListTemplates(), self._templates_ready)
         if state:
             self._restore_state(state)
 
@@ -181,12 +185,12 @@ class MainWindow(QMainWindow):
 
     # --- jobs -----------------------------------------------------------------------------
 
-    def _run(self, engine: EngineProcess, task: str, on_done: Callable[[Any], None],
-             on_error: Callable[[dict], None] | None = None, **kwargs: Any) -> int:
+    def _run(self, engine: EngineProcess, task: Task, on_done: Callable[[Any], None],
+             on_error: Callable[[ErrorReport], None] | None = None) -> int:
         """Ask `engine` for `task`; a failure nobody else handles is the plain-language dialog."""
-        return engine.submit(task, on_done, on_error or self.show_failure, **kwargs)
+        return engine.submit(task, on_done, on_error or self.show_failure)
 
-    def _export_failed(self, report: dict) -> None:
+    def _export_failed(self, report: ErrorReport) -> None:
         self._export_job = None
         self.export_step.done(self.tr("The map was not exported."), ok=False)
         self.show_failure(report)
@@ -201,25 +205,25 @@ class MainWindow(QMainWindow):
             self.export_step.done(self.tr("Export cancelled."), ok=False)
             self.export_cancelled.emit()
 
-    def show_failure(self, report: dict) -> None:
+    def show_failure(self, report: ErrorReport) -> None:
         """A plain-language dialog; the technical details stay folded under "Show details"."""
         self.statusBar().showMessage(self.tr("Something needs your attention"))
         self.export_button.setEnabled(self.last_preview is not None)
         self.error_box = show_error(self, report, self.lang)
-        self.failed.emit(report["summary"])
+        self.failed.emit(report.summary)
 
-    def _templates_ready(self, templates: list[dict[str, Any]]) -> None:
-        self.templates = templates
-        self.style_step.show_templates(templates, self.lang)
+    def _templates_ready(self, templates: Templates) -> None:
+        self.templates = templates.templates
+        self.style_step.show_templates(templates.templates, self.lang)
 
     # --- the project ----------------------------------------------------------------------
 
     def open_sample_project(self) -> None:
         self.statusBar().showMessage(self.tr("Opening the sample project…"))
-        self._run(self.engine, "sample", self._project_loaded, lang=self.lang)
+        self._run(self.engine, OpenSample(self.lang), self._project_loaded)
 
-    def _project_loaded(self, loaded: dict[str, Any], path: str | None = None) -> None:
-        self.set_project(loaded["project"], project_path=path)
+    def _project_loaded(self, loaded: ProjectReady | ProjectOpened, path: str | None = None) -> None:
+        self.set_project(loaded.project, project_path=path)
 
     def set_project(self, project: Project, *, project_path: str | Path | None = None, dirty: bool = False) -> None:
         """Show `project` and make its map; undo starts afresh."""
@@ -277,14 +281,14 @@ class MainWindow(QMainWindow):
         self.style_step.show_project(project)
         self.export_step.show_project(project, self._default_export_path())
         if keys & {"table", "sheet", "roles"}:  # the user's roles shape the table's warnings
-            self._run(self.engine, "inspect_table", self._table_inspected, self._table_failed,
-                      path=str(project.table), sheet=project.sheet, roles=dict(project.roles))
+            self._run(self.engine, InspectTable(str(project.table), project.sheet, dict(project.roles)),
+                      self._table_inspected, self._table_failed)
         if "boundaries" in keys:
             if project.boundaries is None or is_builtin(project.boundaries):
                 self.data_step.show_layers([], None)
             else:
-                self._run(self.engine, "inspect_layer", self._layers_inspected, lambda _report: None,
-                          path=str(project.boundaries))
+                self._run(self.engine, InspectLayer(str(project.boundaries)), self._layers_inspected,
+                          lambda _report: None)
         self.autosave_writer.soon()
         self._update_actions()
         self.project_changed.emit()
@@ -295,42 +299,42 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Making the map…"))
         self.maps.changed(project)
 
-    def _table_inspected(self, info: dict[str, Any]) -> None:
+    def _table_inspected(self, info: TableInspected) -> None:
         if self.project is None:
             return
         self.data_step.show_table(info, self.project, self.lang)
-        self.match_step.show_columns(info["columns"], self.project.key_column)
-        self.style_step.show_columns(info["columns"])
-        self.style_step.show_people(bool((info.get("people") or {}).get("people")))
-        self._adopt_builtin(info.get("builtin"))
-        if not info.get("error"):
+        self.match_step.show_columns(list(info.columns), self.project.key_column)
+        self.style_step.show_columns(list(info.columns))
+        self.style_step.show_people(bool(info.people and info.people.people))
+        self._adopt_builtin(info.builtin)
+        if info.error is None:
             # the personal columns follow the table's detection and the user's word: a rule, but no undo step
             followed = apply_edit(self.project, FollowPersonalDetection(self.data_step.detected_personal(),
-                                                                        tuple(info["columns"])))
+                                                                        info.columns))
             if followed is not self.project:
                 self.project = followed
                 self._changed({"excluded_columns"})
         self.table_ready.emit()
 
-    def _adopt_builtin(self, fit: dict[str, Any] | None) -> None:
+    def _adopt_builtin(self, fit: BuiltinFit | None) -> None:
         """No boundaries chosen: the built-in set the table fits is used (a rule, no undo step); none or
         several fit: the Data step asks, and no map is made until the person chooses."""
         self.data_step.show_builtin_fit(fit, self.lang)
         if self.project is None or self.project.boundaries is not None or not fit:
             return
-        if fit.get("spec"):
-            self.project = apply_edit(self.project, ChooseBoundaries(fit["spec"]))
+        if fit.spec:
+            self.project = apply_edit(self.project, ChooseBoundaries(fit.spec))
             self._changed({"boundaries"})
         else:
             self.go_to_step(0)
             self.statusBar().showMessage(self.tr("Choose the boundaries: built in, or your own file."))
 
-    def _table_failed(self, report: dict) -> None:
-        self.data_step.show_table_error(_report_text(report, self.lang) or report["summary"])
+    def _table_failed(self, report: ErrorReport) -> None:
+        self.data_step.show_table_error(report.text.text(self.lang) or report.summary)
 
-    def _layers_inspected(self, info: dict[str, Any]) -> None:
+    def _layers_inspected(self, info: LayersInspected) -> None:
         if self.project is not None:
-            self.data_step.show_layers(info["layers"], self.project.layer)
+            self.data_step.show_layers(list(info.layers), self.project.layer)
 
     def _default_export_path(self) -> Path:
         folder = self.project_path.parent if self.project_path else Path.home()
@@ -339,24 +343,24 @@ class MainWindow(QMainWindow):
 
     # --- preview --------------------------------------------------------------------------
 
-    def _preview_done(self, result: dict[str, Any]) -> None:
+    def _preview_done(self, result: Preview) -> None:
         self.last_preview = result
-        self.preview.show_pixels(result["pixels"], result["width"], result["height"])
-        self.style_step.show_columns(result["columns"])
-        self.export_step.show_check(result.get("check"))
-        self.style_step.show_small_counts(result.get("small_counts"), self.lang)
-        self.style_step.show_source(result.get("stated_source"))
-        self.export_step.show_rows(result.get("rows"), self.lang)
-        rows = (result.get("rows") or {}).get("lines", {}).get(self.lang) or [""]
+        page = result.page
+        self.preview.show_pixels(page.pixels, page.width, page.height)
+        self.style_step.show_columns(list(result.columns))
+        self.export_step.show_check(result.check)
+        self.style_step.show_small_counts(result.small_counts, self.lang)
+        self.style_step.show_source(result.stated_source)
+        self.export_step.show_rows(result.rows, self.lang)
+        rows = (result.rows.lines(self.lang) if result.rows else ()) or ("",)
         self.rows_label.setText(rows[0])
         self.rows_label.setToolTip("\n".join(line.strip() for line in rows[1:]))
-        self.match_step.show_match(result["match"], self._status_names(), self.lang)
-        match = result["match"]
-        if match is not None:
-            c = match["counts"]
+        self.match_step.show_match(result.match, self._status_names(), self.lang)
+        if result.match is not None:
+            c = result.match.counts
             self.counts_label.setText(self.tr("Matched: %1 · to review: %2 · not found: %3")
-                                      .replace("%1", str(c["matched"])).replace("%2", str(c["review"]))
-                                      .replace("%3", str(c["unmatched"])))
+                                      .replace("%1", str(c.matched)).replace("%2", str(c.review))
+                                      .replace("%3", str(c.unmatched)))
         self.export_button.setEnabled(True)
         self.export_step.data_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))
@@ -369,9 +373,9 @@ class MainWindow(QMainWindow):
         """Outline `area_id` on the preview ("" = none), soon (`MapRequests`)."""
         self.maps.request_highlight(area_id)
 
-    def _highlight_done(self, result: dict[str, Any], area: str) -> None:
-        self.last_preview = {**self.last_preview, **result}
-        self.preview.show_pixels(result["pixels"], result["width"], result["height"])
+    def _highlight_done(self, page: Page, area: str) -> None:
+        self.last_preview = self.last_preview.with_page(page)
+        self.preview.show_pixels(page.pixels, page.width, page.height)
         self.highlight_ready.emit(area)
 
     def _status_names(self) -> dict[str, str]:
@@ -390,20 +394,19 @@ class MainWindow(QMainWindow):
         self._export_paths = paths
         self.export_step.started()
         self.statusBar().showMessage(self.tr("Exporting…"))
-        self._export_job = self._run(self.exporter, "export", self._export_done, self._export_failed,
-                                     project=self.project, paths=paths,
-                                     dpi=dpi or self.dpi_spin.value(),
-                                     atlas=self.export_step.atlas_check.isChecked() if atlas is None else atlas,
-                                     check_lang=self.lang, summary=self.export_step.summary_check.isChecked())
+        task = ExportMap(self.project, tuple(paths), dpi or self.dpi_spin.value(),
+                         atlas=self.export_step.atlas_check.isChecked() if atlas is None else atlas,
+                         check_lang=self.lang, summary=self.export_step.summary_check.isChecked())
+        self._export_job = self._run(self.exporter, task, self._export_done, self._export_failed)
 
-    def _export_done(self, done: dict[str, Any]) -> None:
+    def _export_done(self, done: Exported) -> None:
         """The files written, the check of what they contain, and its summary if asked for."""
         self._export_job = None
-        paths = done["paths"]
+        paths = list(done.paths)
         self._exported = paths
-        names = ", ".join(Path(p).name for p in paths + ([done["summary"]] if done.get("summary") else []))
+        names = ", ".join(Path(p).name for p in paths + ([done.summary] if done.summary else []))
         self.export_step.done(self.tr("Saved: %1").replace("%1", names), ok=True)
-        self.export_step.show_check(done.get("check"), exported=True)
+        self.export_step.show_check(done.check, exported=True)
         self.statusBar().showMessage(self.tr("Map exported"))
         for path in paths:
             self.export_finished.emit(path)
@@ -413,15 +416,14 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         self.export_step.data_started()
-        self._run(self.exporter, "export_data", self._data_written, self._data_failed, project=self.project,
-                  path=str(path))
+        self._run(self.exporter, ExportData(self.project, str(path)), self._data_written, self._data_failed)
 
-    def _data_written(self, done: dict[str, Any]) -> None:
-        self.export_step.data_done(self.tr("Map data saved: %1").replace("%1", Path(done["path"]).name),
-                                   done["notice"].get(self.lang, ""))
-        self.data_exported.emit(done["path"])
+    def _data_written(self, done: DataExported) -> None:
+        self.export_step.data_done(self.tr("Map data saved: %1").replace("%1", Path(done.path).name),
+                                   done.notice.text(self.lang))
+        self.data_exported.emit(done.path)
 
-    def _data_failed(self, report: dict) -> None:
+    def _data_failed(self, report: ErrorReport) -> None:
         self.export_step.data_done(self.tr("The map's data was not written."))
         self.show_failure(report)
 
@@ -454,7 +456,8 @@ class MainWindow(QMainWindow):
         """A table is enough: the built-in boundaries it fits are found (or asked for) once it is inspected."""
         if "table" in self._pending_inputs:
             inputs, self._pending_inputs = self._pending_inputs, {}
-            self._run(self.engine, "new_project", self._project_loaded, lang=self.lang, **inputs)
+            self._run(self.engine, NewProject(inputs["table"], self.lang, inputs.get("boundaries")),
+                      self._project_loaded)
         else:
             self.statusBar().showMessage(self.tr("Now choose the table."))
 
@@ -525,10 +528,10 @@ class MainWindow(QMainWindow):
             return
         self.style_step.commit_texts()
         generation = self.maps.generation
-        self._run(self.engine, "save", lambda saved: self._saved(saved, generation),
-                  project=self.project, path=str(path))
+        self._run(self.engine, SaveProject(self.project, str(path)), lambda saved: self._saved(saved, generation))
 
-    def _saved(self, path: str, generation: int) -> None:
+    def _saved(self, saved: ProjectSaved, generation: int) -> None:
+        path = saved.path
         self.project_path = Path(path)
         self.dirty = generation != self.maps.generation
         self._remember_recent(path)
@@ -545,10 +548,10 @@ class MainWindow(QMainWindow):
 
     def open_project_file(self, path: str | Path) -> None:
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", Path(path).name))
-        self._run(self.engine, "open_project", lambda opened: self._opened(opened, str(path)), path=str(path))
+        self._run(self.engine, OpenProject(str(path)), lambda opened: self._opened(opened, str(path)))
 
-    def _opened(self, opened: dict[str, Any], path: str) -> None:
-        outside = inputs_to_confirm(opened.get("outside") or [], self.known_inputs | self._inputs_in_use(),
+    def _opened(self, opened: ProjectOpened, path: str) -> None:
+        outside = inputs_to_confirm(list(opened.outside), self.known_inputs | self._inputs_in_use(),
                                     project=path, familiar_projects=self._recent)
         if outside:  # a project naming files elsewhere on the computer: the user sees them before they are read
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Carto Desktop"),
@@ -563,16 +566,16 @@ class MainWindow(QMainWindow):
             return
         self._opened_checked(opened, path)
 
-    def _opened_checked(self, opened: dict[str, Any], path: str) -> None:
+    def _opened_checked(self, opened: ProjectOpened, path: str) -> None:
         self._project_loaded(opened, path)
         self._remember_recent(path)
         notes = []
-        if opened["missing"]:
+        if opened.missing:
             notes.append(self.tr("These input files were not found: %1. Choose them again in step 1.")
-                         .replace("%1", ", ".join(opened["missing"])))
-        if opened["changed"]:
+                         .replace("%1", ", ".join(opened.missing)))
+        if opened.changed:
             notes.append(self.tr("These input files have changed since the project was saved: %1. The map uses "
-                                 "their new content.").replace("%1", ", ".join(opened["changed"])))
+                                 "their new content.").replace("%1", ", ".join(opened.changed)))
         if notes:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Carto Desktop"), "\n\n".join(notes),
                               QMessageBox.StandardButton.Ok, self)
@@ -623,12 +626,12 @@ class MainWindow(QMainWindow):
     def _recovery_answered(self, recover: bool | None, found) -> None:
         """True: recover; False: the user chose to start afresh (the only way the autosave is deleted); None: unanswered."""
         if recover:  # checked in the engine process: a damaged autosave is a plain message, and is kept
-            self._run(self.engine, "open_project", self._recovered, path=str(self.autosave.path), autosave=True)
+            self._run(self.engine, OpenProject(str(self.autosave.path), autosave=True), self._recovered)
         elif recover is False and self.autosave is not None:
             self.autosave.clear()
 
-    def _recovered(self, opened: dict[str, Any]) -> None:
-        self.set_project(opened["project"], project_path=opened.get("saved_from"), dirty=True)
+    def _recovered(self, opened: ProjectOpened) -> None:
+        self.set_project(opened.project, project_path=opened.saved_from, dirty=True)
 
     # --- language -------------------------------------------------------------------------
 
@@ -681,6 +684,3 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
-
-def _report_text(report: dict, lang: str) -> str:
-    return report.get("text", {}).get(lang, "")

@@ -12,11 +12,12 @@ One object keeps the rules that were spread over flags in the window:
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from carto_desktop.choices import Project
+from carto_desktop.engine_messages import DrawHighlight, DrawPreview, ErrorReport, Page, Preview
 from carto_desktop.gui.engine import EngineProcess
 
 PREVIEW_DELAY_MS = 60  # edits closer together than this make one preview (a person's clicks are further apart)
@@ -26,9 +27,9 @@ HIGHLIGHT_DELAY_MS = 120  # the pointer running down a list of areas makes one h
 class MapRequests(QObject):
     """Schedules the engine's previews and highlights for the window's current project."""
 
-    preview_ready = Signal(dict)  # the result of `engine_tasks.preview` for the current project
-    preview_failed = Signal(dict)  # an error report
-    highlight_ready = Signal(dict, str)  # pixels with the area outlined, and the area ("" = none)
+    preview_ready = Signal(object)  # the `Preview` of the current project
+    preview_failed = Signal(object)  # an `ErrorReport`
+    highlight_ready = Signal(object, str)  # the `Page` with the area outlined, and the area ("" = none)
 
     def __init__(self, engine: EngineProcess, lang: str, parent: QObject | None = None,
                  fit: Callable[[], tuple[int, int] | None] | None = None) -> None:
@@ -78,11 +79,11 @@ class MapRequests(QObject):
             return
         asked = (self.generation, self.area)
         self._preview = asked  # the newest; one still being drawn stops when the engine sees this one
-        self.engine.submit("preview", lambda result: self._preview_done(asked, result),
-                           lambda report: self._preview_error(asked, report),
-                           check_lang=self.lang, project=project, highlight=self.area, fit=fit)
+        self.engine.submit(DrawPreview(project, highlight=self.area, check_lang=self.lang, fit=fit),
+                           lambda result: self._preview_done(asked, result),
+                           lambda report: self._preview_error(asked, report))
 
-    def _preview_done(self, asked: tuple[int, str | None], result: dict[str, Any]) -> None:
+    def _preview_done(self, asked: tuple[int, str | None], result: Preview) -> None:
         if asked is not self._preview:  # a newer preview is coming
             return
         self._preview = None
@@ -93,8 +94,8 @@ class MapRequests(QObject):
         if asked[1] != self.area:  # asked for while the map was being made
             self._highlight_timer.start()
 
-    def _preview_error(self, asked: tuple[int, str | None], report: dict) -> None:
-        if report.get("superseded") or asked is not self._preview:  # a newer preview is coming
+    def _preview_error(self, asked: tuple[int, str | None], report: ErrorReport) -> None:
+        if report.superseded or asked is not self._preview:  # a newer preview is coming
             return
         self._preview = None
         self.preview_failed.emit(report)
@@ -118,10 +119,10 @@ class MapRequests(QObject):
         self._highlight_again = False
         asked = (self.generation, self.area)
         self._highlight = asked
-        self.engine.submit("highlight", lambda result: self._highlight_done(asked, result), self._highlight_error,
-                  project=project, area_id=self.area)
+        self.engine.submit(DrawHighlight(project, self.area), lambda result: self._highlight_done(asked, result),
+                           self._highlight_error)
 
-    def _highlight_done(self, asked: tuple[int, str | None], result: dict[str, Any]) -> None:
+    def _highlight_done(self, asked: tuple[int, str | None], result: Page) -> None:
         self._highlight = None
         if self._highlight_again or asked != (self.generation, self.area):
             self._highlight_again = False
@@ -130,5 +131,5 @@ class MapRequests(QObject):
             return
         self.highlight_ready.emit(result, self.area or "")
 
-    def _highlight_error(self, _report: dict) -> None:
+    def _highlight_error(self, _report: ErrorReport) -> None:
         self._highlight = None  # an outline is a help: the map itself is still shown

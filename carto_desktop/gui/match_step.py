@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose, ChooseKeyColumn, DecideArea, ForgetDecisions
+from carto_desktop.engine_messages import Area, MatchShown, ReviewLine
 from carto_desktop.gui.widgets import AUTO, select_item
 
 NO_CHOICE = ""
@@ -125,7 +125,7 @@ class MatchStep(QWidget):
         layout.addLayout(buttons)
         self._decisions: dict[str, str] = {}
         self._gazetteer: str | None = GEONAMES
-        self._lines: list[dict[str, Any]] = []
+        self._lines: tuple[ReviewLine, ...] = ()
         self.lang = "en"
 
     def show_columns(self, columns: list[str], key_column: str | None) -> None:
@@ -165,47 +165,47 @@ class MatchStep(QWidget):
         if value != self._gazetteer:
             self.edited.emit(Choose(gazetteer=value))
 
-    def show_match(self, match: dict[str, Any] | None, status_names: dict[str, str], lang: str | None = None) -> None:
+    def show_match(self, match: MatchShown | None, status_names: dict[str, str], lang: str | None = None) -> None:
         """Counts and review lines from the engine's preview (`engine_tasks.preview`)."""
         self.lang = lang or self.lang
         if match is None:
             for label in (self.key_label, self.matched_label, self.review_label, self.unmatched_label):
                 label.setText("–")
-            self._lines = []
+            self._lines = ()
             self.review_table.setRowCount(0)
             self._filter()
             self._show_detail()
             return
-        counts = match["counts"]
-        self.key_label.setText(match["key_column"])
-        self.matched_label.setText(str(counts["matched"]))
-        self.review_label.setText(str(counts["review"]))
-        self.unmatched_label.setText(str(counts["unmatched"]))
+        counts = match.counts
+        self.key_label.setText(match.key_column)
+        self.matched_label.setText(str(counts.matched))
+        self.review_label.setText(str(counts.review))
+        self.unmatched_label.setText(str(counts.unmatched))
         selected = self.selected_value()
-        lines = self._lines = match["review"]
+        lines = self._lines = match.review
         table = self.review_table
         table.blockSignals(True)  # rebuilding is no new selection
         table.clearSelection()
         table.setRowCount(len(lines))
         for i, line in enumerate(lines):
-            status = status_names.get(line["status"], line["status"])
-            why = line.get("why", {}).get(self.lang) or status
-            for column, text in ((VALUE, line["value"] or self.tr("(empty)")), (ROWS, str(line["rows"])),
-                                 (WHY, line.get("why_short", {}).get(self.lang) or status)):
+            status = status_names.get(line.status, line.status)
+            why = line.why.text(self.lang) or status
+            for column, text in ((VALUE, line.value or self.tr("(empty)")), (ROWS, str(line.rows)),
+                                 (WHY, line.why_short.text(self.lang) or status)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setToolTip(why)
                 table.setItem(i, column, item)
-            table.setCellWidget(i, AREA, self._chooser(line, match["areas"]))
+            table.setCellWidget(i, AREA, self._chooser(line, match.areas))
             table.setCellWidget(i, ACCEPT, self._accept_button(i, line))
-        row = next((i for i, line in enumerate(lines) if line["value"] == selected), None)
+        row = next((i for i, line in enumerate(lines) if line.value == selected), None)
         if row is not None:
             table.selectRow(row)
         table.blockSignals(False)
         self._filter()
         self._show_detail()
 
-    def _chooser(self, line: dict[str, Any], areas: list[list[str]]) -> QComboBox:
+    def _chooser(self, line: ReviewLine, areas: tuple[Area, ...]) -> QComboBox:
         combo = _AreaChooser()
         combo.setToolTip(self.tr("★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)"))
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -213,27 +213,28 @@ class MatchStep(QWidget):
         # no decision: the rows stay off the map until the person picks an area (not a choice to leave them off)
         combo.addItem(self.tr("Choose…"), NO_CHOICE)
         suggested = set()
-        for area_id, name, score in line["candidates"]:
-            combo.addItem(f"★ {name} · {area_id} ({score:.0f} %)", area_id)
-            suggested.add(area_id)
-        if line["candidates"] and areas:
+        for candidate in line.candidates:
+            combo.addItem(f"★ {candidate.name} · {candidate.area_id} ({candidate.score:.0f} %)", candidate.area_id)
+            suggested.add(candidate.area_id)
+        if line.candidates and areas:
             combo.insertSeparator(combo.count())
-        for area_id, name in areas:
-            if area_id not in suggested:
-                combo.addItem(f"{name} · {area_id}", area_id)
-        combo.setProperty("key_value", line["value"])
+        for area in areas:
+            if area.area_id not in suggested:
+                combo.addItem(f"{area.name} · {area.area_id}", area.area_id)
+        combo.setProperty("key_value", line.value)
         combo.activated.connect(lambda _=None, c=combo: self._decide(c))
         combo.highlighted.connect(lambda index, c=combo: self._ask_highlight(c.itemData(index) or ""))
         combo.popup_closed.connect(self._selection_changed)
         return combo
 
-    def _accept_button(self, row: int, line: dict[str, Any]) -> QPushButton:
+    def _accept_button(self, row: int, line: ReviewLine) -> QPushButton:
         """One click puts the line's rows in its best suggestion."""
-        if line["candidates"]:
-            area_id, name, _score = line["candidates"][0]
-            button = QPushButton(f"✓ {name}")
-            button.setToolTip(self.tr("Put these rows in %1, the best suggestion").replace("%1", f"{name} · {area_id}"))
-            button.clicked.connect(lambda _=False, v=line["value"], a=area_id: self._apply(v, a))
+        if line.candidates:
+            best = line.candidates[0]
+            button = QPushButton(f"✓ {best.name}")
+            button.setToolTip(self.tr("Put these rows in %1, the best suggestion")
+                              .replace("%1", f"{best.name} · {best.area_id}"))
+            button.clicked.connect(lambda _=False, v=line.value, a=best.area_id: self._apply(v, a))
         else:
             button = QPushButton(self.tr("None"))
             button.setEnabled(False)
@@ -260,7 +261,7 @@ class MatchStep(QWidget):
         rows = self.review_table.selectionModel().selectedRows() if self.review_table.selectionModel() else []
         if not rows or rows[0].row() >= len(self._lines):
             return None
-        return self._lines[rows[0].row()]["value"]
+        return self._lines[rows[0].row()].value
 
     def _selection_changed(self) -> None:
         """Outline the selected line's chosen area, else its best suggestion."""
@@ -272,23 +273,23 @@ class MatchStep(QWidget):
             line = self._lines[row] if row < len(self._lines) else None
             if combo is not None and combo.currentData():
                 area = combo.currentData()
-            elif line and line["candidates"]:
-                area = line["candidates"][0][0]
+            elif line and line.candidates:
+                area = line.candidates[0].area_id
         self._ask_highlight(area)
         self._show_detail()
 
     def _show_detail(self) -> None:
         """The selected line's reason in a whole sentence, and its suggestions with their scores."""
         value = self.selected_value()
-        line = next((line for line in self._lines if line["value"] == value), None) if value is not None else None
+        line = next((line for line in self._lines if line.value == value), None) if value is not None else None
         if line is None:
             self.detail_label.setText(self.tr("Select a line to read why it is unsure and see its best suggestion "
                                               "outlined on the map.") if self._lines else "")
             return
-        text = self.tr("“%1” (rows: %2) — %3").replace("%1", line["value"] or self.tr("(empty)")) \
-            .replace("%2", str(line["rows"])).replace("%3", line.get("why", {}).get(self.lang, ""))
-        if line["candidates"]:
-            names = ", ".join(f"{name} ({score:.0f} %)" for _, name, score in line["candidates"])
+        text = self.tr("“%1” (rows: %2) — %3").replace("%1", line.value or self.tr("(empty)")) \
+            .replace("%2", str(line.rows)).replace("%3", line.why.text(self.lang))
+        if line.candidates:
+            names = ", ".join(f"{c.name} ({c.score:.0f} %)" for c in line.candidates)
             text += " " + self.tr("Suggestions: %1.").replace("%1", names)
         self.detail_label.setText(text)
 
@@ -300,7 +301,7 @@ class MatchStep(QWidget):
         wanted = _folded(self.search_edit.text().strip())
         shown = 0
         for i, line in enumerate(self._lines):
-            texts = [line["value"]] + [f"{name} {area_id}" for area_id, name, _ in line["candidates"]]
+            texts = [line.value] + [f"{c.name} {c.area_id}" for c in line.candidates]
             visible = not wanted or any(wanted in _folded(t) for t in texts)
             self.review_table.setRowHidden(i, not visible)
             shown += visible
@@ -309,7 +310,7 @@ class MatchStep(QWidget):
 
     def visible_values(self) -> list[str]:
         """The review lines the search leaves visible (for tests and the guide)."""
-        return [line["value"] for i, line in enumerate(self._lines) if not self.review_table.isRowHidden(i)]
+        return [line.value for i, line in enumerate(self._lines) if not self.review_table.isRowHidden(i)]
 
     def _forget(self) -> None:
         self._ask_highlight("")  # the outlined area belonged to a decision now gone

@@ -1,8 +1,6 @@
 """Step 3, Style: the kind of map, what number to show, how to group and colour it, the texts."""
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -12,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose, ChooseAggregation, ChooseValueColumn
+from carto_desktop.engine_messages import InBoth, TemplateShown
 from carto_desktop.gui.widgets import select_item
 
 DEFAULT = ""  # combo data for "as the template says"
@@ -239,13 +238,13 @@ class StyleStep(QWidget):
 
     # --- showing --------------------------------------------------------------------------
 
-    def show_templates(self, templates: list[dict[str, Any]], lang: str) -> None:
+    def show_templates(self, templates: tuple[TemplateShown, ...], lang: str) -> None:
         current = self.template_combo.currentData()
-        self._kinds = {t["id"]: t.get("kind", "choropleth") for t in templates}
+        self._kinds = {t.id: t.kind for t in templates}
         self.template_combo.clear()
         for t in templates:
-            icon = QIcon(t["thumbnail"]) if t.get("thumbnail") else QIcon()
-            self.template_combo.addItem(icon, t["name"].get(lang) or t["id"], t["id"])
+            icon = QIcon(t.thumbnail) if t.thumbnail else QIcon()
+            self.template_combo.addItem(icon, t.name.text(lang) or t.id, t.id)
         select_item(self.template_combo, self._project.template if self._project else current)
         self._show_kind_controls()
 
@@ -296,10 +295,11 @@ class StyleStep(QWidget):
         self.source_edit.setPlaceholderText(self.tr("From credits.json: %1").replace("%1", self._stated_source)
                                             if self._stated_source else self.tr("Who collected or published the data"))
 
-    def show_small_counts(self, texts: dict[str, str] | None, lang: str) -> None:
+    def show_small_counts(self, texts: InBoth, lang: str) -> None:
         """The engine's sentence saying whether the threshold hides anything on this map (both languages)."""
-        self.threshold_applies.setText((texts or {}).get(lang, ""))
-        self.threshold_applies.setVisible(bool(texts))
+        text = texts.text(lang)
+        self.threshold_applies.setText(text)
+        self.threshold_applies.setVisible(bool(text))
 
     def show_project(self, project: Project) -> None:
         self._project = project

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
+if TYPE_CHECKING:  # the app's window reads `Candidate`s: no pandas nor geopandas for it
+    import pandas as pd
 
-from carto_desktop.match.boundary_keys import BoundaryKeys
+    from carto_desktop.match.boundary_keys import BoundaryKeys
 
 MATCHED, REVIEW, UNMATCHED = "matched", "review", "unmatched"
 MATCH_COLUMNS = ["match_id", "match_name", "match_score", "match_method", "match_status", "match_candidates"]

@@ -156,14 +156,6 @@ class ShareCheck:
                 {"heading": translate("Personal data in the table", t), "items": personal},
                 {"heading": translate("Verdict", t), "items": verdict}]
 
-    def as_dict(self) -> dict[str, Any]:
-        """Plain values for the app's engine process (gui/engine_tasks.py): sections, warnings, figures."""
-        return {"lang": self.lang, "title": translate("Before you share", self.lang), "sections": self.sections(),
-                "warnings": self.warnings, "min_count": self.min_count, "suppressed_areas": self.suppressed_areas,
-                "smallest_count": self.smallest_count, "people_points_drawn": self.people_points_drawn,
-                "detected": [f.column for f in self.detected], "excluded": list(self.excluded),
-                "scanned": list(self.scanned), "leaks": dict(self.leaks)}
-
     def markdown(self, map_name: str = "", checked: date | None = None) -> str:
         """A one-page summary to keep with the map, in the check's language."""
         t = self.lang
