@@ -26,7 +26,9 @@ from carto_desktop.carto.templates import Template, load_template
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.choices import IGNORE, PLACE_ROLES, Project
 from carto_desktop.counted import what_is_counted
-from carto_desktop.rows_account import RowsAccount, account_rows, larger_area_label, rows_of_larger_areas
+from carto_desktop.rows_account import (
+    RowsAccount, account_rows, account_sites, larger_area_label, rows_of_larger_areas,
+)
 from carto_desktop.totals import check_totals, find_total_rows
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
@@ -333,8 +335,10 @@ def prepare_map(project: Project) -> PreparedMap:
             if not len(points) or not layer.sindex.query(points.geometry.to_crs(layer.crs).to_numpy(),
                                                          predicate="intersects").size:
                 _no_point_inside(project, drawn=True)
+            account = account_sites(table.data, *_lat_lon(table, project), points.index, table.row_numbers)
             data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
-                           indicator=project.legend_heading or translate("Sites", lang), points=points)
+                           indicator=project.legend_heading or translate("Sites", lang), points=points,
+                           footnote=account.footnote(lang))
             if people:
                 notices.append(translate("Warning: each point is a person or household and is drawn where they "
                                          "live; share this map only with people allowed to see it.", lang))

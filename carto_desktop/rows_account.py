@@ -24,6 +24,8 @@ ONE = {  # the sentence for a single row
     "{n} give no place": "{n} gives no place",
     "{n} wait for a decision in the match review": "{n} waits for a decision in the match review",
     "{n} name no area of the boundary file: {names}": "{n} names no area of the boundary file: {names}",
+    "{n} have no coordinates": "{n} has no coordinates",
+    "{n} have coordinates that cannot be used (rows {rows})": "{n} has coordinates that cannot be used (row {rows})",
 }
 
 
@@ -185,3 +187,19 @@ def larger_area_label(rows: int, level: str, lang: str = "en") -> str:
     key = ("Reported for the whole {level} only: {n} row" if rows == 1 else
            "Reported for the whole {level} only: {n} rows")
     return translate(key, lang, level=level, n=_count(rows, lang))
+
+
+def account_sites(data: pd.DataFrame, lat: str, lon: str, drawn: pd.Index, row_numbers: list[int]) -> RowsAccount:
+    """A map of sites: `drawn` (the index of the rows drawn as points) of the table's rows, the others with
+    no coordinates at all, or with coordinates that cannot be used (unreadable, 0,0, outside the layer's
+    extent: the rows named, as the user sees them in the file)."""
+    left = ~data.index.isin(drawn)
+    empty = ~_filled(data[lat]) & ~_filled(data[lon])
+    reasons: list[Reason] = []
+    if (left & ~empty).any():
+        rows = [row_numbers[i] for i in np.flatnonzero(left & ~empty)]
+        shown = ", ".join(str(r) for r in rows[:NAMES_SHOWN]) + (", …" if len(rows) > NAMES_SHOWN else "")
+        reasons.append(Reason(len(rows), "{n} have coordinates that cannot be used (rows {rows})", {"rows": shown}))
+    if (left & empty).any():
+        reasons.append(Reason(int((left & empty).sum()), "{n} have no coordinates"))
+    return RowsAccount(len(data), int((~left).sum()), tuple(reasons))

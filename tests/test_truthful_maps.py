@@ -474,3 +474,29 @@ def test_a_presence_map_says_presence_and_lists_no_empty_absent_class(real_data)
         assert texts[0] == heading
         assert not any(t.startswith(("No activity reported", "Aucune activité signalée")) for t in texts)
         assert "legend-no-data" not in _legend_boxes(result.figure)
+
+
+def test_a_map_of_sites_accounts_for_the_rows_it_cannot_draw(real_data, tmp_path, capsys):
+    """WHO Mali health facilities: "Hôpital SOMINO DOLO" has no coordinates; the map of sites drew 22 of 23 and
+    neither `render` nor the map said so."""
+    from carto_desktop import cli
+
+    table = real_data / "tables" / "mli_health_facilities_oms_macroman.csv"
+    code = cli.main(["render", "--table", str(table), "--boundaries", str(real_data / "boundaries" / "mali_adm1.geojson"),
+                     "--template", "points", "--category", "TYPE", "--dpi", "30", "--lang", "en",
+                     "-o", str(tmp_path / "sites.png")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out[:2] == ["22 of 23 rows are on the map.", "  1 has no coordinates"]
+    # a row whose coordinates cannot be used is named by its row in the file
+    raw = pd.read_csv(table, dtype=str, encoding="mac_roman")
+    raw.loc[3, "location.latitude"] = "0"
+    raw.loc[3, "location.longitude"] = "0"
+    bad = tmp_path / "sites.csv"
+    raw.to_csv(bad, index=False)
+    result = build_map(Project(table=bad, boundaries=real_data / "boundaries" / "mali_adm1.geojson", template="points",
+                               category_column="TYPE", lang="fr"))
+    footer = " ".join(next(t.get_text() for t in result.figure.texts if t.get_gid() == "footer").split())
+    assert footer.startswith("21 lignes sur 23 sont cartographiées ; 1 a des coordonnées inutilisables (ligne 5) ; "
+                             "1 n'a pas de coordonnées.")
+    assert len(result.data.points) == 21

@@ -65,6 +65,11 @@ FRENCH.update({
     "{n} name no area of the boundary file: {names}": "{n} ne nomment aucune zone du fichier de limites : {names}",
     "{n} names no area of the boundary file: {names}": "{n} ne nomme aucune zone du fichier de limites : {names}",
     "Presence": "Présence",
+    "{n} have no coordinates": "{n} n'ont pas de coordonnées",
+    "{n} has no coordinates": "{n} n'a pas de coordonnées",
+    "{n} have coordinates that cannot be used (rows {rows})":
+        "{n} ont des coordonnées inutilisables (lignes {rows})",
+    "{n} has coordinates that cannot be used (row {rows})": "{n} a des coordonnées inutilisables (ligne {rows})",
     # rows_account.py: rows naming only a region, drawn on it
     "Reported for the whole {level} only: {n} rows": "Signalé au niveau {level} seulement : {n} lignes",
     "Reported for the whole {level} only: {n} row": "Signalé au niveau {level} seulement : {n} ligne",
