@@ -261,3 +261,24 @@ def test_the_country_of_a_layer_is_the_one_that_holds_most_of_its_area(real_data
     assert country_of(mixed, countries)["ADM0_A3"] == "BFA"
     assert country_of(pd.concat([mali, burkina], ignore_index=True), countries)["ADM0_A3"] == "MLI"
     assert country_of(mali.iloc[:0], countries) is None
+
+
+def test_long_thin_gaps_between_areas_are_not_drawn_as_borders_on_a_zoomed_map(real_data):
+    """Chad's COD départements leave about 70 gaps between neighbours, 0.1–260 m wide and up to 400 km
+    long: on a map of the Lac sites (1 mm ≈ 0.5 km) they were drawn as stray thick black dashes
+    inside the country. Closed as slivers, whatever their area; Bamako (Mali) still stays."""
+    from dataclasses import replace
+
+    import shapely
+
+    from carto_desktop.carto.page import outlines_of
+    from carto_desktop.project import Project, build_map
+
+    data = build_map(Project(table=real_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx",
+                             template="points", lang="fr")).data
+    data = replace(data, areas=data.areas.to_crs(data.areas.estimate_utm_crs()))
+    def holes(outlines):
+        return [shapely.Polygon(r) for g in [*outlines.parents, *outlines.outer] for p in shapely.get_parts(g)
+                for r in p.interiors]
+    assert len(holes(outlines_of(data))) > 50  # the gaps are really in the file
+    assert holes(outlines_of(data, min_hole=500.0 ** 2)) == []  # 1 mm² of paper at 1 mm ≈ 0.5 km

@@ -255,7 +255,7 @@ def _draw_page(
                        outer=outlines.outer[0])
         drawn.map_axes, drawn.map_crs = [ax], data.areas.crs
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
-        outlines = _closed(outlines, mm_to_units ** 2)
+        outlines = _closed(outlines, mm_to_units ** 2, _metres_per_unit(data.areas.crs))
         legend = {
             "choropleth": lambda: (draw_grid if data.outlines is not None else draw_choropleth)(ax, data, template, lang),
             "presence": lambda: draw_presence(ax, data, template, lang),
@@ -474,21 +474,40 @@ def outlines_of(data: MapData, min_hole: float = 0.0) -> Outlines:
     parent = _parent_outlines(areas, keys)
     parents = parent.geometry.to_numpy() if parent is not None else None
     outer = np.array([_union(areas.geometry.to_numpy())])
-    return _closed(Outlines(parents, outer), min_hole)
+    return _closed(Outlines(parents, outer), min_hole, _metres_per_unit(areas.crs))
 
 
-def _closed(outlines: Outlines, min_hole: float) -> Outlines:
+def _metres_per_unit(crs) -> float:
+    if crs is None or crs.is_geographic:
+        return 111_320.0  # a degree, near enough to tell a 500 m sliver from a town
+    return float(crs.axis_info[0].unit_conversion_factor) if crs.axis_info else 1.0
+
+
+def _closed(outlines: Outlines, min_hole: float, unit_m: float = 1.0) -> Outlines:
     if min_hole <= 0:
         return outlines
-    parents = None if outlines.parents is None else np.array([_without_small_holes(g, min_hole) for g in outlines.parents])
-    return Outlines(parents, np.array([_without_small_holes(g, min_hole) for g in outlines.outer]))
+    width = SLIVER_M / unit_m
+    parents = None if outlines.parents is None else np.array(
+        [_without_small_holes(g, min_hole, width) for g in outlines.parents])
+    return Outlines(parents, np.array([_without_small_holes(g, min_hole, width) for g in outlines.outer]))
 
 
-def _without_small_holes(geom, min_area: float):
+NEIGHBOUR_REACH_M = 20000.0  # how far a neighbour is stretched to meet the official outline, at least
+SLIVER_M = 500.0  # a hole narrower than this on average (2 × area / perimeter) is a gap between two files' edges
+
+
+def _without_small_holes(geom, min_area: float, min_width: float = 0.0):
+    """Holes under `min_area`, or long thin ones (Chad's COD: 70 gaps 0.1–260 m wide, up to 400 km long,
+    drawn as stray black dashes when the map zooms in) closed; a real enclave is neither."""
     parts = shapely.get_parts(geom)
-    kept = [shapely.Polygon(p.exterior, [r for r in p.interiors if shapely.Polygon(r).area >= min_area])
+    kept = [shapely.Polygon(p.exterior, [r for r in p.interiors if _real_hole(shapely.Polygon(r), min_area, min_width)])
             if p.geom_type == "Polygon" else p for p in parts]
     return shapely.multipolygons(kept) if len(kept) > 1 else kept[0]
+
+
+def _real_hole(hole, min_area: float, min_width: float) -> bool:
+    area = hole.area
+    return area >= min_area and 2 * area / max(hole.exterior.length, 1e-12) >= min_width
 
 
 def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:
@@ -759,7 +778,7 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
 
     Natural Earth's frontiers do not follow the official (COD) outline: drawn as they are, they make
     a second border beside it, with slivers of background between the two. So the neighbours are
-    cut along the official outline and stretched to meet it (within 3 mm of paper), and their own
+    cut along the official outline and stretched to meet it (within 3 mm of paper or 20 km), and their own
     edges are left out along it: one border, the official one.
     """
     from shapely.geometry import box
@@ -776,7 +795,7 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
     codes = near["ADM0_A3"].to_numpy()
     if outer is not None:
         outer = shapely.make_valid(outer)
-        reach = 3 * mm
+        reach = max(3 * mm, NEIGHBOUR_REACH_M)  # Natural Earth 1:10m is kilometres off: seen on a zoomed map
         # only the strip along the outline matters: everything below works on small pieces (speed)
         near_outline = shapely.buffer(shapely.simplify(outer, mm / 2), reach, quad_segs=2)
         own = shapely.union_all(geoms[codes == skip]) if (codes == skip).any() else shapely.Polygon()
