@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
@@ -27,7 +28,7 @@ from carto_desktop.carto.thematic import MapData
 from carto_desktop.choices import IGNORE, PLACE_ROLES, Project
 from carto_desktop.counted import what_is_counted
 from carto_desktop.rows_account import (
-    RowsAccount, account_rows, account_sites, larger_area_label, rows_of_larger_areas,
+    RowsAccount, account_rows, account_sites, larger_area_label, larger_area_of_rows,
 )
 from carto_desktop.totals import check_totals, find_total_rows
 from carto_desktop.errors import DataError, OptionError
@@ -362,8 +363,9 @@ def prepare_map(project: Project) -> PreparedMap:
         higher = _higher_columns(table, match, layer)
         account = account_rows(match, higher, used, totals.words(lang) if totals else None, project.value_column, agg)
         # rows naming only a region, drawn on it; not for a long-format table, whose region rows repeat its cercles'
-        larger, larger_label = _larger_areas(match, higher, layer, lang) if totals is None and \
-            template.kind in ("choropleth", "presence", "symbols") else (None, "")
+        larger, larger_label = _larger_areas(match, higher, layer, lang, project.category_column if
+                                             template.kind == "sectors" else None) if totals is None and \
+            template.kind in ("choropleth", "presence", "symbols", "sectors") else (None, "")
         categories = None
         if template.kind == "sectors":
             if not project.category_column:
@@ -418,27 +420,34 @@ def _higher_columns(table: Table, match: MatchResult, layer: gpd.GeoDataFrame) -
             and (level is None or r.level < level)]
 
 
-def _larger_areas(match: MatchResult, higher: list[str], layer: gpd.GeoDataFrame,
-                  lang: str) -> tuple[gpd.GeoDataFrame | None, str]:
-    """The layer's parent areas that rows name without a smaller area (`rows_account.rows_of_larger_areas`),
-    dissolved, with their rows; and the legend's line ("Reported for the whole region only: 17 rows")."""
+def _larger_areas(match: MatchResult, higher: list[str], layer: gpd.GeoDataFrame, lang: str,
+                  category: str | None = None) -> tuple[gpd.GeoDataFrame | None, str]:
+    """The layer's parent areas that rows name without a smaller area (`rows_account.larger_area_of_rows`),
+    dissolved, with their rows (per `category` for a sectors map: one region per sector reported there);
+    and the legend's line ("Reported for the whole region only: 17 rows")."""
     columns = match.keys.parent_columns(layer.columns) if higher else None
     if columns is None:
         return None, ""
     code = columns[0]
     names = [c for c in match.keys.parent_name_columns if c in layer.columns]
-    counts = rows_of_larger_areas(match, higher, layer[[code, *names]].drop_duplicates(code))
-    if counts.empty:
+    placed = larger_area_of_rows(match, higher, layer[[code, *names]].drop_duplicates(code))
+    if placed.empty:
         return None, ""
-    shapes = layer.loc[layer[code].astype(str).isin(counts.index), [code, "geometry"]].dissolve(by=code)
-    shapes["rows"] = counts.reindex(shapes.index.astype(str)).to_numpy()
+    shapes = layer.loc[layer[code].astype(str).isin(set(placed)), [code, "geometry"]].dissolve(by=code)
+    if category:
+        rows = pd.DataFrame({code: placed, "category": match.rows.loc[placed.index, category].astype(str)})
+        counts = rows.groupby([code, "category"]).size().rename("rows").reset_index()
+        shapes = gpd.GeoDataFrame(counts.merge(shapes.reset_index().astype({code: str}), on=code),
+                                  geometry="geometry", crs=layer.crs).set_index(code)
+    else:
+        shapes["rows"] = placed.value_counts().reindex(shapes.index.astype(str)).to_numpy()
     builtin = set_of(layer)
     if builtin is not None and builtin.level > 1:
         word = builtin.country.level_word(builtin.level - 1, lang)
     else:
         country = country_of(layer, country_outlines())
         word = level_word(country["ISO_A2"] if country is not None else None, admin_level_of(code), lang)
-    return shapes.reset_index(), larger_area_label(int(counts.sum()), word, lang)
+    return shapes.reset_index(), larger_area_label(len(placed), word, lang)
 
 
 def render_prepared(project: Project, prepared: PreparedMap, data: MapData | None = None,

@@ -139,20 +139,25 @@ def _names_higher(rows: pd.DataFrame, higher_columns: list[str]) -> np.ndarray:
 
 
 def rows_of_larger_areas(match: MatchResult, higher_columns: list[str], parents: pd.DataFrame) -> pd.Series:
-    """The rows that name only a larger area (a region, no cercle), per larger area they name.
+    """The rows that name only a larger area (a region, no cercle), per larger area they name: the number of
+    rows per parent code (only codes with rows), so the page can draw those areas at their own level
+    ("reported for the whole region") instead of leaving them blank. See `larger_area_of_rows`."""
+    return larger_area_of_rows(match, higher_columns, parents).value_counts().astype(int)
+
+
+def larger_area_of_rows(match: MatchResult, higher_columns: list[str], parents: pd.DataFrame) -> pd.Series:
+    """The parent code of each row that names only a larger area (index: the row's), where it is found.
 
     `parents`: one row per larger area, its code in the first column and its names in the others
     (the layer's parent columns). A row's larger-area columns are read in order, codes then names
     in their compared forms; a row whose region is found nowhere stays only in the footnote.
-    Returns the number of rows per parent code (only codes with rows), so the page can draw those
-    areas at their own level ("reported for the whole region") instead of leaving them blank.
     """
     rows = match.rows
     key = rows[match.key_column]
     empty_key = ~_filled(key)
     only = (rows["match_status"].to_numpy() != "matched") & empty_key & _names_higher(rows, higher_columns)
     if not only.any() or parents.empty:
-        return pd.Series(dtype=int)
+        return pd.Series(dtype=object)
     code_column, name_columns = parents.columns[0], list(parents.columns[1:])
     by_code = {normalise_pcode(c): str(c) for c in parents[code_column].dropna()}
     by_name: dict[str, set[str]] = {}
@@ -179,7 +184,7 @@ def rows_of_larger_areas(match: MatchResult, higher_columns: list[str], parents:
             todo = placed.isna()
             if todo.any():
                 placed[todo] = rows.loc[placed.index[todo], column].map(area_of)
-    return placed.dropna().value_counts().astype(int)
+    return placed.dropna()
 
 
 def larger_area_label(rows: int, level: str, lang: str = "en") -> str:

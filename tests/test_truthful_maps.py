@@ -398,12 +398,14 @@ def _niger_3w(real_data, folder) -> "Path":
     import geopandas as gpd
 
     layer = gpd.read_file(real_data / "boundaries" / "ner_adm2.geojson")
-    rows = [{"Région": r.adm1_name, "Département": r.adm2_name, "Organisation": org, "Etat du Projet": state}
-            for i, r in enumerate(layer.itertuples()) for org, state in
-            [("ACF", "En cours"), ("CARE", "Réalisé"), ("UNICEF", "En cours")][: 1 + i % 3]
+    rows = [{"Région": r.adm1_name, "Département": r.adm2_name, "Organisation": org, "Cluster": cluster,
+             "Etat du Projet": state}
+            for i, r in enumerate(layer.itertuples()) for org, cluster, state in
+            [("ACF", "Nutrition", "En cours"), ("CARE", "EHA", "Réalisé"), ("UNICEF", "Santé", "En cours")][: 1 + i % 3]
             if r.adm1_name != "Agadez" or r.adm2_name == "Arlit"]  # Agadez: partners report for the region
-    rows += [{"Région": region, "Département": "", "Organisation": "PAM", "Etat du Projet": "En cours"}
-             for region, n in (("Agadez", 9), ("Diffa", 5), ("Tillabéri", 3)) for _ in range(n)]
+    rows += [{"Région": region, "Département": "", "Organisation": "PAM", "Cluster": cluster, "Etat du Projet": "En cours"}
+             for region, cluster, n in (("Agadez", "Santé", 9), ("Diffa", "EHA", 5), ("Tillabéri", "Santé", 3))
+             for _ in range(n)]
     path = folder / "ner_3w.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
@@ -424,7 +426,7 @@ def test_a_project_status_column_is_not_an_admin_name_column(real_data, tmp_path
     out = capsys.readouterr().out
     assert code == 0
     assert "  17 give only a larger area (Région)" in out.splitlines()
-    assert inspect_table(str(path))["roles"]["Etat du Projet"] == ["text", None]  # what the Data step shows
+    assert tuple(inspect_table(str(path)).roles["Etat du Projet"]) == ("text", None)  # what the Data step shows
     from carto_desktop.builtin_boundaries.catalogue import find_country
     from carto_desktop.builtin_boundaries.recognise import area_names
 
@@ -455,6 +457,15 @@ def test_rows_naming_only_a_region_are_drawn_on_it_and_its_blank_areas_carry_the
     assert len(blank) == 5 and set(blank["adm1_name"]) == {"Agadez"}
     marked = shapely.union_all(larger.geometry.to_numpy())
     assert all(marked.contains(p) for p in blank.geometry.representative_point())
+    # a sectors map: each region on the panel of the sector its rows report
+    sectors = build_map(Project(table=path, boundaries=real_data / "boundaries" / "ner_adm2.geojson",
+                                template="sectors", value_column="Organisation", agg="distinct",
+                                category_column="Cluster"))
+    reported = sectors.data.larger_areas
+    assert sorted(zip(reported["adm1_pcode"], reported["category"], reported["rows"])) == [
+        ("NE001", "Santé", 9), ("NE002", "EHA", 5), ("NE006", "Santé", 3)]
+    assert len([c for c in sectors.figure.findobj(PathCollection) if c.get_gid() == "larger-areas"]) == 2
+    assert "legend-larger-areas" in _legend_boxes(sectors.figure)
 
 
 def test_a_long_format_tables_region_rows_are_not_drawn_over_its_cercles(real_data):

@@ -580,7 +580,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
     minx, miny, maxx, maxy = data.areas.total_bounds
     outlines = outlines_of(data, min_hole=(max((maxx - minx) / cell_w, (maxy - miny) / cell_h)) ** 2)
     axes = []
-    reference_legend, first_labels = [], []
+    reference_legend, first_labels, larger = [], [], None
     for i, cat in enumerate(order):
         r, c = divmod(i, cols)
         frame = Rect(layout.map.x + c * (cell_w + g), layout.map.y + layout.map.h - (r + 1) * cell_h - r * g,
@@ -590,6 +590,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
                        outer=outlines.outer[0], name_neighbours=i == 0)
         drawn_page(fig).map_axes.append(ax)
         count = draw_sector_panel(ax, data, cat, colours[i], template)
+        larger = draw_larger_areas(ax, data, cat) or larger  # rows naming only a region, for this sector
         reference = draw_reference(ax, data.areas.crs, outlines.outer[0], country_code, lang, body_pt - 2.5,
                                    {"capital"} & reference_groups(template.spec, layout.compact))
         if i == 0:
@@ -605,6 +606,8 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         labels = getattr(ax, "carto_labels", []) + (first_labels if i == 0 else [])
         place(ax, labels, renderer, obstacles=furniture_boxes(ax, renderer))
     legend = sector_legend(lang)
+    if larger is not None:
+        legend.entries.append(larger)
     if len(every) > len(order):  # every sector drawn, or named: none dropped silently
         more = translate("+{k} more not drawn: {names}", lang, k=len(every) - len(order),
                          names=", ".join(every[len(order):]))

@@ -402,10 +402,13 @@ def draw_sector_panel(ax: Axes, data: MapData, category: str, colour: str, templ
 LARGER_EDGE, LARGER_HATCH = "#3f007d", "\\\\"  # dark purple, hatched the other way from "no data"
 
 
-def draw_larger_areas(ax: Axes, data: MapData) -> LegendEntry | None:
+def draw_larger_areas(ax: Axes, data: MapData, category: str | None = None) -> LegendEntry | None:
     """Larger areas the table names without a smaller one (a region, no cercle), hatched over the areas with a
-    bold outline: an area whose only rows are region-level does not read "no data" without the region's mark."""
+    bold outline: an area whose only rows are region-level does not read "no data" without the region's mark.
+    On a sector's panel (`category`), the regions reported for that sector."""
     larger = data.larger_areas
+    if larger is not None and category is not None and "category" in larger:
+        larger = larger[larger["category"] == category]
     if larger is None or not len(larger) or not data.larger_label:
         return None
     geoms = larger.geometry.to_numpy()
