@@ -13,11 +13,12 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from carto_desktop.carto.thematic import area_classes
+from carto_desktop.carto.thematic import MapData, area_classes
 from carto_desktop.errors import OptionError
 from carto_desktop.export import check_dpi, check_output, save_map
 from carto_desktop.files import write_atomically
 from carto_desktop.project import PreparedMap, Project, prepare_map, render_prepared
+from carto_desktop.rows_account import larger_area_label
 
 
 def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterator[tuple[str, str, Figure]]:
@@ -41,9 +42,20 @@ def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterat
     for code in sorted(areas[code_col].dropna().astype(str).unique()):
         mask = areas[code_col].astype(str) == code
         name = str(areas.loc[mask, name_col].iloc[0]) if name_col else code
-        data = replace(prepared.data, areas=areas[mask])
+        data = replace(prepared.data, areas=areas[mask], **_larger_on_page(prepared.data, code_col, code, project.lang))
         layer = prepared.layer[prepared.layer[code_col].astype(str) == code]
         yield code, name, render_prepared(project, prepared, data=data, layer=layer, title_suffix=f" — {name}")
+
+
+def _larger_on_page(data: MapData, code_col: str, code: str, lang: str) -> dict:
+    """A page's own region when rows name it without a smaller area, and its own count; never its neighbours'."""
+    larger = data.larger_areas
+    if larger is None or code_col not in larger:
+        return {}
+    mine = larger[larger[code_col].astype(str) == code]
+    if mine.empty:
+        return {"larger_areas": None, "larger_label": ""}
+    return {"larger_areas": mine, "larger_label": larger_area_label(int(mine["rows"].sum()), data.larger_level, lang)}
 
 
 def save_atlas(project: Project, output: str | Path, dpi: int = 300, prepared: PreparedMap | None = None) -> list[Path]:

@@ -363,9 +363,9 @@ def prepare_map(project: Project) -> PreparedMap:
         higher = _higher_columns(table, match, layer)
         account = account_rows(match, higher, used, totals.words(lang) if totals else None, project.value_column, agg)
         # rows naming only a region, drawn on it; not for a long-format table, whose region rows repeat its cercles'
-        larger, larger_label = _larger_areas(match, higher, layer, lang, project.category_column if
+        larger, larger_label, larger_level = _larger_areas(match, higher, layer, lang, project.category_column if
                                              template.kind == "sectors" else None) if totals is None and \
-            template.kind in ("choropleth", "presence", "symbols", "sectors") else (None, "")
+            template.kind in ("choropleth", "presence", "symbols", "sectors") else (None, "", "")
         categories = None
         if template.kind == "sectors":
             if not project.category_column:
@@ -378,7 +378,7 @@ def prepare_map(project: Project) -> PreparedMap:
                        categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
                        records_are_people=counted.rows_are_people, counted=counted, footnote=account.footnote(lang),
                        subtitle_note=translate("total rows only", lang) if totals else "", larger_areas=larger,
-                       larger_label=larger_label)
+                       larger_label=larger_label, larger_level=larger_level)
     if not project.data_credit and stated_credit(project.table, lang) is None:
         notices.append(translate("No source is named for the data, so the map says \"source not given\": name it "
                                  "with --source (or in a credits.json beside the table).", lang))
@@ -421,18 +421,18 @@ def _higher_columns(table: Table, match: MatchResult, layer: gpd.GeoDataFrame) -
 
 
 def _larger_areas(match: MatchResult, higher: list[str], layer: gpd.GeoDataFrame, lang: str,
-                  category: str | None = None) -> tuple[gpd.GeoDataFrame | None, str]:
+                  category: str | None = None) -> tuple[gpd.GeoDataFrame | None, str, str]:
     """The layer's parent areas that rows name without a smaller area (`rows_account.larger_area_of_rows`),
     dissolved, with their rows (per `category` for a sectors map: one region per sector reported there);
-    and the legend's line ("Reported for the whole region only: 17 rows")."""
+    the legend's line ("Reported for the whole region only: 17 rows") and what such an area is called."""
     columns = match.keys.parent_columns(layer.columns) if higher else None
     if columns is None:
-        return None, ""
+        return None, "", ""
     code = columns[0]
     names = [c for c in match.keys.parent_name_columns if c in layer.columns]
     placed = larger_area_of_rows(match, higher, layer[[code, *names]].drop_duplicates(code))
     if placed.empty:
-        return None, ""
+        return None, "", ""
     shapes = layer.loc[layer[code].astype(str).isin(set(placed)), [code, "geometry"]].dissolve(by=code)
     if category:
         rows = pd.DataFrame({code: placed, "category": match.rows.loc[placed.index, category].astype(str)})
@@ -447,7 +447,7 @@ def _larger_areas(match: MatchResult, higher: list[str], layer: gpd.GeoDataFrame
     else:
         country = country_of(layer, country_outlines())
         word = level_word(country["ISO_A2"] if country is not None else None, admin_level_of(code), lang)
-    return shapes.reset_index(), larger_area_label(len(placed), word, lang)
+    return shapes.reset_index(), larger_area_label(len(placed), word, lang), word
 
 
 def render_prepared(project: Project, prepared: PreparedMap, data: MapData | None = None,

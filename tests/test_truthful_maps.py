@@ -275,6 +275,9 @@ def test_texts_say_what_the_numbers_are_never_a_file_name(real_data, lang, headi
     assert _legend_texts(result.figure)[0].replace("\n", " ") == heading
     title = next(t for t in result.figure.texts if t.get_gid() == "title").get_text().replace("\n", " ")
     assert title.startswith(heading)
+    # the projection's centre written as the map's language writes numbers ("15.4°N" in a French footer)
+    centre = "centrée sur 15,4°N, 18,7°E" if lang == "fr" else "centred on 15.4°N, 18.7°E"
+    assert any(centre in t for t in texts)
     assert any(missing in t for t in texts)
     assert any(missing in n for n in result.notices) or lang == "fr"
 
@@ -511,3 +514,22 @@ def test_a_map_of_sites_accounts_for_the_rows_it_cannot_draw(real_data, tmp_path
     assert footer.startswith("21 lignes sur 23 sont cartographiées ; 1 a des coordonnées inutilisables (ligne 5) ; "
                              "1 n'a pas de coordonnées.")
     assert len(result.data.points) == 21
+
+
+def test_an_atlas_page_marks_only_its_own_region_with_its_own_rows(real_data, tmp_path):
+    """Each atlas page hatched every region reported for, its neighbours too, each saying "17 rows"."""
+    from carto_desktop.atlas import atlas_pages
+
+    project = Project(table=_niger_3w(real_data, tmp_path), boundaries=real_data / "boundaries" / "ner_adm2.geojson",
+                      value_column="Organisation", agg="distinct")
+    marked = {}
+    for code, _, fig in atlas_pages(project):
+        drawn = [c for c in fig.findobj(PathCollection) if c.get_gid() == "larger-areas"]
+        lines = [" ".join(t.split()) for t in _legend_texts(fig) if "whole region" in " ".join(t.split())]
+        if drawn:
+            marked[code] = lines
+        else:
+            assert lines == []
+    assert marked == {"NE001": ["Reported for the whole region only: 9 rows"],
+                      "NE002": ["Reported for the whole region only: 5 rows"],
+                      "NE006": ["Reported for the whole region only: 3 rows"]}

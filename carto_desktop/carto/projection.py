@@ -35,8 +35,9 @@ class MapProjection:
             crs = self.crs
             code = crs.to_epsg()
             return f"{crs.name} (EPSG:{code})" if code else crs.name
-        lat = f"{abs(self.lat0):g}°{'N' if self.lat0 >= 0 else 'S'}"
-        lon = f"{abs(self.lon0):g}°{'E' if self.lon0 >= 0 else ('O' if lang == 'fr' else 'W')}"
+        comma = (lambda x: x.replace(".", ",")) if lang == "fr" else (lambda x: x)  # "15,4°N" in French
+        lat = f"{comma(f'{abs(self.lat0):g}')}°{'N' if self.lat0 >= 0 else 'S'}"
+        lon = f"{comma(f'{abs(self.lon0):g}')}°{'E' if self.lon0 >= 0 else ('O' if lang == 'fr' else 'W')}"
         return translate("Lambert azimuthal equal-area, centred on {lat}, {lon}", lang, lat=lat, lon=lon)
 
 

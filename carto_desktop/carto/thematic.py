@@ -60,6 +60,7 @@ class MapData:
     # (`rows_account.rows_of_larger_areas`): their outlines with a column `rows`, and the legend's line for them
     larger_areas: gpd.GeoDataFrame | None = None
     larger_label: str = ""
+    larger_level: str = ""  # what such an area is called ("region"), for an atlas page's own line
 
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
