@@ -11,11 +11,11 @@ import os
 import re
 from collections.abc import Mapping
 
-from carto_desktop.messages import FRENCH, SINGULAR
+from carto_desktop.messages import ENGLISH, FRENCH, SINGULAR
 
 LANGUAGES = ("en", "fr")
 
-_CATALOGUES: Mapping[str, Mapping[str, str]] = {"en": {}, "fr": FRENCH}
+_CATALOGUES: Mapping[str, Mapping[str, str]] = {"en": ENGLISH, "fr": FRENCH}
 
 
 def is_singular(count: object, lang: str = "en") -> bool:

@@ -50,7 +50,7 @@ def survey_project(lang: str):
 def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.app import install_translator, remove_translator
     from carto_desktop.gui.main_window import MainWindow
 
     translator = install_translator(app, lang)
@@ -171,8 +171,7 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
 
     window.shutdown()
     window.close()
-    if translator is not None:
-        app.removeTranslator(translator)
+    remove_translator(app, translator)
     return shots
 
 

@@ -28,7 +28,7 @@ def _activate(combo, data):
 def test_a_3w_with_no_boundary_file_reaches_an_exported_map(lang, words, qtbot, tmp_path, real_data):
     from PySide6.QtWidgets import QApplication
 
-    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.app import install_translator, remove_translator
 
     translator = install_translator(QApplication.instance(), lang)
     try:
@@ -70,7 +70,7 @@ def test_a_3w_with_no_boundary_file_reaches_an_exported_map(lang, words, qtbot, 
         again.shutdown()
     finally:
         if translator is not None:
-            QApplication.instance().removeTranslator(translator)
+            remove_translator(QApplication.instance(), translator)
 
 
 def test_a_table_that_fits_two_sets_is_asked_and_mapped_once_chosen(qtbot, tmp_path):

@@ -201,7 +201,7 @@ def test_kobo_export_personal_columns_and_roles_in_english(qtbot, tmp_path):
 def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.app import install_translator, remove_translator
 
     translator = install_translator(QApplication.instance(), "fr")
     assert translator is not None
@@ -219,7 +219,7 @@ def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
         assert [step.roles_model.headerData(i, Qt.Orientation.Horizontal) for i in (0, 1)] == \
             ["Colonne", "Ce qu'elle contient"]
         tip = step.roles_model.index(step.roles_model.columns.index("Cercle"), 0).data(Qt.ItemDataRole.ToolTipRole)
-        assert tip.startswith("Détecté : Nom de zone admin. (niveau 2)\nPar exemple : ")
+        assert tip.startswith("Détecté\u00a0: Nom de zone admin. (niveau 2)\nPar exemple\u00a0: ")
         assert _role(step, "admin2Pcod")[1] == "P-code (niveau 2)"
         assert _role(step, "Cercle")[1] == "Nom de zone admin. (niveau 2)"
         assert _role(step, "Cercle")[2].startswith("Le nom d'une zone administrative")
@@ -234,4 +234,4 @@ def test_sample_then_kobo_export_in_french(qtbot, tmp_path):
         assert "personnelles" in step.personal_label.text()
     finally:
         window.shutdown()
-        QApplication.instance().removeTranslator(translator)
+        remove_translator(QApplication.instance(), translator)

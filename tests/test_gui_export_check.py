@@ -44,7 +44,7 @@ def test_english_check_of_the_sample_then_the_survey_and_its_summary(window, qtb
     assert step.warnings() == []
 
     text = _open(window, qtbot, survey_project("en"))
-    assert "Counts under 5 are shown as &quot;fewer than 5&quot;: 3 area(s)." in text
+    assert "Counts under 5 are shown as &quot;fewer than 5&quot;: 3 areas." in text
     assert "Shown as &quot;fewer than 5&quot;: Abeibara, Bla, Gao." in text
     assert "Smallest count shown exactly: 6." in text
     for column in ("menage/telephone", "menage/nom_chef_menage", "_submitted_by", "observations/commentaire"):
@@ -81,7 +81,7 @@ def test_english_check_of_the_sample_then_the_survey_and_its_summary(window, qtb
 def test_french_check_of_the_survey_and_the_sample(qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.app import install_translator, remove_translator
 
     translator = install_translator(QApplication.instance(), "fr")
     assert translator is not None
@@ -93,7 +93,7 @@ def test_french_check_of_the_survey_and_the_sample(qtbot, tmp_path):
         assert step.check_group.title() == "Avant de partager"
         assert step.summary_check.text().startswith("Enregistrer")
         text = _open(window, qtbot, survey_project("fr"))
-        assert "Les effectifs inférieurs à 5 sont montrés comme « moins de 5 » : 3 zone(s)." in text
+        assert "Les effectifs inférieurs à 5 sont montrés comme « moins de 5 » : 3 zones." in text
         assert "Montrées comme « moins de 5 » : Abeibara, Bla, Gao." in text
         assert "Numéros de téléphone" in text and "<i>menage/telephone</i>" in text
         text = _open(window, qtbot)
@@ -101,4 +101,4 @@ def test_french_check_of_the_survey_and_the_sample(qtbot, tmp_path):
         assert "Aucune colonne ne ressemble à des données personnelles." in text
         window.shutdown()
     finally:
-        QApplication.instance().removeTranslator(translator)
+        remove_translator(QApplication.instance(), translator)

@@ -84,7 +84,7 @@ def _activate(combo, data):
 def test_whole_journey(lang, qtbot, tmp_path, field_copy):
     from PySide6.QtWidgets import QApplication
 
-    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.app import install_translator, remove_translator
 
     translator = install_translator(QApplication.instance(), lang)
     heartbeat = Heartbeat()
@@ -183,7 +183,7 @@ def test_whole_journey(lang, qtbot, tmp_path, field_copy):
     finally:
         heartbeat.stop()
         if translator is not None:
-            QApplication.instance().removeTranslator(translator)
+            remove_translator(QApplication.instance(), translator)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(f"\nlongest UI-thread gap during the {lang} journey: {longest * 1000:.0f} ms (busy "
           f"{heartbeat.longest_busy * 1000:.0f} ms; load average {load:.1f})",

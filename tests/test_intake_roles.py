@@ -163,7 +163,7 @@ def test_notices_survive_pickling_for_the_app_worker_process():
     n = Notice("{count} invalid geometries were repaired.", count=2)
     back = pickle.loads(pickle.dumps(n))
     assert back == "2 invalid geometries were repaired." and back.key == n.key and back.params == {"count": 2}
-    assert back.text("fr") == "2 géométrie(s) invalide(s) réparée(s)."
+    assert back.text("fr") == "2 géométries invalides réparées."
 
 
 def test_level_words_follow_the_country():

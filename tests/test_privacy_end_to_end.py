@@ -153,7 +153,7 @@ def test_the_check_reports_level_smallest_count_points_and_columns(mapped):
     assert len(check.detected) == 23 and set(check.excluded) == {f.column for f in check.detected}
     assert check.warnings == []
     text = check.markdown("menages.png")
-    assert text.startswith("# Avant de partager : ") and "écartée" in text and "« moins de 5 » : 3 zone(s)" in text
+    assert text.startswith("# Avant de partager : ") and "écartée" in text and "« moins de 5 » : 3 zones" in text
     assert len(text.splitlines()) < 60  # one page
 
 
@@ -220,4 +220,4 @@ def test_the_check_finds_names_drawn_in_a_legend(tmp_path, capsys):
                          "-o", str(tmp_path / f"enq.{ext}")])
         out = capsys.readouterr().out
         assert code == 0
-        assert f"The file enq.{ext} contains 5 personal value(s) or folder path(s)." in out
+        assert f"The file enq.{ext} contains 5 personal values or folder paths." in out

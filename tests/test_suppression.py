@@ -132,7 +132,7 @@ def test_the_check_counts_the_records_behind_a_mean(sizes):
     check = share_check(project, build_map(project))
     assert (check.counts_are_records, check.smallest_count, check.suppressed_areas) == (False, 7, 1)
     assert check.warnings == []
-    assert 'Figures from fewer than 5 records are shown as "fewer than 5": 1 area(s).' in check.markdown()
+    assert 'Figures from fewer than 5 records are shown as "fewer than 5": 1 area.' in check.markdown()
 
 
 @pytest.mark.parametrize("agg", ["sum", "mean", "max"])

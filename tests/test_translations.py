@@ -63,7 +63,7 @@ def visible_texts(window):
 def test_french_window_has_no_english_left(qtbot):
     from PySide6.QtWidgets import QApplication
 
-    from carto_desktop.gui.app import install_translator
+    from carto_desktop.gui.app import install_translator, remove_translator
     from carto_desktop.gui.main_window import MainWindow
 
     english = MainWindow(lang="en")
@@ -78,7 +78,7 @@ def test_french_window_has_no_english_left(qtbot):
         french.shutdown()
         fr_texts = visible_texts(french)
     finally:
-        QApplication.instance().removeTranslator(translator)
+        remove_translator(QApplication.instance(), translator)
     assert "1. Données" in fr_texts and "Ouvrir le projet d'exemple" in fr_texts
     assert "Annuler" in fr_texts and "Fichier" in fr_texts and "Modèle" in fr_texts
     assert len(en_texts) > 120

@@ -6,6 +6,7 @@ A test fails while any string is left unfinished.
 """
 from __future__ import annotations
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -462,6 +463,22 @@ FR = {
 }
 
 
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def french_typography(text: str) -> str:
+    """French spacing that never breaks a line: a no-break space before ":", a narrow one before ; ! ? and
+    inside « »; a space added where the English habit left none ("Conseil:" → "Conseil :"). Placeholders,
+    URLs and times ("10:30") are left alone."""
+    if "://" in text:
+        return text
+    text = re.sub(r"[ \u00a0\u202f]*:(?=\s|$)", NBSP + ":", text)
+    text = re.sub(r"(?<=\S)[ \u00a0\u202f]*([;!?])(?=\s|$|\))", NNBSP + r"\1", text)
+    text = re.sub(r"«[ \u00a0\u202f]*", "«" + NNBSP, text)
+    text = re.sub(r"[ \u00a0\u202f]*»", NNBSP + "»", text)
+    return text
+
+
 def main(ts_path: str = "ui/carto_desktop_fr.ts") -> int:
     path = Path(ts_path)
     tree = ET.parse(path)
@@ -470,7 +487,7 @@ def main(ts_path: str = "ui/carto_desktop_fr.ts") -> int:
         source = message.findtext("source")
         translation = message.find("translation")
         if source in FR:
-            translation.text = FR[source]
+            translation.text = french_typography(FR[source])
             translation.attrib.pop("type", None)
         elif translation.get("type") in {"unfinished", "vanished", "obsolete"} or not translation.text:
             missing.append(source)

@@ -25,17 +25,17 @@
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="184" />
         <source>A workbook can hold several sheets (tabs); pick the one with your data</source>
-        <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
+        <translation>Un classeur peut contenir plusieurs feuilles (onglets) ; choisissez celle qui contient vos données</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="186" />
         <source>Sheet:</source>
-        <translation>Feuille :</translation>
+        <translation>Feuille :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="198" />
         <source>The outlines of the admin areas (regions, districts): GeoJSON, GeoPackage or shapefile</source>
-        <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
+        <translation>Les contours des zones administratives (régions, cercles) : GeoJSON, GeoPackage ou shapefile</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="189" />
@@ -45,12 +45,12 @@
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="191" />
         <source>Boundaries:</source>
-        <translation>Limites :</translation>
+        <translation>Limites :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="194" />
         <source>Admin boundaries that come with Carto Desktop (OCHA COD-AB): nothing to download</source>
-        <translation>Limites administratives fournies avec Carto Desktop (OCHA COD-AB) : rien à télécharger</translation>
+        <translation>Limites administratives fournies avec Carto Desktop (OCHA COD-AB) : rien à télécharger</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="197" />
@@ -65,12 +65,12 @@
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="207" />
         <source>A GeoPackage can hold several layers (for example regions and districts); pick the areas your table talks about</source>
-        <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
+        <translation>Un GeoPackage peut contenir plusieurs couches (par exemple régions et cercles) ; choisissez les zones dont parle votre tableau</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="210" />
         <source>Layer:</source>
-        <translation>Couche :</translation>
+        <translation>Couche :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="215" />
@@ -80,12 +80,12 @@
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="218" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
-        <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
+        <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="221" />
         <source>Place column:</source>
-        <translation>Colonne du lieu :</translation>
+        <translation>Colonne du lieu :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="224" />
@@ -105,7 +105,7 @@
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="233" />
         <source>What Carto Desktop understood each column to be; your choices are in bold and are kept with the project</source>
-        <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
+        <translation>Ce que Carto Desktop a compris de chaque colonne ; vos choix sont en gras et gardés avec le projet</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="253" />
@@ -115,7 +115,7 @@
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="254" />
         <source>Columns that could identify a person: names, phone numbers, ID numbers, GPS points of homes…</source>
-        <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
+        <translation>Les colonnes qui pourraient identifier une personne : noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="261" />
@@ -130,12 +130,12 @@
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="262" />
         <source>Ticked: personal, kept out of the map. Untick a column only if it holds nothing personal.</source>
-        <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
+        <translation>Cochée : personnelle, écartée de la carte. Ne décochez une colonne que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="278" />
         <source>GPS points count as personal only when each row is a person or a household: then a point shows where they live</source>
-        <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
+        <translation>Les points GPS ne sont personnels que si chaque ligne est une personne ou un ménage : un point montre alors où ils vivent</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/data_step.py" line="282" />
@@ -143,162 +143,162 @@
         <translation>Une colonne que Carto Desktop n'a pas signalée mais qui identifie des personnes (un surnom, une description…)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="366" />
+        <location filename="../carto_desktop/gui/data_step.py" line="367" />
         <source>Admin area name</source>
         <translation>Nom de zone admin.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="366" />
+        <location filename="../carto_desktop/gui/data_step.py" line="367" />
         <source>P-code</source>
         <translation>P-code</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="367" />
+        <location filename="../carto_desktop/gui/data_step.py" line="368" />
         <source>%1 (level %2)</source>
         <translation>%1 (niveau %2)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="368" />
+        <location filename="../carto_desktop/gui/data_step.py" line="369" />
         <source>Latitude</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="368" />
+        <location filename="../carto_desktop/gui/data_step.py" line="369" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="369" />
+        <location filename="../carto_desktop/gui/data_step.py" line="370" />
         <source>GPS point (Kobo/ODK)</source>
         <translation>Point GPS (Kobo/ODK)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="369" />
+        <location filename="../carto_desktop/gui/data_step.py" line="370" />
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="369" />
+        <location filename="../carto_desktop/gui/data_step.py" line="370" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="370" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="370" />
+        <location filename="../carto_desktop/gui/data_step.py" line="371" />
         <source>Multiple choice (0/1)</source>
         <translation>Choix multiple (0/1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="371" />
+        <location filename="../carto_desktop/gui/data_step.py" line="372" />
         <source>Form information</source>
         <translation>Informations du formulaire</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="371" />
+        <location filename="../carto_desktop/gui/data_step.py" line="372" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="372" />
+        <location filename="../carto_desktop/gui/data_step.py" line="373" />
         <source>Empty</source>
         <translation>Vide</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="372" />
+        <location filename="../carto_desktop/gui/data_step.py" line="373" />
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="379" />
+        <location filename="../carto_desktop/gui/data_step.py" line="380" />
         <source>The name of an administrative area. Level 1 is the largest division of the country (region, province), level 2 the next one (cercle, département), level 3 the next (commune)…</source>
         <translation>Le nom d'une zone administrative. Le niveau 1 est la plus grande division du pays (région, province), le niveau 2 la suivante (cercle, département), le niveau 3 la suivante (commune)…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="382" />
+        <location filename="../carto_desktop/gui/data_step.py" line="383" />
         <source>An official place code (P-code) such as ML0701: the country's letters, then more digits for smaller areas. The surest way to put a row on the map.</source>
-        <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
+        <translation>Un code officiel de lieu (P-code) comme ML0701 : les lettres du pays, puis plus de chiffres pour les zones plus petites. Le moyen le plus sûr de placer une ligne sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="384" />
+        <location filename="../carto_desktop/gui/data_step.py" line="385" />
         <source>How far north or south a GPS point is, in degrees (about 10 to 25 in Mali)</source>
         <translation>La position nord-sud d'un point GPS, en degrés (de 10 à 25 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="385" />
+        <location filename="../carto_desktop/gui/data_step.py" line="386" />
         <source>How far east or west a GPS point is, in degrees (about -12 to 4 in Mali)</source>
         <translation>La position est-ouest d'un point GPS, en degrés (de -12 à 4 environ au Mali)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="386" />
+        <location filename="../carto_desktop/gui/data_step.py" line="387" />
         <source>Latitude, longitude, altitude and accuracy in one cell, as KoboToolbox and ODK write a GPS point</source>
         <translation>Latitude, longitude, altitude et précision dans une seule cellule, comme KoboToolbox et ODK écrivent un point GPS</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="388" />
+        <location filename="../carto_desktop/gui/data_step.py" line="389" />
         <source>A figure that can be added up or averaged (people reached, amounts)</source>
         <translation>Un chiffre que l'on peut additionner ou dont on peut faire la moyenne (personnes atteintes, montants)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="389" />
+        <location filename="../carto_desktop/gui/data_step.py" line="390" />
         <source>A day, or a day and a time</source>
         <translation>Un jour, ou un jour et une heure</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="390" />
+        <location filename="../carto_desktop/gui/data_step.py" line="391" />
         <source>A code for each row (form number, site ID): not a place, not a figure to add up</source>
-        <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
+        <translation>Un code pour chaque ligne (numéro de fiche, identifiant de site) : ni un lieu, ni un chiffre à additionner</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="391" />
+        <location filename="../carto_desktop/gui/data_step.py" line="392" />
         <source>The 0/1 columns a multiple-choice question makes in a Kobo or ODK export, one per answer</source>
         <translation>Les colonnes 0/1 qu'une question à choix multiple crée dans un export Kobo ou ODK, une par réponse</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="393" />
+        <location filename="../carto_desktop/gui/data_step.py" line="394" />
         <source>What the survey tool adds itself: start and end time, device, submission ID</source>
-        <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
+        <translation>Ce que l'outil d'enquête ajoute lui-même : heure de début et de fin, appareil, identifiant de soumission</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="394" />
+        <location filename="../carto_desktop/gui/data_step.py" line="395" />
         <source>Words with no special meaning for the map (organisation, sector, remarks)</source>
         <translation>Des mots sans sens particulier pour la carte (organisation, secteur, remarques)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="395" />
+        <location filename="../carto_desktop/gui/data_step.py" line="396" />
         <source>The column has no values</source>
         <translation>La colonne n'a pas de valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="396" />
+        <location filename="../carto_desktop/gui/data_step.py" line="397" />
         <source>Carto Desktop leaves this column out: it is never used to find places or to make the map</source>
-        <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
+        <translation>Carto Desktop laisse cette colonne de côté : elle ne sert jamais à trouver les lieux ni à faire la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="406" />
+        <location filename="../carto_desktop/gui/data_step.py" line="407" />
         <source>Detected: %1</source>
-        <translation>Détecté : %1</translation>
+        <translation>Détecté : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="413" />
+        <location filename="../carto_desktop/gui/data_step.py" line="414" />
         <source>For example: %1</source>
-        <translation>Par exemple : %1</translation>
+        <translation>Par exemple : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="498" />
+        <location filename="../carto_desktop/gui/data_step.py" line="499" />
         <source>These columns look like personal data. Ticked columns are kept out of the map; untick one only if it holds nothing personal.</source>
-        <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
+        <translation>Ces colonnes semblent contenir des données personnelles. Les colonnes cochées sont écartées de la carte ; n'en décochez une que si elle ne contient rien de personnel.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="500" />
+        <location filename="../carto_desktop/gui/data_step.py" line="501" />
         <source>No column looks like personal data (names, phone numbers, ID numbers, GPS points of homes…).</source>
         <translation>Aucune colonne ne semble contenir de données personnelles (noms, numéros de téléphone, numéros d'identité, points GPS des domiciles…).</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="503" />
+        <location filename="../carto_desktop/gui/data_step.py" line="504" />
         <source>Mark another column as personal…</source>
         <translation>Indiquer une autre colonne comme personnelle…</translation>
     </message>
@@ -313,52 +313,52 @@
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="344" />
+        <location filename="../carto_desktop/gui/data_step.py" line="345" />
         <source>This sheet cannot be used: %1</source>
-        <translation>Cette feuille ne peut pas être utilisée : %1</translation>
+        <translation>Cette feuille ne peut pas être utilisée : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="348" />
+        <location filename="../carto_desktop/gui/data_step.py" line="349" />
         <source>Rows read: %1. The first ones are shown below.</source>
-        <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
+        <translation>Lignes lues : %1. Les premières sont affichées ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="566" />
+        <location filename="../carto_desktop/gui/data_step.py" line="567" />
         <source>This table cannot be read: %1</source>
-        <translation>Ce tableau ne peut pas être lu : %1</translation>
+        <translation>Ce tableau ne peut pas être lu : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="580" />
+        <location filename="../carto_desktop/gui/data_step.py" line="581" />
         <source>Built-in boundaries…</source>
         <translation>Limites intégrées…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="589" />
+        <location filename="../carto_desktop/gui/data_step.py" line="591" />
         <source>Choose built-in boundaries below, or open your own file.</source>
         <translation>Choisissez des limites intégrées ci-dessous, ou ouvrez votre propre fichier.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="590" />
+        <location filename="../carto_desktop/gui/data_step.py" line="592" />
         <source>Looking for the boundaries that fit the table…</source>
         <translation>Recherche des limites qui correspondent au tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="624" />
+        <location filename="../carto_desktop/gui/data_step.py" line="626" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="625" />
+        <location filename="../carto_desktop/gui/data_step.py" line="627" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="630" />
+        <location filename="../carto_desktop/gui/data_step.py" line="632" />
         <source>Choose boundaries</source>
         <translation>Choisir les limites</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/data_step.py" line="631" />
+        <location filename="../carto_desktop/gui/data_step.py" line="633" />
         <source>Boundaries (%1)</source>
         <translation>Limites (%1)</translation>
     </message>
@@ -366,14 +366,14 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../carto_desktop/gui/errors.py" line="17" />
+        <location filename="../carto_desktop/gui/errors.py" line="19" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/errors.py" line="24" />
+        <location filename="../carto_desktop/gui/errors.py" line="26" />
         <source>Something went wrong inside Carto Desktop. Your work is not lost; please report this with the details below.</source>
-        <translation>Un problème interne est survenu dans Carto Desktop. Votre travail n'est pas perdu ; signalez-le avec les détails ci-dessous.</translation>
+        <translation>Un problème interne est survenu dans Carto Desktop. Votre travail n'est pas perdu ; signalez-le avec les détails ci-dessous.</translation>
     </message>
 </context>
 <context>
@@ -396,7 +396,7 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="43" />
         <source>Best for printing: sharp at any size</source>
-        <translation>Idéal pour l'impression : net à toutes les tailles</translation>
+        <translation>Idéal pour l'impression : net à toutes les tailles</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="44" />
@@ -406,7 +406,7 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="44" />
         <source>For graphic designers: every line can be edited</source>
-        <translation>Pour les graphistes : chaque trait est modifiable</translation>
+        <translation>Pour les graphistes : chaque trait est modifiable</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="46" />
@@ -416,12 +416,12 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="47" />
         <source>One file that opens in any web browser, even without internet: zoom, search an area, see each area's figures on hover</source>
-        <translation>Un seul fichier qui s'ouvre dans tout navigateur web, même sans internet : zoomer, chercher une zone, voir les chiffres de chaque zone au survol</translation>
+        <translation>Un seul fichier qui s'ouvre dans tout navigateur web, même sans internet : zoomer, chercher une zone, voir les chiffres de chaque zone au survol</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="55" />
         <source>Formats:</source>
-        <translation>Formats :</translation>
+        <translation>Formats :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="58" />
@@ -481,17 +481,17 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="68" />
         <source>Page size:</source>
-        <translation>Format de page :</translation>
+        <translation>Format de page :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="75" />
         <source>Dots per inch: 150 for screens, 300 for print</source>
-        <translation>Points par pouce : 150 pour l'écran, 300 pour l'impression</translation>
+        <translation>Points par pouce : 150 pour l'écran, 300 pour l'impression</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="76" />
         <source>Resolution:</source>
-        <translation>Résolution :</translation>
+        <translation>Résolution :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="79" />
@@ -501,12 +501,12 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="80" />
         <source>The same map once for each region, with the same colours: one PDF page per region, or one image per region</source>
-        <translation>La même carte pour chaque région, avec les mêmes couleurs : une page PDF par région, ou une image par région</translation>
+        <translation>La même carte pour chaque région, avec les mêmes couleurs : une page PDF par région, ou une image par région</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="85" />
         <source>The folder and file name; the extension is added for each format</source>
-        <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
+        <translation>Le dossier et le nom du fichier ; l'extension est ajoutée pour chaque format</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="86" />
@@ -516,7 +516,7 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="90" />
         <source>Save as:</source>
-        <translation>Enregistrer sous :</translation>
+        <translation>Enregistrer sous :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="102" />
@@ -547,7 +547,7 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="125" />
         <source>A table with one row per area: its figure, the rows behind it, what the map shows, its class and colour; for Excel (CSV) or QGIS (GeoPackage, GeoJSON)</source>
-        <translation>Un tableau avec une ligne par zone : son chiffre, les lignes qui le font, ce que la carte montre, sa classe et sa couleur ; pour Excel (CSV) ou QGIS (GeoPackage, GeoJSON)</translation>
+        <translation>Un tableau avec une ligne par zone : son chiffre, les lignes qui le font, ce que la carte montre, sa classe et sa couleur ; pour Excel (CSV) ou QGIS (GeoPackage, GeoJSON)</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="138" />
@@ -573,7 +573,7 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="147" />
         <source>A one-page text file to keep with the map, its name ending in .check.md: it names the columns and counts checked, never their values</source>
-        <translation>Un fichier texte d'une page à garder avec la carte, dont le nom finit par .check.md : il nomme les colonnes et les effectifs vérifiés, jamais leurs valeurs</translation>
+        <translation>Un fichier texte d'une page à garder avec la carte, dont le nom finit par .check.md : il nomme les colonnes et les effectifs vérifiés, jamais leurs valeurs</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="183" />
@@ -608,12 +608,12 @@
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="262" />
         <source>The check could not be made: %1</source>
-        <translation>La vérification n'a pas pu être faite : %1</translation>
+        <translation>La vérification n'a pas pu être faite : %1</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="267" />
         <source>Personal values or folder paths were found in the exported files: see “%1” below.</source>
-        <translation>Des valeurs personnelles ou des chemins de dossiers ont été trouvés dans les fichiers exportés : voir « %1 » ci-dessous.</translation>
+        <translation>Des valeurs personnelles ou des chemins de dossiers ont été trouvés dans les fichiers exportés : voir « %1 » ci-dessous.</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/export_step.py" line="269" />
@@ -624,11 +624,11 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="90" />
-        <location filename="../carto_desktop/gui/main_window.py" line="554" />
-        <location filename="../carto_desktop/gui/main_window.py" line="577" />
-        <location filename="../carto_desktop/gui/main_window.py" line="607" />
-        <location filename="../carto_desktop/gui/main_window.py" line="669" />
+        <location filename="../carto_desktop/gui/main_window.py" line="94" />
+        <location filename="../carto_desktop/gui/main_window.py" line="557" />
+        <location filename="../carto_desktop/gui/main_window.py" line="580" />
+        <location filename="../carto_desktop/gui/main_window.py" line="610" />
+        <location filename="../carto_desktop/gui/main_window.py" line="672" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -653,37 +653,37 @@
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="168" />
+        <location filename="../carto_desktop/gui/main_window.py" line="172" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="295" />
+        <location filename="../carto_desktop/gui/main_window.py" line="299" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="362" />
+        <location filename="../carto_desktop/gui/main_window.py" line="366" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="392" />
+        <location filename="../carto_desktop/gui/main_window.py" line="396" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="405" />
+        <location filename="../carto_desktop/gui/main_window.py" line="408" />
         <source>Saved: %1</source>
-        <translation>Enregistré : %1</translation>
+        <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="407" />
+        <location filename="../carto_desktop/gui/main_window.py" line="410" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="206" />
+        <location filename="../carto_desktop/gui/main_window.py" line="210" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
@@ -718,17 +718,17 @@
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="146" />
+        <location filename="../carto_desktop/gui/main_window.py" line="150" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="147" />
+        <location filename="../carto_desktop/gui/main_window.py" line="151" />
         <source>Preview of the map page; the exported file is sharper</source>
-        <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
+        <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="166" />
+        <location filename="../carto_desktop/gui/main_window.py" line="170" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
@@ -803,144 +803,144 @@
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="191" />
+        <location filename="../carto_desktop/gui/main_window.py" line="195" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="201" />
+        <location filename="../carto_desktop/gui/main_window.py" line="205" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="218" />
+        <location filename="../carto_desktop/gui/main_window.py" line="222" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="293" />
+        <location filename="../carto_desktop/gui/main_window.py" line="297" />
         <source>Looking for the boundaries that fit the table…</source>
         <translation>Recherche des limites qui correspondent au tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="326" />
+        <location filename="../carto_desktop/gui/main_window.py" line="330" />
         <source>Choose the boundaries: built in, or your own file.</source>
-        <translation>Choisissez les limites : intégrées, ou votre propre fichier.</translation>
+        <translation>Choisissez les limites : intégrées, ou votre propre fichier.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="337" />
+        <location filename="../carto_desktop/gui/main_window.py" line="341" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="357" />
+        <location filename="../carto_desktop/gui/main_window.py" line="361" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
-        <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
+        <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="378" />
+        <location filename="../carto_desktop/gui/main_window.py" line="382" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="378" />
+        <location filename="../carto_desktop/gui/main_window.py" line="382" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="420" />
+        <location filename="../carto_desktop/gui/main_window.py" line="422" />
         <source>Map data saved: %1</source>
-        <translation>Données de la carte enregistrées : %1</translation>
+        <translation>Données de la carte enregistrées : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="425" />
+        <location filename="../carto_desktop/gui/main_window.py" line="427" />
         <source>The map's data was not written.</source>
         <translation>Les données de la carte n'ont pas été écrites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="459" />
+        <location filename="../carto_desktop/gui/main_window.py" line="462" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="464" />
+        <location filename="../carto_desktop/gui/main_window.py" line="467" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="465" />
+        <location filename="../carto_desktop/gui/main_window.py" line="468" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="501" />
+        <location filename="../carto_desktop/gui/main_window.py" line="504" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="516" />
+        <location filename="../carto_desktop/gui/main_window.py" line="519" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="517" />
-        <location filename="../carto_desktop/gui/main_window.py" line="542" />
+        <location filename="../carto_desktop/gui/main_window.py" line="520" />
+        <location filename="../carto_desktop/gui/main_window.py" line="545" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="537" />
+        <location filename="../carto_desktop/gui/main_window.py" line="540" />
         <source>Project saved: %1</source>
-        <translation>Projet enregistré : %1</translation>
+        <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="541" />
+        <location filename="../carto_desktop/gui/main_window.py" line="544" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="547" />
+        <location filename="../carto_desktop/gui/main_window.py" line="550" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="555" />
+        <location filename="../carto_desktop/gui/main_window.py" line="558" />
         <source>This project uses files outside its folder:
 %1
 
 Open them?</source>
-        <translation>Ce projet utilise des fichiers situés hors de son dossier :
+        <translation>Ce projet utilise des fichiers situés hors de son dossier :
 %1
 
-Les ouvrir ?</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="571" />
-        <source>These input files were not found: %1. Choose them again in step 1.</source>
-        <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
+Les ouvrir ?</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="574" />
+        <source>These input files were not found: %1. Choose them again in step 1.</source>
+        <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="577" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
-        <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
+        <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="608" />
+        <location filename="../carto_desktop/gui/main_window.py" line="611" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
-        <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
+        <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="613" />
+        <location filename="../carto_desktop/gui/main_window.py" line="616" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="614" />
+        <location filename="../carto_desktop/gui/main_window.py" line="617" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="668" />
+        <location filename="../carto_desktop/gui/main_window.py" line="671" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -950,22 +950,22 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="56" />
         <source>Each row of your table must be linked to one area of the map. Rows linked automatically are counted as matched; check the unsure ones below.</source>
-        <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
+        <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="62" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
-        <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
+        <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="65" />
         <source>Matched on column:</source>
-        <translation>Apparié sur la colonne :</translation>
+        <translation>Apparié sur la colonne :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="69" />
         <source>Column used:</source>
-        <translation>Colonne utilisée :</translation>
+        <translation>Colonne utilisée :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="71" />
@@ -986,27 +986,27 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="77" />
         <source>Places (villages, towns):</source>
-        <translation>Lieux (villages, villes) :</translation>
+        <translation>Lieux (villages, villes) :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="84" />
         <source>Matched rows:</source>
-        <translation>Lignes appariées :</translation>
+        <translation>Lignes appariées :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="85" />
         <source>Rows to review:</source>
-        <translation>Lignes à vérifier :</translation>
+        <translation>Lignes à vérifier :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="86" />
         <source>Unmatched rows:</source>
-        <translation>Lignes non appariées :</translation>
+        <translation>Lignes non appariées :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="87" />
         <source>Your decisions:</source>
-        <translation>Vos décisions :</translation>
+        <translation>Vos décisions :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="91" />
@@ -1041,7 +1041,7 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="150" />
         <source>My list: %1</source>
-        <translation>Ma liste : %1</translation>
+        <translation>Ma liste : %1</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="159" />
@@ -1051,7 +1051,7 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="160" />
         <source>Lists of places: name, lat, lon (*.csv *.txt *.tsv)</source>
-        <translation>Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)</translation>
+        <translation>Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="214" />
@@ -1065,32 +1065,32 @@ Les ouvrir ?</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="72" />
-        <location filename="../carto_desktop/gui/match_step.py" line="238" />
+        <location filename="../carto_desktop/gui/match_step.py" line="239" />
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="240" />
+        <location filename="../carto_desktop/gui/match_step.py" line="241" />
         <source>No suggestion: pick an area in the list</source>
-        <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
+        <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="285" />
+        <location filename="../carto_desktop/gui/match_step.py" line="286" />
         <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="288" />
+        <location filename="../carto_desktop/gui/match_step.py" line="289" />
         <source>“%1” (rows: %2) — %3</source>
-        <translation>« %1 » (lignes : %2) — %3</translation>
+        <translation>« %1 » (lignes : %2) — %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="292" />
+        <location filename="../carto_desktop/gui/match_step.py" line="293" />
         <source>Suggestions: %1.</source>
-        <translation>Propositions : %1.</translation>
+        <translation>Propositions : %1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="307" />
+        <location filename="../carto_desktop/gui/match_step.py" line="308" />
         <source>%1 of %2 lines shown</source>
         <translation>%1 lignes affichées sur %2</translation>
     </message>
@@ -1102,7 +1102,7 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="100" />
         <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
-        <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
+        <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="120" />
@@ -1121,7 +1121,7 @@ Les ouvrir ?</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="193" />
-        <location filename="../carto_desktop/gui/match_step.py" line="288" />
+        <location filename="../carto_desktop/gui/match_step.py" line="289" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
@@ -1151,7 +1151,7 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/start_page.py" line="29" />
         <source>Mali: where humanitarian partners work (OCHA 3W, December 2023)</source>
-        <translation>Mali : où travaillent les partenaires humanitaires (3W OCHA, décembre 2023)</translation>
+        <translation>Mali : où travaillent les partenaires humanitaires (3W OCHA, décembre 2023)</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/start_page.py" line="30" />
@@ -1176,7 +1176,7 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/start_page.py" line="38" />
         <source>Recent projects:</source>
-        <translation>Projets récents :</translation>
+        <translation>Projets récents :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/start_page.py" line="41" />
@@ -1191,398 +1191,398 @@ Les ouvrir ?</translation>
     <message>
         <location filename="../carto_desktop/gui/start_page.py" line="49" />
         <source>Tip: you can also drop a table, a boundary file or a project anywhere in this window.</source>
-        <translation>Astuce : vous pouvez aussi déposer un tableau, un fichier de limites ou un projet n'importe où dans cette fenêtre.</translation>
+        <translation>Astuce : vous pouvez aussi déposer un tableau, un fichier de limites ou un projet n'importe où dans cette fenêtre.</translation>
     </message>
 </context>
 <context>
     <name>StyleStep</name>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="57" />
+        <location filename="../carto_desktop/gui/style_step.py" line="69" />
         <source>Kind of map</source>
         <translation>Type de carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="61" />
+        <location filename="../carto_desktop/gui/style_step.py" line="73" />
         <source>A template sets the page, colours and what is drawn; you can change the details below</source>
-        <translation>Un modèle fixe la page, les couleurs et ce qui est dessiné ; vous pouvez changer les détails ci-dessous</translation>
+        <translation>Un modèle fixe la page, les couleurs et ce qui est dessiné ; vous pouvez changer les détails ci-dessous</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="65" />
+        <location filename="../carto_desktop/gui/style_step.py" line="77" />
         <source>Template:</source>
-        <translation>Modèle :</translation>
+        <translation>Modèle :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="68" />
+        <location filename="../carto_desktop/gui/style_step.py" line="80" />
         <source>What the colours show</source>
         <translation>Ce que montrent les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="71" />
+        <location filename="../carto_desktop/gui/style_step.py" line="83" />
         <source>Number of rows</source>
         <translation>Nombre de lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="71" />
+        <location filename="../carto_desktop/gui/style_step.py" line="83" />
         <source>Number of different values</source>
         <translation>Nombre de valeurs différentes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="72" />
+        <location filename="../carto_desktop/gui/style_step.py" line="84" />
         <source>Sum of a column</source>
         <translation>Somme d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="72" />
+        <location filename="../carto_desktop/gui/style_step.py" line="84" />
         <source>Average of a column</source>
         <translation>Moyenne d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="74" />
+        <location filename="../carto_desktop/gui/style_step.py" line="86" />
         <source>How the rows of each area are combined into one number</source>
         <translation>Comment les lignes de chaque zone sont combinées en un seul nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="76" />
+        <location filename="../carto_desktop/gui/style_step.py" line="88" />
         <source>Count or add up:</source>
-        <translation>Compter ou additionner :</translation>
+        <translation>Compter ou additionner :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="78" />
+        <location filename="../carto_desktop/gui/style_step.py" line="90" />
         <source>The column whose values are counted, added up or averaged</source>
         <translation>La colonne dont les valeurs sont comptées, additionnées ou moyennées</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="80" />
+        <location filename="../carto_desktop/gui/style_step.py" line="92" />
         <source>Column:</source>
-        <translation>Colonne :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="82" />
-        <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
-        <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="86" />
-        <source>Groups (sector):</source>
-        <translation>Groupes (secteur) :</translation>
-    </message>
-    <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="91" />
-        <source>Latitude and longitude: the GPS position of each site, in degrees</source>
-        <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
+        <translation>Colonne :</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
+        <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="98" />
+        <source>Groups (sector):</source>
+        <translation>Groupes (secteur) :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="103" />
+        <source>Latitude and longitude: the GPS position of each site, in degrees</source>
+        <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="106" />
         <source>Latitude column:</source>
-        <translation>Colonne de latitude :</translation>
+        <translation>Colonne de latitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="95" />
+        <location filename="../carto_desktop/gui/style_step.py" line="107" />
         <source>Longitude column:</source>
-        <translation>Colonne de longitude :</translation>
+        <translation>Colonne de longitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="99" />
+        <location filename="../carto_desktop/gui/style_step.py" line="111" />
         <source>area</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="100" />
+        <location filename="../carto_desktop/gui/style_step.py" line="112" />
         <source>hexagon grid</source>
         <translation>grille d'hexagones</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="102" />
+        <location filename="../carto_desktop/gui/style_step.py" line="114" />
         <source>The rows of this table are people or households, so their GPS points are not drawn one by one: a dot can show where a family lives. They are counted per area, or per hexagon of a grid of equal cells, and small counts are shown as "fewer than 5".</source>
-        <translation>Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».</translation>
+        <translation>Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="107" />
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
         <source>Count people per:</source>
-        <translation>Compter les personnes par :</translation>
+        <translation>Compter les personnes par :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="111" />
+        <location filename="../carto_desktop/gui/style_step.py" line="123" />
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="112" />
+        <location filename="../carto_desktop/gui/style_step.py" line="124" />
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="114" />
+        <location filename="../carto_desktop/gui/style_step.py" line="126" />
         <source>The width of one hexagon, in kilometres. Larger hexagons protect people better; "Automatic" gives about 30 across the points.</source>
-        <translation>La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; « Automatique » en donne environ 30 sur l'étendue des points.</translation>
+        <translation>La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; « Automatique » en donne environ 30 sur l'étendue des points.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="117" />
+        <location filename="../carto_desktop/gui/style_step.py" line="129" />
         <source>Hexagon size:</source>
-        <translation>Taille des hexagones :</translation>
+        <translation>Taille des hexagones :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <location filename="../carto_desktop/gui/style_step.py" line="132" />
         <source>Off: every figure shown</source>
-        <translation>Désactivé : tous les chiffres affichés</translation>
+        <translation>Désactivé : tous les chiffres affichés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="120" />
+        <location filename="../carto_desktop/gui/style_step.py" line="132" />
         <source>Under 3</source>
         <translation>Moins de 3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="121" />
+        <location filename="../carto_desktop/gui/style_step.py" line="133" />
         <source>Under 5</source>
         <translation>Moins de 5</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="121" />
+        <location filename="../carto_desktop/gui/style_step.py" line="133" />
         <source>Under 10</source>
         <translation>Moins de 10</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="123" />
+        <location filename="../carto_desktop/gui/style_step.py" line="135" />
         <source>Small counts of people can single someone out: they are shown as "fewer than N" instead of the figure</source>
-        <translation>Un petit effectif de personnes peut permettre de reconnaître quelqu'un : il est affiché « moins de N » au lieu du chiffre</translation>
+        <translation>Un petit effectif de personnes peut permettre de reconnaître quelqu'un : il est affiché « moins de N » au lieu du chiffre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="127" />
+        <location filename="../carto_desktop/gui/style_step.py" line="139" />
         <source>Hide small counts:</source>
-        <translation>Masquer les petits effectifs :</translation>
+        <translation>Masquer les petits effectifs :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="128" />
+        <location filename="../carto_desktop/gui/style_step.py" line="140" />
         <source>Areas with fewer people than this show "fewer than N" instead of the figure. Only counts of people are hidden, never organisations, activities or sites.</source>
-        <translation>Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.</translation>
+        <translation>Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="142" />
+        <location filename="../carto_desktop/gui/style_step.py" line="154" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="145" />
-        <location filename="../carto_desktop/gui/style_step.py" line="156" />
-        <location filename="../carto_desktop/gui/style_step.py" line="163" />
-        <location filename="../carto_desktop/gui/style_step.py" line="221" />
-        <location filename="../carto_desktop/gui/style_step.py" line="331" />
+        <location filename="../carto_desktop/gui/style_step.py" line="157" />
+        <location filename="../carto_desktop/gui/style_step.py" line="168" />
+        <location filename="../carto_desktop/gui/style_step.py" line="175" />
+        <location filename="../carto_desktop/gui/style_step.py" line="233" />
+        <location filename="../carto_desktop/gui/style_step.py" line="346" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="146" />
+        <location filename="../carto_desktop/gui/style_step.py" line="158" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="147" />
+        <location filename="../carto_desktop/gui/style_step.py" line="159" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="148" />
+        <location filename="../carto_desktop/gui/style_step.py" line="160" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="150" />
+        <location filename="../carto_desktop/gui/style_step.py" line="162" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
-        <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
+        <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="153" />
+        <location filename="../carto_desktop/gui/style_step.py" line="165" />
         <source>Grouping:</source>
-        <translation>Découpage :</translation>
+        <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="158" />
+        <location filename="../carto_desktop/gui/style_step.py" line="170" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="160" />
+        <location filename="../carto_desktop/gui/style_step.py" line="172" />
         <source>Number of classes:</source>
-        <translation>Nombre de classes :</translation>
+        <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <location filename="../carto_desktop/gui/style_step.py" line="176" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <location filename="../carto_desktop/gui/style_step.py" line="176" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
+        <location filename="../carto_desktop/gui/style_step.py" line="176" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="165" />
+        <location filename="../carto_desktop/gui/style_step.py" line="177" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="165" />
+        <location filename="../carto_desktop/gui/style_step.py" line="177" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="165" />
+        <location filename="../carto_desktop/gui/style_step.py" line="177" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="166" />
+        <location filename="../carto_desktop/gui/style_step.py" line="178" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="166" />
+        <location filename="../carto_desktop/gui/style_step.py" line="178" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="169" />
+        <location filename="../carto_desktop/gui/style_step.py" line="181" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
-        <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
+        <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="173" />
+        <location filename="../carto_desktop/gui/style_step.py" line="185" />
         <source>Palette:</source>
-        <translation>Palette :</translation>
+        <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="176" />
+        <location filename="../carto_desktop/gui/style_step.py" line="188" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="179" />
+        <location filename="../carto_desktop/gui/style_step.py" line="191" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="181" />
+        <location filename="../carto_desktop/gui/style_step.py" line="193" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="195" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="184" />
+        <location filename="../carto_desktop/gui/style_step.py" line="196" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="186" />
-        <location filename="../carto_desktop/gui/style_step.py" line="297" />
+        <location filename="../carto_desktop/gui/style_step.py" line="198" />
+        <location filename="../carto_desktop/gui/style_step.py" line="311" />
         <source>Who collected or published the data</source>
         <translation>Qui a collecté ou publié les données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="187" />
+        <location filename="../carto_desktop/gui/style_step.py" line="199" />
         <source>Your words for the data's source, printed in the map's sources line, for example "OCHA Mali, 3W, December 2023"</source>
-        <translation>Vos mots pour la source des données, imprimés dans la ligne des sources de la carte, par exemple « OCHA Mali, 3W, décembre 2023 »</translation>
+        <translation>Vos mots pour la source des données, imprimés dans la ligne des sources de la carte, par exemple « OCHA Mali, 3W, décembre 2023 »</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="189" />
+        <location filename="../carto_desktop/gui/style_step.py" line="201" />
         <source>No source is given for the data: the map says "source not given". Type where the data come from.</source>
-        <translation>Aucune source n'est indiquée pour les données : la carte affiche « source non indiquée ». Indiquez d'où viennent les données.</translation>
+        <translation>Aucune source n'est indiquée pour les données : la carte affiche « source non indiquée ». Indiquez d'où viennent les données.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="204" />
+        <location filename="../carto_desktop/gui/style_step.py" line="216" />
         <source>Title:</source>
-        <translation>Titre :</translation>
+        <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="205" />
+        <location filename="../carto_desktop/gui/style_step.py" line="217" />
         <source>Subtitle:</source>
-        <translation>Sous-titre :</translation>
+        <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="206" />
+        <location filename="../carto_desktop/gui/style_step.py" line="218" />
         <source>Legend heading:</source>
-        <translation>Titre de la légende :</translation>
+        <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="207" />
+        <location filename="../carto_desktop/gui/style_step.py" line="219" />
         <source>Source:</source>
-        <translation>Source des données :</translation>
+        <translation>Source des données :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="210" />
+        <location filename="../carto_desktop/gui/style_step.py" line="222" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="211" />
+        <location filename="../carto_desktop/gui/style_step.py" line="223" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="212" />
+        <location filename="../carto_desktop/gui/style_step.py" line="224" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="214" />
+        <location filename="../carto_desktop/gui/style_step.py" line="226" />
         <source>Map language:</source>
-        <translation>Langue de la carte :</translation>
+        <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="216" />
+        <location filename="../carto_desktop/gui/style_step.py" line="228" />
         <source>Choose logo…</source>
         <translation>Choisir le logo…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="217" />
+        <location filename="../carto_desktop/gui/style_step.py" line="229" />
         <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
         <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="219" />
+        <location filename="../carto_desktop/gui/style_step.py" line="231" />
         <source>No logo</source>
         <translation>Sans logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="225" />
+        <location filename="../carto_desktop/gui/style_step.py" line="238" />
         <source>Logo:</source>
-        <translation>Logo :</translation>
+        <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="254" />
+        <location filename="../carto_desktop/gui/style_step.py" line="268" />
         <source>(none: count rows)</source>
-        <translation>(aucune : compter les lignes)</translation>
+        <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="257" />
+        <location filename="../carto_desktop/gui/style_step.py" line="271" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="296" />
+        <location filename="../carto_desktop/gui/style_step.py" line="310" />
         <source>From credits.json: %1</source>
-        <translation>Selon credits.json : %1</translation>
+        <translation>Selon credits.json : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="315" />
+        <location filename="../carto_desktop/gui/style_step.py" line="330" />
         <source>Under %1</source>
         <translation>Moins de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="340" />
+        <location filename="../carto_desktop/gui/style_step.py" line="356" />
         <source>Choose logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="340" />
+        <location filename="../carto_desktop/gui/style_step.py" line="356" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QStandardPaths, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,12 +19,29 @@ LANGUAGES = ("en", "fr")
 
 
 def install_translator(app: QApplication, lang: str) -> QTranslator | None:
-    """Load ui/carto_desktop_<lang>.qm; English, the source language, needs none."""
+    """Load ui/carto_desktop_<lang>.qm; English, the source language, needs none.
+
+    Qt's own translation (`qtbase_<lang>.qm`, shipped in PySide6's translations folder) is installed
+    with it, so Qt's dialog buttons ("Annuler", "&Oui", "Afficher les détails…") speak the same language;
+    `remove_translator` takes both away.
+    """
     translator = QTranslator(app)
-    if translator.load(str(ui_dir() / f"carto_desktop_{lang}.qm")):
-        app.installTranslator(translator)
-        return translator
-    return None
+    if not translator.load(str(ui_dir() / f"carto_desktop_{lang}.qm")):
+        return None
+    qt_own = QTranslator(translator)
+    if qt_own.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+    app.installTranslator(translator)
+    return translator
+
+
+def remove_translator(app: QApplication, translator: QTranslator | None) -> None:
+    """Take away a translator `install_translator` installed, with Qt's own that came with it."""
+    if translator is None:
+        return
+    for qt_own in translator.findChildren(QTranslator):
+        app.removeTranslator(qt_own)
+    app.removeTranslator(translator)
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -61,8 +78,7 @@ class App:
     def open_window(self, lang: str, state: dict | None = None):
         from carto_desktop.gui.main_window import MainWindow
 
-        if self.translator is not None:
-            self.qapp.removeTranslator(self.translator)
+        remove_translator(self.qapp, self.translator)
         self.translator = install_translator(self.qapp, lang)
         self.qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         window = MainWindow(lang=lang, data_dir=self.data_dir, settings=self.settings, state=state)

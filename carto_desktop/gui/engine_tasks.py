@@ -152,10 +152,12 @@ def _review_rows(match) -> tuple[ReviewLine, ...]:
     for value, group in todo.groupby(match.key_column, sort=False, dropna=False):
         first = group.iloc[0]
         method = str(first["match_method"])
-        out.append(ReviewLine("" if value != value else str(value), str(first["match_status"]), int(len(group)),
-                              tuple(parse_candidates(first["match_candidates"])),
-                              _both(lambda lang: why_unsure(method, lang)),
-                              _both(lambda lang: why_unsure(method, lang, short=True))))
+        candidates = tuple(parse_candidates(first["match_candidates"]))
+        key = "" if value != value else str(value)
+        out.append(ReviewLine(key, str(first["match_status"]), int(len(group)), candidates,
+                              _both(lambda lang: why_unsure(method, lang, value=key, candidates=candidates)),
+                              _both(lambda lang: why_unsure(method, lang, short=True, value=key,
+                                                            candidates=candidates))))
     out.sort(key=lambda r: (r.status != "review", -r.rows))
     return tuple(out)
 

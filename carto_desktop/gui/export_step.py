@@ -284,7 +284,7 @@ def check_html(check: CheckShown) -> str:
         for item in section.items:
             text = html.escape(item.text)
             if item.columns:
-                text += " : " if check.lang == "fr" else ": "
+                text += "\u00a0: " if check.lang == "fr" else ": "  # French: a no-break space before ":"
                 text += ", ".join(f"<i>{html.escape(c)}</i>" for c in item.columns)
             if item.kind == "warning":
                 parts.append(f"<table width='100%' cellpadding='4' style='background-color:{WARNING_BACKGROUND}; "

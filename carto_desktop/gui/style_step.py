@@ -4,14 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose, ChooseAggregation, ChooseValueColumn
 from carto_desktop.engine_messages import InBoth, TemplateShown
-from carto_desktop.gui.widgets import select_item
+from carto_desktop.gui.widgets import FittingComboBox, select_item
 
 DEFAULT = ""  # combo data for "as the template says"
 WARNING_BACKGROUND, WARNING_TEXT = "#fff3cd", "#7a4a00"  # a pale amber box, as the Export step's warnings
@@ -29,6 +29,19 @@ PALETTES = {
     "YlGnBu": ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494"),
     "Greys": ("#f7f7f7", "#cccccc", "#969696", "#636363", "#252525"),
 }
+
+
+def breakable(name: str, run: int = 16) -> str:
+    """A file name that may wrap (zero-width spaces after _ - . and within long runs): a long logo name
+    wraps under its buttons instead of widening the page or being cut."""
+    out, since = [], 0
+    for char in name:
+        out.append(char)
+        since += 1
+        if char in "_-. " or since >= run:
+            out.append("\u200b")
+            since = 0
+    return "".join(out).rstrip("\u200b")
 
 
 def swatch(colours: tuple[str, ...], size: QSize = QSize(60, 14)) -> QIcon:
@@ -55,7 +68,7 @@ class StyleStep(QWidget):
 
         kind = QGroupBox(self.tr("Kind of map"))
         kind_form = QFormLayout(kind)
-        self.template_combo = QComboBox()
+        self.template_combo = FittingComboBox()
         self.template_combo.setIconSize(QSize(64, 45))
         self.template_combo.setToolTip(self.tr("A template sets the page, colours and what is drawn; you can change "
                                                "the details below"))
@@ -66,26 +79,26 @@ class StyleStep(QWidget):
 
         indicator = QGroupBox(self.tr("What the colours show"))
         ind_form = QFormLayout(indicator)
-        self.agg_combo = QComboBox()
+        self.agg_combo = FittingComboBox()
         for label, value in ((self.tr("Number of rows"), "count"), (self.tr("Number of different values"), "distinct"),
                              (self.tr("Sum of a column"), "sum"), (self.tr("Average of a column"), "mean")):
             self.agg_combo.addItem(label, value)
         self.agg_combo.setToolTip(self.tr("How the rows of each area are combined into one number"))
         self.agg_combo.activated.connect(self._agg_changed)
         ind_form.addRow(self._label(self.tr("Count or add up:"), self.agg_combo), self.agg_combo)
-        self.value_combo = QComboBox()
+        self.value_combo = FittingComboBox()
         self.value_combo.setToolTip(self.tr("The column whose values are counted, added up or averaged"))
         self.value_combo.activated.connect(self._value_changed)
         ind_form.addRow(self._label(self.tr("Column:"), self.value_combo), self.value_combo)
-        self.category_combo = QComboBox()
+        self.category_combo = FittingComboBox()
         self.category_combo.setToolTip(self.tr("The column that puts rows into groups, for example the sector or "
                                                "cluster; each group gets its own small map or colour"))
         self.category_combo.activated.connect(
             lambda: self.edited.emit(Choose({"category_column": self.category_combo.currentData() or None})))
         self.category_label = self._label(self.tr("Groups (sector):"), self.category_combo)
         ind_form.addRow(self.category_label, self.category_combo)
-        self.lat_combo = QComboBox()
-        self.lon_combo = QComboBox()
+        self.lat_combo = FittingComboBox()
+        self.lon_combo = FittingComboBox()
         for combo, key in ((self.lat_combo, "lat_column"), (self.lon_combo, "lon_column")):
             combo.setToolTip(self.tr("Latitude and longitude: the GPS position of each site, in degrees"))
             combo.activated.connect(
@@ -94,7 +107,7 @@ class StyleStep(QWidget):
         self.lon_label = self._label(self.tr("Longitude column:"), self.lon_combo)
         ind_form.addRow(self.lat_label, self.lat_combo)
         ind_form.addRow(self.lon_label, self.lon_combo)
-        self.people_combo = QComboBox()
+        self.people_combo = FittingComboBox()
         self.people_combo.addItem(self.tr("area"), "areas")
         self.people_combo.addItem(self.tr("hexagon grid"), "hexagons")
         self.people_combo.setToolTip(self.tr(
@@ -115,7 +128,7 @@ class StyleStep(QWidget):
         self.hexagon_spin.valueChanged.connect(self._hexagon_changed)
         self.hexagon_label = self._label(self.tr("Hexagon size:"), self.hexagon_spin)
         ind_form.addRow(self.hexagon_label, self.hexagon_spin)
-        self.threshold_combo = QComboBox()
+        self.threshold_combo = FittingComboBox()
         for label, value in ((self.tr("Off: every figure shown"), 0), (self.tr("Under 3"), 3),
                              (self.tr("Under 5"), 5), (self.tr("Under 10"), 10)):
             self.threshold_combo.addItem(label, value)
@@ -140,7 +153,7 @@ class StyleStep(QWidget):
 
         classes = QGroupBox(self.tr("Colours"))
         cls_form = QFormLayout(classes)
-        self.scheme_combo = QComboBox()
+        self.scheme_combo = FittingComboBox()
         for label, value in ((self.tr("As the template says"), DEFAULT),
                              (self.tr("Same number of areas in each class (quantiles)"), "quantiles"),
                              (self.tr("Classes of equal width (equal intervals)"), "equal_interval"),
@@ -157,7 +170,7 @@ class StyleStep(QWidget):
         self.classes_spin.setToolTip(self.tr("How many colours the legend has (3 to 7 read best)"))
         self.classes_spin.valueChanged.connect(self._classes_changed)
         cls_form.addRow(self._label(self.tr("Number of classes:"), self.classes_spin), self.classes_spin)
-        self.palette_combo = QComboBox()
+        self.palette_combo = FittingComboBox()
         self.palette_combo.setIconSize(QSize(60, 14))
         self.palette_combo.addItem(self.tr("As the template says"), DEFAULT)
         names = {"YlOrRd": self.tr("Yellow to red"), "OrRd": self.tr("Orange to dark red"), "Reds": self.tr("Reds"),
@@ -205,7 +218,7 @@ class StyleStep(QWidget):
         txt_form.addRow(self._label(self.tr("Legend heading:"), self.legend_edit), self.legend_edit)
         txt_form.addRow(self._label(self.tr("Source:"), self.source_edit), self.source_edit)
         txt_form.addRow("", self.source_missing)
-        self.map_lang = QComboBox()
+        self.map_lang = FittingComboBox()
         self.map_lang.addItem(self.tr("English"), "en")
         self.map_lang.addItem(self.tr("French"), "fr")
         self.map_lang.setToolTip(self.tr("The language of the texts on the map itself"))
@@ -218,10 +231,12 @@ class StyleStep(QWidget):
         self.logo_clear = QPushButton(self.tr("No logo"))
         self.logo_clear.clicked.connect(lambda: self.edited.emit(Choose({"logo": None})))
         self.logo_label = QLabel(self.tr("As the template says"))
+        self.logo_label.setWordWrap(True)  # a long file name or French wraps under the buttons, never cut
         logo_row.addWidget(self.logo_button)
         logo_row.addWidget(self.logo_clear)
-        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addStretch(1)
         txt_form.addRow(self._label(self.tr("Logo:"), self.logo_button), logo_row)
+        txt_form.addRow("", self.logo_label)
         layout.addWidget(texts)
         layout.addStretch(1)
         self._project: Project | None = None
@@ -327,8 +342,9 @@ class StyleStep(QWidget):
             select_item(self.map_lang, project.lang or "en")
             self._show_source()
             logo = project.logo
-            self.logo_label.setText(str(logo).replace("\\", "/").rsplit("/", 1)[-1] if logo
+            self.logo_label.setText(breakable(str(logo).replace("\\", "/").rsplit("/", 1)[-1]) if logo
                                     else self.tr("As the template says"))
+            self.logo_label.setToolTip(str(logo) if logo else "")
             self.logo_clear.setEnabled(bool(logo))
         finally:
             self._loading = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QWidget
 
 AUTO = "\u0000auto"  # a chooser's item for "detect automatically" (None in the project)
 
@@ -16,3 +16,20 @@ def select_item(combo: QComboBox, data: Any) -> None:
         index = combo.findText(data, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)  # text-only items
     if index >= 0 and index != combo.currentIndex():
         combo.setCurrentIndex(index)
+
+
+class FittingComboBox(QComboBox):
+    """A chooser that may be narrower than its longest choice (a long French item never makes the page
+    scroll sideways: it is elided in the box), while its list still opens wide enough to read every choice."""
+
+    MIN_CHARACTERS = 12
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(self.MIN_CHARACTERS)
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt name)
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+        super().showPopup()

@@ -16,7 +16,7 @@ class Notice(str):
     params: dict[str, object]
 
     def __new__(cls, key: str, **params: object) -> "Notice":
-        self = super().__new__(cls, key.format(**params) if params else key)
+        self = super().__new__(cls, translate(key, "en", **params))  # the singular form when the count is 1
         self.key = key
         self.params = params
         return self

@@ -58,8 +58,36 @@ SHORT: dict[str, str] = {  # the same in a few words, for a table column
 }
 
 
-def why_unsure(method: str, lang: str = "en", short: bool = False) -> str:
+# reasons that come from the places list (gazetteer): a name an area almost has is first a misspelling
+PLACE_REASONS = frozenset({"village", "near a border", "places in several areas", "gazetteer"})
+MISSPELLING_EDITS = 2  # letters added, dropped, changed or swapped ("Takieta" for "Takeita")
+
+
+def probable_misspelling(value: str, candidates: list | tuple = ()) -> str | None:
+    """The name of the area `value` is probably a misspelling of: a candidate area whose name (in its
+    compared form) is within two letters of it, or None."""
+    from rapidfuzz.distance import OSA
+
+    from carto_desktop.names import name_key
+
+    key = name_key(value)
+    if len(key) < 5:
+        return None
+    close = [(OSA.distance(key, name_key(c[1])), str(c[1])) for c in candidates if len(c) > 1 and c[1]]
+    close = [(d, name) for d, name in close if 0 < d <= MISSPELLING_EDITS]
+    return min(close)[1] if close else None
+
+
+def why_unsure(method: str, lang: str = "en", short: bool = False, value: str | None = None,
+               candidates: list | tuple = ()) -> str:
     """The plain sentence (or, `short`, a few words) for a `match_method`; the method itself if
-    it is not known here."""
+    it is not known here. A name the places list explains (villages, a border) but an area almost
+    has (`value` and its `candidates`) is said as what it most likely is: a misspelling of that area."""
+    if method in PLACE_REASONS and value:
+        area = probable_misspelling(value, candidates)
+        if area:
+            return translate("Probably {area}, misspelt" if short else
+                             "Probably a misspelling of {area}: the names differ by a letter or two. Villages also "
+                             "have this name, but their positions are too rough to be sure.", lang, area=area)
     text = (SHORT if short else REASONS).get(method)
     return translate(text, lang) if text else method

@@ -16,3 +16,5 @@ FRENCH: dict[str, str] = {**common.FRENCH, **counted.FRENCH, **intake.FRENCH, **
                           **interactive.FRENCH}
 _PARTS = (common, counted, intake, match, carto, export, project_file, privacy, hexagons, boundaries, interactive)
 SINGULAR: dict[str, tuple[str, str]] = {k: v for part in _PARTS for k, v in getattr(part, "SINGULAR", {}).items()}
+# the English of a singular key that differs from its plural in French only ("kept out [one column]")
+ENGLISH: dict[str, str] = {k: v for part in _PARTS for k, v in getattr(part, "ENGLISH", {}).items()}

@@ -38,8 +38,10 @@ FRENCH: dict[str, str] = {
     'Copy the .prj file next to the .shp file, or export the layer again from QGIS with its coordinate system.': 'Copiez le fichier .prj à côté du fichier .shp, ou exportez à nouveau la couche depuis QGIS avec son système de coordonnées.',
     "The coordinates are outside the range of longitude and latitude, so the file's coordinate system is wrong.": 'Les coordonnées sortent des plages de longitude et de latitude : le système de coordonnées du fichier est erroné.',
     'The file probably holds projected coordinates (metres): export it again from QGIS with its real coordinate system.': 'Le fichier contient sans doute des coordonnées projetées (en mètres) : exportez-le à nouveau depuis QGIS avec son vrai système de coordonnées.',
-    '{count} invalid geometries were repaired.': '{count} géométrie(s) invalide(s) réparée(s).',
-    '{count} features that are not areas (points or lines) were left out.': '{count} objet(s) qui ne sont pas des zones (points ou lignes) ont été écartés.',
+    '{count} invalid geometries were repaired.': '{count} géométries invalides réparées.',
+    '{count} invalid geometry was repaired.': '{count} géométrie invalide réparée.',
+    '{count} features that are not areas (points or lines) were left out.': '{count} objets qui ne sont pas des zones (points ou lignes) ont été écartés.',
+    '{count} feature that is not an area (a point or a line) was left out.': "{count} objet qui n'est pas une zone (point ou ligne) a été écarté.",
     'Layer "{layer}" was read; the file also has: {others}.': 'La couche « {layer} » a été lue ; le fichier contient aussi : {others}.',
     'The shapefile has no .cpg file; its text was read as UTF-8.': "Le shapefile n'a pas de fichier .cpg ; son texte a été lu en UTF-8.",
     'The file gives no coordinate system (no .prj file); the coordinates look like longitude/latitude, so WGS84 was assumed.': "Le fichier n'indique pas de système de coordonnées (pas de fichier .prj) ; les coordonnées ressemblent à des longitudes/latitudes, WGS84 a donc été supposé.",
@@ -56,11 +58,13 @@ FRENCH: dict[str, str] = {
     'Some characters could not be decoded and show as "�".': "Certains caractères n'ont pas pu être décodés et s'affichent « � ».",
     'Row {header_row} is empty or beyond the end of the table, so it cannot be the header.': "La ligne {header_row} est vide ou au-delà de la fin du tableau : elle ne peut pas être l'en-tête.",
     'Give the number of the row that holds the column names, as shown in the spreadsheet.': "Indiquez le numéro de la ligne qui contient les noms de colonnes, tel qu'affiché dans le tableur.",
-    '{count} columns have no name in the header; they were called {names}.': "{count} colonne(s) sans nom dans l'en-tête ; elles ont été nommées {names}.",
+    '{count} columns have no name in the header; they were called {names}.': "{count} colonnes sans nom dans l'en-tête ; elles ont été nommées {names}.",
+    '{count} column has no name in the header; it was called {names}.': "{count} colonne sans nom dans l'en-tête ; elle a été nommée {names}.",
     'The file is named {suffix} but holds plain text; it was read as a CSV file.': "Le fichier porte l'extension {suffix} mais contient du texte brut ; il a été lu comme un CSV.",
     'The file is named {suffix} but is really a spreadsheet; it was read as one.': "Le fichier porte l'extension {suffix} mais c'est en réalité un classeur ; il a été lu comme tel.",
     'Sheet "{sheet}" was read; the workbook also has: {others}.': 'La feuille « {sheet} » a été lue ; le classeur contient aussi : {others}.',
-    'The header is row {row}; the {count} rows above it (titles) were skipped.': "L'en-tête est à la ligne {row} ; les {count} ligne(s) au-dessus (titres) ont été ignorées.",
+    'The header is row {row}; the {count} rows above it (titles) were skipped.': "L'en-tête est à la ligne {row} ; les {count} lignes au-dessus (titres) ont été ignorées.",
+    'The header is row {row}; {count} row above it (a title) was skipped.': "L'en-tête est à la ligne {row} ; {count} ligne au-dessus (un titre) a été ignorée.",
     'The header spans two rows (merged cells); column names were joined, e.g. "{example}".': "L'en-tête s'étend sur deux lignes (cellules fusionnées) ; les noms de colonnes ont été assemblés, par exemple « {example} ».",
     'The archive is damaged and cannot be opened.': "L'archive est endommagée et ne peut pas être ouverte.",
     'Ask for a new copy of the file, or unzip it on your computer and open what is inside.': 'Demandez une nouvelle copie du fichier, ou décompressez-le sur votre ordinateur et ouvrez son contenu.',
@@ -77,13 +81,20 @@ FRENCH: dict[str, str] = {
     'For example "admin name:2" for a column of cercle names.': 'Par exemple « admin name:2 » pour une colonne de noms de cercles.',
     'Give a file to inspect with --table or --boundaries.': 'Indiquez un fichier à examiner avec --table ou --boundaries.',
     'For example: carto-desktop inspect --table data.xlsx': 'Par exemple : carto-desktop inspect --table donnees.xlsx',
-    'Column "{column}": {count} cells are not numbers (rows {rows}); they will count as no data.': 'Colonne « {column} » : {count} cellule(s) ne sont pas des nombres (lignes {rows}) ; elles compteront comme sans donnée.',
-    'Column "{column}": {count} P-codes do not have the OCHA length for their country (e.g. {examples}).': "Colonne « {column} » : {count} P-code(s) n'ont pas la longueur OCHA de leur pays (par ex. {examples}).",
-    'Columns "{lat}" and "{lon}": latitude and longitude look swapped in {count} rows (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : latitude et longitude semblent inversées sur {count} ligne(s) (lignes {rows}).',
-    'Columns "{lat}" and "{lon}": {count} points are out of range (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} point(s) hors des plages possibles (lignes {rows}).',
-    'Columns "{lat}" and "{lon}": {count} points are at 0,0, a GPS failure (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} point(s) à 0,0, une panne de GPS (lignes {rows}).',
-    'Columns "{lat}" and "{lon}": {count} coordinates cannot be read (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} coordonnée(s) illisible(s) (lignes {rows}).',
-    'Columns "{lat}" and "{lon}": {count} points have only one of latitude and longitude (rows {rows}).': "Colonnes « {lat} » et « {lon} » : {count} point(s) n'ont que la latitude ou que la longitude (lignes {rows}).",
+    'Column "{column}": {count} cells are not numbers (rows {rows}); they will count as no data.': 'Colonne « {column} » : {count} cellules ne sont pas des nombres (lignes {rows}) ; elles compteront comme sans donnée.',
+    'Column "{column}": {count} cell is not a number (row {rows}); it will count as no data.': "Colonne « {column} » : {count} cellule n'est pas un nombre (ligne {rows}) ; elle comptera comme sans donnée.",
+    'Column "{column}": {count} P-codes do not have the OCHA length for their country (e.g. {examples}).': "Colonne « {column} » : {count} P-codes n'ont pas la longueur OCHA de leur pays (par ex. {examples}).",
+    'Column "{column}": {count} P-code does not have the OCHA length for its country ({examples}).': "Colonne « {column} » : {count} P-code n'a pas la longueur OCHA de son pays ({examples}).",
+    'Columns "{lat}" and "{lon}": latitude and longitude look swapped in {count} rows (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : latitude et longitude semblent inversées sur {count} lignes (lignes {rows}).',
+    'Columns "{lat}" and "{lon}": latitude and longitude look swapped in {count} row (row {rows}).': 'Colonnes « {lat} » et « {lon} » : latitude et longitude semblent inversées sur {count} ligne (ligne {rows}).',
+    'Columns "{lat}" and "{lon}": {count} points are out of range (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} points hors des plages possibles (lignes {rows}).',
+    'Columns "{lat}" and "{lon}": {count} point is out of range (row {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} point hors des plages possibles (ligne {rows}).',
+    'Columns "{lat}" and "{lon}": {count} points are at 0,0, a GPS failure (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} points à 0,0, une panne de GPS (lignes {rows}).',
+    'Columns "{lat}" and "{lon}": {count} point is at 0,0, a GPS failure (row {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} point à 0,0, une panne de GPS (ligne {rows}).',
+    'Columns "{lat}" and "{lon}": {count} coordinates cannot be read (rows {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} coordonnées illisibles (lignes {rows}).',
+    'Columns "{lat}" and "{lon}": {count} coordinate cannot be read (row {rows}).': 'Colonnes « {lat} » et « {lon} » : {count} coordonnée illisible (ligne {rows}).',
+    'Columns "{lat}" and "{lon}": {count} points have only one of latitude and longitude (rows {rows}).': "Colonnes « {lat} » et « {lon} » : {count} points n'ont que la latitude ou que la longitude (lignes {rows}).",
+    'Columns "{lat}" and "{lon}": {count} point has only one of latitude and longitude (row {rows}).': "Colonnes « {lat} » et « {lon} » : {count} point n'a que la latitude ou que la longitude (ligne {rows}).",
     'Sheets: {sheets}': 'Feuilles : {sheets}',
     'Layers: {layers}': 'Couches : {layers}',
     'Read: {rows} rows × {columns} columns, header in row {header}': 'Lu : {rows} lignes × {columns} colonnes, en-tête à la ligne {header}',
@@ -149,4 +160,29 @@ FRENCH: dict[str, str] = {
         "La zone {area} du fichier de limites a une forme qui ne peut pas être réparée.",
     "{count} features of the boundary file have no shape (no coordinates) and were left out.":
         "{count} entités du fichier de limites n'ont pas de forme (aucune coordonnée) et ont été laissées de côté.",
+}
+# real plurals (`i18n.translate`): the count parameter and the singular sentence
+SINGULAR: dict[str, tuple[str, str]] = {
+    '{count} invalid geometries were repaired.':
+        ("count", '{count} invalid geometry was repaired.'),
+    '{count} features that are not areas (points or lines) were left out.':
+        ("count", '{count} feature that is not an area (a point or a line) was left out.'),
+    '{count} columns have no name in the header; they were called {names}.':
+        ("count", '{count} column has no name in the header; it was called {names}.'),
+    'The header is row {row}; the {count} rows above it (titles) were skipped.':
+        ("count", 'The header is row {row}; {count} row above it (a title) was skipped.'),
+    'Column "{column}": {count} cells are not numbers (rows {rows}); they will count as no data.':
+        ("count", 'Column "{column}": {count} cell is not a number (row {rows}); it will count as no data.'),
+    'Column "{column}": {count} P-codes do not have the OCHA length for their country (e.g. {examples}).':
+        ("count", 'Column "{column}": {count} P-code does not have the OCHA length for its country ({examples}).'),
+    'Columns "{lat}" and "{lon}": latitude and longitude look swapped in {count} rows (rows {rows}).':
+        ("count", 'Columns "{lat}" and "{lon}": latitude and longitude look swapped in {count} row (row {rows}).'),
+    'Columns "{lat}" and "{lon}": {count} points are out of range (rows {rows}).':
+        ("count", 'Columns "{lat}" and "{lon}": {count} point is out of range (row {rows}).'),
+    'Columns "{lat}" and "{lon}": {count} points are at 0,0, a GPS failure (rows {rows}).':
+        ("count", 'Columns "{lat}" and "{lon}": {count} point is at 0,0, a GPS failure (row {rows}).'),
+    'Columns "{lat}" and "{lon}": {count} coordinates cannot be read (rows {rows}).':
+        ("count", 'Columns "{lat}" and "{lon}": {count} coordinate cannot be read (row {rows}).'),
+    'Columns "{lat}" and "{lon}": {count} points have only one of latitude and longitude (rows {rows}).':
+        ("count", 'Columns "{lat}" and "{lon}": {count} point has only one of latitude and longitude (row {rows}).'),
 }

@@ -81,3 +81,11 @@ FRENCH: dict[str, str] = {
     "Point at 0, 0": "Point en 0, 0",
     "Coordinates out of range": "Coordonnées hors limites",
 }
+FRENCH.update({
+    # reasons.why_unsure: a name an area almost has, explained by villages of that name
+    "Probably {area}, misspelt": "Sans doute {area}, mal orthographié",
+    "Probably a misspelling of {area}: the names differ by a letter or two. Villages also have this name, but their "
+    "positions are too rough to be sure.":
+        "Sans doute une faute d'orthographe pour {area} : les noms ne diffèrent que d'une ou deux lettres. Des "
+        "villages portent aussi ce nom, mais leur position est trop approximative pour en être sûr.",
+})

@@ -3,7 +3,8 @@
 FRENCH: dict[str, str] = {
     # the "before you share" check on a map of hexagons
     "Finest detail shown: hexagons of {size} km, {n} with data.": "Détail le plus fin : hexagones de {size} km, {n} avec des données.",
-    "Counts under {n} are shown as \"fewer than {n}\": {cells} hexagon(s).": "Les effectifs inférieurs à {n} sont affichés « moins de {n} » : {cells} hexagone(s).",
+    "Counts under {n} are shown as \"fewer than {n}\": {cells} hexagons.": "Les effectifs inférieurs à {n} sont affichés « moins de {n} » : {cells} hexagones.",
+    "Counts under {n} are shown as \"fewer than {n}\": {cells} hexagon.": "Les effectifs inférieurs à {n} sont affichés « moins de {n} » : {cells} hexagone.",
     "Points of people: not drawn; they are counted per hexagon of {size} km.": "Points de personnes : non dessinés ; ils sont comptés par hexagone de {size} km.",
     # why a column is personal data
     "People's names: a name identifies a person.": "Noms de personnes : un nom identifie une personne.",
@@ -60,20 +61,27 @@ FRENCH: dict[str, str] = {
     "Areas shown: {n} with data.": "Zones montrées : {n} avec des données.",
     "Finest detail shown: exact points ({n}).": "Détail le plus fin : points exacts ({n}).",
     "Smallest count shown exactly: {count}.": "Plus petit effectif montré exactement : {count}.",
-    "Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area(s).":
-        "Les chiffres venant de moins de {n} lignes sont montrés comme « moins de {n} » : {areas} zone(s).",
+    "Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} areas.":
+        "Les chiffres venant de moins de {n} lignes sont montrés comme « moins de {n} » : {areas} zones.",
+    "Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area.":
+        "Les chiffres venant de moins de {n} lignes sont montrés comme « moins de {n} » : {areas} zone.",
     "Shown as \"fewer than {n}\": {names}.": "Montrées comme « moins de {n} » : {names}.",
-    "Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).":
-        "Les effectifs inférieurs à {n} sont montrés comme « moins de {n} » : {areas} zone(s).",
+    "Counts under {n} are shown as \"fewer than {n}\": {areas} areas.":
+        "Les effectifs inférieurs à {n} sont montrés comme « moins de {n} » : {areas} zones.",
+    "Counts under {n} are shown as \"fewer than {n}\": {areas} area.":
+        "Les effectifs inférieurs à {n} sont montrés comme « moins de {n} » : {areas} zone.",
     "Points of people: drawn one by one.": "Points de personnes : dessinés un par un.",
     "Points of people: not drawn; they are counted per area.":
         "Points de personnes : non dessinés ; ils sont comptés par zone.",
     "Points of people: none.": "Points de personnes : aucun.",
     "Personal data in the table": "Données personnelles dans le tableau",
     "No column looks like personal data.": "Aucune colonne ne ressemble à des données personnelles.",
-    "used by the map": "utilisée(s) par la carte",
-    "kept out": "écartée(s)",
-    "not used by the map": "non utilisée(s) par la carte",
+    "used by the map": "utilisées par la carte",
+    "kept out": "écartées",
+    "not used by the map": "non utilisées par la carte",
+    "used by the map [one column]": "utilisée par la carte",
+    "kept out [one column]": "écartée",
+    "not used by the map [one column]": "non utilisée par la carte",
     "Verdict": "Verdict",
     "Nothing in this map identifies a person or a small group.":
         "Rien dans cette carte n'identifie une personne ou un petit groupe.",
@@ -81,8 +89,10 @@ FRENCH: dict[str, str] = {
         "Le fichier de projet (.cartoproj) garde vos choix et les chemins de vos fichiers, pas leurs lignes.",
     "No value of the personal columns and no folder path was found in: {files}.":
         "Aucune valeur des colonnes personnelles et aucun chemin de dossier n'a été trouvé dans : {files}.",
-    "The file {file} contains {n} personal value(s) or folder path(s).":
-        "Le fichier {file} contient {n} valeur(s) personnelle(s) ou chemin(s) de dossier.",
+    "The file {file} contains {n} personal values or folder paths.":
+        "Le fichier {file} contient {n} valeurs personnelles ou chemins de dossier.",
+    "The file {file} contains {n} personal value or folder path.":
+        "Le fichier {file} contient {n} valeur personnelle ou chemin de dossier.",
     # carto-desktop purge
     "Removed: {path}": "Supprimé : {path}",
     "Nothing to remove for {project}: no autosave, recovery or temporary file, and not in the recent projects.":
@@ -92,3 +102,25 @@ FRENCH: dict[str, str] = {
     "The map shows the name of your file \"{file}\": a file name can name a person; write the source in your own words.":
         "La carte affiche le nom de votre fichier « {file} » : un nom de fichier peut nommer une personne ; écrivez la source avec vos propres mots.",
 }
+# real plurals (`i18n.translate`): the count parameter and the singular sentence
+SINGULAR: dict[str, tuple[str, str]] = {
+    "Counts under {n} are shown as \"fewer than {n}\": {cells} hexagons.":
+        ("cells", "Counts under {n} are shown as \"fewer than {n}\": {cells} hexagon."),
+    "Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} areas.":
+        ("areas", "Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area."),
+    "Counts under {n} are shown as \"fewer than {n}\": {areas} areas.":
+        ("areas", "Counts under {n} are shown as \"fewer than {n}\": {areas} area."),
+    "The file {file} contains {n} personal values or folder paths.":
+        ("n", "The file {file} contains {n} personal value or folder path."),
+    # a column's state after its reason: the same English words, one French form per number
+    "used by the map": ("n", "used by the map [one column]"),
+    "kept out": ("n", "kept out [one column]"),
+    "not used by the map": ("n", "not used by the map [one column]"),
+}
+# the English of singular forms that differ from their plural in French only
+ENGLISH: dict[str, str] = {
+    "used by the map [one column]": "used by the map",
+    "kept out [one column]": "kept out",
+    "not used by the map [one column]": "not used by the map",
+}
+

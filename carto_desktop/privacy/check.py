@@ -80,7 +80,7 @@ class ShareCheck:
             out.append(translate("The map shows the name of your file \"{file}\": a file name can name a person; "
                                  "write the source in your own words.", t, file=name))
         for name, n in self.leaks.items():
-            out.append(translate("The file {file} contains {n} personal value(s) or folder path(s).", t,
+            out.append(translate("The file {file} contains {n} personal values or folder paths.", t,
                                  file=name, n=n))
         return out
 
@@ -113,12 +113,12 @@ class ShareCheck:
             fact(translate("Smallest count shown exactly: {count}.", t, count=count) if self.counts_are_records else
                  translate("Fewest records behind an area: {count}.", t, count=count))
         if self.min_count > 1 and size:
-            fact(translate("Counts under {n} are shown as \"fewer than {n}\": {cells} hexagon(s).", t,
+            fact(translate("Counts under {n} are shown as \"fewer than {n}\": {cells} hexagons.", t,
                            n=self.min_count, cells=self.suppressed_areas))
         elif self.min_count > 1 and not self.points_shown:
-            fact(translate("Counts under {n} are shown as \"fewer than {n}\": {areas} area(s).", t,
+            fact(translate("Counts under {n} are shown as \"fewer than {n}\": {areas} areas.", t,
                            n=self.min_count, areas=self.suppressed_areas) if self.counts_are_records else
-                 translate("Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} area(s).",
+                 translate("Figures from fewer than {n} records are shown as \"fewer than {n}\": {areas} areas.",
                            t, n=self.min_count, areas=self.suppressed_areas))
             if self.suppressed_names:
                 fact(translate("Shown as \"fewer than {n}\": {names}.", t, n=self.min_count,
@@ -138,11 +138,12 @@ class ShareCheck:
                              "columns": []})
         groups: dict[tuple[str, str], list[str]] = {}
         for f in self.detected:
-            state = translate("used by the map", t) if f.column in self.used else (
-                translate("kept out", t) if f.column in self.excluded else translate("not used by the map", t))
+            state = "used by the map" if f.column in self.used else (
+                "kept out" if f.column in self.excluded else "not used by the map")
             groups.setdefault((f.text(t), state), []).append(f.column)
-        personal += [{"kind": "columns", "text": f"{reason} ({state})", "columns": columns}
-                     for (reason, state), columns in groups.items()]
+        # the state agrees with its columns in French ("écartée", "écartées"): `n` picks the form
+        personal += [{"kind": "columns", "text": f"{reason} ({translate(state, t, n=len(columns))})",
+                      "columns": columns} for (reason, state), columns in groups.items()]
         verdict = [{"kind": "warning", "text": w, "columns": []} for w in self.warnings]
         if not verdict:
             verdict.append({"kind": "ok", "columns": [], "text": translate(
