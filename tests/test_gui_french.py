@@ -93,7 +93,9 @@ def test_qt_own_dialog_buttons_are_in_french(french_window, qtbot):
     texts = {b: box.button(b).text() for b in (buttons.Yes, buttons.No, buttons.Cancel, buttons.Ok)}
     assert texts == {buttons.Yes: "&Oui", buttons.No: "&Non", buttons.Cancel: "Annuler", buttons.Ok: "OK"}
     box.deleteLater()
-    french_window.show_failure({"user": False, "text": {}, "summary": "KeyError: 'x'", "details": "Traceback …"})
+    from carto_desktop.engine_messages import ErrorReport
+
+    french_window.show_failure(ErrorReport(user=False, summary="KeyError: 'x'", details="Traceback …"))
     box = french_window.error_box
     names = [b.text() for b in box.findChildren(QPushButton)]
     assert "Montrer les détails…" in names, names
