@@ -325,9 +325,11 @@ def prepare_map(project: Project) -> PreparedMap:
             match = _match_points(table, project, layer)
             values = aggregate(match, layer, "count", file=str(project.table))
             template = _counting_template(project)
-            data = MapData(areas=values.areas, keys=match.keys,
-                           indicator=project.legend_heading or translate("Number of points per area", lang),
-                           min_count=project.min_count)
+            placed = table.data.index[match.rows["match_status"].to_numpy() == "matched"]
+            account = account_sites(table.data, *_lat_lon(table, project), placed, table.row_numbers)
+            data = MapData(areas=values.areas, keys=match.keys,  # "Number of people or households", not "points"
+                           indicator=project.legend_heading or what_is_counted(table.data, "count").indicator(lang),
+                           min_count=project.min_count, footnote=account.footnote(lang))
             notices.append(translate("Points of people were counted per area instead of drawn: {reason}", lang,
                                      reason=people.text(lang)))
         else:

@@ -533,3 +533,27 @@ def test_an_atlas_page_marks_only_its_own_region_with_its_own_rows(real_data, tm
     assert marked == {"NE001": ["Reported for the whole region only: 9 rows"],
                       "NE002": ["Reported for the whole region only: 5 rows"],
                       "NE006": ["Reported for the whole region only: 3 rows"]}
+
+
+def test_households_counted_per_area_say_what_they_count_and_which_rows_are_not_counted(tmp_path, capsys):
+    """A Kobo household survey mapped as points is counted per cercle (people): the legend and title said
+    "Number of points per area … by cercle", and a household whose GPS point could not be read was left out
+    without a word."""
+    from carto_desktop import cli
+
+    survey = pd.read_csv(REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv", dtype=str)
+    survey.loc[6, ["_menage/gps_latitude", "_menage/gps_longitude"]] = ["12,6x", "-8,0y"]
+    survey.loc[6, "menage/gps"] = "12,6x -8,0y 0 0"
+    path = tmp_path / "survey.csv"
+    survey.to_csv(path, index=False)
+    code = cli.main(["render", "--table", str(path), "--boundaries", str(SAMPLE / "mali_adm2.geojson"),
+                     "--template", "points", "--dpi", "30", "--lang", "en", "-o", str(tmp_path / "survey.png")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out[:2] == [f"{len(survey) - 1} of {len(survey)} rows are on the map.",
+                       "  1 has coordinates that cannot be used (row 8)"]
+    result = build_map(Project(table=path, boundaries=SAMPLE / "mali_adm2.geojson", template="points", lang="fr"))
+    assert _legend_texts(result.figure)[0].replace("\n", " ") == "Nombre de personnes ou de ménages"
+    footer = " ".join(next(t.get_text() for t in result.figure.texts if t.get_gid() == "footer").split())
+    assert footer.startswith(f"{len(survey) - 1} lignes sur {len(survey)} sont cartographiées ; 1 a des coordonnées "
+                             "inutilisables (ligne 8).")
