@@ -41,6 +41,7 @@ from carto_desktop.i18n import translate
 from carto_desktop.paths import web_dir
 from carto_desktop.privacy.sensitive import is_people_points
 from carto_desktop.project import MapResult, PageInputs, PreparedMap, Project, page_inputs, prepare_map
+from carto_desktop.rows_account import larger_area_label
 
 HTML_SUFFIXES = (".html", ".htm")
 QUANTUM = 1 / 50_000  # coordinates kept to 1/50,000 of the map's extent (38 m across Mali's 1,900 km)
@@ -263,7 +264,20 @@ def _areas(data: MapData, style: AreaStyle | None, geometry: Geometry, lang: str
     out["rows"] = [None if h or not np.isfinite(r) or not np.isfinite(v) else format_number(float(r), lang)
                    for v, r, h in zip(values, rows, hidden)]
     out["no_data"] = [bool(not np.isfinite(v)) and not h for v, h in zip(values, hidden)]
+    region = _region_rows(data)  # rows naming only the area's region: its blank reads "no data" with them said
+    if region is not None:
+        out["value"] = [f"{v} · " + larger_area_label(int(n), data.larger_level, lang) if n and blank else v
+                        for v, n, blank in zip(out["value"], region, out["no_data"])]
     return out
+
+
+def _region_rows(data: MapData) -> np.ndarray | None:
+    """Per area, the rows that name its region without a smaller area (`MapData.larger_areas`), or None."""
+    larger, columns = data.larger_areas, data.keys.parent_columns(data.areas.columns)
+    if larger is None or columns is None or columns[0] not in larger:
+        return None
+    per_region = larger.groupby(larger[columns[0]].astype(str))["rows"].sum()
+    return data.areas[columns[0]].astype(str).map(per_region).fillna(0).to_numpy()
 
 
 def _points(data: MapData, style: AreaStyle, geometry: Geometry, step: int = 1) -> dict:

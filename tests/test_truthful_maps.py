@@ -557,3 +557,19 @@ def test_households_counted_per_area_say_what_they_count_and_which_rows_are_not_
     footer = " ".join(next(t.get_text() for t in result.figure.texts if t.get_gid() == "footer").split())
     assert footer.startswith(f"{len(survey) - 1} lignes sur {len(survey)} sont cartographiées ; 1 a des coordonnées "
                              "inutilisables (ligne 8).")
+
+
+def test_the_interactive_map_says_an_empty_area_has_rows_for_its_whole_region(real_data, tmp_path):
+    """The interactive map read "No data" on Agadez's départements whose only rows are region-level (the
+    regions are not hatched there: hovering such an area says so, and the footnote under the map counts them)."""
+    from carto_desktop.interactive import map_payload
+    from carto_desktop.project import page_inputs
+
+    project = Project(table=_niger_3w(real_data, tmp_path), boundaries=real_data / "boundaries" / "ner_adm2.geojson",
+                      value_column="Organisation", agg="distinct", lang="fr")
+    prepared = prepare_map(project)
+    payload = map_payload(prepared.data, prepared.template,
+                          page_inputs(project, prepared.template, prepared.data, prepared.layer, prepared.match), "fr")
+    areas = payload["areas"]
+    blank = [v for v, n in zip(areas["value"], areas["no_data"]) if n]
+    assert blank == ["Aucune donnée · Signalé au niveau région seulement : 9 lignes"] * 5  # what hovering says
