@@ -9,6 +9,9 @@ The Match step shows a real review: the sample 3W with "Segou" typed "Seguo" and
 "Mopti" typed "Mopt", as a field team might, matched on the place names (a copy made in a
 temporary folder), the first line selected and its best candidate outlined on the map.
 `check_<lang>.png` is the Export step's "before you share" check of a fake Kobo household survey.
+`style_texts_<lang>.png` is the Style step's texts with the source field (the field copy has no credits.json: the
+source is said to be missing). `export_rows_<lang>.png` is the Export step on the Mali HNO (long format): "53 of
+1,323 rows are on the map" and why the others are not, and "Export the map's data…".
 `data_builtin_<lang>.png` is Chad's OCHA 3W opened alone: the Data step names the built-in
 boundaries it fits ("Chad — provinces, built in") with the evidence.
 """
@@ -148,6 +151,13 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     style.commit_texts()
     wait(window.preview_ready)
     save("style")
+    # the texts, further down: the source field, and the amber line saying the source is missing (the field copy
+    # has no credits.json beside it)
+    style_page = window.steps.currentWidget().verticalScrollBar()
+    style_page.setValue(10 ** 6)
+    settle()
+    save("style_texts")
+    style_page.setValue(0)
 
     window.go_to_step(3)
     window.export_step.file_edit.setText(str(folder / f"map_{lang}"))
@@ -155,6 +165,19 @@ def shoot(app, lang: str, table: Path, folder: Path) -> list[Path]:
     window.export_step.export_button.click()
     wait(window.export_finished)
     save("export")
+
+    # rows not on the map: the Mali HNO (long format) maps its 53 total rows; the Export step says why the others
+    # are not on it, before export
+    from carto_desktop.project import Project
+
+    real = root / "tests" / "data" / "real"
+    window.set_project(Project(table=real / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv",
+                               boundaries=real / "boundaries" / "mali_adm2.geojson", value_column="In Need",
+                               agg="sum", lang=lang))
+    idle()
+    window.go_to_step(3)
+    settle()
+    save("export_rows")
 
     # the "before you share" check of a fake Kobo household survey (tests/data/privacy), after its export
     window.set_project(survey_project(lang))

@@ -158,3 +158,22 @@ def test_no_word_in_the_app_is_written_with_a_plural_in_brackets():
         "13 zones.")
     assert (translate("kept out", "fr", n=1), translate("kept out", "fr", n=2), translate("kept out", "en", n=1)) == (
         "écartée", "écartées", "kept out")
+
+
+def test_export_step_fits_a_1366_by_768_screen_in_french_with_rows_left_off(french_window, qtbot, real_data):
+    """The Export step scrolled sideways in French (four formats in a row, the check's lines cut); with the Mali
+    HNO's reasons for rows left off the map it must still fit, every line wrapped, none cut."""
+    from carto_desktop.choices import Project
+
+    window = french_window
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.set_project(Project(table=real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv",
+                                   boundaries=real_data / "boundaries" / "mali_adm2.geojson", value_column="In Need",
+                                   agg="sum", lang="fr"))
+    window.go_to_step(3)
+    scroll = window.steps.currentWidget()
+    page = window.export_step
+    qtbot.wait(50)
+    assert " ".join(page.rows_text().split()).startswith("53 lignes sur 1 323 sont sur la carte. • 1 172 ventilent")
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
+    assert _cut_widgets(page) == []

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QCheckBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose
 from carto_desktop.engine_messages import CheckFailed, CheckShown, RowsOnMap
-from carto_desktop.gui.widgets import select_item
+from carto_desktop.gui.widgets import FittingComboBox, select_item
 
 SHOW_PROGRESS_AFTER_MS = 500
 WARNING_BACKGROUND = "#fff3cd"  # a pale amber box: read before sharing
@@ -36,7 +36,7 @@ class ExportStep(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        formats = QHBoxLayout()
+        formats = QGridLayout()  # two by two: the four formats fit the steps' column in French too
         self.format_checks: dict[str, QCheckBox] = {}
         for suffix, label, tip in ((".png", self.tr("PNG image"), self.tr("A picture for reports, e-mail and "
                                                                            "WhatsApp")),
@@ -50,10 +50,10 @@ class ExportStep(QWidget):
             box.setToolTip(tip)
             box.setChecked(suffix in (".png", ".pdf"))
             self.format_checks[suffix] = box
-            formats.addWidget(box)
-        formats.addStretch(1)
+            place = len(self.format_checks) - 1
+            formats.addWidget(box, place // 2, place % 2)
         form.addRow(self.tr("Formats:"), formats)
-        self.page_combo = QComboBox()
+        self.page_combo = FittingComboBox()
         # the values are the engine's page presets (carto/templates.py PAGE_PRESETS)
         for label, value in ((self.tr("As the template says"), ""), (self.tr("A4 landscape"), "A4 landscape"),
                              (self.tr("A4 portrait"), "A4 portrait"), (self.tr("A3 landscape"), "A3 landscape"),
@@ -238,9 +238,8 @@ class ExportStep(QWidget):
             return
         text = f"<b>{html.escape(lines[0])}</b>" + "".join(f"<br>\u2022 {html.escape(line.strip())}"
                                                          for line in lines[1:])
-        if not rows.complete:
-            text = (f"<table width='100%' cellpadding='4' style='background-color:{WARNING_BACKGROUND}'><tr>"
-                    f"<td style='color:{WARNING_TEXT}'>{text}</td></tr></table>")
+        self.rows_label.setStyleSheet("" if rows.complete else  # amber (a label's own background: it wraps)
+                                      f"background-color: {WARNING_BACKGROUND}; color: {WARNING_TEXT}; padding: 4px")
         self.rows_label.setText(text)
 
     def rows_text(self) -> str:
