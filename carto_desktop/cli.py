@@ -215,29 +215,35 @@ def _inspect(args: argparse.Namespace, lang: str) -> int:
     from carto_desktop.intake.inspect import describe_layer, inspect_command
 
     if not (args.boundaries and is_builtin(args.boundaries)):
-        code = inspect_command(args, lang)
-        if args.table and not args.boundaries:
-            print(_builtin_line(args.table, args.sheet, lang))
+        line, names = _builtin_line(args.table, args.sheet, lang) if args.table and not args.boundaries else ("", None)
+        code = inspect_command(args, lang, area_names=names)  # admin-name columns checked against the set it fits
+        if line:
+            print(line)
         return code
     chosen = boundary_set(args.boundaries)
     if args.table:
-        inspect_command(argparse.Namespace(**{**vars(args), "boundaries": None}), lang)
+        from carto_desktop.builtin_boundaries.recognise import area_names
+
+        inspect_command(argparse.Namespace(**{**vars(args), "boundaries": None}), lang,
+                        area_names=area_names(chosen.country))
     print("\n".join([chosen.title(lang), chosen.credit(lang)] + describe_layer(load_library().path, chosen.table, lang)))
     return EXIT_OK
 
 
-def _builtin_line(table: str, sheet: str | None, lang: str) -> str:
-    """"Built-in boundaries: Niger, departments (…): 57 of 61 names found", or why none fits."""
-    from carto_desktop.builtin_boundaries.recognise import choose_builtin
+def _builtin_line(table: str, sheet: str | None, lang: str) -> tuple[str, dict[int, list[str]] | None]:
+    """"Built-in boundaries: Niger, departments (…): 57 of 61 names found", or why none fits; and the names of
+    that country's areas per level (`recognise.area_names`), or None."""
+    from carto_desktop.builtin_boundaries.recognise import area_names, choose_builtin
     from carto_desktop.i18n import translate
     from carto_desktop.intake import read_table
 
+    names = None
     try:
-        _, recognition = choose_builtin(None, read_table(Path(table), sheet).data)
-        sentence = recognition.sentence(lang)
+        chosen, recognition = choose_builtin(None, read_table(Path(table), sheet).data)
+        sentence, names = recognition.sentence(lang), area_names(chosen.country)
     except CartoError as exc:
         sentence = exc.text(lang)
-    return translate("Built-in boundaries: {sentence}", lang, sentence=sentence)
+    return translate("Built-in boundaries: {sentence}", lang, sentence=sentence), names
 
 
 def _render(project, output: str, dpi: int, check: bool = False, layout_report: str | None = None,

@@ -430,6 +430,9 @@ def test_a_project_status_column_is_not_an_admin_name_column(real_data, tmp_path
     assert code == 0
     assert "  17 give only a larger area (Région)" in out.splitlines()
     assert tuple(inspect_table(str(path)).roles["Etat du Projet"]) == ("text", None)  # what the Data step shows
+    assert cli.main(["inspect", "--table", str(path), "--lang", "en"]) == 0  # and `inspect`
+    lines = capsys.readouterr().out.splitlines()
+    assert "  Etat du Projet: text" in lines and "  Région: admin name (admin 1)" in lines
     from carto_desktop.builtin_boundaries.catalogue import find_country
     from carto_desktop.builtin_boundaries.recognise import area_names
 

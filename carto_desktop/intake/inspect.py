@@ -3,6 +3,7 @@ their roles, warnings. Used by `carto-desktop inspect`; the app shows the same f
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from carto_desktop.i18n import translate
@@ -20,12 +21,14 @@ def _role_text(role, lang: str) -> str:
 
 
 def describe_table(path: str | Path, sheet: str | None = None, lang: str = "en", header_row: int | None = None,
-                   overrides: dict[str, str] | None = None) -> list[str]:
-    """Lines describing the table: where it was read from, its columns' roles, warnings."""
+                   overrides: dict[str, str] | None = None,
+                   area_names: Mapping[int, Collection[str]] | None = None) -> list[str]:
+    """Lines describing the table: where it was read from, its columns' roles (admin-name columns checked
+    against `area_names`, see `detect_roles`), warnings."""
     table = read_table(path, sheet, header_row=header_row)
     from carto_desktop.intake.roles import detect_roles  # after reading: a bad file fails fast
 
-    roles = detect_roles(table, overrides)
+    roles = detect_roles(table, overrides, area_names=area_names)
     lines = []
     if Path(path).suffix.lower() in SHEET_SUFFIXES and table.sheet is not None:
         lines.append(translate("Sheets: {sheets}", lang, sheets=", ".join(list_sheets(path)) or table.sheet))
@@ -85,7 +88,7 @@ def describe_layer(path: str | Path, layer: str | None = None, lang: str = "en")
     return lines
 
 
-def inspect_command(args, lang: str) -> int:
+def inspect_command(args, lang: str, area_names: Mapping[int, Collection[str]] | None = None) -> int:
     """`carto-desktop inspect`: print what was understood of --table and/or --boundaries."""
     from carto_desktop.errors import OptionError
 
@@ -101,7 +104,8 @@ def inspect_command(args, lang: str) -> int:
                               roles="COLUMN=ROLE[:LEVEL]")
         overrides[column.strip()] = role.strip()
     if args.table:
-        print("\n".join([str(Path(args.table).name)] + describe_table(args.table, args.sheet, lang, args.header_row, overrides)))
+        print("\n".join([str(Path(args.table).name)] + describe_table(args.table, args.sheet, lang, args.header_row, overrides,
+                                                                       area_names)))
     if args.boundaries:
         print("\n".join([str(Path(args.boundaries).name)] + describe_layer(args.boundaries, args.layer, lang)))
     return 0
