@@ -165,6 +165,8 @@ def small_counts_text(data, lang: str = "en") -> str:
     `data` is the drawn `MapData`: its `min_count`, `counts_people`, `records_are_people` (decided by
     `what_is_counted`, kept as `counted`) and `suppressed()` say it; nothing is decided here again.
     """
+    if getattr(data, "points", None) is not None:  # sites drawn one by one: no count to hide
+        return translate("This map draws each site as a point: it shows no count, so nothing is hidden.", lang)
     counted = getattr(data, "counted", None)
     people = bool(data.counts_people or data.records_are_people)
     if not people:

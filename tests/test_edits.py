@@ -190,3 +190,6 @@ def test_the_small_count_threshold_hides_counts_of_people_only(tmp_path):
     assert not data.suppressed().any()
     assert small_counts_text(data, "fr") == ("Cette carte compte des organisations\u202f: les organisations ne sont "
                                              "jamais masquées.")
+    sites = prepare_map(sample_project("en", "points")).data  # the admin seats of Mali, drawn one by one
+    assert small_counts_text(sites, "en") == ("This map draws each site as a point: it shows no count, so nothing "
+                                              "is hidden.")

@@ -123,6 +123,8 @@ FRENCH.update({
         "Cette carte compte des sites\u202f: les sites ne sont jamais masqués.",
     "This map adds up amounts of money: amounts are never hidden.":
         "Cette carte additionne des montants\u202f: les montants ne sont jamais masqués.",
+    "This map draws each site as a point: it shows no count, so nothing is hidden.":
+        "Cette carte dessine chaque site par un point\u202f: elle ne montre aucun effectif, rien n'est donc masqué.",
     "The rows of this table are not people: no figure is hidden.":
         "Les lignes de ce tableau ne sont pas des personnes\u202f: aucun chiffre n'est masqué.",
     "This map counts people and shows every figure exactly, even the smallest.":
