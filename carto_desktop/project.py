@@ -125,10 +125,14 @@ def run_match(project: Project, *, points: bool = False) -> tuple[Table, gpd.Geo
     `points`, rows are placed by their GPS point (`_lat_lon`: the named or marked columns, else
     the detected ones) instead of by name or code.
     """
-    key = reuse.match_key(project, {f.name: getattr(project, f.name) for f in dataclasses.fields(project)})
-    key = None if key is None else (*key, points)
+    key = _match_key(project, points)
     return reuse.remembered("match", key, lambda: _run_match(project, points),
                             lambda kept: (reuse.table_copy(kept[0]), reuse.layer_copy(kept[1]), _match_copy(kept[2])))
+
+
+def _match_key(project: Project, points: bool = False) -> tuple | None:
+    key = reuse.match_key(project, {f.name: getattr(project, f.name) for f in dataclasses.fields(project)})
+    return None if key is None else (*key, points)
 
 
 def _match_copy(match: MatchResult) -> MatchResult:
@@ -362,8 +366,13 @@ def prepare_map(project: Project) -> PreparedMap:
             used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
             notices.append(totals.notice(area.notna().to_numpy(), lang))
         values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
-        higher = _higher_columns(table, match, layer)
-        account = account_rows(match, higher, used, totals.words(lang) if totals else None, project.value_column, agg)
+        # the table's columns of larger areas depend on the table and layer alone: kept with its match (0.05 s a preview)
+        key = _match_key(project)
+        higher = reuse.remembered("derived", None if key is None else (*key, "higher columns"),
+                                  lambda: _higher_columns(table, match, layer), list)
+        words = totals.words(lang) if totals else None
+        account = reuse.remembered("derived", None if key is None else (*key, "account", words, agg),
+                                   lambda: account_rows(match, higher, used, words, project.value_column, agg))
         # rows naming only a region, drawn on it; not for a long-format table, whose region rows repeat its cercles'
         larger, larger_label, larger_level = _larger_areas(match, higher, layer, lang, project.category_column if
                                              template.kind == "sectors" else None) if totals is None and \
@@ -413,11 +422,11 @@ def _higher_columns(table: Table, match: MatchResult, layer: gpd.GeoDataFrame) -
     named like a level whose values are not the layer's parent areas ("Etat du Projet") is none."""
     from carto_desktop.intake.roles import detect_roles
 
-    key = detect_roles(table).columns.get(match.key_column)
+    key = detect_roles(table, warnings=False).columns.get(match.key_column)
     level = key.level if key is not None else None
     parents = [c for c in match.keys.parent_name_columns if c in layer.columns]
     names = {level - 1: set(layer[parents].stack().dropna().astype(str))} if parents and level else None
-    roles = detect_roles(table, area_names=names).columns
+    roles = detect_roles(table, area_names=names, warnings=False).columns
     return [c for c, r in roles.items() if c != match.key_column and r.role in PLACE_ROLES and r.level is not None
             and (level is None or r.level < level)]
 
@@ -537,7 +546,7 @@ def _lat_lon(table: Table, project: Project) -> tuple[str, str]:
     lat = project.lat_column or next(iter(marked_lat), None)
     lon = project.lon_column or next(iter(marked_lon), None)
     if lat is None or lon is None:
-        roles = detect_roles(table, overrides=role_overrides(project.roles, table.data.columns))
+        roles = detect_roles(table, overrides=role_overrides(project.roles, table.data.columns), warnings=False)
         found_lat = [c for c in roles.of("latitude") if c not in ignored]
         found_lon = [c for c in roles.of("longitude") if c not in ignored]
         lat, lon = lat or next(iter(found_lat), None), lon or next(iter(found_lon), None)

@@ -31,7 +31,11 @@ NOT_MATCHING = frozenset({
 })
 
 _on = False
-_kept: dict[str, OrderedDict] = {"table": OrderedDict(), "layer": OrderedDict(), "match": OrderedDict()}
+_kept: dict[str, OrderedDict] = {"table": OrderedDict(), "layer": OrderedDict(), "match": OrderedDict(),
+                                 "derived": OrderedDict()}  # derived: what is worked out from a kept match
+# shapes worked out from areas (projected, simplified, dissolved, neighbours cut along the outline)
+GEOMETRY_KEEP = 8
+_shapes: OrderedDict = OrderedDict()
 
 
 def keep_between_maps(on: bool = True) -> None:
@@ -41,6 +45,31 @@ def keep_between_maps(on: bool = True) -> None:
     if not on:
         for kept in _kept.values():
             kept.clear()
+        _shapes.clear()
+
+
+def kept_shapes(kind: str, geometries: tuple, params: tuple, make: Callable[[], T]) -> T:
+    """`make()`, or what it made before from the same geometry objects (`geometries`: a tuple of
+    sequences of shapely geometries) and the same `params` (hashable), when keeping is on.
+
+    The page works out shapes from the areas at each preview: projected, simplified, dissolved into
+    region and country outlines, the neighbouring countries cut along the outline (Nigeria's 774
+    LGAs: about 0.8 s). A palette or class edit draws the same areas in the same frame, so the
+    same shapes. Shapely geometries never change, so the same objects give the same shapes; the
+    objects are kept with the result so their identities cannot be reused by other objects.
+    """
+    if not _on:
+        return make()
+    arrays = tuple(list(a) for a in geometries)
+    key = (kind, tuple(tuple(map(id, a)) for a in arrays), params)
+    if key in _shapes:
+        _shapes.move_to_end(key)
+        return _shapes[key][1]
+    value = make()
+    _shapes[key] = (arrays, value)
+    while len(_shapes) > GEOMETRY_KEEP * 4:
+        _shapes.popitem(last=False)
+    return value
 
 
 def file_identity(path: object) -> tuple | None:

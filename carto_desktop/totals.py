@@ -68,7 +68,12 @@ def _is_breakdown(column: str, tag: str | None) -> bool:
 
 def _total_mask(values: pd.Series) -> np.ndarray | None:
     """Per row: the value means "all"; None when the column has no total or nothing but totals."""
-    plain = values.map(lambda v: _plain(v) if pd.notna(v) else "")
+    # each distinct text made plain once: a 24,000-row column holds a few dozen (0.1 s of each preview)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if all(isinstance(u, str) for u in uniques):  # (numbers: 1 and 1.0 would be one distinct value)
+        plain = pd.Series(np.array([_plain(u) for u in uniques] + [""], dtype=object)[codes], index=values.index)
+    else:
+        plain = values.map(lambda v: _plain(v) if pd.notna(v) else "")
     filled = plain[plain != ""]
     letters = bool(len(filled)) and filled.str.len().max() == 1
     total = plain.isin(TOTAL_VALUES) | ((plain == LETTER_TOTAL) if letters else False)

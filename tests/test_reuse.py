@@ -83,3 +83,45 @@ def test_what_a_map_does_to_its_inputs_never_reaches_the_next(keeping):
 
 def test_the_command_line_keeps_nothing():
     assert not reuse._on
+
+
+def _pixels(project, dpi=60):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = build_map(project).figure
+    canvas = FigureCanvasAgg(figure)
+    figure.set_dpi(dpi)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
+
+
+def test_a_restyled_preview_reuses_the_pages_shapes_and_looks_the_same_as_drawn_afresh(keeping, monkeypatch):
+    """Projected, simplified and dissolved areas and the neighbours cut along the outline are kept
+    between previews (`reuse.kept_shapes`), text sizes too (`keep_text_sizes`): the page is the same."""
+    from carto_desktop.carto import page
+
+    project = sample_project("en")
+    edits = [{"palette": "Greens"}, {"classes": 4}, {"title": "Partners per cercle"}]
+    reuse.keep_between_maps(False)
+    afresh = [_pixels(replace(project, **edit)) for edit in edits]
+    reuse.keep_between_maps(True)
+    worked_out = {"neighbours": 0, "outlines": 0}
+    real_neighbours, real_union = page._neighbour_shapes, page._union
+    monkeypatch.setattr(page, "_neighbour_shapes", lambda *a: worked_out.__setitem__(
+        "neighbours", worked_out["neighbours"] + 1) or real_neighbours(*a))
+    monkeypatch.setattr(page, "_union", lambda g: worked_out.__setitem__(
+        "outlines", worked_out["outlines"] + 1) or real_union(g))
+    import matplotlib.text as mtext
+
+    from carto_desktop.carto.labels import keep_text_sizes
+
+    monkeypatch.setattr(mtext, "_get_text_metrics_with_cache", mtext._get_text_metrics_with_cache)  # put back after
+    keep_text_sizes()
+    _pixels(project)
+    first = dict(worked_out)
+    assert first["neighbours"] == 1 and first["outlines"] > 1  # the country's outline and each region's
+    kept = [_pixels(replace(project, **edit)) for edit in edits[:2]]
+    assert worked_out == first  # a palette or a class edit: nothing worked out again
+    kept.append(_pixels(replace(project, **edits[2])))  # a new title moves the frame: the neighbours again
+    for edit, a, b in zip(edits, afresh, kept):
+        np.testing.assert_array_equal(a, b, err_msg=str(edit))

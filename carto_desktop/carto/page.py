@@ -40,6 +40,7 @@ from carto_desktop.carto.thematic import (
     sector_legend, sector_order,
 )
 from carto_desktop.i18n import translate
+from carto_desktop.reuse import kept_shapes
 from carto_desktop.match.boundary_keys import BoundaryKeys
 
 MM_PER_INCH = 25.4
@@ -396,8 +397,8 @@ def draw_highlight(fig: Figure, area_id: str) -> list:
 
 def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> MapData:
     """Reproject, and simplify areas to a tenth of a millimetre on paper (shared borders kept)."""
-    areas = data.areas.to_crs(crs)
-    outlines = data.outlines.to_crs(crs) if data.outlines is not None else None  # admin areas over a grid
+    areas = _to_crs(data.areas, crs)
+    outlines = _to_crs(data.outlines, crs) if data.outlines is not None else None  # admin areas over a grid
     minx, miny, maxx, maxy = (outlines if outlines is not None else areas).total_bounds
     tolerance = max(maxx - minx, maxy - miny) / max(layout.map.w, layout.map.h) * 0.1  # 0.1 mm in map units
     areas = simplified(areas, tolerance)
@@ -408,15 +409,26 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
     return replace(data, areas=areas, points=points, outlines=outlines, larger_areas=larger)
 
 
+def _to_crs(frame: gpd.GeoDataFrame, crs) -> gpd.GeoDataFrame:
+    """`frame.to_crs(crs)`; the app's engine process keeps the projected shapes between previews."""
+    geoms = frame.geometry.to_numpy()
+    projected = kept_shapes("projected", (geoms,), (frame.crs, crs),
+                            lambda: frame.geometry.to_crs(crs).to_numpy())
+    return frame.set_geometry(gpd.GeoSeries(projected, index=frame.index, crs=crs, name=frame.geometry.name))
+
+
 def simplified(areas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
     """Areas simplified to `tolerance` (map units) with shared borders kept (`coverage_simplify`), so
     neighbours still meet; an area the simplification breaks keeps its own shape. Layers already
     light (≤ 20 points an area on average) are left as they are."""
     geoms = areas.geometry.to_numpy()
     if shapely.get_num_coordinates(geoms).sum() > 20 * len(geoms):
-        simplified = shapely.coverage_simplify(geoms, tolerance)
-        ok = shapely.is_valid(simplified) & ~shapely.is_empty(simplified)
-        areas = areas.set_geometry(np.where(ok, simplified, geoms), crs=areas.crs)
+        def simplify():
+            simplified = shapely.coverage_simplify(geoms, tolerance)
+            ok = shapely.is_valid(simplified) & ~shapely.is_empty(simplified)
+            return np.where(ok, simplified, geoms)
+
+        areas = areas.set_geometry(kept_shapes("simplified", (geoms,), (tolerance,), simplify), crs=areas.crs)
     return areas
 
 
@@ -471,10 +483,16 @@ def outlines_of(data: MapData, min_hole: float = 0.0) -> Outlines:
     dissolve turns into holes, drawn as stray dark dashes inside a region. Real enclaves
     (Bamako in Koulikoro, 240 km²) stay."""
     areas, keys = (data.outlines, data.outline_keys or data.keys) if data.outlines is not None else (data.areas, data.keys)
-    parent = _parent_outlines(areas, keys)
-    parents = parent.geometry.to_numpy() if parent is not None else None
-    outer = np.array([_union(areas.geometry.to_numpy())])
-    return _closed(Outlines(parents, outer), min_hole, _metres_per_unit(areas.crs))
+    columns = keys.parent_columns(areas.columns)
+    parent_of = tuple(areas[columns[0]].tolist()) if columns is not None else None
+
+    def dissolve() -> Outlines:
+        parent = _parent_outlines(areas, keys)
+        parents = parent.geometry.to_numpy() if parent is not None else None
+        outer = np.array([_union(areas.geometry.to_numpy())])
+        return _closed(Outlines(parents, outer), min_hole, _metres_per_unit(areas.crs))
+
+    return kept_shapes("outlines", (areas.geometry.to_numpy(),), (parent_of, min_hole, areas.crs), dissolve)
 
 
 def _metres_per_unit(crs) -> float:
@@ -487,9 +505,14 @@ def _closed(outlines: Outlines, min_hole: float, unit_m: float = 1.0) -> Outline
     if min_hole <= 0:
         return outlines
     width = SLIVER_M / unit_m
-    parents = None if outlines.parents is None else np.array(
-        [_without_small_holes(g, min_hole, width) for g in outlines.parents])
-    return Outlines(parents, np.array([_without_small_holes(g, min_hole, width) for g in outlines.outer]))
+
+    def close() -> Outlines:
+        parents = None if outlines.parents is None else np.array(
+            [_without_small_holes(g, min_hole, width) for g in outlines.parents])
+        return Outlines(parents, np.array([_without_small_holes(g, min_hole, width) for g in outlines.outer]))
+
+    parents = () if outlines.parents is None else outlines.parents
+    return kept_shapes("closed", (parents, outlines.outer), (outlines.parents is None, min_hole, width), close)
 
 
 NEIGHBOUR_REACH_M = 20000.0  # how far a neighbour is stretched to meet the official outline, at least
@@ -786,42 +809,16 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
     """
     from shapely.geometry import box
 
-    view = gpd.GeoSeries([box(xlim[0], ylim[0], xlim[1], ylim[1])], crs=crs)
-    x0, y0, x1, y1 = view.to_crs(4326).total_bounds
-    near = countries.cx[x0 - 2:x1 + 2, y0 - 2:y1 + 2]
-    if near.empty:
-        return []
-    near = near.to_crs(crs)
     vx = box(xlim[0], ylim[0], xlim[1], ylim[1])
-    geoms = shapely.make_valid(near.geometry.to_numpy())
     mm = (xlim[1] - xlim[0]) / (ax.get_position().width * ax.figure.get_size_inches()[0] * MM_PER_INCH)
-    codes = near["ADM0_A3"].to_numpy()
-    if outer is not None:
-        outer = shapely.make_valid(outer)
-        reach = max(3 * mm, NEIGHBOUR_REACH_M)  # Natural Earth 1:10m is kilometres off: seen on a zoomed map
-        # only the strip along the outline matters: everything below works on small pieces (speed)
-        near_outline = shapely.buffer(shapely.simplify(outer, mm / 2), reach, quad_segs=2)
-        own = shapely.union_all(geoms[codes == skip]) if (codes == skip).any() else shapely.Polygon()
-        gaps = shapely.difference(shapely.intersection(own, near_outline), outer)  # the country beyond the COD outline
-        strip = shapely.buffer(_rims(shapely.simplify(outer, mm / 2)), 2 * reach, quad_segs=1)
-        grown = []
-        for g, c in zip(geoms, codes):
-            if c == skip or gaps.is_empty or not shapely.intersects(g, strip):
-                grown.append(g)
-                continue
-            edge = shapely.simplify(shapely.intersection(g, strip), mm / 4)
-            grown.append(shapely.union(g, shapely.intersection(shapely.buffer(edge, reach, quad_segs=2), gaps)))
-        geoms = shapely.difference(np.array(grown, dtype=object), outer)
-    geoms = shapely.intersection(geoms, shapely.buffer(vx, 5 * mm))
-    keep = ~shapely.is_empty(geoms)
-    geoms, codes, near = geoms[keep], codes[keep], near[keep]
-    if not len(geoms):
+    shapes = kept_shapes("neighbours", (countries.geometry.to_numpy(), [] if outer is None else [outer]),
+                         (tuple(countries["ADM0_A3"]), countries.crs, crs, tuple(xlim), tuple(ylim), skip, mm),
+                         lambda: _neighbour_shapes(countries, crs, xlim, ylim, skip, mm, outer))
+    if shapes is None:
         return []
+    geoms, codes, rows, edges = shapes
+    near = countries.iloc[rows]
     draw_polygons(ax, geoms, template.colour("neighbours", "#eeeeee") if fill else "none", "none", 0, zorder=1)
-    edges = shapely.boundary(geoms)
-    if outer is not None:
-        edges = shapely.difference(edges, shapely.buffer(_rims(shapely.simplify(outer, mm / 20)), 0.4 * mm))
-    edges = edges[~shapely.is_empty(edges)]
     if len(edges):
         draw_lines(ax, edges, "#b0b0b0" if fill else "#666666", 0.5, zorder=1.5)
     if not names:
@@ -842,6 +839,48 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
         labels.append(Label(texts, spot.x, spot.y, "neighbour_label", 50 - part.area / vx.area, style,
                             fits=_inside(ax, part)))
     return labels
+
+
+def _neighbour_shapes(countries: gpd.GeoDataFrame, crs, xlim, ylim, skip: str | None, mm: float, outer):
+    """The neighbouring countries in the frame, cut along the official outline (`_draw_neighbours`):
+    (shapes in `crs`, their ADM0 codes, their rows in `countries`, their edges to draw), or None."""
+    from shapely.geometry import box
+
+    view = gpd.GeoSeries([box(xlim[0], ylim[0], xlim[1], ylim[1])], crs=crs)
+    x0, y0, x1, y1 = view.to_crs(4326).total_bounds
+    near = countries.reset_index(drop=True).cx[x0 - 2:x1 + 2, y0 - 2:y1 + 2]
+    if near.empty:
+        return None
+    rows = near.index.to_numpy()  # positions in `countries`
+    near = near.to_crs(crs)
+    vx = box(xlim[0], ylim[0], xlim[1], ylim[1])
+    geoms = shapely.make_valid(near.geometry.to_numpy())
+    codes = near["ADM0_A3"].to_numpy()
+    if outer is not None:
+        outer = shapely.make_valid(outer)
+        reach = max(3 * mm, NEIGHBOUR_REACH_M)  # Natural Earth 1:10m is kilometres off: seen on a zoomed map
+        # only the strip along the outline matters: everything below works on small pieces (speed)
+        near_outline = shapely.buffer(shapely.simplify(outer, mm / 2), reach, quad_segs=2)
+        own = shapely.union_all(geoms[codes == skip]) if (codes == skip).any() else shapely.Polygon()
+        gaps = shapely.difference(shapely.intersection(own, near_outline), outer)  # the country beyond the COD outline
+        strip = shapely.buffer(_rims(shapely.simplify(outer, mm / 2)), 2 * reach, quad_segs=1)
+        grown = []
+        for g, c in zip(geoms, codes):
+            if c == skip or gaps.is_empty or not shapely.intersects(g, strip):
+                grown.append(g)
+                continue
+            edge = shapely.simplify(shapely.intersection(g, strip), mm / 4)
+            grown.append(shapely.union(g, shapely.intersection(shapely.buffer(edge, reach, quad_segs=2), gaps)))
+        geoms = shapely.difference(np.array(grown, dtype=object), outer)
+    geoms = shapely.intersection(geoms, shapely.buffer(vx, 5 * mm))
+    keep = ~shapely.is_empty(geoms)
+    geoms, codes, rows = geoms[keep], codes[keep], rows[keep]
+    if not len(geoms):
+        return None
+    edges = shapely.boundary(geoms)
+    if outer is not None:
+        edges = shapely.difference(edges, shapely.buffer(_rims(shapely.simplify(outer, mm / 20)), 0.4 * mm))
+    return geoms, codes, rows, edges[~shapely.is_empty(edges)]
 
 
 def _rims(outline):

@@ -163,8 +163,23 @@ def migrate(spec: Any, path: Path | None = None) -> dict[str, Any]:
     return spec
 
 
+_VALID: set[tuple[int, str]] = set()  # templates found valid in this process (the app's previews check each edit's)
+
+
 def validate_template(spec: Any, path: Path | None = None, version: int = CURRENT_VERSION) -> None:
     """Raise a TemplateError naming the first invalid field's path (e.g. `colours.no_data`)."""
+    try:
+        seen = (version, json.dumps(spec, sort_keys=True))
+    except (TypeError, ValueError):
+        seen = None  # not JSON: the schema says why
+    if seen in _VALID:
+        return
+    _validate(spec, path, version)
+    if seen is not None and len(_VALID) < 256:
+        _VALID.add(seen)
+
+
+def _validate(spec: Any, path: Path | None, version: int) -> None:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(_schema(version))

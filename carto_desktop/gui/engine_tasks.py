@@ -482,6 +482,12 @@ def serve(conn) -> None:
     from carto_desktop import reuse
 
     reuse.keep_between_maps(True)  # edits that change no file and no matching choice never read or match again
+    try:
+        from carto_desktop.carto.labels import keep_text_sizes
+
+        keep_text_sizes()  # the next preview draws the same texts: measured once per process
+    except Exception:  # a speed-up only
+        pass
     gc.freeze()  # the imported map stack is never garbage: the collector need not walk it at each preview
     inbox = _Inbox(conn)
     global _newer_preview_waits

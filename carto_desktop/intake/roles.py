@@ -250,7 +250,8 @@ def _guess(name: str, values: list[str], hxl: str | None, form: KoboForm) -> Col
 
 def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None = None,
                  bounds: tuple[float, float, float, float] | None = None, country: str | None = None,
-                 area_names: Mapping[int, Collection[str]] | None = None) -> Roles:
+                 area_names: Mapping[int, Collection[str]] | None = None,
+                 *, warnings: bool = True) -> Roles:
     """Guess the role of every column; `overrides` maps a column to "role" or "role:level".
 
     `bounds` (minx, miny, maxx, maxy, e.g. the boundary layer's extent) sharpens the
@@ -260,6 +261,8 @@ def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None =
     built-in set the table fits): an admin-name role guessed from a column's name or neighbour needs
     values that are mostly names of areas ("Etat du Projet", état = state, holding "En cours" and
     "Réalisé", is text); levels not given are not checked (a layer of cercles knows no communes).
+    `warnings=False`: the roles only, without checking every cell for the warnings (a map
+    that only asks which columns name larger areas: 0.1-0.3 s on 10,000 P-codes).
     """
     data = table.data if isinstance(table, Table) else table
     hxl = table.hxl_tags if isinstance(table, Table) else {}
@@ -281,7 +284,8 @@ def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None =
     for column, spec in (overrides or {}).items():
         roles[column] = _override(column, spec, roles, form)
     result = Roles(roles, form=form)
-    result.warnings = _warnings(data, result, rows, bounds)
+    if warnings:
+        result.warnings = _warnings(data, result, rows, bounds)
     return result
 
 

@@ -215,13 +215,18 @@ def _not_person(tokens: set[str]) -> bool:
 
 def _values(series: pd.Series) -> list[str]:
     """Up to SAMPLE non-empty values, as text (enough to judge a column; a whole 28,000-row column is slow)."""
-    out = []
-    for v in series.dropna().iloc[:SAMPLE * 4]:
-        text = str(v).strip()
-        if text:
-            out.append(text)
-            if len(out) == SAMPLE:
-                break
+    out: list[str] = []
+    seen, limit = 0, SAMPLE * 4  # the first `limit` filled cells, read a slice at a time (not all 28,000)
+    for start in range(0, len(series), limit):
+        for v in series.iloc[start:start + limit].dropna().iloc[:limit - seen]:
+            seen += 1
+            text = str(v).strip()
+            if text:
+                out.append(text)
+                if len(out) == SAMPLE:
+                    return out
+        if seen >= limit:
+            break
     return out
 
 
