@@ -366,7 +366,7 @@ def prepare_map(project: Project) -> PreparedMap:
             used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
             notices.append(totals.notice(area.notna().to_numpy(), lang))
         values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
-        # the table's columns of larger areas depend on the table and layer alone: kept with its match (0.05 s a preview)
+        # what depends on the table and layer alone is kept with their match (the app's previews: 0.1-0.2 s each)
         key = _match_key(project)
         higher = reuse.remembered("derived", None if key is None else (*key, "higher columns"),
                                   lambda: _higher_columns(table, match, layer), list)
@@ -374,8 +374,11 @@ def prepare_map(project: Project) -> PreparedMap:
         account = reuse.remembered("derived", None if key is None else (*key, "account", words, agg),
                                    lambda: account_rows(match, higher, used, words, project.value_column, agg))
         # rows naming only a region, drawn on it; not for a long-format table, whose region rows repeat its cercles'
-        larger, larger_label, larger_level = _larger_areas(match, higher, layer, lang, project.category_column if
-                                             template.kind == "sectors" else None) if totals is None and \
+        category = project.category_column if template.kind == "sectors" else None
+        larger, larger_label, larger_level = reuse.remembered(
+            "derived", None if key is None else (*key, "larger areas", lang, category),
+            lambda: _larger_areas(match, higher, layer, lang, category),
+            lambda kept: (None if kept[0] is None else kept[0].copy(), *kept[1:])) if totals is None and \
             template.kind in ("choropleth", "presence", "symbols", "sectors") else (None, "", "")
         categories = None
         if template.kind == "sectors":
@@ -420,13 +423,14 @@ def _aggregation(project: Project, match: MatchResult, notices: list[str]) -> st
 def _higher_columns(table: Table, match: MatchResult, layer: gpd.GeoDataFrame) -> list[str]:
     """The table's place columns of a larger level than the key (a region beside a cercle); a column
     named like a level whose values are not the layer's parent areas ("Etat du Projet") is none."""
-    from carto_desktop.intake.roles import detect_roles
+    from carto_desktop.intake.roles import detect_roles, with_area_names
 
-    key = detect_roles(table, warnings=False).columns.get(match.key_column)
+    found = detect_roles(table, warnings=False)
+    key = found.columns.get(match.key_column)
     level = key.level if key is not None else None
     parents = [c for c in match.keys.parent_name_columns if c in layer.columns]
     names = {level - 1: set(layer[parents].stack().dropna().astype(str))} if parents and level else None
-    roles = detect_roles(table, area_names=names, warnings=False).columns
+    roles = with_area_names(table, found, names).columns  # = detect_roles(table, area_names=names)
     return [c for c, r in roles.items() if c != match.key_column and r.role in PLACE_ROLES and r.level is not None
             and (level is None or r.level < level)]
 

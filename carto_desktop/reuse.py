@@ -92,7 +92,7 @@ def remembered(kind: str, key: Any, make: Callable[[], T], give: Callable[[T], T
         return give(kept[key])
     value = make()
     kept[key] = value
-    while len(kept) > KEEP:
+    while len(kept) > (KEEP * 4 if kind == "derived" else KEEP):  # several things derived from each match
         kept.popitem(last=False)
     return give(value)
 

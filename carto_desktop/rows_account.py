@@ -106,7 +106,10 @@ def account_rows(match: MatchResult, higher_columns: list[str], used: np.ndarray
     if detail.any():
         reasons.append(Reason(int(detail.sum()), "{n} are breakdowns of the totals used ({what})",
                               {"what": detail_words or ""}))
-    higher = _names_higher(rows, higher_columns)
+    higher = np.zeros(n, dtype=bool)
+    placeless = ~matched & empty_key
+    if placeless.any():  # the larger-area columns read only on the rows without a place of their own
+        higher[placeless] = _names_higher(rows[placeless], higher_columns)
     only_higher = ~matched & empty_key & higher
     if only_higher.any():
         reasons.append(Reason(int(only_higher.sum()), "{n} give only a larger area ({columns})",
@@ -155,7 +158,9 @@ def larger_area_of_rows(match: MatchResult, higher_columns: list[str], parents: 
     rows = match.rows
     key = rows[match.key_column]
     empty_key = ~_filled(key)
-    only = (rows["match_status"].to_numpy() != "matched") & empty_key & _names_higher(rows, higher_columns)
+    only = (rows["match_status"].to_numpy() != "matched") & empty_key
+    if only.any():  # the larger-area columns read only on the few rows without a place of their own
+        only[only] = _names_higher(rows[only], higher_columns)
     if not only.any() or parents.empty:
         return pd.Series(dtype=object)
     code_column, name_columns = parents.columns[0], list(parents.columns[1:])

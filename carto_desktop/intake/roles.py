@@ -289,6 +289,17 @@ def detect_roles(table: Table | pd.DataFrame, overrides: dict[str, str] | None =
     return result
 
 
+def with_area_names(table: Table | pd.DataFrame, roles: Roles,
+                    area_names: Mapping[int, Collection[str]] | None) -> Roles:
+    """`roles` found by `detect_roles(table)` (no overrides) as `detect_roles(table, area_names=…)` finds
+    them, without guessing every column again (a 24,000-row table: 0.05-0.1 s)."""
+    if not area_names:
+        return roles
+    columns = dict(roles.columns)
+    _check_area_names(table.data if isinstance(table, Table) else table, columns, area_names)
+    return Roles(columns, list(roles.warnings), roles.form)
+
+
 def _check_area_names(data: pd.DataFrame, roles: dict[str, ColumnRole],
                       area_names: Mapping[int, Collection[str]]) -> None:
     """An admin-name guess (not HXL's, not the user's) whose values are mostly not names of areas is text."""
