@@ -8,8 +8,10 @@ few seconds to find their files), then the table and the boundary file are chose
 the other (`MainWindow.use_table`, `use_boundaries`) and the time until the first map is shown
 (`preview_ready`) is "first map". Then a series of edits a person makes while styling
 (palette, number of classes, title, classification, colours again…, as `edits.Choose`), each waited for before the
-next; "edit → map" is the time from the edit to the new map on screen, debounce included.
-Medians, with the load average.
+next; "edit → map" is the time from the edit to the new map on screen, debounce included;
+"engine CPU" the processor time the preview engine process spent per edit and "window CPU" the
+window's process (what each costs on a loaded machine, where wall times stretch; engine: Linux
+only). Medians, with the load average.
 
 Cases: the sample (the Mali 3W workbook, 24,088 rows, on the sample's 49 cercles); Niger's
 departments (67) and Nigeria's LGAs (774) from the built-in boundaries, written to a GeoPackage
@@ -34,7 +36,7 @@ EDITS = [{"palette": "Blues"}, {"classes": 4}, {"title": "People reached per are
          {"palette": "YlOrRd"}]
 
 DRIVER = r"""
-import json, sys, time
+import json, os, sys, time
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from carto_desktop.edits import Choose
@@ -47,6 +49,13 @@ import tempfile
 window = MainWindow(lang="en", data_dir=tempfile.mkdtemp())
 window.resize(1366, 768)
 window.show()
+
+def engine_cpu():  # processor seconds the preview engine process has used (Linux /proc; None elsewhere)
+    try:
+        fields = open(f"/proc/{window.engine._process.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, IndexError, ValueError):
+        return None
 
 def wait(signal, timeout=180.0):
     loop = QEventLoop()
@@ -72,15 +81,21 @@ window.use_boundaries(boundaries)
 wait(window.preview_ready)
 first = shown[-1] - start
 width = window.last_preview.page.width
-times = []
+times, cpu, ui_cpu = [], [], []
 for i in range(n_edits):
     edit = edits[i % len(edits)]
+    cpu_before, ui_before = engine_cpu(), time.process_time()
     start = time.perf_counter()
     window.edit(Choose(edit))  # the style step's widgets emit these
     wait(window.preview_ready)
     times.append(shown[-1] - start)
+    cpu_after = engine_cpu()
+    ui_cpu.append(time.process_time() - ui_before)
+    if cpu_before is not None and cpu_after is not None:
+        cpu.append(cpu_after - cpu_before)
 window.shutdown()
-print(json.dumps({"first": first, "edits": times, "width": width}), flush=True)
+print(json.dumps({"first": first, "edits": times, "width": width, "engine_cpu": cpu, "window_cpu": ui_cpu}),
+      flush=True)
 """
 
 
@@ -115,7 +130,8 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="carto-bench-preview-"))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    print(f"{'case':58s} {'first map':>10s} {'edit → map (median, min–max)':>30s}  load")
+    print(f"{'case':58s} {'first map':>10s} {'edit → map (median, min–max)':>30s} {'engine CPU':>11s} "
+          f"{'window CPU':>11s}  load")
     for name in args.cases.split(","):
         table, boundaries, label = write_case(name, out)
         load = os.getloadavg()[0]
@@ -126,8 +142,10 @@ def main() -> int:
             continue
         result = json.loads(run.stdout.strip().splitlines()[-1])
         edits = result["edits"]
+        cpu = f"{statistics.median(result['engine_cpu']):10.2f}s" if result.get("engine_cpu") else f"{'—':>11s}"
         print(f"{label:58s} {result['first']:9.2f}s {statistics.median(edits):9.2f}s ({min(edits):.2f}–{max(edits):.2f})"
-              f"  {load:.1f}→{os.getloadavg()[0]:.1f}   preview {result['width']} px wide")
+              f"      {cpu} {statistics.median(result['window_cpu']):10.2f}s  {load:.1f}→{os.getloadavg()[0]:.1f}"
+              f"   preview {result['width']} px wide")
     return 0
 
 
