@@ -32,7 +32,7 @@ def _read(relay: _Relay, conn) -> None:
     while True:
         try:
             message = conn.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError, TypeError):  # TypeError: the window closed the pipe while it was read
             message = None  # the process ended
         relay.received.emit(conn, message)
         if message is None:
