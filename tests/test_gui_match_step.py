@@ -114,3 +114,16 @@ def test_review_search_highlight_accept_save_reopen(qtbot, tmp_path, typed_table
     assert again.project.decisions == {"Seguo": SEGOU}
     assert (again.match_step.review_label.text(), again.match_step.visible_values()) == ("2", ["Mopt"])
     again.shutdown()
+
+
+def test_match_counts_are_written_as_the_language_writes_numbers(qtbot):
+    """A 24,088-row 3W read "Appariées : 24088" in the French status bar and Match step."""
+    from carto_desktop.engine_messages import MatchCounts, MatchShown
+    from carto_desktop.gui.match_step import MatchStep
+
+    step = MatchStep()
+    qtbot.addWidget(step)
+    step.show_match(MatchShown("pcode", MatchCounts(24088, 1200, 3), (), ()), {}, "fr")
+    assert step.matched_label.text() == "24\u202f088" and step.review_label.text() == "1\u202f200"
+    step.show_match(MatchShown("pcode", MatchCounts(24088, 1200, 3), (), ()), {}, "en")
+    assert step.matched_label.text() == "24,088"

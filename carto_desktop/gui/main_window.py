@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from carto_desktop.builtin_boundaries.catalogue import is_builtin
+from carto_desktop.carto.number_format import format_number
 from carto_desktop.choices import Project
 from carto_desktop.edits import ChooseBoundaries, ChooseTable, Edit, FollowPersonalDetection, apply_edit, changed_fields
 from carto_desktop.engine_messages import (BuiltinFit, DataExported, ErrorReport, Exported, ExportData, ExportMap, InspectLayer, InspectTable,
@@ -359,8 +360,9 @@ class MainWindow(QMainWindow):
         if result.match is not None:
             c = result.match.counts
             self.counts_label.setText(self.tr("Matched: %1 · to review: %2 · not found: %3")
-                                      .replace("%1", str(c.matched)).replace("%2", str(c.review))
-                                      .replace("%3", str(c.unmatched)))
+                                      .replace("%1", format_number(c.matched, self.lang))
+                                      .replace("%2", format_number(c.review, self.lang))
+                                      .replace("%3", format_number(c.unmatched, self.lang)))
         self.export_button.setEnabled(True)
         self.export_step.data_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))

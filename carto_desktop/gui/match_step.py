@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from carto_desktop.carto.number_format import format_number
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose, ChooseKeyColumn, DecideArea, ForgetDecisions
 from carto_desktop.engine_messages import Area, MatchShown, ReviewLine
@@ -178,9 +179,9 @@ class MatchStep(QWidget):
             return
         counts = match.counts
         self.key_label.setText(match.key_column)
-        self.matched_label.setText(str(counts.matched))
-        self.review_label.setText(str(counts.review))
-        self.unmatched_label.setText(str(counts.unmatched))
+        self.matched_label.setText(format_number(counts.matched, self.lang))
+        self.review_label.setText(format_number(counts.review, self.lang))
+        self.unmatched_label.setText(format_number(counts.unmatched, self.lang))
         selected = self.selected_value()
         lines = self._lines = match.review
         table = self.review_table
