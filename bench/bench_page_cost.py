@@ -18,6 +18,6 @@ def med(fn, runs=5):
 p = sample_project("en")
 build_map(p)  # warm
 b = med(lambda: build_map(p))
-fig = build_map(p).figure
-png = med(lambda: save_map(fig, Path("/tmp/h17_bench.png"), 300))
+r = build_map(p)
+png = med(lambda: save_map(r.figure, Path("/tmp/h17_bench.png"), 300, drawn=r.drawn))
 print(f"{sys.argv[1]}: build_map wall {b[0]:.2f} cpu {b[1]:.2f}; PNG300 wall {png[0]:.2f} cpu {png[1]:.2f}")

@@ -44,7 +44,8 @@ def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterat
         name = str(areas.loc[mask, name_col].iloc[0]) if name_col else code
         data = replace(prepared.data, areas=areas[mask], **_larger_on_page(prepared.data, code_col, code, project.lang))
         layer = prepared.layer[prepared.layer[code_col].astype(str) == code]
-        yield code, name, render_prepared(project, prepared, data=data, layer=layer, title_suffix=f" — {name}")
+        fig, drawn = render_prepared(project, prepared, data=data, layer=layer, title_suffix=f" — {name}")
+        yield code, name, fig, drawn
 
 
 def _larger_on_page(data: MapData, code_col: str, code: str, lang: str) -> dict:
@@ -72,12 +73,12 @@ def save_atlas(project: Project, output: str | Path, dpi: int = 300, prepared: P
 
         def write(tmp: str) -> None:
             with rc_context({"pdf.fonttype": 42}), PdfPages(tmp, metadata={"Creator": "Carto Desktop"}) as pdf:
-                for _, _, fig in atlas_pages(project, prepared):
+                for _, _, fig, _ in atlas_pages(project, prepared):
                     pdf.savefig(fig)
 
         return [write_atomically(out, write)]
     written = []
-    for code, _, fig in atlas_pages(project, prepared):
+    for code, _, fig, drawn in atlas_pages(project, prepared):
         safe = re.sub(r"[^A-Za-z0-9_-]", "_", code)
-        written.append(save_map(fig, out.with_name(f"{out.stem}_{safe}{out.suffix}"), dpi))
+        written.append(save_map(fig, out.with_name(f"{out.stem}_{safe}{out.suffix}"), dpi, drawn=drawn))
     return written

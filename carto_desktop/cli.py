@@ -265,7 +265,7 @@ def _render(project, output: str, dpi: int, check: bool = False, layout_report: 
         check_dpi(dpi)
         result = build_map(project)
         _say_boundaries(result.recognition, project.lang)
-        path = save_map(result.figure, output, dpi)
+        path = save_map(result.figure, output, dpi, drawn=result.drawn)
     for notice in result.notices:
         print(f"carto-desktop: {notice}", file=sys.stderr)
     if account and result.account is not None:  # every row accounted for: "2,482 of 2,574 rows are on the map." and why
@@ -282,7 +282,7 @@ def _render(project, output: str, dpi: int, check: bool = False, layout_report: 
     if layout_report and result.figure is not None:
         from carto_desktop.carto.layout_report import write_layout_report
 
-        write_layout_report(result.figure, layout_report)
+        write_layout_report(result.figure, result.drawn, layout_report)
     if check:
         from carto_desktop.privacy.check import share_check, write_check
 

@@ -11,7 +11,7 @@ import matplotlib
 import numpy as np
 
 from carto_desktop import __version__
-from carto_desktop.carto.drawn import drawn_page
+from carto_desktop.carto.drawn import DrawnPage
 from carto_desktop.errors import ExportError
 from carto_desktop.files import write_atomically
 
@@ -41,8 +41,12 @@ def check_dpi(dpi: int) -> int:
     return dpi
 
 
-def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:
-    """Export `fig`: PNG at `dpi`, PDF and SVG as vectors with fonts embedded."""
+def save_map(fig: Figure, path: str | Path, dpi: int = 300, *, drawn: DrawnPage | None) -> Path:
+    """Export `fig`: PNG at `dpi`, PDF and SVG as vectors with fonts embedded.
+
+    `drawn` is what `render_page` returned beside `fig` (None only for a Figure it did not draw): a
+    pixel page (a social card) is written at its own size in pixels whatever `dpi` says. It has no
+    default so that no caller forgets it."""
     fmt = check_output(path)
     check_dpi(dpi)
     creator = f"Carto Desktop {__version__}"
@@ -57,7 +61,7 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300) -> Path:
     def write(tmp: str) -> None:
         size = fig.get_size_inches().copy()
         out_dpi = dpi
-        pixels = drawn_page(fig).pixels
+        pixels = drawn.pixels if drawn is not None else None
         if fmt == "png" and pixels:  # social-media pages have a fixed size in pixels
             out_dpi = pixels[0] / size[0]
             fig.set_size_inches(*((np.asarray(pixels, dtype=float) + 0.01) / out_dpi))

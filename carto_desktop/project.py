@@ -21,6 +21,7 @@ from carto_desktop.carto.admin_levels import admin_level_of, level_word
 from carto_desktop.carto.basemap import TilePack, open_tile_pack
 from carto_desktop.builtin_boundaries.catalogue import is_builtin, read_builtin, set_of
 from carto_desktop.carto.credits import collect_credits, stated_credit
+from carto_desktop.carto.drawn import DrawnPage
 from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template, load_template
@@ -65,6 +66,7 @@ class MapResult:
     recognition: Recognition | None = None  # the built-in boundaries used, and why (None: the user's file)
     account: RowsAccount | None = None  # "M of N rows are on the map" and why the rest are not (None: points)
     template: Template | None = None  # the template the page was drawn with (points of people: a choropleth)
+    drawn: DrawnPage | None = None  # what the page knows about itself (`render_page`); None without a page
 
 
 def country_outlines() -> gpd.GeoDataFrame:
@@ -266,16 +268,16 @@ def build_map(project: Project, prepared: PreparedMap | None = None) -> MapResul
     """Replay the flow: read, match (or place points), aggregate, render (from `prepared` when the caller has it,
     e.g. an export that also writes an interactive map)."""
     prepared = prepared or prepare_map(project)
-    fig = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
+    fig, drawn = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
     notices = list(prepared.notices)
-    if getattr(fig, "carto_basemap_partial", False):
+    if drawn.basemap_partial:
         notices.append(translate("The basemap pack covers only part of the map frame; outside its grey edge the "
                                  "map has no basemap. Download one for this map with \"carto-desktop basemap "
                                  "download --for {boundaries}\".", project.lang, boundaries=project.boundaries))
     return MapResult(figure=fig, table=prepared.table, match=prepared.match, values=prepared.values,
                      data=prepared.data, notices=notices,
                      recognition=prepared.layer.attrs.get("recognition"), account=prepared.account,
-                     template=prepared.template)
+                     template=prepared.template, drawn=drawn)
 
 
 def map_frame_bbox(project: Project, margin: float = 0.05) -> tuple[float, float, float, float]:
@@ -299,104 +301,155 @@ def map_frame_bbox(project: Project, margin: float = 0.05) -> tuple[float, float
 
 
 def prepare_map(project: Project) -> PreparedMap:
-    """Read, match (or place points) and aggregate: the map's data, not yet drawn."""
-    template = load_template(project.template).with_overrides(
+    """Read, match (or place points) and aggregate: the map's data, not yet drawn.
+
+    A table of GPS points and a table naming areas take different roads (`_map_of_points`,
+    `_map_of_areas`); both end with what the person must be told (`notices`).
+    """
+    template = _chosen_template(project)
+    prepared = _map_of_points(project, template) if template.kind == "points" else _map_of_areas(project, template)
+    prepared.notices.extend(_source_notices(project))
+    return prepared
+
+
+def _chosen_template(project: Project) -> Template:
+    """The template with the person's choices over it (classes, palette, logo, page): what they see in the Style step."""
+    return load_template(project.template).with_overrides(
         scheme=project.scheme, classes=project.classes, palette=project.palette, logo=project.logo,
         page=project.page,
     )
-    lang = project.lang
-    notices: list[str] = []
-    account = None
-    if template.kind == "points":
-        from carto_desktop.privacy.sensitive import is_people_points
 
-        table = _read_table(project)
-        layer = read_boundaries(project, table)
-        people = is_people_points(table.data)
-        if people and not project.raw_points and _people_points(project) == "hexagons":
-            # or per hexagon of a regular grid in the map's projection (`hexagons.py`)
-            match, values = None, None
-            data, outside = _hexagon_data(table, project, layer, households=_are_households(table))
-            template = _counting_template(project)
-            if outside:
-                notices.append(translate("{n} rows were not counted: their GPS point is missing, unreadable or "
-                                         "outside the areas.", lang, n=outside))
-            notices.append(translate("Points of people were counted per hexagon of {size} km instead of drawn: "
-                                     "{reason}", lang, size=size_text(data.cell_size_km, lang),
-                                     reason=people.text(lang)))
-        elif people and not project.raw_points:
-            # points of people are counted per area by default: a dot per household can identify it
-            match = _match_points(table, project, layer)
-            values = aggregate(match, layer, "count", file=str(project.table))
-            template = _counting_template(project)
-            placed = table.data.index[match.rows["match_status"].to_numpy() == "matched"]
-            account = account_sites(table.data, *_lat_lon(table, project), placed, table.row_numbers)
-            data = MapData(areas=values.areas, keys=match.keys,  # "Number of people or households", not "points"
-                           indicator=project.legend_heading or what_is_counted(table.data, "count").indicator(lang),
-                           min_count=project.min_count, footnote=account.footnote(lang))
-            notices.append(translate("Points of people were counted per area instead of drawn: {reason}", lang,
-                                     reason=people.text(lang)))
-        else:
-            match, values = None, None
-            points = _points(table, project, layer)
-            if not len(points) or not layer.sindex.query(points.geometry.to_crs(layer.crs).to_numpy(),
-                                                         predicate="intersects").size:
-                _no_point_inside(project, drawn=True)
-            account = account_sites(table.data, *_lat_lon(table, project), points.index, table.row_numbers)
-            data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
-                           indicator=project.legend_heading or translate("Sites", lang), points=points,
-                           footnote=account.footnote(lang))
-            if people:
-                notices.append(translate("Warning: each point is a person or household and is drawn where they "
-                                         "live; share this map only with people allowed to see it.", lang))
-    else:
-        table, layer, match = run_match(project)
-        if match.counts["matched"] == 0:
-            raise DataError(
-                "No row of the table could be matched to an area, so there is nothing to map.",
-                hint="Run \"carto-desktop match\" to see why, and check the key column.",
-                file=project.table, column=match.key_column,
-            )
-        agg = _aggregation(project, match, notices)
-        totals = find_total_rows(match.rows, table.hxl_tags)  # a long-format table: its total rows only
-        used, counted_rows = None, match
-        if totals is not None:
-            area = match.rows["match_id"].where(match.rows["match_status"] == "matched")
-            check_totals(totals, area, file=str(project.table))
-            used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
-            notices.append(totals.notice(area.notna().to_numpy(), lang))
-        values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
-        # what depends on the table and layer alone is kept with their match (the app's previews: 0.1-0.2 s each)
-        key = _match_key(project)
-        higher = reuse.remembered("derived", None if key is None else (*key, "higher columns"),
-                                  lambda: _higher_columns(table, match, layer), list)
-        words = totals.words(lang) if totals else None
-        account = reuse.remembered("derived", None if key is None else (*key, "account", words, agg),
-                                   lambda: account_rows(match, higher, used, words, project.value_column, agg))
-        # rows naming only a region, drawn on it; not for a long-format table, whose region rows repeat its cercles'
-        category = project.category_column if template.kind == "sectors" else None
-        larger, larger_label, larger_level = reuse.remembered(
-            "derived", None if key is None else (*key, "larger areas", lang, category),
-            lambda: _larger_areas(match, higher, layer, lang, category),
-            lambda kept: (None if kept[0] is None else kept[0].copy(), *kept[1:])) if totals is None and \
-            template.kind in ("choropleth", "presence", "symbols", "sectors") else (None, "", "")
-        categories = None
-        if template.kind == "sectors":
-            if not project.category_column:
-                raise OptionError("This template needs a category column (for example the sector or cluster).",
-                                  hint="Name the column with --category.")
-            categories = aggregate_by_category(counted_rows, project.category_column, project.value_column, agg,
-                                               file=str(project.table))
-        counted = what_is_counted(table.data, agg, project.value_column, table.hxl_tags)
-        data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang, template.kind),
-                       categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
-                       records_are_people=counted.rows_are_people, counted=counted, footnote=account.footnote(lang),
-                       subtitle_note=translate("total rows only", lang) if totals else "", larger_areas=larger,
-                       larger_label=larger_label, larger_level=larger_level)
-    if not project.data_credit and stated_credit(project.table, lang) is None:
-        notices.append(translate("No source is named for the data, so the map says \"source not given\": name it "
-                                 "with --source (or in a credits.json beside the table).", lang))
+
+def _map_of_points(project: Project, template: Template) -> PreparedMap:
+    """A table of GPS points. Points of people are counted (per hexagon, or per area by default), never
+    drawn one by one unless the person asks (`raw_points`): a dot per household can identify it. Points
+    of places (sites, facilities) are drawn."""
+    from carto_desktop.privacy.sensitive import is_people_points
+
+    table = _read_table(project)
+    layer = read_boundaries(project, table)
+    people = is_people_points(table.data)
+    if people and not project.raw_points:
+        if _people_points(project) == "hexagons":
+            return _people_per_hexagon(project, table, layer, people)
+        return _people_per_area(project, table, layer, people)
+    return _sites(project, template, table, layer, people)
+
+
+def _people_per_hexagon(project: Project, table: Table, layer: gpd.GeoDataFrame, people) -> PreparedMap:
+    """Points of people counted per hexagon of a regular grid in the map's projection (`hexagons.py`), drawn
+    as a choropleth; the rows left out and the reason for counting are said."""
+    lang = project.lang
+    data, outside = _hexagon_data(table, project, layer, households=_are_households(table))
+    notices = []
+    if outside:
+        notices.append(translate("{n} rows were not counted: their GPS point is missing, unreadable or "
+                                 "outside the areas.", lang, n=outside))
+    notices.append(translate("Points of people were counted per hexagon of {size} km instead of drawn: "
+                             "{reason}", lang, size=size_text(data.cell_size_km, lang), reason=people.text(lang)))
+    return PreparedMap(_counting_template(project), table, layer, None, None, data, notices)
+
+
+def _people_per_area(project: Project, table: Table, layer: gpd.GeoDataFrame, people) -> PreparedMap:
+    """Points of people counted per admin area (the default), drawn as a choropleth; the reason is said."""
+    lang = project.lang
+    match = _match_points(table, project, layer)
+    values = aggregate(match, layer, "count", file=str(project.table))
+    placed = table.data.index[match.rows["match_status"].to_numpy() == "matched"]
+    account = account_sites(table.data, *_lat_lon(table, project), placed, table.row_numbers)
+    data = MapData(areas=values.areas, keys=match.keys,  # "Number of people or households", not "points"
+                   indicator=project.legend_heading or what_is_counted(table.data, "count").indicator(lang),
+                   min_count=project.min_count, footnote=account.footnote(lang))
+    notices = [translate("Points of people were counted per area instead of drawn: {reason}", lang,
+                         reason=people.text(lang))]
+    return PreparedMap(_counting_template(project), table, layer, match, values, data, notices, account)
+
+
+def _sites(project: Project, template: Template, table: Table, layer: gpd.GeoDataFrame, people) -> PreparedMap:
+    """Points drawn one by one: places, or people when the person chose to (then a warning says who may see it).
+    A table none of whose points falls in the areas is refused: the map would be empty."""
+    lang = project.lang
+    points = _points(table, project, layer)
+    if not len(points) or not layer.sindex.query(points.geometry.to_crs(layer.crs).to_numpy(),
+                                                 predicate="intersects").size:
+        _no_point_inside(project, drawn=True)
+    account = account_sites(table.data, *_lat_lon(table, project), points.index, table.row_numbers)
+    data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
+                   indicator=project.legend_heading or translate("Sites", lang), points=points,
+                   footnote=account.footnote(lang))
+    notices = [translate("Warning: each point is a person or household and is drawn where they live; share this "
+                         "map only with people allowed to see it.", lang)] if people else []
+    return PreparedMap(template, table, layer, None, None, data, notices, account)
+
+
+def _map_of_areas(project: Project, template: Template) -> PreparedMap:
+    """A table naming areas: matched, its rows combined per area the person's way (a long-format table: its
+    total rows only), every row accounted for, and rows naming only a larger area drawn on it."""
+    lang = project.lang
+    table, layer, match = run_match(project)
+    _refuse_nothing_matched(project, match)
+    notices: list[str] = []
+    agg = _aggregation(project, match, notices)
+    totals = find_total_rows(match.rows, table.hxl_tags)  # a long-format table: its total rows only
+    used, counted_rows = None, match
+    if totals is not None:
+        area = match.rows["match_id"].where(match.rows["match_status"] == "matched")
+        check_totals(totals, area, file=str(project.table))
+        used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
+        notices.append(totals.notice(area.notna().to_numpy(), lang))
+    values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
+    # what depends on the table and layer alone is kept with their match (the app's previews: 0.1-0.2 s each)
+    key = _match_key(project)
+    higher = reuse.remembered("derived", None if key is None else (*key, "higher columns"),
+                              lambda: _higher_columns(table, match, layer), list)
+    words = totals.words(lang) if totals else None
+    account = reuse.remembered("derived", None if key is None else (*key, "account", words, agg),
+                               lambda: account_rows(match, higher, used, words, project.value_column, agg))
+    # rows naming only a region, drawn on it; not for a long-format table, whose region rows repeat its cercles'
+    category = project.category_column if template.kind == "sectors" else None
+    larger, larger_label, larger_level = reuse.remembered(
+        "derived", None if key is None else (*key, "larger areas", lang, category),
+        lambda: _larger_areas(match, higher, layer, lang, category),
+        lambda kept: (None if kept[0] is None else kept[0].copy(), *kept[1:])) if totals is None and \
+        template.kind in ("choropleth", "presence", "symbols", "sectors") else (None, "", "")
+    categories = _sectors(project, template, counted_rows, agg)
+    counted = what_is_counted(table.data, agg, project.value_column, table.hxl_tags)
+    data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang, template.kind),
+                   categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
+                   records_are_people=counted.rows_are_people, counted=counted, footnote=account.footnote(lang),
+                   subtitle_note=translate("total rows only", lang) if totals else "", larger_areas=larger,
+                   larger_label=larger_label, larger_level=larger_level)
     return PreparedMap(template, table, layer, match, values, data, notices, account)
+
+
+def _refuse_nothing_matched(project: Project, match: MatchResult) -> None:
+    """A map with no row on it would say "no data" everywhere: refused, pointing at `match` to see why."""
+    if match.counts["matched"] == 0:
+        raise DataError(
+            "No row of the table could be matched to an area, so there is nothing to map.",
+            hint="Run \"carto-desktop match\" to see why, and check the key column.",
+            file=project.table, column=match.key_column,
+        )
+
+
+def _sectors(project: Project, template: Template, counted_rows: MatchResult, agg: str):
+    """For the sectors template, the values per area and category (a small map per sector); else None."""
+    if template.kind != "sectors":
+        return None
+    if not project.category_column:
+        raise OptionError("This template needs a category column (for example the sector or cluster).",
+                          hint="Name the column with --category.")
+    return aggregate_by_category(counted_rows, project.category_column, project.value_column, agg,
+                                 file=str(project.table))
+
+
+def _source_notices(project: Project) -> list[str]:
+    """No source named by the person nor by a credits.json beside the table: the map says "source not given",
+    and the person is told how to name it."""
+    if project.data_credit or stated_credit(project.table, project.lang) is not None:
+        return []
+    return [translate("No source is named for the data, so the map says \"source not given\": name it "
+                      "with --source (or in a credits.json beside the table).", project.lang)]
 
 
 def _aggregation(project: Project, match: MatchResult, notices: list[str]) -> str:
@@ -466,14 +519,14 @@ def _larger_areas(match: MatchResult, higher: list[str], layer: gpd.GeoDataFrame
 
 
 def render_prepared(project: Project, prepared: PreparedMap, data: MapData | None = None,
-                    layer: gpd.GeoDataFrame | None = None, title_suffix: str = "") -> Figure:
+                    layer: gpd.GeoDataFrame | None = None, title_suffix: str = "") -> tuple[Figure, DrawnPage]:
     """Draw a prepared map, or a part of it (`data`/`layer` subsets, for an atlas page)."""
     return _render(project, prepared.template, data if data is not None else prepared.data,
                    layer if layer is not None else prepared.layer, prepared.match, title_suffix)
 
 
 def _render(project: Project, template: Template, data: MapData, layer: gpd.GeoDataFrame,
-            match: MatchResult | None, title_suffix: str = "") -> Figure:
+            match: MatchResult | None, title_suffix: str = "") -> tuple[Figure, DrawnPage]:
     page = page_inputs(project, template, data, layer, match, title_suffix)
     return render_page(data, template, page.texts, lang=project.lang, countries=page.countries,
                        country_code=page.country_code, projection=page.projection, tile_pack=page.tile_pack)

@@ -22,7 +22,8 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     for template_id in bundled_templates():
         project = replace(sample_project("en", template_id), created=date(2026, 11, 23))
-        path = save_map(build_map(project).figure, OUT / f"{template_id}.png", dpi=60)
+        result = build_map(project)
+        path = save_map(result.figure, OUT / f"{template_id}.png", dpi=60, drawn=result.drawn)
         with Image.open(path) as img:
             img.thumbnail((360, 360))
             img.save(path, optimize=True)

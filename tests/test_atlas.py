@@ -14,8 +14,8 @@ from carto_desktop.project import sample_project
 
 def test_one_page_per_region_with_its_name_and_the_same_classes():
     pages = list(atlas_pages(sample_project("fr")))
-    assert [code for code, _, _ in pages] == [f"ML{i:02d}" for i in range(1, 11)]
-    segou = next(fig for code, _, fig in pages if code == "ML04")
+    assert [code for code, _, _, _ in pages] == [f"ML{i:02d}" for i in range(1, 11)]
+    segou = next(fig for code, _, fig, _ in pages if code == "ML04")
     title = next(t for t in segou.texts if t.get_gid() == "title").get_text().replace("\n", " ")
     assert title.endswith("— Ségou")
     from carto_desktop.carto.thematic import area_classes
@@ -23,10 +23,10 @@ def test_one_page_per_region_with_its_name_and_the_same_classes():
 
     prepared = prepare_map(sample_project("fr"))
     keys = prepared.data.keys  # the pages are the parent areas matching knows (one parent-level finder)
-    assert [code for code, _, _ in pages] == sorted(set(prepared.layer[keys.parent_id_column].astype(str)))
+    assert [code for code, _, _, _ in pages] == sorted(set(prepared.layer[keys.parent_id_column].astype(str)))
     national = {int(u) for u in area_classes(prepared.data, prepared.template).upper[:-1]}
     inner_uppers = set()
-    for _, _, fig in pages:
+    for _, _, fig, _ in pages:
         legend = next(ax for ax in fig.axes if ax.get_gid() == "legend")
         ranges = [t.get_text().split("  (")[0] for t in legend.texts if " – " in t.get_text()]
         inner_uppers |= {int(r.split(" – ")[1]) for r in ranges[:-1]}

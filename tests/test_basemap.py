@@ -21,7 +21,6 @@ from carto_desktop.carto.basemap import (
     tile_bounds, tile_count, tile_of, tile_range, warp_to_grid, write_tile_pack,
 )
 from carto_desktop.errors import DataError, ExportError, OptionError
-from carto_desktop.carto.drawn import drawn_page
 
 PACK_DIR = REPO / "tests" / "data" / "basemap"
 PACK = PACK_DIR / "test_pack.png"
@@ -313,7 +312,7 @@ def test_map_with_the_pack_shows_each_quadrant_where_the_geography_says(tmp_path
     fig = result.figure
     ax = next(a for a in fig.axes if a.images)
     to_map = Transformer.from_crs("EPSG:4326", choose_projection(result.data.areas).crs, always_xy=True)
-    png = np.asarray(Image.open(save_map(fig, tmp_path / "map.png", dpi=100)).convert("RGB"))
+    png = np.asarray(Image.open(save_map(fig, tmp_path / "map.png", dpi=100, drawn=result.drawn)).convert("RGB"))
     places = {"nw": (-8.0, 21.5), "ne": (2.5, 22.5), "sw": (-11.5, 11.5), "se": (1.5, 13.2)}  # outside Mali
     for quadrant, (lon, lat) in places.items():
         px, py = ax.transData.transform(to_map.transform(lon, lat)) * 100 / fig.dpi
@@ -344,11 +343,11 @@ def test_a_pack_for_the_map_frame_covers_it_and_a_smaller_one_is_edged_and_told(
     assert w < MALI[0] and s < MALI[1] and e > MALI[2] and n > MALI[3]  # the frame is wider than Mali's box
     small = build_map(replace(project, basemap=PACK))  # the test pack covers Mali's box only
     assert any("covers only part of the map frame" in n for n in small.notices)
-    assert any(line.get_gid() == "basemap-edge" for line in drawn_page(small.figure).map_axes[0].lines)
+    assert any(line.get_gid() == "basemap-edge" for line in small.drawn.map_axes[0].lines)
     pack = download_tile_pack((w, s, e, n), None, tmp_path / "frame.png", fetch=_fake_server())
     full = build_map(replace(project, basemap=pack.path))
     assert not any("covers only part" in n for n in full.notices)
-    assert not any(line.get_gid() == "basemap-edge" for line in drawn_page(full.figure).map_axes[0].lines)
+    assert not any(line.get_gid() == "basemap-edge" for line in full.drawn.map_axes[0].lines)
 
 
 def test_basemap_download_for_a_map_says_plainly_when_offline(tmp_path):

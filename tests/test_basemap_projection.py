@@ -24,14 +24,14 @@ def test_local_tile_pack_is_drawn_and_credited_with_network_blocked(tmp_path):
     assert len(images) == 1
     rgba = images[0].get_array()
     assert rgba.shape[2] == 4 and rgba[..., 3].max() == 255 and rgba[..., 3].min() == 0  # edges transparent
-    out = save_map(result.figure, tmp_path / "with_tiles.pdf")
+    out = save_map(result.figure, tmp_path / "with_tiles.pdf", drawn=result.drawn)
     assert b"/Subtype /Image" in out.read_bytes()
 
 
 @pytest.mark.parametrize("template", ["choropleth", "presence", "sectors", "symbols", "points", "social_card"])
 def test_every_template_renders_with_a_local_basemap(template, tmp_path):
     result = build_map(replace(sample_project("fr", template), basemap=PACK))
-    out = save_map(result.figure, tmp_path / f"{template}.png", dpi=40)
+    out = save_map(result.figure, tmp_path / f"{template}.png", dpi=40, drawn=result.drawn)
     assert out.stat().st_size > 10_000
 
 

@@ -14,34 +14,35 @@ from carto_desktop.files import write_atomically
 
 
 @pytest.fixture(scope="module")
-def figure(sample_fr_result):
-    return sample_fr_result.figure
+def page(sample_fr_result):
+    """The sample's Figure and what it drew (`DrawnPage`)."""
+    return sample_fr_result.figure, sample_fr_result.drawn
 
 
 @pytest.mark.parametrize("suffix", [".png", ".pdf", ".svg"])
-def test_exports_hold_no_user_name_or_paths(figure, tmp_path, suffix):
-    out = save_map(figure, tmp_path / f"map{suffix}", dpi=60)
+def test_exports_hold_no_user_name_or_paths(page, tmp_path, suffix):
+    out = save_map(page[0], tmp_path / f"map{suffix}", dpi=60, drawn=page[1])
     data = out.read_bytes()
     for secret in {getpass.getuser(), str(Path.home()), str(SAMPLE), str(tmp_path), "mali_3w_2023-12.xlsx"}:
         if len(secret) > 3:  # "root" is the user here: still must not appear
             assert secret.encode() not in data, secret
 
 
-def test_png_metadata_is_only_the_software(figure, tmp_path):
-    out = save_map(figure, tmp_path / "map.png", dpi=40)
+def test_png_metadata_is_only_the_software(page, tmp_path):
+    out = save_map(page[0], tmp_path / "map.png", dpi=40, drawn=page[1])
     with Image.open(out) as img:
         assert set(img.text) == {"Software"} and img.text["Software"].startswith("Carto Desktop")
 
 
-def test_pdf_info_has_no_author_or_title_beyond_the_creator(figure, tmp_path):
-    data = save_map(figure, tmp_path / "map.pdf").read_bytes()
+def test_pdf_info_has_no_author_or_title_beyond_the_creator(page, tmp_path):
+    data = save_map(page[0], tmp_path / "map.pdf", drawn=page[1]).read_bytes()
     info = re.search(rb"<< /Creator .*?>>", data, re.S).group(0)
     keys = set(re.findall(rb"/(\w+) ", info))
     assert keys <= {b"Creator", b"Producer", b"CreationDate"}
 
 
-def test_svg_has_no_date_and_text_is_drawn_not_hidden(figure, tmp_path):
-    svg = save_map(figure, tmp_path / "map.svg").read_text(encoding="utf-8")
+def test_svg_has_no_date_and_text_is_drawn_not_hidden(page, tmp_path):
+    svg = save_map(page[0], tmp_path / "map.svg", drawn=page[1]).read_text(encoding="utf-8")
     assert "<dc:date>" not in svg
     assert "<text" not in svg  # every letter is a drawn path: no hidden or searchable data text
 
@@ -60,11 +61,11 @@ def test_a_failed_write_leaves_the_previous_file_intact(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["map.png"]  # no temporary file left behind
 
 
-def test_output_folder_that_cannot_be_made_is_a_clear_error(figure, tmp_path):
+def test_output_folder_that_cannot_be_made_is_a_clear_error(page, tmp_path):
     blocker = tmp_path / "report.docx"
     blocker.write_text("a file where a folder should be")
     with pytest.raises(ExportError, match="could not be written"):
-        save_map(figure, blocker / "map.png", dpi=30)
+        save_map(page[0], blocker / "map.png", dpi=30, drawn=page[1])
 
 
 @pytest.mark.parametrize("height, width", [(1, 1), (3, 5), (481, 637)])

@@ -24,7 +24,6 @@ from carto_desktop.hexagons import (
 )
 from carto_desktop.privacy.scan import readable_text
 from carto_desktop.project import Project, build_map
-from carto_desktop.carto.drawn import drawn_page
 
 ADM2 = SAMPLE / "mali_adm2.geojson"
 SURVEY = REPO / "tests" / "data" / "privacy" / "kobo_household_survey.csv"
@@ -159,7 +158,7 @@ def test_a_cell_with_three_households_is_in_the_fewer_than_5_class(hex_map, tmp_
     assert any(n.startswith("4 rows were not counted") for n in hex_map.notices)
     assert any("counted per hexagon of 20 km" in n for n in hex_map.notices)
     names = set(gpd.read_file(ADM2, engine="pyogrio")["adm2_name"])
-    texts = drawn_page(hex_map.figure).map_axes[0].texts
+    texts = hex_map.drawn.map_axes[0].texts
     labels = [t.get_text() for t in texts if t.get_gid() not in ("town_label", "capital", "water_label")]
     assert not [t.get_text() for t in texts if t.get_gid() in ("town_label", "capital") and re.search(r"\d", t.get_text())]
     assert "Kidal" in labels  # the admin areas are named over the grid, the cells never: no count on the map
@@ -167,7 +166,7 @@ def test_a_cell_with_three_households_is_in_the_fewer_than_5_class(hex_map, tmp_
     assert not [t for t in labels if re.fullmatch(r"\d+", t) and int(t) % 50]  # digits only from the scale bar
     written = [t.get_text() for t in hex_map.figure.findobj(lambda a: hasattr(a, "get_text"))]
     for suffix in (".png", ".pdf", ".svg"):
-        written.append(readable_text(save_map(hex_map.figure, tmp_path / f"hex{suffix}", dpi=50)))
+        written.append(readable_text(save_map(hex_map.figure, tmp_path / f"hex{suffix}", dpi=50, drawn=hex_map.drawn)))
     assert "Software" in written[-3] and all("Fewer than 5" in t for t in written[-2:])  # the files' text was read
     assert not [t for t in written if THREE.search(t)]  # the 3 appears nowhere, in no file
 
@@ -360,7 +359,7 @@ def test_cells_are_cut_at_the_edge_of_the_areas():
 
     survey = Project(table=SURVEY, boundaries=ADM2, template="points", people_points="hexagons", hexagon_km=250,
                      lat_column="_menage/gps_latitude", lon_column="_menage/gps_longitude", lang="en")
-    ax = drawn_page(build_map(survey).figure).map_axes[0]
+    ax = build_map(survey).drawn.map_axes[0]
     cells = [c for c in ax.findobj(PathCollection) if c.get_gid() == "areas"]
     admin = [c for c in ax.findobj(PathCollection) if c.get_gid() == "admin-areas"]
     assert len(cells) == 1 and len(admin) == 1

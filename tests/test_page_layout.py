@@ -15,7 +15,6 @@ from conftest import REAL
 
 from carto_desktop.carto.layout_report import frame_share, layout_problems, layout_report
 from carto_desktop.project import Project, build_map, sample_project
-from carto_desktop.carto.drawn import drawn_page
 
 CH = REAL / "tables" / "wca_cadre_harmonise_caf_ipc_2014-2023.xlsx"
 COUNTRIES = {"MLI": ("mali_adm2", "Bamako"), "TCD": ("tcd_adm2", "N'Djamena"), "NER": ("ner_adm2", "Niamey"),
@@ -40,7 +39,7 @@ def nigeria_table(tmp_path_factory):
 def _report(project: Project) -> tuple[dict, object]:
     result = build_map(replace(project, created=date(2026, 11, 23)))
     result.figure.canvas.draw()
-    return layout_report(result.figure), result
+    return layout_report(result.figure, result.drawn), result
 
 
 def _check(report: dict, capital: str | None) -> None:
@@ -121,7 +120,7 @@ def test_symbols_sit_above_boundaries_legend_covers_the_maximum_and_the_largest_
     assert vmax > 800_000 and max(circles) >= vmax
     values = [e["text"] for e in report["elements"] if e["kind"] == "value_label"]
     assert f"{int(vmax):,}" in values and len(values) == 3
-    ax = drawn_page(result.figure).map_axes[0]
+    ax = result.drawn.map_axes[0]
     symbols = next(c for c in ax.collections if c.get_gid() == "symbols")
     lines = [c for c in ax.collections if isinstance(c, LineCollection)]
     assert symbols.get_zorder() > max(c.get_zorder() for c in lines)
@@ -133,7 +132,7 @@ def test_name_halos_are_wide_enough_to_fill_the_letters_counters():
     from matplotlib.patheffects import Stroke
 
     _, result = _report(sample_project("fr"))
-    names = [t for t in drawn_page(result.figure).map_axes[0].texts if t.get_gid() in ("area_label", "town_label", "capital")]
+    names = [t for t in result.drawn.map_axes[0].texts if t.get_gid() in ("area_label", "town_label", "capital")]
     assert len(names) > 20
     for t in names:
         strokes = [e for e in t.get_path_effects() if isinstance(e, Stroke)]

@@ -74,7 +74,7 @@ CASES = [(iso3, template, page) for iso3 in sorted(COUNTRIES) for template in ("
 def test_every_template_on_five_countries_lays_out_cleanly(iso3, template, page, tables):
     result = build_map(_project(iso3, template, page, tables))
     result.figure.canvas.draw()
-    report = layout_report(result.figure)
+    report = layout_report(result.figure, result.drawn)
     assert layout_problems(report) == []
     kinds = [e["kind"] for e in report["elements"]]
     for kind in ("map_frame", "title", "legend", "scale_bar", "north_arrow", "footer"):

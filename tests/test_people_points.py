@@ -9,7 +9,6 @@ import pytest
 from conftest import REPO, SAMPLE
 
 from carto_desktop.project import Project, build_map, sample_project
-from carto_desktop.carto.drawn import drawn_page
 
 
 @pytest.fixture
@@ -113,15 +112,15 @@ def test_a_map_of_sites_frames_their_areas_and_the_inset_shows_which_part(real_d
     project = Project(table=real_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx",
                       boundaries=real_data / "boundaries" / "tcd_adm2.geojson", template="points", lang="en")
     result = build_map(project)
-    ax = drawn_page(result.figure).map_axes[0]
-    chad = result.data.areas.to_crs(drawn_page(result.figure).map_crs).total_bounds
+    ax = result.drawn.map_axes[0]
+    chad = result.data.areas.to_crs(result.drawn.map_crs).total_bounds
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     assert (x1 - x0) < 0.3 * (chad[2] - chad[0]) and (y1 - y0) < 0.3 * (chad[3] - chad[1])
-    points = result.data.points.to_crs(drawn_page(result.figure).map_crs)
+    points = result.data.points.to_crs(result.drawn.map_crs)
     assert ((points.geometry.x > x0) & (points.geometry.x < x1) & (points.geometry.y > y0)
             & (points.geometry.y < y1)).all()  # every site still inside the frame
     inset = [a for a in result.figure.axes if a not in (ax,) and a.get_gid() != "legend"]
     assert any(isinstance(c, LineCollection) for a in inset for c in a.collections)  # the view outlined
     whole = build_map(sample_project("en"))  # a map of the whole country: no outline on its inset
-    inset = [a for a in whole.figure.axes if a not in drawn_page(whole.figure).map_axes and a.get_gid() != "legend"]
+    inset = [a for a in whole.figure.axes if a not in whole.drawn.map_axes and a.get_gid() != "legend"]
     assert not any(isinstance(c, LineCollection) for a in inset for c in a.collections)

@@ -60,7 +60,7 @@ def mapped(tmp_path_factory):
     project = Project(table=SURVEY, boundaries=BOUNDARIES, key_column="identification/cercle_pcode", title=TITLE,
                       lang="fr", excluded_columns=tuple(f.column for f in detect_sensitive(read_table(SURVEY).data)))
     result = build_map(project)
-    files = [save_map(result.figure, out / f"menages.{ext}", dpi=60) for ext in ("png", "pdf", "svg")]
+    files = [save_map(result.figure, out / f"menages.{ext}", dpi=60, drawn=result.drawn) for ext in ("png", "pdf", "svg")]
     saved = save_project(out / "menages.cartoproj", project, {"ML0204": "ML0204"})
     autosave = Autosave(out / "app-data")
     autosave.write(project_to_dict(project), {"ML0204": "ML0204"}, path_fields(), saved_from=saved)

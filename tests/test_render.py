@@ -14,7 +14,6 @@ from conftest import REPO, SAMPLE
 from carto_desktop.carto.templates import bundled_templates
 from carto_desktop.export import save_map
 from carto_desktop.project import build_map, sample_project
-from carto_desktop.carto.drawn import drawn_page
 
 FIXED_DATE = date(2026, 11, 23)
 
@@ -47,7 +46,7 @@ def test_every_text_lies_inside_the_page_margins(rendered):
     fig = result.figure
     renderer = fig.canvas.get_renderer()
     page = fig.bbox
-    margin_px = (8 / 25.4) * fig.dpi if not drawn_page(fig).pixels else 0.03 * page.width
+    margin_px = (8 / 25.4) * fig.dpi if not result.drawn.pixels else 0.03 * page.width
     outside = []
     for t in _texts(fig):
         if t.get_clip_on() and t.axes is not None and t.axes.get_clip_on() and t.get_clip_box() is not None:
@@ -82,7 +81,7 @@ def test_map_frame_legend_and_inset_do_not_overlap(rendered):
     _, _, result = rendered
     fig = result.figure
     # a social card's legend lies, on its white ground, over the foot of the map (the data is framed above it)
-    compact = drawn_page(fig).pixels is not None
+    compact = result.drawn.pixels is not None
     boxes = [ax.get_position() for ax in fig.axes if ax.get_visible() and not (compact and ax.get_gid() == "legend")]
     frames = [b for b in boxes]
     for a, b in combinations(frames, 2):
@@ -132,7 +131,7 @@ def test_scale_bar_matches_true_distance_within_two_percent(tmp_path, crs):
     path = tmp_path / "adm2.gpkg"
     layer.to_file(path, engine="pyogrio")
     result = _render("choropleth", "en", boundaries=path)
-    bar = drawn_page(result.figure).scale_bar
+    bar = result.drawn.scale_bar
     # measure the drawn bar on the ground: its two ends, back to longitude/latitude
     from pyproj import Transformer
 
@@ -151,7 +150,7 @@ def test_reference_image(tmp_path, template, lang, baseline):
     """The maps look as they did when a person last looked at them (RMS tolerance 3 on 0–255)."""
     result = _render(template, lang)
     out = tmp_path / baseline
-    save_map(result.figure, out, dpi=60)
+    save_map(result.figure, out, dpi=60, drawn=result.drawn)
     assert compare_images(str(REPO / "tests" / "baseline" / baseline), str(out), tol=3) is None
 
 
@@ -170,7 +169,7 @@ def test_social_card_is_exactly_1080_pixels(tmp_path):
     from PIL import Image
 
     result = _render("social_card", "fr")
-    out = save_map(result.figure, tmp_path / "card.png", dpi=300)
+    out = save_map(result.figure, tmp_path / "card.png", dpi=300, drawn=result.drawn)
     with Image.open(out) as img:
         assert img.size == (1080, 1080)
 
@@ -218,10 +217,11 @@ def test_dollar_signs_in_titles_are_printed_not_read_as_maths(tmp_path):
     from carto_desktop.privacy.scan import file_texts
 
     title, subtitle = "Budget: 10$ to 20$ per household", "Cost a_b^c in $"
-    fig = _render(title=title, subtitle=subtitle).figure
+    result = _render(title=title, subtitle=subtitle)
+    fig = result.figure
     drawn = next(t.get_text() for t in _texts(fig) if t.get_gid() == "title")
     assert drawn.replace("\n", " ") == title
-    out = save_map(fig, tmp_path / "dollar.pdf")
+    out = save_map(fig, tmp_path / "dollar.pdf", drawn=result.drawn)
     text = b"\n".join(file_texts(out)).decode("utf-8", "replace")
     assert all(line in text for line in drawn.split("\n")) and subtitle in text
 

@@ -39,7 +39,7 @@ def test_area_with_three_records_is_in_the_fewer_than_5_class(survey, tmp_path):
     every_text = [t.get_text() for t in result.figure.findobj(lambda a: hasattr(a, "get_text"))]
     assert not any(re.search(r"(?<![\d,.])3(?![\d,.])", t.split("  (")[0]) for t in every_text if " – " in t)
     for suffix in (".png", ".pdf", ".svg"):
-        assert save_map(result.figure, tmp_path / f"m{suffix}", dpi=50).stat().st_size > 0
+        assert save_map(result.figure, tmp_path / f"m{suffix}", dpi=50, drawn=result.drawn).stat().st_size > 0
 
 
 def test_the_threshold_is_honoured(survey):
@@ -74,7 +74,7 @@ def sizes(survey, tmp_path):
 def _exported_texts(result, folder, stem):
     texts = [t.get_text() for t in result.figure.findobj(lambda a: hasattr(a, "get_text"))]
     for suffix in (".png", ".pdf", ".svg"):
-        texts.append(readable_text(save_map(result.figure, folder / f"{stem}{suffix}", dpi=50)))
+        texts.append(readable_text(save_map(result.figure, folder / f"{stem}{suffix}", dpi=50, drawn=result.drawn)))
     return texts
 
 

@@ -34,7 +34,6 @@ import numpy as np
 from matplotlib.axes import Axes
 
 from carto_desktop import __version__
-from carto_desktop.carto.drawn import drawn_page
 from carto_desktop.errors import DataError, ExportError, OptionError
 from carto_desktop.files import write_atomically
 
@@ -147,17 +146,17 @@ def read_pack_image(pack: TilePack) -> np.ndarray:
 
 # --- drawing -------------------------------------------------------------------------------
 
-def draw_tile_pack(ax: Axes, pack: TilePack, crs, dpi: float = 200.0, max_px: int = 2400) -> bool:
+def draw_tile_pack(ax: Axes, pack: TilePack, crs, dpi: float = 200.0, max_px: int = 2400,
+                   pixels: tuple[int, int] | None = None) -> bool:
     """Warp the pack into the map's projection, over the current view, under everything else.
 
     The grid has the axes' size at `dpi` (a pixel page: its own pixels), at most `max_px`
-    wide. Outside the pack stays transparent (not black), so a pack smaller than the view
+    wide (`pixels`: a pixel page's size, `DrawnPage.pixels`). Outside the pack stays transparent (not black), so a pack smaller than the view
     shows the page's own background at its edges; that edge is then drawn as a thin grey line,
     so it reads as the pack's limit and not as a fault. Returns whether the pack covers the view.
     """
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     fig = ax.figure
-    pixels = drawn_page(fig).pixels
     if pixels:
         dpi = pixels[0] / fig.get_figwidth()
     width_px = int(np.clip(round(ax.get_position().width * fig.get_figwidth() * dpi), 16, max_px))

@@ -1,8 +1,9 @@
-"""What a page `render_page` drew knows about itself: one typed record kept with the Figure.
+"""What a page `render_page` drew knows about itself: one typed record returned beside the Figure.
 
 Export needs a pixel page's exact size, the basemap its pixel density, the app's Match step
 the areas and map axes to outline one area on, the layout report and tests the map axes and
-scale bar. They read `drawn_page(fig)` instead of loose attributes hung on the Figure.
+scale bar, `build_map` whether a tile pack covered the frame. `render_page` returns
+`(Figure, DrawnPage)`; nothing is hung on the Figure.
 """
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
 
 @dataclass
@@ -24,15 +24,4 @@ class DrawnPage:
     map_axes: list[Axes] = field(default_factory=list)  # one map, or a panel per sector
     map_crs: Any = None  # the CRS of the single map (None for a grid of small maps)
     scale_bar: Any = None  # the `ScaleBar` drawn
-
-
-def drawn_page(fig: Figure) -> DrawnPage:
-    """The record of a page `render_page` drew (an empty one for any other Figure)."""
-    page = getattr(fig, "carto_page", None)
-    return page if isinstance(page, DrawnPage) else DrawnPage()
-
-
-def keep_drawn_page(fig: Figure, page: DrawnPage) -> DrawnPage:
-    """Attach `page` to `fig` (matplotlib Figures take attributes; this is the only one we add)."""
-    fig.carto_page = page
-    return page
+    basemap_partial: bool = False  # the tile pack does not cover the whole frame (the user is told)

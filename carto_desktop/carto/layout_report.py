@@ -12,14 +12,14 @@ from pathlib import Path
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
-from carto_desktop.carto.drawn import drawn_page
+from carto_desktop.carto.drawn import DrawnPage
 
 LABEL_KINDS = ("area_label", "town_label", "capital", "neighbour_label", "water_label", "value_label")
 TEXT_KINDS = ("title", "subtitle", "footer", "panel_title") + LABEL_KINDS
 BOX_KINDS = ("map_frame", "legend", "scale_bar", "north_arrow", "inset", "logo")
 
 
-def layout_report(fig: Figure) -> dict:
+def layout_report(fig: Figure, drawn: DrawnPage) -> dict:
     """`{"page_mm": [w, h], "elements": [{"kind", "text", "bbox_mm": [x0, y0, x1, y1]}]}`, origin bottom left.
 
     Kinds: map_frame, title, subtitle, legend, scale_bar, north_arrow, inset, footer, logo,
@@ -34,7 +34,7 @@ def layout_report(fig: Figure) -> dict:
             elements.append({"kind": kind, "text": text,
                              "bbox_mm": [round(v * to_mm, 2) for v in (box.x0, box.y0, box.x1, box.y1)]})
 
-    for ax in drawn_page(fig).map_axes:
+    for ax in drawn.map_axes:
         add("map_frame", "", ax.get_window_extent(renderer))
         for kind in ("scale_bar", "north_arrow"):
             parts = [a for a in ax.get_children() if a.get_gid() == kind and a.get_visible()]
@@ -70,11 +70,11 @@ def _union(artists, renderer) -> Bbox | None:
     return Bbox.union(boxes) if boxes else None
 
 
-def write_layout_report(fig: Figure, path: str | Path) -> Path:
-    """Write `layout_report(fig)` as JSON (atomically, like every output)."""
+def write_layout_report(fig: Figure, drawn: DrawnPage, path: str | Path) -> Path:
+    """Write `layout_report(fig, drawn)` as JSON (atomically, like every output)."""
     from carto_desktop.files import write_atomically
 
-    data = json.dumps(layout_report(fig), ensure_ascii=False, indent=1).encode("utf-8")
+    data = json.dumps(layout_report(fig, drawn), ensure_ascii=False, indent=1).encode("utf-8")
     return write_atomically(Path(path), lambda tmp: Path(tmp).write_bytes(data))
 
 

@@ -23,7 +23,7 @@ from matplotlib.lines import Line2D
 from shapely.ops import polylabel
 from shapely.prepared import prep
 
-from carto_desktop.carto.drawn import DrawnPage, drawn_page, keep_drawn_page
+from carto_desktop.carto.drawn import DrawnPage
 from carto_desktop.carto.basemap import TilePack, draw_tile_pack
 from carto_desktop.carto.drawing import draw_lines, draw_outlines, draw_polygons
 from carto_desktop.carto.elements import (
@@ -197,8 +197,12 @@ def _frame_limits(bounds: np.ndarray, aspect: float, pad: float = 0.04) -> tuple
     return (cx - w / 2, cx + w / 2), (cy - h / 2, cy + h / 2)
 
 
-def render_page(data: MapData, template: Template, texts: PageTexts, **options) -> Figure:
+def render_page(data: MapData, template: Template, texts: PageTexts, **options) -> tuple[Figure, DrawnPage]:
     """Draw the whole page (options as `_draw_page`); the caller exports it (see `export.save_map`).
+
+    Returns the Figure and what the page knows about itself (`DrawnPage`: a pixel page's size, the
+    map axes, the areas as drawn…), which export, the app's outline of an area and the layout
+    report need beside it.
 
     People type titles such as "10$ to 20$ per household": matplotlib would read the text
     between two dollar signs as mathematics and drop the signs, so no text on a map is maths.
@@ -218,7 +222,7 @@ def _draw_page(
     projection: MapProjection | None = None,
     tile_pack: TilePack | None = None,
     highlight: str | None = None,
-) -> Figure:
+) -> tuple[Figure, DrawnPage]:
     """Draw the whole page; the caller exports it (see `export.save_map`).
 
     `data` is in any CRS; it is drawn in `projection` (default: equal-area centred on it).
@@ -235,7 +239,7 @@ def _draw_page(
     layout = page_layout(page["size"], orientation, page.get("margin_mm", 8), inset=inset)
     fig = Figure(figsize=(layout.width / MM_PER_INCH, layout.height / MM_PER_INCH))
     FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
-    drawn = keep_drawn_page(fig, DrawnPage(pixels=layout.pixels))  # export.save_map reads a pixel page's size
+    drawn = DrawnPage(pixels=layout.pixels)  # export.save_map reads a pixel page's size
     fig.set_facecolor("white")
     body_pt = template.font("body_pt", 8)
 
@@ -249,11 +253,11 @@ def _draw_page(
     drawn.areas, drawn.keys, drawn.font_pt = data.areas, data.keys, body_pt  # for draw_highlight
     if template.kind == "sectors":
         layout = sectors_layout(layout, min(len(sector_order(data)), spec.get("max_panels", 8)))
-        legend = _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt)
+        legend = _draw_sector_panels(fig, drawn, layout, data, template, lang, countries, country_code, body_pt)
     else:
         outlines = outlines_of(data)
-        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt, tile_pack,
-                       outer=outlines.outer[0])
+        ax = _map_axes(fig, drawn, layout, layout.map, data, template, lang, countries, country_code, body_pt,
+                       tile_pack, outer=outlines.outer[0])
         drawn.map_axes, drawn.map_crs = [ax], data.areas.crs
         mm_to_units = (ax.get_xlim()[1] - ax.get_xlim()[0]) / layout.map.w
         outlines = _closed(outlines, mm_to_units ** 2, _metres_per_unit(data.areas.crs))
@@ -300,10 +304,10 @@ def _draw_page(
     if layout.inset is not None and countries is not None:
         inset_ax = fig.add_axes(layout.fraction(layout.inset), gid="inset")
         draw_inset(inset_ax, countries, country_code, template.colour("highlight", "#c0392b"),
-                   frame=_view_of(fig, countries.crs))
+                   frame=_view_of(drawn, countries.crs))
     if highlight is not None:
-        draw_highlight(fig, highlight)
-    return fig
+        draw_highlight(drawn, highlight)
+    return fig, drawn
 
 
 def map_view(areas: gpd.GeoDataFrame, template: Template):
@@ -342,9 +346,8 @@ def _folded(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if c.isalnum())
 
 
-def _view_of(fig: Figure, crs):
+def _view_of(drawn: DrawnPage, crs):
     """The single map's view as a polygon in `crs` (None for a grid of small maps)."""
-    drawn = drawn_page(fig)
     if len(drawn.map_axes) != 1 or drawn.map_crs is None:
         return None
     (x0, x1), (y0, y1) = drawn.map_axes[0].get_xlim(), drawn.map_axes[0].get_ylim()
@@ -355,7 +358,7 @@ def _view_of(fig: Figure, crs):
 HIGHLIGHT_EDGE = "#111111"
 
 
-def draw_highlight(fig: Figure, area_id: str) -> list:
+def draw_highlight(drawn: DrawnPage, area_id: str) -> list:
     """Outline one area boldly and write its name on a page `render_page` drew.
 
     The app's Match step shows the area a person is about to choose this way. Returns the
@@ -365,7 +368,6 @@ def draw_highlight(fig: Figure, area_id: str) -> list:
     """
     import matplotlib.patheffects as pe
 
-    drawn = drawn_page(fig)
     areas, keys = drawn.areas, drawn.keys
     if areas is None or keys is None:
         return []
@@ -432,7 +434,8 @@ def simplified(areas: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
     return areas
 
 
-def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, template: Template, lang: str,
+def _map_axes(fig: Figure, drawn: DrawnPage, layout: PageLayout, frame: Rect, data: MapData, template: Template,
+              lang: str,
               countries, country_code, font_pt: float, tile_pack: TilePack | None = None, outer=None,
               name_neighbours: bool = True) -> Axes:
     ax = fig.add_axes(layout.fraction(frame))
@@ -460,8 +463,8 @@ def _map_axes(fig: Figure, layout: PageLayout, frame: Rect, data: MapData, templ
     ax.set_ylim(*ylim)
     ax.set_aspect("equal", adjustable="box")
     ax.set_autoscale_on(False)
-    if tile_pack is not None and not draw_tile_pack(ax, tile_pack, data.areas.crs):
-        fig.carto_basemap_partial = True  # said to the user (`project.build_map` notices)
+    if tile_pack is not None and not draw_tile_pack(ax, tile_pack, data.areas.crs, pixels=drawn.pixels):
+        drawn.basemap_partial = True  # said to the user (`project.build_map` notices)
     if countries is not None and template.spec.get("basemap", "outlines") != "none":
         ax.carto_labels = _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt,
                                            country_code, fill=tile_pack is None, outer=outer,
@@ -583,12 +586,12 @@ def sectors_layout(layout: PageLayout, n: int) -> PageLayout:
     return replace(layout, map=frame, legend=legend, inset=inset)
 
 
-def _draw_sector_panels(fig, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
+def _draw_sector_panels(fig, drawn, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
     """Small multiples: one map per category (largest first), in a grid inside the map frame."""
     every = sector_order(data)
     order = every[: template.spec.get("max_panels", 8)]
     if not order:
-        ax = _map_axes(fig, layout, layout.map, data, template, lang, countries, country_code, body_pt)
+        ax = _map_axes(fig, drawn, layout, layout.map, data, template, lang, countries, country_code, body_pt)
         draw_sector_panel(ax, data, "", "#999999", template)
         return LegendSpec(heading=data.indicator)
     n = len(order)
@@ -609,9 +612,9 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         frame = Rect(layout.map.x + c * (cell_w + g), layout.map.y + layout.map.h - (r + 1) * cell_h - r * g,
                      cell_w, cell_h - title_h)
         # the neighbours and the capital are named once, on the first panel, not eight times
-        ax = _map_axes(fig, layout, frame, data, template, lang, countries, country_code, body_pt - 2,
+        ax = _map_axes(fig, drawn, layout, frame, data, template, lang, countries, country_code, body_pt - 2,
                        outer=outlines.outer[0], name_neighbours=i == 0)
-        drawn_page(fig).map_axes.append(ax)
+        drawn.map_axes.append(ax)
         count = draw_sector_panel(ax, data, cat, colours[i], template)
         larger = draw_larger_areas(ax, data, cat) or larger  # rows naming only a region, for this sector
         reference = draw_reference(ax, data.areas.crs, outlines.outer[0], country_code, lang, body_pt - 2.5,
@@ -622,7 +625,7 @@ def _draw_sector_panels(fig, layout, data, template, lang, countries, country_co
         fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{titles[cat]} ({count})",
                  ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i], gid="panel_title")
         axes.append(ax)
-    drawn_page(fig).scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
+    drawn.scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)
     draw_north_arrow(axes[0], body_pt - 2)
     renderer = fig.canvas.get_renderer()
     for i, ax in enumerate(axes):

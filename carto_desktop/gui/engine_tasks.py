@@ -177,17 +177,18 @@ class _LastPage:
 
     project: Project | None = None
     figure = None
+    drawn = None  # the page's `DrawnPage` (the areas and map axes to outline one on)
     background = None  # the page's pixels without highlight (an Agg BufferRegion)
     size: tuple[int, int] = (0, 0)
 
-    def keep(self, project: Project, figure, dpi: float) -> bytes:
-        """Draw `figure` at `dpi`, remember it, and return its pixels."""
+    def keep(self, project: Project, figure, drawn, dpi: float) -> bytes:
+        """Draw `figure` at `dpi`, remember it with what it drew (`drawn`), and return its pixels."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         canvas = FigureCanvasAgg(figure)
         figure.set_dpi(dpi)
         canvas.draw()
-        self.project, self.figure = project, figure
+        self.project, self.figure, self.drawn = project, figure, drawn
         self.background = canvas.copy_from_bbox(figure.bbox)
         self.size = canvas.get_width_height()
         return bytes(canvas.buffer_rgba())
@@ -199,14 +200,14 @@ class _LastPage:
         figure = self.figure
         canvas = figure.canvas
         canvas.restore_region(self.background)
-        artists = draw_highlight(figure, area_id) if area_id else []
+        artists = draw_highlight(self.drawn, area_id) if area_id else []
         box = None
         try:
             renderer = canvas.get_renderer()
             for artist in artists:
                 artist.draw(renderer)
             if artists:
-                box = _pixel_box(figure, area_id)
+                box = _pixel_box(figure, self.drawn, area_id)
             pixels = bytes(canvas.buffer_rgba())
         finally:
             for artist in artists:
@@ -218,11 +219,8 @@ class _LastPage:
 _PAGE = _LastPage()  # one per engine process: the page the window shows now
 
 
-def _pixel_box(figure, area_id: str) -> tuple[int, int, int, int]:
+def _pixel_box(figure, drawn, area_id: str) -> tuple[int, int, int, int]:
     """The highlighted area's bounding box in image pixels (x0, y0, x1, y1; y from the top)."""
-    from carto_desktop.carto.drawn import drawn_page
-
-    drawn = drawn_page(figure)
     areas, keys = drawn.areas, drawn.keys
     hit = areas[areas[keys.id_column].astype(str) == str(area_id)]
     x0, y0, x1, y1 = hit.total_bounds
@@ -268,7 +266,7 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
     _unless_superseded()
     result = build_map(project)
     _unless_superseded()
-    _PAGE.keep(project, result.figure, screen_dpi(result.figure, fit, dpi))
+    _PAGE.keep(project, result.figure, result.drawn, screen_dpi(result.figure, fit, dpi))
     page = _PAGE.highlighted(highlight)
     match = None
     if result.match is not None:
@@ -359,7 +357,7 @@ def export(project: Project, paths: tuple[str, ...] | list[str], dpi: int, atlas
                            account=prepared.account, template=prepared.template)
     else:
         result = build_map(p, prepared)
-        written = [str(save_map(result.figure, path, dpi)) for path in prints]
+        written = [str(save_map(result.figure, path, dpi, drawn=result.drawn)) for path in prints]
     if pages:
         html = interactive_page(p, prepared)
         written += [str(save_interactive_map(html, path)) for path in pages]
