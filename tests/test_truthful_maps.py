@@ -245,7 +245,7 @@ def test_atlas_pages_colour_each_class_the_same_as_the_whole_country(real_data):
     pages = list(atlas_pages(project, prepared))
     assert len(pages) == 10
     compared = 0
-    for code, _, fig in pages:
+    for code, _, fig, _ in pages:
         legend = next(ax for ax in fig.axes if ax.get_gid() == "legend")
         boxes = {p.get_gid(): p.get_facecolor() for p in legend.patches if str(p.get_gid()).startswith("legend-class")}
         assert len(boxes) == 5  # every page lists the country's five classes
@@ -526,7 +526,7 @@ def test_an_atlas_page_marks_only_its_own_region_with_its_own_rows(real_data, tm
     project = Project(table=_niger_3w(real_data, tmp_path), boundaries=real_data / "boundaries" / "ner_adm2.geojson",
                       value_column="Organisation", agg="distinct")
     marked = {}
-    for code, _, fig in atlas_pages(project):
+    for code, _, fig, _ in atlas_pages(project):
         drawn = [c for c in fig.findobj(PathCollection) if c.get_gid() == "larger-areas"]
         lines = [" ".join(t.split()) for t in _legend_texts(fig) if "whole region" in " ".join(t.split())]
         if drawn:
