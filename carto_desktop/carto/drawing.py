@@ -15,12 +15,10 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.path import Path
 
 
-def polygon_paths(geoms: np.ndarray) -> tuple[list[Path], np.ndarray]:
-    """One Path per polygon part, and for each part the index of the geometry it came from.
-
-    Vectorised: coordinates of all rings come out of shapely in one array and are split
-    per part, with MOVETO at each ring start and CLOSEPOLY at its end.
-    """
+def _polygon_coords(geoms: np.ndarray):
+    """(coordinates, path codes, the polygon part of each coordinate, the geometry of each part): the
+    coordinates of all rings come out of shapely in one array, with MOVETO at each ring start and
+    CLOSEPOLY at its end; `None` when there is nothing to draw."""
     parts, index = shapely.get_parts(np.asarray(geoms), return_index=True)
     keep = (shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)  # polygons only
     # matplotlib fills by the non-zero rule: a hole shows only when it turns the other way round
@@ -28,12 +26,24 @@ def polygon_paths(geoms: np.ndarray) -> tuple[list[Path], np.ndarray]:
     rings, ring_part = shapely.get_rings(parts, return_index=True)
     coords, coord_ring = shapely.get_coordinates(rings, return_index=True)
     if len(coords) == 0:
-        return [], index[:0]
+        return None
     codes = np.full(len(coords), Path.LINETO, dtype=Path.code_type)
     ring_start = np.r_[0, np.flatnonzero(np.diff(coord_ring)) + 1]
     codes[ring_start] = Path.MOVETO
     codes[np.r_[ring_start[1:] - 1, len(coords) - 1]] = Path.CLOSEPOLY
-    coord_part = ring_part[coord_ring]
+    return coords, codes, ring_part[coord_ring], index
+
+
+def polygon_paths(geoms: np.ndarray) -> tuple[list[Path], np.ndarray]:
+    """One Path per polygon part, and for each part the index of the geometry it came from.
+
+    Vectorised: coordinates of all rings come out of shapely in one array and are split
+    per part, with MOVETO at each ring start and CLOSEPOLY at its end.
+    """
+    found = _polygon_coords(geoms)
+    if found is None:
+        return [], np.array([], dtype=np.intp)
+    coords, codes, coord_part, index = found
     cuts = np.flatnonzero(np.diff(coord_part)) + 1
     part_ids = coord_part[np.r_[0, cuts]]
     # the shapes are valid by construction: skip Path's per-object checks (10,000 paths)
@@ -54,9 +64,10 @@ def draw_polygons(ax: Axes, geoms: np.ndarray, facecolors: str | Sequence, edgec
     same fills and borders, but a PDF holds a few paths instead of 10,000 (matplotlib's PDF
     writer spends about 0.2 ms per path) and Agg draws them faster.
     """
-    paths, index = polygon_paths(geoms)
-    if not isinstance(facecolors, str):
-        paths, facecolors = _by_colour(paths, [facecolors[i] for i in index])
+    if isinstance(facecolors, str):
+        paths, _ = polygon_paths(geoms)
+    else:
+        paths, facecolors = _paths_by_colour(geoms, facecolors)
     coll = PathCollection(paths, facecolors=facecolors, edgecolors=edgecolor, linewidths=linewidth, zorder=zorder,
                           hatch=hatch, alpha=alpha)
     coll.set_gid(gid)
@@ -64,15 +75,23 @@ def draw_polygons(ax: Axes, geoms: np.ndarray, facecolors: str | Sequence, edgec
     return coll
 
 
-def _by_colour(paths: list[Path], colours: list) -> tuple[list[Path], list]:
-    """One compound path per distinct colour, in the order the colours first appear."""
+def _paths_by_colour(geoms: np.ndarray, facecolors: Sequence) -> tuple[list[Path], list]:
+    """One compound path per distinct colour (`facecolors`: one per geometry), in the order the colours
+    first appear; each holds its polygons' rings in the layer's order. Cut straight from the layer's
+    coordinate array, without a path per polygon first (10,000 areas: 0.05 s)."""
+    found = _polygon_coords(geoms)
+    if found is None:
+        return [], []
+    coords, codes, coord_part, index = found
     groups: dict = {}
-    for path, colour in zip(paths, colours):
+    part_group = np.empty(len(index), dtype=np.intp)
+    for j, i in enumerate(index):
+        colour = facecolors[i]
         key = colour if isinstance(colour, str) else tuple(np.ravel(colour))
-        groups.setdefault(key, (colour, []))[1].append(path)
-    merged = [Path(np.concatenate([p.vertices for p in members]), np.concatenate([p.codes for p in members]))
-              for _, members in groups.values()]
-    return merged, [colour for colour, _ in groups.values()]
+        part_group[j] = groups.setdefault(key, (len(groups), colour))[0]
+    coord_group = part_group[coord_part]
+    paths = [Path(coords[coord_group == g], codes[coord_group == g]) for g in range(len(groups))]
+    return paths, [colour for _, colour in groups.values()]
 
 
 def draw_outlines(ax: Axes, geoms: np.ndarray, colour: str, linewidth: float, zorder: float = 7) -> LineCollection:
