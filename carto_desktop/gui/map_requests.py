@@ -1,7 +1,9 @@
 """When the window asks the engine process to draw the map: previews and the Match step's outline.
 
 One object keeps the rules that were spread over flags in the window:
-- every change of the project asks for a preview; changes closer than `PREVIEW_DELAY_MS` make one;
+- every change of the project asks for a preview: the first change after a pause at once (a click on a
+  palette is drawn without waiting), the changes that follow it closer than `PREVIEW_DELAY_MS` (typing a
+  title) one more when they pause;
 - a change while a preview is drawn asks for the newest one at once: the engine process stops the
   older one between its steps (`engine_tasks.Superseded`), and a result made for an older project is
   never shown;
@@ -20,7 +22,7 @@ from carto_desktop.choices import Project
 from carto_desktop.engine_messages import DrawHighlight, DrawPreview, ErrorReport, Page, Preview
 from carto_desktop.gui.engine import EngineProcess
 
-PREVIEW_DELAY_MS = 60  # edits closer together than this make one preview (a person's clicks are further apart)
+PREVIEW_DELAY_MS = 60  # edits this close after the first make one more preview (a person's clicks are further apart)
 HIGHLIGHT_DELAY_MS = 120  # the pointer running down a list of areas makes one highlight
 
 
@@ -41,9 +43,10 @@ class MapRequests(QObject):
         self.shown = False  # a preview of some project is on screen (highlights draw over it)
         self.area: str | None = None  # the area the Match step asks to outline
         self._preview: tuple[int, str | None] | None = None  # (generation, area) of the preview being drawn
+        self._asked = -1  # the generation of the last preview asked for
         self._highlight: tuple[int, str | None] | None = None
         self._highlight_again = False
-        self._preview_timer = self._timer(PREVIEW_DELAY_MS, self._start_preview)
+        self._preview_timer = self._timer(PREVIEW_DELAY_MS, self._after_pause)
         self._highlight_timer = self._timer(HIGHLIGHT_DELAY_MS, self._start_highlight)
 
     def _timer(self, delay: int, slot: Callable[[], None]) -> QTimer:
@@ -55,15 +58,23 @@ class MapRequests(QObject):
 
     def idle(self) -> bool:
         """No preview is asked for or being drawn."""
-        return self._preview is None and not self._preview_timer.isActive()
+        return self._preview is None and not (self._preview_timer.isActive() and self._asked != self.generation)
 
     # --- previews ---------------------------------------------------------------------------------
 
     def changed(self, project: Project) -> None:
-        """The project changed: results for the old one are stale; a preview comes soon."""
+        """The project changed: results for the old one are stale; a preview comes at once after a pause,
+        else when the changes pause."""
         self.project = project
         self.generation += 1
+        pause = not self._preview_timer.isActive()
         self._preview_timer.start()
+        if pause:
+            self._start_preview()
+
+    def _after_pause(self) -> None:
+        if self._asked != self.generation:  # changed since the preview asked at the burst's start
+            self._start_preview()
 
     def forget(self) -> None:
         """Another project is shown: no preview of this one is on screen any more."""
@@ -78,7 +89,7 @@ class MapRequests(QObject):
         except RuntimeError:  # the window showing the previews is gone (a language switch replaced it)
             return
         asked = (self.generation, self.area)
-        self._preview = asked  # the newest; one still being drawn stops when the engine sees this one
+        self._preview, self._asked = asked, self.generation  # the newest; one being drawn stops when the engine sees it
         self.engine.submit(DrawPreview(project, highlight=self.area, check_lang=self.lang, fit=fit),
                            lambda result: self._preview_done(asked, result),
                            lambda report: self._preview_error(asked, report))
@@ -98,6 +109,8 @@ class MapRequests(QObject):
         if report.superseded or asked is not self._preview:  # a newer preview is coming
             return
         self._preview = None
+        if asked[0] != self.generation:  # the project changed since: its preview comes after the pause
+            return
         self.preview_failed.emit(report)
 
     # --- the outlined area ------------------------------------------------------------------------
