@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import os
 import socket
+import warnings
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 REPO = Path(__file__).resolve().parents[1]
 REAL = REPO / "tests" / "data" / "real"
 SAMPLE = REPO / "sample_data"
+FIXED_DATE = date(2026, 11, 23)  # the date the sample pages print (the reference images were drawn with it)
 
 
 class NetworkBlocked(RuntimeError):
@@ -42,11 +46,32 @@ def real_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_fr_result():
-    """The sample map built once (French), for tests that only inspect it."""
+def sample_pages():
+    """`sample_pages(template="choropleth", lang="en")`: the sample map of a bundled template
+    (`sample_project(lang, template)`, dated FIXED_DATE), built and drawn once per test run, when a
+    test first asks for it, with any warning an error. Several files read the same sample pages; building
+    each once saves 2-3 s per page. Tests only read them (an export puts the Figure's size back); a test
+    that changes a map builds its own."""
     from carto_desktop.project import build_map, sample_project
 
-    return build_map(sample_project("fr"))
+    made = {}
+
+    def page(template: str = "choropleth", lang: str = "en"):
+        if (template, lang) not in made:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                result = build_map(replace(sample_project(lang, template), created=FIXED_DATE))
+                result.figure.canvas.draw()
+            made[template, lang] = result
+        return made[template, lang]
+
+    return page
+
+
+@pytest.fixture(scope="session")
+def sample_fr_result(sample_pages):
+    """The French sample map, for tests that only inspect it."""
+    return sample_pages("choropleth", "fr")
 
 
 @pytest.fixture

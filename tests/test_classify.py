@@ -79,14 +79,14 @@ def _mali_hno():
 
 
 @pytest.fixture(scope="module")
-def real_values():
+def real_values(sample_pages):
     """Values a map of these files shows, per area: real counts, people in need and targets."""
     sets = _mali_hno()
     chad = pd.read_excel(REAL / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx", skiprows=[1], engine="calamine")
     sets["chad_hno2023_pin"] = chad["PIN"].to_numpy(float)  # fractional people
     sets["chad_hno2023_target"] = chad["Cible"].to_numpy(float)
     sample = sample_project("en")
-    sets["mali_3w_organisations_per_cercle"] = build_map(sample).data.areas["value"].to_numpy(float)
+    sets["mali_3w_organisations_per_cercle"] = sample_pages().data.areas["value"].to_numpy(float)
     sets["mali_3w_rows_per_cercle"] = build_map(replace(sample, agg="count", value_column=None)).data.areas["value"].to_numpy(float)
     assert len(sets) >= 12 and all(np.isfinite(y).sum() >= 30 for y in sets.values())
     return sets

@@ -49,8 +49,8 @@ def test_raw_points_need_the_explicit_choice_and_warn(households, tmp_path):
     assert out.exists()
 
 
-def test_places_are_drawn_as_points_without_warning():
-    result = build_map(sample_project("en", "points"))
+def test_places_are_drawn_as_points_without_warning(sample_pages):
+    result = sample_pages("points", "en")
     assert result.data.points is not None and len(result.data.points) == 47
     assert result.notices == []
 
@@ -105,7 +105,7 @@ def test_points_that_all_fall_outside_the_areas_are_said_plainly_not_drawn_as_an
     assert "nothing to draw" in places.value.text("en")
 
 
-def test_a_map_of_sites_frames_their_areas_and_the_inset_shows_which_part(real_data):
+def test_a_map_of_sites_frames_their_areas_and_the_inset_shows_which_part(real_data, sample_pages):
     """Chad's DTM round 16: 223 sites around Lake Chad, once lost in a map of the whole country."""
     from matplotlib.collections import LineCollection
 
@@ -121,6 +121,6 @@ def test_a_map_of_sites_frames_their_areas_and_the_inset_shows_which_part(real_d
             & (points.geometry.y < y1)).all()  # every site still inside the frame
     inset = [a for a in result.figure.axes if a not in (ax,) and a.get_gid() != "legend"]
     assert any(isinstance(c, LineCollection) for a in inset for c in a.collections)  # the view outlined
-    whole = build_map(sample_project("en"))  # a map of the whole country: no outline on its inset
+    whole = sample_pages()  # a map of the whole country: no outline on its inset
     inset = [a for a in whole.figure.axes if a not in whole.drawn.map_axes and a.get_gid() != "legend"]
     assert not any(isinstance(c, LineCollection) for a in inset for c in a.collections)

@@ -1,6 +1,5 @@
 """The printed page: every element inside the page, labels apart, scale bar true, looks as before."""
 from dataclasses import replace
-from datetime import date
 from itertools import combinations
 
 import numpy as np
@@ -9,14 +8,11 @@ from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 from pyproj import Geod
 
-from conftest import REPO, SAMPLE
+from conftest import FIXED_DATE, REPO, SAMPLE
 
 from carto_desktop.carto.templates import bundled_templates
 from carto_desktop.export import save_map
 from carto_desktop.project import build_map, sample_project
-
-FIXED_DATE = date(2026, 11, 23)
-
 
 def _render(template="choropleth", lang="en", **changes):
     project = replace(sample_project(lang, template), created=FIXED_DATE, **changes)
@@ -31,14 +27,10 @@ def _texts(fig):
 
 @pytest.fixture(scope="module", params=[(t, lang) for t in sorted(bundled_templates()) for lang in ("en", "fr")],
                 ids=lambda p: f"{p[0]}-{p[1]}")
-def rendered(request):
+def rendered(request, sample_pages):
     """Each bundled template on the sample data, in each language, with any warning an error."""
-    import warnings
-
     template, lang = request.param
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return template, lang, _render(template, lang)
+    return template, lang, sample_pages(template, lang)
 
 
 def test_every_text_lies_inside_the_page_margins(rendered):
@@ -101,8 +93,8 @@ def test_area_labels_never_overlap(rendered):
         assert not a.overlaps(b)
 
 
-def test_choropleth_labels_some_areas_and_legend_counts_every_area():
-    result = _render("choropleth", "fr")
+def test_choropleth_labels_some_areas_and_legend_counts_every_area(sample_pages):
+    result = sample_pages("choropleth", "fr")
     fig = result.figure
     labels = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() == "area_label"]
     towns = [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() in ("town_label", "capital")]
@@ -146,18 +138,18 @@ def test_scale_bar_matches_true_distance_within_two_percent(tmp_path, crs):
 
 @pytest.mark.parametrize("template, lang, baseline", [("choropleth", "en", "choropleth_en_60dpi.png"),
                                                     ("social_card", "fr", "social_card_fr.png")])
-def test_reference_image(tmp_path, template, lang, baseline):
+def test_reference_image(tmp_path, template, lang, baseline, sample_pages):
     """The maps look as they did when a person last looked at them (RMS tolerance 3 on 0–255)."""
-    result = _render(template, lang)
+    result = sample_pages(template, lang)
     out = tmp_path / baseline
     save_map(result.figure, out, dpi=60, drawn=result.drawn)
     assert compare_images(str(REPO / "tests" / "baseline" / baseline), str(out), tol=3) is None
 
 
-def test_greyscale_classes_stay_distinct_in_the_default_template():
+def test_greyscale_classes_stay_distinct_in_the_default_template(sample_pages):
     from carto_desktop.carto.palettes import greyscale_distinct
 
-    result = _render("choropleth", "en")
+    result = sample_pages("choropleth", "en")
     legend = next(ax for ax in result.figure.axes if ax.get_gid() == "legend")
     from matplotlib.colors import to_hex
 
@@ -165,17 +157,17 @@ def test_greyscale_classes_stay_distinct_in_the_default_template():
     assert len(hexes) == 5 and greyscale_distinct(hexes)
 
 
-def test_social_card_is_exactly_1080_pixels(tmp_path):
+def test_social_card_is_exactly_1080_pixels(tmp_path, sample_pages):
     from PIL import Image
 
-    result = _render("social_card", "fr")
+    result = sample_pages("social_card", "fr")
     out = save_map(result.figure, tmp_path / "card.png", dpi=300, drawn=result.drawn)
     with Image.open(out) as img:
         assert img.size == (1080, 1080)
 
 
-def test_points_template_places_every_site_inside_the_frame():
-    result = _render("points", "en")
+def test_points_template_places_every_site_inside_the_frame(sample_pages):
+    result = sample_pages("points", "en")
     pts = result.data.points
     assert len(pts) == 47
     ax = next(ax for ax in result.figure.axes if ax.collections and any(
@@ -226,7 +218,7 @@ def test_dollar_signs_in_titles_are_printed_not_read_as_maths(tmp_path):
     assert all(line in text for line in drawn.split("\n")) and subtitle in text
 
 
-def test_region_outlines_close_the_gaps_of_the_boundary_file_but_keep_bamako():
+def test_region_outlines_close_the_gaps_of_the_boundary_file_but_keep_bamako(sample_pages):
     """Mali's COD cercles leave dozens of 0.1–8 km² gaps between neighbours: dissolved into regions
     they became holes, drawn as stray dark dashes inside a region. Bamako, an enclave in Koulikoro,
     is a real hole and must stay outlined."""
@@ -234,7 +226,7 @@ def test_region_outlines_close_the_gaps_of_the_boundary_file_but_keep_bamako():
 
     from carto_desktop.carto.page import outlines_of
 
-    data = _render().data  # longitude/latitude: 1 mm of the A4 map ≈ 0.07°
+    data = sample_pages().data  # longitude/latitude: 1 mm of the A4 map ≈ 0.07°
     def holes(outlines):
         return sorted(shapely.Polygon(r).area for g in outlines.parents for p in shapely.get_parts(g) for r in p.interiors)
     raw, closed = holes(outlines_of(data)), holes(outlines_of(data, min_hole=0.07 ** 2))
