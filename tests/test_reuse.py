@@ -125,3 +125,21 @@ def test_a_restyled_preview_reuses_the_pages_shapes_and_looks_the_same_as_drawn_
     kept.append(_pixels(replace(project, **edits[2])))  # a new title moves the frame: the neighbours again
     for edit, a, b in zip(edits, afresh, kept):
         np.testing.assert_array_equal(a, b, err_msg=str(edit))
+
+
+def test_the_share_check_of_a_restyled_preview_is_the_one_made_afresh(keeping):
+    """The personal-data detection is kept with the table between previews: the check says the same."""
+    from carto_desktop.gui.engine_tasks import _share_check
+    from carto_desktop.privacy.check import share_check
+
+    project = sample_project("en")
+    first = _share_check(project, build_map(project), "en")
+    restyled = replace(project, palette="Greens", personal_columns={"Nom Organisation": True})
+    again = _share_check(restyled, build_map(restyled), "en")
+    reuse.keep_between_maps(False)
+    from carto_desktop.gui.engine_tasks import check_shown
+
+    assert first == check_shown(share_check(project, build_map(project), lang="en"))
+    assert again == check_shown(share_check(restyled, build_map(restyled), lang="en"))
+    assert again != first  # the person's word on a column changes the check
+    reuse.keep_between_maps(True)

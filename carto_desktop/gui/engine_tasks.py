@@ -304,10 +304,22 @@ def _share_check(project: Project, result, lang: str) -> CheckShown | CheckFaile
 
     A failure of the check never costs the user the map: it comes back as `CheckFailed`.
     """
+    import json
+
+    from carto_desktop import reuse
     from carto_desktop.privacy.check import share_check as check
+    from carto_desktop.privacy.sensitive import detect_sensitive, is_people_points
 
     try:
-        return check_shown(check(project, result, lang=lang))
+        # the personal-data detection depends on the table and the person's word only: kept with the table
+        data = result.table.data
+        table = reuse.file_identity(project.table)
+        key = None if table is None else ("share check", table, project.sheet, tuple(map(str, data.columns)),
+                                          len(data), json.dumps(project.personal_columns, sort_keys=True))
+        findings = reuse.remembered("derived", key, lambda: detect_sensitive(data, project.personal_columns or None),
+                                    list)
+        people = reuse.remembered("derived", None if key is None else (*key, "people"), lambda: is_people_points(data))
+        return check_shown(check(project, result, findings=findings, people=people, lang=lang))
     except Exception as exc:  # a help, like column-role detection: reported, never blocking
         return CheckFailed(error_report(exc))
 

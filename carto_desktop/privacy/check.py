@@ -21,7 +21,7 @@ from carto_desktop.files import write_text_atomically
 from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
 from carto_desktop.paths import sample_data_dir
-from carto_desktop.privacy.sensitive import Finding, detect_sensitive, is_people_points, names_a_person
+from carto_desktop.privacy.sensitive import Finding, PeopleVerdict, detect_sensitive, is_people_points, names_a_person
 
 if TYPE_CHECKING:
     from carto_desktop.project import MapResult, Project
@@ -192,8 +192,10 @@ def _counts(result: MapResult, counting: bool) -> tuple[np.ndarray, np.ndarray]:
 
 
 def share_check(project: Project, result: MapResult, findings: list[Finding] | None = None,
-                lang: str | None = None, map_files: Iterable[str | Path] = ()) -> ShareCheck:
-    """Check the map `build_map(project)` made; `findings` default to `detect_sensitive` on the table.
+                lang: str | None = None, map_files: Iterable[str | Path] = (),
+                people: PeopleVerdict | None = None) -> ShareCheck:
+    """Check the map `build_map(project)` made; `findings` default to `detect_sensitive` on the table,
+    `people` (whether its rows are people) to `is_people_points` on it.
 
     `map_files` (the exported PNG/PDF/SVG) are looked into for the personal values and for
     folder paths of this computer (`privacy.scan`).
@@ -208,7 +210,7 @@ def share_check(project: Project, result: MapResult, findings: list[Finding] | N
         else list(findings)
     named = {f.column for f in findings}
     findings += [Finding(c, "chosen", "chosen") for c in project.excluded_columns if c not in named]
-    verdict = is_people_points(data)
+    verdict = is_people_points(data) if people is None else people
     points = result.data.points
     drawn = bool(verdict) and points is not None and len(points) > 0
     level = admin_level_of(result.data.keys.id_column) if result.data.keys.id_column else None
