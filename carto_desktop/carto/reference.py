@@ -20,6 +20,7 @@ from carto_desktop.carto.drawing import draw_lines, draw_polygons
 from carto_desktop.carto.labels import AROUND_POINT, CENTRED, Label, halo
 from carto_desktop.carto.legend import LegendEntry
 from carto_desktop.i18n import translate
+from carto_desktop.reuse import kept_shapes
 from carto_desktop.paths import reference_dir
 
 WATER_FILL, WATER_EDGE = "#bcd8ee", "#5b9bd0"
@@ -136,7 +137,11 @@ def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, 
     """
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     mm = (x1 - x0) / (ax.get_position().width * ax.figure.get_size_inches()[0] * 25.4)  # map units per mm
-    found = reference_features(crs, shapely.box(x0, y0, x1, y1), mm, outline, country_code, lang, groups, max_towns)
+    # the app's previews keep what fits the same frame of the same outline (`reuse.kept_shapes`)
+    found = kept_shapes("reference", ([] if outline is None else [outline],),
+                        (crs, (x0, x1, y0, y1), mm, country_code, lang, tuple(sorted(groups)), max_towns),
+                        lambda: reference_features(crs, shapely.box(x0, y0, x1, y1), mm, outline, country_code, lang,
+                                                   groups, max_towns))
     if found is None:
         return DrawnReference([], [])
     labels: list[Label] = []
@@ -169,7 +174,7 @@ def draw_reference(ax: Axes, crs, outline, country_code: str | None, lang: str, 
                             dict(fontsize=font_pt - 0.5, color=TOWN_COLOUR, zorder=17, path_effects=halo(2.6)),
                             positions=AROUND_POINT, gap_pt=font_pt * 0.45, marker=dot,
                             obstacle=dot.get_window_extent(renderer)))
-    return DrawnReference(labels, found.legend)
+    return DrawnReference(labels, list(found.legend))
 
 
 def reference_groups(spec: dict, compact: bool) -> set[str]:
