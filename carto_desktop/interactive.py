@@ -24,7 +24,7 @@ import shapely
 from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.basemap import TilePack, read_pack_image, warp_to_grid
 from carto_desktop.carto.legend import LegendSpec
-from carto_desktop.carto.number_format import format_number
+from carto_desktop.number_format import format_number
 from carto_desktop.carto.page import footer_lines, logo_path, outlines_of, page_layout, simplified
 from carto_desktop.carto.palettes import category_colours
 from carto_desktop.carto.reference import (

@@ -15,6 +15,7 @@ from carto_desktop.i18n import translate
 from carto_desktop.intake.numbers import parse_numbers
 from carto_desktop.match.verdicts import MatchResult
 from carto_desktop.names import compact_key, name_key, normalise_pcode
+from carto_desktop.number_format import format_number
 
 NAMES_SHOWN = 3  # names not found, written out in the footnote
 ONE = {  # the sentence for a single row
@@ -73,8 +74,6 @@ class RowsAccount:
 
 
 def _count(n: int, lang: str) -> str:
-    from carto_desktop.carto.number_format import format_number
-
     return format_number(float(n), lang, 0)
 
 

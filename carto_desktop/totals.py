@@ -18,6 +18,7 @@ import pandas as pd
 
 from carto_desktop.errors import DataError
 from carto_desktop.i18n import translate
+from carto_desktop.number_format import format_number
 
 _HXL_BREAKDOWN = ("#sector", "#subsector", "#gender", "#age", "#population_group", "#is_disabled", "#disabled",
                   "#population_type", "#group")
@@ -47,8 +48,6 @@ class TotalRows:
 
     def notice(self, matched: np.ndarray, lang: str = "en") -> str:
         """What `render` says: how many total rows of the matched ones are used, how many breakdowns left out."""
-        from carto_desktop.carto.number_format import format_number
-
         used, left = int((matched & self.keep).sum()), int((matched & ~self.keep).sum())
         return translate("The table gives totals and their breakdowns: the map uses the {n} total rows ({columns} = "
                          "all) and leaves out {detail} rows of breakdown, which would count people several times.",

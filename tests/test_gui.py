@@ -21,7 +21,7 @@ def test_sample_project_preview_then_pdf_export(window, qtbot, tmp_path):
         window.sample_button.click()
     assert window.preview.has_map()
     assert window.preview.pixmap().width() > 300
-    assert window.matched_label.text() == "24088"
+    assert window.matched_label.text() == "24,088"  # as English writes numbers
     assert window.export_button.isEnabled()
 
     out = tmp_path / "exported.pdf"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from carto_desktop.carto.number_format import format_number, format_range
+from carto_desktop.number_format import format_number, format_range
 
 SCHEMES = ("quantiles", "equal_interval", "natural_breaks")
 

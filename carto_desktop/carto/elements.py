@@ -14,7 +14,7 @@ from matplotlib.patches import Polygon, Rectangle
 
 from carto_desktop.carto.drawing import draw_outlines, draw_polygons
 from carto_desktop.carto.labels import Label, artists_box, halo
-from carto_desktop.carto.number_format import format_number
+from carto_desktop.number_format import format_number
 
 TEXT_COLOUR = "#222222"
 

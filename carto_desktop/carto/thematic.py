@@ -19,7 +19,7 @@ from carto_desktop.carto.classify import Classes, classify
 from carto_desktop.carto.drawing import draw_outlines, draw_polygons
 from carto_desktop.carto.labels import AROUND_POINT, Label, halo
 from carto_desktop.carto.legend import LegendEntry, LegendSpec
-from carto_desktop.carto.number_format import format_number
+from carto_desktop.number_format import format_number
 from carto_desktop.carto.palettes import category_colours, class_colours
 from carto_desktop.carto.templates import Template
 from carto_desktop.hexagons import size_text

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from carto_desktop.builtin_boundaries.catalogue import is_builtin
-from carto_desktop.carto.number_format import format_number
+from carto_desktop.number_format import format_number
 from carto_desktop.choices import Project
 from carto_desktop.edits import ChooseBoundaries, ChooseTable, Edit, FollowPersonalDetection, apply_edit, changed_fields
 from carto_desktop.engine_messages import (BuiltinFit, DataExported, ErrorReport, Exported, ExportData, ExportMap, InspectLayer, InspectTable,

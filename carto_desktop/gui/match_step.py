@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from carto_desktop.carto.number_format import format_number
+from carto_desktop.number_format import format_number
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose, ChooseKeyColumn, DecideArea, ForgetDecisions
 from carto_desktop.engine_messages import Area, MatchShown, ReviewLine

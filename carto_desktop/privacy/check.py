@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from carto_desktop.aggregate import RECORDS
-from carto_desktop.carto.number_format import format_number
+from carto_desktop.number_format import format_number
 from carto_desktop.files import write_text_atomically
 from carto_desktop.hexagons import size_text
 from carto_desktop.i18n import translate
