@@ -264,20 +264,11 @@ def _areas(data: MapData, style: AreaStyle | None, geometry: Geometry, lang: str
     out["rows"] = [None if h or not np.isfinite(r) or not np.isfinite(v) else format_number(float(r), lang)
                    for v, r, h in zip(values, rows, hidden)]
     out["no_data"] = [bool(not np.isfinite(v)) and not h for v, h in zip(values, hidden)]
-    region = _region_rows(data)  # rows naming only the area's region: its blank reads "no data" with them said
-    if region is not None:
+    region = data.region_rows()  # rows naming only the area's region: its blank reads "no data" with them said
+    if region.any():
         out["value"] = [f"{v} · " + larger_area_label(int(n), data.larger_level, lang) if n and blank else v
                         for v, n, blank in zip(out["value"], region, out["no_data"])]
     return out
-
-
-def _region_rows(data: MapData) -> np.ndarray | None:
-    """Per area, the rows that name its region without a smaller area (`MapData.larger_areas`), or None."""
-    larger, columns = data.larger_areas, data.keys.parent_columns(data.areas.columns)
-    if larger is None or columns is None or columns[0] not in larger:
-        return None
-    per_region = larger.groupby(larger[columns[0]].astype(str))["rows"].sum()
-    return data.areas[columns[0]].astype(str).map(per_region).fillna(0).to_numpy()
 
 
 def _points(data: MapData, style: AreaStyle, geometry: Geometry, step: int = 1) -> dict:

@@ -457,6 +457,11 @@ def test_rows_naming_only_a_region_are_drawn_on_it_and_its_blank_areas_carry_the
         assert label in [" ".join(t.split()) for t in _legend_texts(result.figure)]
     drawn = [c for c in result.figure.findobj(PathCollection) if c.get_gid() == "larger-areas"]
     assert len(drawn) == 1 and drawn[0].get_hatch()
+    # the hatch lies on the blank areas only: areas with figures of their own keep their colours clear
+    assert len(drawn[0].get_paths()) == 5
+    assert len([c for c in result.figure.findobj() if c.get_gid() == "larger-areas-outline"]) == 1
+    legend = " ".join(_legend_texts(result.figure))
+    assert "Aucune donnée" not in legend and "Signalé au niveau région" in legend  # the region's line speaks for them
     # every area the map shows without data lies inside a region drawn as reported for
     areas = result.data.areas
     blank = areas[areas["value"].isna()]
@@ -527,7 +532,7 @@ def test_an_atlas_page_marks_only_its_own_region_with_its_own_rows(real_data, tm
                       value_column="Organisation", agg="distinct")
     marked = {}
     for code, _, fig, _ in atlas_pages(project):
-        drawn = [c for c in fig.findobj(PathCollection) if c.get_gid() == "larger-areas"]
+        drawn = [c for c in fig.findobj() if c.get_gid() == "larger-areas-outline"]
         lines = [" ".join(t.split()) for t in _legend_texts(fig) if "whole region" in " ".join(t.split())]
         if drawn:
             marked[code] = lines

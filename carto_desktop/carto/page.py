@@ -407,7 +407,10 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
     outlines = simplified(outlines, tolerance) if outlines is not None else None
     points = data.points.to_crs(crs) if data.points is not None else None
     larger = data.larger_areas.to_crs(crs) if data.larger_areas is not None else None  # a few regions, dissolved
-    larger = larger.set_geometry(shapely.simplify(larger.geometry.to_numpy(), tolerance)) if larger is not None else None
+    if larger is not None:  # dissolved regions keep the file's gaps as holes: closed, as the outlines' are
+        width = SLIVER_M / _metres_per_unit(larger.crs)
+        larger = larger.set_geometry([_without_small_holes(g, (10 * tolerance) ** 2, width)
+                                      for g in shapely.simplify(larger.geometry.to_numpy(), tolerance)])
     return replace(data, areas=areas, points=points, outlines=outlines, larger_areas=larger)
 
 

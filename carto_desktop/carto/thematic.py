@@ -62,6 +62,21 @@ class MapData:
     larger_label: str = ""
     larger_level: str = ""  # what such an area is called ("region"), for an atlas page's own line
 
+    def region_rows(self) -> np.ndarray:
+        """Per area, the rows that name its region without a smaller area (`larger_areas`); zeros if none."""
+        larger, columns = self.larger_areas, self.keys.parent_columns(self.areas.columns) if self.keys else None
+        if larger is None or columns is None or columns[0] not in larger:
+            return np.zeros(len(self.areas))
+        per_region = larger.groupby(larger[columns[0]].astype(str))["rows"].sum()
+        return self.areas[columns[0]].astype(str).map(per_region).fillna(0).to_numpy(dtype=float)
+
+    def blank_but_reported_above(self) -> np.ndarray:
+        """Areas with no rows of their own inside a region reported for as a whole: not "no data" on the
+        map (the region's hatch says what there is), and not counted as such in the legend."""
+        if self.larger_areas is None or not len(self.larger_areas):
+            return np.zeros(len(self.areas), dtype=bool)
+        return ~np.isfinite(self.areas["value"].to_numpy(dtype=float)) & (self.region_rows() > 0)
+
     def suppressed(self) -> np.ndarray:
         """Areas hidden in a "fewer than N" class (statistical disclosure control).
 
@@ -163,7 +178,8 @@ def choropleth_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     labels = classes.labels(lang)
     if show_counts:
         labels = [f"{lab}  ({n})" for lab, n in zip(labels, classes.counts)]
-    n_missing = int((idx == -1).sum())
+    above = data.blank_but_reported_above()
+    n_missing = int(((idx == -1) & ~above).sum())
     entries = [LegendEntry(lab, col) for lab, col in zip(labels, colours)]
     shift = 0
     if hidden.any():
@@ -178,7 +194,7 @@ def choropleth_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     if show_counts:
         spec.notes.append(translate("(n) = number of areas", lang))
     spec.notes += _suppression_note(data, lang)
-    entry = np.where(idx >= 0, idx + shift, np.where(idx == -2, 0, len(entries)))
+    entry = np.where(idx >= 0, idx + shift, np.where(idx == -2, 0, np.where(above, -1, len(entries))))
     return AreaStyle(fill, entry, spec)
 
 
@@ -226,16 +242,18 @@ def draw_grid(ax: Axes, data: MapData, template: Template, lang: str) -> LegendS
 def presence_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     """One colour where the table has something, white elsewhere."""
     present = (data.areas["value"].fillna(0) > 0).to_numpy()
+    above = data.blank_but_reported_above()  # the region's hatch speaks for them
     colour = template.colour("present", "#2b8cbe")
     absent_colour = template.colour("no_data", "#ffffff")
-    n = int(present.sum())
+    n, n_absent = int(present.sum()), int((~present & ~above).sum())
     spec = LegendSpec(
         heading=_heading(data.indicator),
         entries=[LegendEntry(f"{template.text('present', lang) or translate('Present', lang)}  ({n})", colour)],
-        no_data=LegendEntry(f"{template.text('absent', lang) or translate('Not present', lang)}  ({len(present) - n})",
-                            absent_colour) if n < len(present) else None,  # listed only when some area has none
+        no_data=LegendEntry(f"{template.text('absent', lang) or translate('Not present', lang)}  ({n_absent})",
+                            absent_colour) if n_absent else None,  # listed only when some area has none
     )
-    return AreaStyle([colour if p else absent_colour for p in present], np.where(present, 0, 1), spec)
+    return AreaStyle([colour if p else absent_colour for p in present], np.where(present, 0, np.where(above, -1, 1)),
+                     spec)
 
 
 def draw_presence(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
@@ -277,7 +295,7 @@ def symbol_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     if hidden.any():
         entries.append(LegendEntry(data.suppression_texts(lang)[0], SUPPRESSED_COLOUR, "marker", edge="#737373"))
         entry[hidden] = len(entries) - 1
-    missing = ~np.isfinite(data.areas["value"].to_numpy(dtype=float))
+    missing = ~np.isfinite(data.areas["value"].to_numpy(dtype=float)) & ~data.blank_but_reported_above()
     n_missing = int(missing.sum())
     entry[missing & ~hidden] = len(entries)
     spec = LegendSpec(heading=_heading(data.indicator), entries=entries,
@@ -404,17 +422,23 @@ LARGER_EDGE, LARGER_HATCH = "#3f007d", "\\\\"  # dark purple, hatched the other 
 
 
 def draw_larger_areas(ax: Axes, data: MapData, category: str | None = None) -> LegendEntry | None:
-    """Larger areas the table names without a smaller one (a region, no cercle), hatched over the areas with a
-    bold outline: an area whose only rows are region-level does not read "no data" without the region's mark.
-    On a sector's panel (`category`), the regions reported for that sector."""
+    """Larger areas the table names without a smaller one (a region, no cercle): a bold outline round the
+    region, and its areas without rows of their own hatched, so they do not read "no data" while the
+    areas with their own figures keep their colours clear. On a sector's panel (`category`), the regions
+    reported for that sector, hatched whole (the panel shows presence, not figures)."""
     larger = data.larger_areas
     if larger is not None and category is not None and "category" in larger:
         larger = larger[larger["category"] == category]
     if larger is None or not len(larger) or not data.larger_label:
         return None
     geoms = larger.geometry.to_numpy()
-    draw_polygons(ax, geoms, "none", LARGER_EDGE, 0.0, zorder=6.2, hatch=LARGER_HATCH, gid="larger-areas")
-    draw_outlines(ax, geoms, LARGER_EDGE, 1.2, zorder=7.5)
+    if category is None:
+        hatched = data.areas.geometry.to_numpy()[data.blank_but_reported_above()]
+    else:
+        hatched = geoms
+    if len(hatched):
+        draw_polygons(ax, hatched, "none", LARGER_EDGE, 0.0, zorder=6.2, hatch=LARGER_HATCH, gid="larger-areas")
+    draw_outlines(ax, geoms, LARGER_EDGE, 1.2, zorder=7.5).set_gid("larger-areas-outline")
     return LegendEntry("\n".join(textwrap.wrap(data.larger_label, 30)), "none", "larger", edge=LARGER_EDGE)
 
 
