@@ -147,8 +147,8 @@ def test_inspect_shows_roles_form_and_points_in_french(capsys):
     assert main(["inspect", "--table", str(GOOD / "kobo_export.csv"), "--role", "menages=identifier",
                  "--lang", "fr"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "  menages: identifiant (choisi par vous)" in out
-    assert "  group_site/gps: point GPS" in out
+    assert "  menages : identifiant (choisi par vous)" in out
+    assert "  group_site/gps : point GPS" in out
     assert "  Question à choix multiples « besoins » : 3 choix" in out
     assert "Points GPS : 2 utilisables, 0 avec un problème" in out
     assert main(["inspect", "--table", str(GOOD / "kobo_export.csv"), "--role", "menages=colour"]) == 2

@@ -39,7 +39,7 @@ def describe_table(path: str | Path, sheet: str | None = None, lang: str = "en",
                                separator={"\t": "tab", ",": ",", ";": ";", "|": "|"}.get(table.delimiter or ",", "?")))
     lines.append(translate("Columns:", lang))
     for column, role in roles.columns.items():
-        lines.append(f"  {column}: {_role_text(role, lang)}")
+        lines.append("  " + translate("{column}: {role}", lang, column=column, role=_role_text(role, lang)))
     form = roles.form
     if form.is_form:
         lines.append(translate("Form export (KoboToolbox/ODK):", lang))
@@ -81,7 +81,7 @@ def describe_layer(path: str | Path, layer: str | None = None, lang: str = "en")
     roles = detect_roles(table_like.astype(str).where(table_like.notna(), None))
     lines.append(translate("Columns:", lang))
     for column, role in roles.columns.items():
-        lines.append(f"  {column}: {_role_text(role, lang)}")
+        lines.append("  " + translate("{column}: {role}", lang, column=column, role=_role_text(role, lang)))
     if gdf.attrs.get("warnings"):
         lines.append(translate("Warnings:", lang))
         lines += [f"  - {notice_text(w, lang)}" for w in gdf.attrs["warnings"]]

@@ -1,6 +1,7 @@
 """French for the engine's messages: Reading tables and boundary files."""
 
 FRENCH: dict[str, str] = {
+    "{column}: {role}": "{column} : {role}",
     "The file does not exist.": "Le fichier n'existe pas.",
     "Check the path, or choose the file again.": "Vérifiez le chemin ou choisissez à nouveau le fichier.",
     "This kind of file cannot be read as a table ({suffix}).": "Ce type de fichier ne peut pas être lu comme un tableau ({suffix}).",
