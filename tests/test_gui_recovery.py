@@ -87,7 +87,7 @@ def test_killed_during_an_edit_then_recovered(qtbot, tmp_path):
     assert window.project.title == "Titre tapé juste avant la panne"
     assert window.style_step.title_edit.text() == "Titre tapé juste avant la panne"
     assert window.dirty
-    assert window.matched_label.text() == "24088"
+    assert window.matched_label.text() == "24,088"
     window.shutdown()
 
 
