@@ -32,9 +32,30 @@ TABLE_PREVIEW_ROWS = 100
 
 
 def warm_up() -> None:
-    """Import the map stack once, before the first request needs it."""
+    """Import the map stack once, before the first request needs it, and read what every map reads.
+
+    The engine process starts with the window, while the person looks for their files: the first map
+    then finds the country outlines, the reference features (rivers, lakes, towns), the page's fonts and
+    PROJ's database already open (0.1-0.2 s of the first map).
+    """
     import carto_desktop.project  # noqa: F401
     import carto_desktop.export  # noqa: F401
+
+    try:
+        import geopandas as gpd
+        from matplotlib.font_manager import FontProperties, findfont, get_font
+        from shapely.geometry import Point
+
+        from carto_desktop.carto.reference import reference_layers
+        from carto_desktop.project import country_outlines
+
+        country_outlines()
+        reference_layers()
+        for weight in ("normal", "bold"):
+            get_font(findfont(FontProperties(family="DejaVu Sans", weight=weight)))
+        gpd.GeoSeries([Point(0, 12)], crs=4326).to_crs("+proj=laea +lat_0=12 +lon_0=0 +units=m")
+    except Exception:  # a head start only: the first map reads them if this could not
+        pass
 
 
 def _both(text: Callable[[str], str]) -> InBoth:
