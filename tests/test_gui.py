@@ -33,6 +33,14 @@ def test_sample_project_preview_then_pdf_export(window, qtbot, tmp_path):
     assert b"/Subtype /Image" not in data
     assert not window.export_step.open_folder_button.isHidden()
 
+    # another project: its own export name, and nothing said of the previous project's export
+    from carto_desktop.project import sample_project
+
+    window.set_project(sample_project("en"), project_path=tmp_path / "other" / "niger.cartoproj")
+    step = window.export_step
+    assert step.export_label.text() == "" and step.open_folder_button.isHidden()
+    assert step.file_edit.text() == str(tmp_path / "other" / "niger")
+
 
 def test_a_bad_file_shows_a_dialog_and_the_window_keeps_working(window, qtbot, tmp_path):
     from dataclasses import replace

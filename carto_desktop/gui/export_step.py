@@ -163,6 +163,14 @@ class ExportStep(QWidget):
         if not self.file_edit.text():
             self.file_edit.setText(str(default_path))
 
+    def start_afresh(self, default_path: Path) -> None:
+        """Another project: its own file name, and nothing said of the previous project's exports."""
+        self.file_edit.setText(str(default_path))
+        self.export_label.setText("")
+        self.open_folder_button.setVisible(False)
+        self.data_label.setText("")
+        self.data_label.setVisible(False)
+
     def paths(self) -> list[str]:
         base = Path(self.file_edit.text().strip() or "map")
         if base.suffix.lower() in self.format_checks:

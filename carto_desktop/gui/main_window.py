@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.dirty = dirty
         self.last_preview = None
         self.maps.forget()
+        self.export_step.start_afresh(self._default_export_path())
         self.pages.setCurrentIndex(WORKSPACE)
         self._changed({"table", "boundaries"})
 
