@@ -324,6 +324,25 @@ def _frame_of(target: str, template: str, page: str | None) -> tuple[float, floa
     return map_frame_bbox(project)
 
 
+def _unsure_reasons(result, lang: str) -> dict[str, int]:
+    """Rows not matched automatically, counted by the reason the app's Match step gives each of them (a name
+    an area almost has is a misspelling, not "only villages"), most rows first."""
+    from collections import Counter
+
+    from carto_desktop.match.reasons import why_unsure
+    from carto_desktop.match.verdicts import parse_candidates
+
+    todo = result.rows[result.rows["match_status"] != "matched"]
+    said: dict[tuple, str] = {}
+    counts: Counter[str] = Counter()
+    for value, method, candidates in zip(todo[result.key_column], todo["match_method"], todo["match_candidates"]):
+        key = ("" if value != value else str(value), str(method), str(candidates))
+        if key not in said:
+            said[key] = why_unsure(key[1], lang, short=True, value=key[0], candidates=parse_candidates(candidates))
+        counts[said[key]] += 1
+    return dict(counts.most_common())
+
+
 def _check_role_columns(roles: dict[str, str], columns, table: Path) -> None:
     """A role for a column the table does not have is a typo: said, never ignored."""
     for column in roles:
@@ -414,7 +433,6 @@ def run(args: argparse.Namespace) -> int:
             if c != result.key_column]
         path = write_match_csv(result, args.output, leave_out=personal)
         from carto_desktop.i18n import translate
-        from carto_desktop.match.reasons import why_unsure
 
         if personal:
             print(translate("Personal columns left out (use --keep-personal-columns to keep them): {columns}",
@@ -423,10 +441,10 @@ def run(args: argparse.Namespace) -> int:
         print(translate("{path}: {matched} matched, {review} to review, {unmatched} unmatched (key column \"{key}\")",
                         lang, path=path.resolve(), matched=c["matched"], review=c["review"],
                         unmatched=c["unmatched"], key=result.key_column))
-        why = result.rows.loc[result.rows["match_status"] != "matched", "match_method"].value_counts()
-        if len(why):
+        why = _unsure_reasons(result, lang)
+        if why:
             print(translate("Not matched automatically: {reasons}", lang,
-                            reasons="; ".join(f"{n} × {why_unsure(m, lang, short=True)}" for m, n in why.items())))
+                            reasons="; ".join(f"{n} × {reason}" for reason, n in why.items())))
         if result.unknown_parents:
             print(translate("Parents not in the boundary file (their rows go to review): {parents}", lang,
                             parents=", ".join(result.unknown_parents[:10])))

@@ -105,3 +105,19 @@ def test_roles_are_checked_before_anything_is_read():
     assert parse_roles(["Cercle=admin name:2", " Région = ignore "]) == {"Cercle": "admin name:2", "Région": "ignore"}
     with pytest.raises(OptionError):
         parse_roles(["Cercle=admin name:two"])
+
+
+def test_the_command_explains_a_misspelt_name_as_the_app_does(real_data, tmp_path, capsys):
+    """`carto-desktop match` counted reasons by the matcher's word, so a misspelt département ("Takieta" for
+    Takeita) was "only villages" on the command line while the app's Match step said "probably Takeita"."""
+    import geopandas as gpd
+
+    bounds = real_data / "boundaries" / "ner_adm2.geojson"
+    names = gpd.read_file(bounds)["adm2_name"].tolist()
+    path = tmp_path / "ner_3w.csv"
+    pd.DataFrame({"Département": names + ["Takieta"], "Organisation": ["ACF"] * len(names) + ["CARE"]}).to_csv(
+        path, index=False)
+    assert main(["match", "--table", str(path), "--boundaries", str(bounds), "-o", str(tmp_path / "m.csv"),
+                 "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "1 × Probably Takeita, misspelt" in out and "Only villages" not in out
