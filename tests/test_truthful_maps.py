@@ -581,3 +581,14 @@ def test_the_interactive_map_says_an_empty_area_has_rows_for_its_whole_region(re
     areas = payload["areas"]
     blank = [v for v, n in zip(areas["value"], areas["no_data"]) if n]
     assert blank == ["Aucune donnée · Signalé au niveau région seulement : 9 lignes"] * 5  # what hovering says
+
+
+def test_an_atlas_pages_footnote_says_its_row_count_is_the_whole_countrys(real_data, tmp_path):
+    """Each atlas page printed "123 of 140 rows are mapped" as if the page's region held 140 rows."""
+    from carto_desktop.atlas import atlas_pages
+
+    project = Project(table=_niger_3w(real_data, tmp_path), boundaries=real_data / "boundaries" / "ner_adm2.geojson",
+                      value_column="Organisation", agg="distinct", lang="fr")
+    code, _, fig, _ = next(iter(atlas_pages(project)))
+    texts = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
+    assert "Pays entier : 123 lignes sur 140 sont cartographiées" in texts.replace("\u00a0", " ")

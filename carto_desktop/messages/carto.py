@@ -1,6 +1,7 @@
 """French for the engine's messages: Templates and the words printed on maps."""
 
 FRENCH: dict[str, str] = {
+    "Whole country: {footnote}": "Pays entier : {footnote}",
     "The style template \"{name}\" was not found.": "Le modèle de style « {name} » est introuvable.",
     "Bundled templates: {names}; or give the path of a .json template.": "Modèles fournis : {names} ; ou indiquez le chemin d'un modèle .json.",
     "The style template is not valid JSON (line {line}, column {col}).": "Le modèle de style n'est pas un JSON valide (ligne {line}, colonne {col}).",
