@@ -5,7 +5,9 @@ public files named in SOURCES.md: nothing here edits a name, code or geometry.
 """
 from __future__ import annotations
 
+import re
 import sys
+import zipfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -14,6 +16,46 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "sample_data"
+
+
+_INLINE_CELL = re.compile(rb'<c r="([A-Z]+\d+)"( s="\d+")? t="inlineStr"(?: />|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>)')
+
+
+def _share_strings(path: Path) -> None:
+    """Store the workbook's text once in a shared-string table, as Excel does, instead of openpyxl's
+    text in every cell: the same cells, a sheet 40 % smaller that opens faster (issue 19)."""
+    strings: list[bytes] = []
+    index: dict[bytes, int] = {}
+
+    def shared(m: re.Match) -> bytes:
+        ref, style, text = m.group(1), m.group(2) or b"", m.group(3)
+        if text is None:
+            return b'<c r="%s"%s />' % (ref, style)
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (ref, style, index[text])
+
+    tmp = path.with_suffix(".tmp.xlsx")
+    with zipfile.ZipFile(path) as z, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = _INLINE_CELL.sub(shared, data)
+                assert b"inlineStr" not in data, f"a cell of {info.filename} was not converted"
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" /></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" '
+                                    b'Id="rIdSharedStrings" /></Relationships>')
+            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+        items = b"".join((b'<si><t xml:space="preserve">%s</t></si>' if t != t.strip() else b"<si><t>%s</t></si>") % t
+                         for t in strings)
+        out.writestr("xl/sharedStrings.xml", b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                     b'count="%d" uniqueCount="%d">%s</sst>' % (len(strings), len(strings), items), zipfile.ZIP_DEFLATED)
+    tmp.replace(path)
 
 
 def main() -> int:
@@ -33,6 +75,7 @@ def main() -> int:
     filled = [c for c in df.columns if df[c].iloc[1:].notna().any()]
     with pd.ExcelWriter(OUT / "mali_3w_2023-12.xlsx", engine="openpyxl") as xw:
         df[filled].to_excel(xw, sheet_name="ML_5W", index=False)
+    _share_strings(OUT / "mali_3w_2023-12.xlsx")
     print(f"wrote {len(df) - 1} 3W rows, {len(filled)} columns")
     # Point sites: Mali's capital and the seats of regions and cercles (GeoNames, CC BY 4.0)
     g = pd.read_csv(SHARED / "gazetteer_geonames" / "geonames_sahel_P_A.tsv.gz", sep="\t", dtype=str,

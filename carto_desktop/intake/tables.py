@@ -320,6 +320,19 @@ def _trimmed(row: list) -> list:
     return row if end == len(row) else row[:end]
 
 
+def _filled_width(rows: list[list]) -> int:
+    """Columns up to the last filled cell of any row (what `_trimmed` leaves of the widest row),
+    found from the right one column at a time: a sheet whose last column holds data is settled
+    after one column instead of trimming all of its rows."""
+    width = max(map(len, rows), default=0)
+    while width:
+        c = width - 1
+        if any(len(r) > c and (v := r[c]) is not None and not (isinstance(v, str) and not v.strip()) for r in rows):
+            return width
+        width -= 1
+    return 0
+
+
 def _check_width(width: int, p: Path, sheet: str | None = None) -> None:
     """`limits.MAX_COLUMNS`: a wider table is refused before any per-column work."""
     if width > MAX_COLUMNS:
@@ -465,7 +478,7 @@ def _sheet_rows(p: Path, sheet: str | None, kind: str) -> tuple[pd.DataFrame, st
         if not _is_reader_failure(exc):
             raise
         raise _damaged_error(p, sheet) from exc
-    width = max((len(_trimmed(r)) for r in raw), default=0)
+    width = _filled_width(raw)
     _check_width(width, p, sheet)
     if raw and width < len(raw[0]):
         raw = [r[:width] for r in raw]
