@@ -127,3 +127,9 @@ def test_match_counts_are_written_as_the_language_writes_numbers(qtbot):
     assert step.matched_label.text() == "24\u202f088" and step.review_label.text() == "1\u202f200"
     step.show_match(MatchShown("pcode", MatchCounts(24088, 1200, 3), (), ()), {}, "en")
     assert step.matched_label.text() == "24,088"
+    from carto_desktop.engine_messages import InBoth, ReviewLine
+
+    why = InBoth("The spelling is close.", "L'orthographe est proche.")
+    line = ReviewLine("Mopt", "review", 1553, (), why, InBoth("Spelled differently", "Orthographe différente"))
+    step.show_match(MatchShown("pcode", MatchCounts(24088, 1553, 0), (line,), ()), {}, "fr")
+    assert step.review_table.item(0, 1).text() == "1\u202f553"  # the rows of a name to review, too

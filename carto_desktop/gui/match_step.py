@@ -191,7 +191,7 @@ class MatchStep(QWidget):
         for i, line in enumerate(lines):
             status = status_names.get(line.status, line.status)
             why = line.why.text(self.lang) or status
-            for column, text in ((VALUE, line.value or self.tr("(empty)")), (ROWS, str(line.rows)),
+            for column, text in ((VALUE, line.value or self.tr("(empty)")), (ROWS, format_number(line.rows, self.lang)),
                                  (WHY, line.why_short.text(self.lang) or status)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -288,7 +288,7 @@ class MatchStep(QWidget):
                                               "outlined on the map.") if self._lines else "")
             return
         text = self.tr("“%1” (rows: %2) — %3").replace("%1", line.value or self.tr("(empty)")) \
-            .replace("%2", str(line.rows)).replace("%3", line.why.text(self.lang))
+            .replace("%2", format_number(line.rows, self.lang)).replace("%3", line.why.text(self.lang))
         if line.candidates:
             names = ", ".join(f"{c.name} ({c.score:.0f} %)" for c in line.candidates)
             text += " " + self.tr("Suggestions: %1.").replace("%1", names)
