@@ -325,21 +325,15 @@ def _frame_of(target: str, template: str, page: str | None) -> tuple[float, floa
 
 
 def _unsure_reasons(result, lang: str) -> dict[str, int]:
-    """Rows not matched automatically, counted by the reason the app's Match step gives each of them (a name
+    """Rows not matched automatically, counted by the reason the app's Match step gives their value (a name
     an area almost has is a misspelling, not "only villages"), most rows first."""
     from collections import Counter
 
-    from carto_desktop.match.reasons import why_unsure
-    from carto_desktop.match.verdicts import parse_candidates
+    from carto_desktop.match.reasons import unsure_values
 
-    todo = result.rows[result.rows["match_status"] != "matched"]
-    said: dict[tuple, str] = {}
     counts: Counter[str] = Counter()
-    for value, method, candidates in zip(todo[result.key_column], todo["match_method"], todo["match_candidates"]):
-        key = ("" if value != value else str(value), str(method), str(candidates))
-        if key not in said:
-            said[key] = why_unsure(key[1], lang, short=True, value=key[0], candidates=parse_candidates(candidates))
-        counts[said[key]] += 1
+    for unsure in unsure_values(result):
+        counts[unsure.why(lang, short=True)] += unsure.rows
     return dict(counts.most_common())
 
 

@@ -164,23 +164,11 @@ def inspect_layer(path: str) -> LayersInspected:
 
 def _review_rows(match) -> tuple[ReviewLine, ...]:
     """One entry per distinct key value still unsure or unmatched, with its candidates and why."""
-    from carto_desktop.match.reasons import why_unsure
-    from carto_desktop.match.verdicts import parse_candidates
+    from carto_desktop.match.reasons import unsure_values
 
-    rows = match.rows
-    todo = rows[rows["match_status"].isin(["review", "unmatched"])]
-    out = []
-    for value, group in todo.groupby(match.key_column, sort=False, dropna=False):
-        first = group.iloc[0]
-        method = str(first["match_method"])
-        candidates = tuple(parse_candidates(first["match_candidates"]))
-        key = "" if value != value else str(value)
-        out.append(ReviewLine(key, str(first["match_status"]), int(len(group)), candidates,
-                              _both(lambda lang: why_unsure(method, lang, value=key, candidates=candidates)),
-                              _both(lambda lang: why_unsure(method, lang, short=True, value=key,
-                                                            candidates=candidates))))
-    out.sort(key=lambda r: (r.status != "review", -r.rows))
-    return tuple(out)
+    return tuple(ReviewLine(u.value, u.status, u.rows, u.candidates, _both(lambda lang, u=u: u.why(lang)),
+                            _both(lambda lang, u=u: u.why(lang, short=True)))
+                 for u in unsure_values(match))
 
 
 def _areas(match, layer) -> tuple[Area, ...]:

@@ -5,7 +5,10 @@ the app's review table and reports show this sentence instead (French in message
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from carto_desktop.i18n import translate
+from carto_desktop.match.verdicts import REVIEW, UNMATCHED, Candidate, parse_candidates
 
 REASONS: dict[str, str] = {
     "fuzzy name": "The spelling is close to an area's name, but not close enough to be sure.",
@@ -91,3 +94,29 @@ def why_unsure(method: str, lang: str = "en", short: bool = False, value: str | 
                              "have this name, but their positions are too rough to be sure.", lang, area=area)
     text = (SHORT if short else REASONS).get(method)
     return translate(text, lang) if text else method
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """A distinct key value not matched automatically: its rows, the matcher's word and its candidates."""
+
+    value: str
+    status: str  # "review" or "unmatched"
+    rows: int
+    method: str
+    candidates: tuple[Candidate, ...]
+
+    def why(self, lang: str = "en", short: bool = False) -> str:
+        return why_unsure(self.method, lang, short=short, value=self.value, candidates=self.candidates)
+
+
+def unsure_values(match) -> list[Unsure]:
+    """The values the Match step lists and `carto-desktop match` counts, one per distinct key value (its
+    first row's method and candidates), those to review first, then by rows: one list for both."""
+    rows = match.rows
+    todo = rows[rows["match_status"].isin([REVIEW, UNMATCHED])]
+    out = [Unsure("" if value != value else str(value), str(group["match_status"].iloc[0]), int(len(group)),
+                  str(group["match_method"].iloc[0]), tuple(parse_candidates(group["match_candidates"].iloc[0])))
+           for value, group in todo.groupby(match.key_column, sort=False, dropna=False)]
+    out.sort(key=lambda u: (u.status != REVIEW, -u.rows))
+    return out
