@@ -143,6 +143,11 @@ def _pixel_layout(size: str) -> PageLayout:
     return PageLayout(w, h, header, map_r, legend, None, footer, compact=True, pixels=(px_w, px_h))
 
 
+def _gap(layout: PageLayout) -> float:
+    """The space between the page's boxes, in mm: 3 mm on A4 paper (scaled on A3), 1.2 % of a card's height."""
+    return 0.012 * layout.height if layout.compact else 3 * layout.scale
+
+
 def _fit_panel(fig: Figure, layout: PageLayout, header_bottom: float, footer_top: float) -> PageLayout:
     """The boxes once the title and footer are drawn and measured, so no band is left blank.
 
@@ -150,7 +155,7 @@ def _fit_panel(fig: Figure, layout: PageLayout, header_bottom: float, footer_top
     subtitle. Portrait and pixel pages: legend (and locator) just above the footer, the map in
     everything between them and the subtitle.
     """
-    gap = 3 * layout.scale if not layout.compact else 0.012 * layout.height
+    gap = _gap(layout)
     if layout.side_panel:
         x, w = layout.legend.x, layout.legend.w
         inset = None
@@ -557,36 +562,34 @@ def _sector_grid(frame: Rect, n: int) -> tuple[int, int, float, float]:
 
 
 def sectors_layout(layout: PageLayout, n: int) -> PageLayout:
-    """Portrait paper: when the panels leave the grid's last cells empty, the legend and locator go
-    there (as on MapAction's sheets) and the panels take the band they held, so no part of the
-    page is left blank. Other pages, or a full grid, keep their layout."""
+    """Where the grid of `n` panels leaves its last cells empty, the legend (and on paper the locator)
+    goes there, as on MapAction's sheets: on portrait paper the panels also take the band the legend
+    held, on a card the legend no longer lies over the lower panels (a full grid there stands above the
+    legend instead). Landscape paper, with its side column, keeps its layout."""
     if layout.side_panel or n < 1:
         return layout
-    if layout.compact:  # a card's legend lies over the frame's foot: in an empty cell, or under the panels
+    gap = _gap(layout)
+    if layout.compact:
         frame = layout.map
     else:
         frame = Rect(layout.map.x, layout.legend.y, layout.map.w, layout.map.y + layout.map.h - layout.legend.y)
     cols, rows, cell_w, cell_h = _sector_grid(frame, n)
     empty = rows * cols - n
     if empty == 0:
-        if layout.compact:
-            top = layout.legend.y + layout.legend.h + 0.012 * layout.height
-            return replace(layout, map=Rect(frame.x, top, frame.w, frame.y + frame.h - top))
-        return layout
+        if not layout.compact:
+            return layout
+        top = layout.legend.y + layout.legend.h + gap
+        return replace(layout, map=Rect(frame.x, top, frame.w, frame.y + frame.h - top))
     free = Rect(frame.x + (cols - empty) * (cell_w + PANEL_GAP), frame.y, empty * cell_w + (empty - 1) * PANEL_GAP,
                 cell_h)
-    pad = 3 * layout.scale if not layout.compact else 0.012 * layout.height
-    inset = None
-    legend = Rect(free.x + pad, free.y, free.w - pad, free.h - pad)
     if layout.compact:
-        return replace(layout, legend=Rect(free.x + pad, free.y + pad, free.w - pad, min(free.h - pad,
-                                                                                           layout.legend.h)))
-    if layout.inset is not None:
-        iw = min(layout.inset.w, free.w - pad)
-        ih = min(layout.inset.h, free.h * 0.4)
-        inset = Rect(free.x + free.w - iw, free.y, iw, ih)
-        legend = Rect(free.x + pad, free.y + ih + pad, free.w - pad, free.h - ih - 2 * pad)
-    return replace(layout, map=frame, legend=legend, inset=inset)
+        return replace(layout, legend=Rect(free.x + gap, free.y + gap, free.w - gap,
+                                           min(free.h - gap, layout.legend.h)))
+    if layout.inset is None:
+        return replace(layout, map=frame, legend=Rect(free.x + gap, free.y, free.w - gap, free.h - gap))
+    iw, ih = min(layout.inset.w, free.w - gap), min(layout.inset.h, free.h * 0.4)
+    return replace(layout, map=frame, inset=Rect(free.x + free.w - iw, free.y, iw, ih),
+                   legend=Rect(free.x + gap, free.y + ih + gap, free.w - gap, free.h - ih - 2 * gap))
 
 
 def _draw_sector_panels(fig, drawn, layout, data, template, lang, countries, country_code, body_pt) -> LegendSpec:
