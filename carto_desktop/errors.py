@@ -67,7 +67,7 @@ class CartoError(Exception):
         line = translate("{where}: {body}", lang, where=where, body=body) if where else body
         if self.hint:
             line += " " + translate("Hint: {hint}", lang, hint=translate(self.hint, lang, **fields))
-        return re.sub(r"[ \t\r\n]+", " ", line).strip()  # French no-break spaces before ":" kept
+        return re.sub(r"[ \t\r\n]+", " ", line).strip()  # no-break spaces (in names, French text) kept
 
 
 def _in_language(value: object, lang: str) -> object:
