@@ -1,5 +1,3 @@
-import sys
+from carto_desktop.cli import command
 
-from carto_desktop.cli import main
-
-sys.exit(main())
+command()

@@ -27,9 +27,10 @@ def main() -> int:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the process)
-    from carto_desktop.cli import main as cli_main
+    from carto_desktop.cli import command
 
-    return cli_main(sys.argv[1:])  # a lone .cartoproj opens the app (cli.program_arguments)
+    command()  # a lone .cartoproj opens the app (cli.program_arguments); exits with the command's code
+    return 0
 
 
 if __name__ == "__main__":

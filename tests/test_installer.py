@@ -72,7 +72,11 @@ def test_a_lone_project_file_opens_the_app_from_the_command_and_the_bundle():
     assert program_arguments([project]) == ["app", project]  # `carto-desktop app PROJECT` opens it
     assert build_parser().parse_args(program_arguments([project])).project == project
     entry = (INSTALLER / "carto_desktop_entry.py").read_text(encoding="utf-8")
-    assert "cli_main(sys.argv[1:])" in entry  # the bundle goes through the same function
+    script = re.search(r'^carto-desktop = "carto_desktop\.cli:(\w+)"$', (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert script, "pyproject.toml names the installed command"
+    # the bundle goes through the same function as the installed command and `python -m carto_desktop`
+    assert f"from carto_desktop.cli import {script[1]}" in entry and f"    {script[1]}()" in entry
+    assert f"{script[1]}()" in (REPO / "carto_desktop" / "__main__.py").read_text(encoding="utf-8")
 
 
 def test_build_outputs_stay_out_of_the_repository():
