@@ -34,6 +34,7 @@ from carto_desktop.rows_account import (
 from carto_desktop.totals import check_totals, find_total_rows
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
+from carto_desktop.number_format import format_number
 from carto_desktop.i18n import translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.intake.roles import detect_roles
@@ -573,14 +574,14 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
         "country": builtin.country.name(lang) if builtin else
         (country["NAME_FR"] if lang == "fr" else country["NAME"]) if country is not None else "",
         "source": source or translate("source not given", lang),
-        "n_areas": len(layer),
+        "n_areas": format_number(len(layer), lang),  # "10,000 areas", "10 000 zones"
         "date": project.created.isoformat(),
     }
     title = template.text("title", lang)
     subtitle = template.text("subtitle", lang)
     if data.outlines is not None:  # a grid of hexagons: the indicator says what a cell is, not an admin level
         title = "{indicator}, {country}"
-        subtitle = translate("Data: {source} · {n} hexagons of {size} km", lang, source="{source}", n=len(data.areas),
+        subtitle = translate("Data: {source} · {n} hexagons of {size} km", lang, source="{source}", n=format_number(len(data.areas), lang),
                              size=size_text(data.cell_size_km or 0, lang))
     texts = PageTexts(
         title=(project.title or _fill(title, fields)) + title_suffix,

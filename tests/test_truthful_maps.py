@@ -592,3 +592,20 @@ def test_an_atlas_pages_footnote_says_its_row_count_is_the_whole_countrys(real_d
     code, _, fig, _ = next(iter(atlas_pages(project)))
     texts = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
     assert "Pays entier : 123 lignes sur 140 sont cartographiées" in texts.replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang, areas, separator", [("en", "10,000 areas", ","), ("fr", "10\u202f000 zones", "\u202f")])
+def test_counts_on_the_page_are_written_as_the_language_writes_numbers(real_data, tmp_path, lang, areas, separator):
+    """A legend reading "(2036)" and a subtitle "10000 areas" look like a spreadsheet's cells, not a map's text."""
+    import pyogrio
+
+    layer = real_data / "bench" / "mali_voronoi_10k.gpkg"
+    table = tmp_path / "values.csv"
+    pyogrio.read_dataframe(layer, read_geometry=False, columns=["pcode", "value"]).to_csv(table, index=False)
+    result = build_map(Project(table=table, boundaries=layer, value_column="value", agg="sum", lang=lang))
+    subtitle = next(t.get_text() for t in result.figure.texts if t.get_gid() == "subtitle")
+    assert areas in subtitle.replace("\n", " ")
+    counts = [re.search(r"\(([\d\u202f,]+)\)$", text) for text in _legend_texts(result.figure)]
+    counts = [c[1] for c in counts if c]
+    assert len(counts) >= 5 and all(separator in c for c in counts), counts  # each class holds ~2,000 areas
+    assert sum(int(c.replace(separator, "")) for c in counts) == 10_000

@@ -39,6 +39,7 @@ from carto_desktop.carto.thematic import (
     MapData, draw_choropleth, draw_grid, draw_larger_areas, draw_points, draw_presence, draw_sector_panel, draw_symbols,
     sector_legend, sector_order,
 )
+from carto_desktop.number_format import format_number
 from carto_desktop.i18n import translate
 from carto_desktop.reuse import kept_shapes
 from carto_desktop.match.boundary_keys import BoundaryKeys
@@ -628,7 +629,7 @@ def _draw_sector_panels(fig, drawn, layout, data, template, lang, countries, cou
         if i == 0:
             reference_legend, first_labels = reference.legend, reference.labels
         _outlines(ax, outlines, template)
-        fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{titles[cat]} ({count})",
+        fig.text((frame.x) / layout.width, (frame.y + frame.h + 0.6) / layout.height, f"{titles[cat]} ({format_number(count, lang)})",
                  ha="left", va="bottom", fontsize=body_pt, fontweight="bold", color=colours[i], gid="panel_title")
         axes.append(ax)
     drawn.scale_bar = draw_scale_bar(axes[-1], body_pt - 2, lang)

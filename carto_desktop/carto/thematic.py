@@ -125,7 +125,7 @@ SYMBOL_MAX_MM = 7.0  # radius of the largest circle
 
 def _fewer_than(data: MapData, lang: str, count: int | None = None) -> LegendEntry:
     label = data.suppression_texts(lang)[0]
-    return LegendEntry(label + (f"  ({count})" if count is not None else ""), SUPPRESSED_COLOUR, "hidden")
+    return LegendEntry(label + (f"  ({format_number(count, lang)})" if count is not None else ""), SUPPRESSED_COLOUR, "hidden")
 
 
 def _suppression_note(data: MapData, lang: str) -> list[str]:
@@ -177,7 +177,7 @@ def choropleth_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     show_counts = template.spec.get("classification", {}).get("show_counts", True)
     labels = classes.labels(lang)
     if show_counts:
-        labels = [f"{lab}  ({n})" for lab, n in zip(labels, classes.counts)]
+        labels = [f"{lab}  ({format_number(n, lang)})" for lab, n in zip(labels, classes.counts)]
     above = data.blank_but_reported_above()
     n_missing = int(((idx == -1) & ~above).sum())
     entries = [LegendEntry(lab, col) for lab, col in zip(labels, colours)]
@@ -188,7 +188,7 @@ def choropleth_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     spec = LegendSpec(
         heading=_heading(data.indicator),
         entries=entries,
-        no_data=LegendEntry(translate("No data", lang) + (f"  ({n_missing})" if show_counts else ""), no_data_colour,
+        no_data=LegendEntry(translate("No data", lang) + (f"  ({format_number(n_missing, lang)})" if show_counts else ""), no_data_colour,
                             "hatched") if n_missing else None,  # listed only when some area has none
     )
     if show_counts:
@@ -248,8 +248,8 @@ def presence_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     n, n_absent = int(present.sum()), int((~present & ~above).sum())
     spec = LegendSpec(
         heading=_heading(data.indicator),
-        entries=[LegendEntry(f"{template.text('present', lang) or translate('Present', lang)}  ({n})", colour)],
-        no_data=LegendEntry(f"{template.text('absent', lang) or translate('Not present', lang)}  ({n_absent})",
+        entries=[LegendEntry(f"{template.text('present', lang) or translate('Present', lang)}  ({format_number(n, lang)})", colour)],
+        no_data=LegendEntry(f"{template.text('absent', lang) or translate('Not present', lang)}  ({format_number(n_absent, lang)})",
                             absent_colour) if n_absent else None,  # listed only when some area has none
     )
     return AreaStyle([colour if p else absent_colour for p in present], np.where(present, 0, np.where(above, -1, 1)),
@@ -299,7 +299,7 @@ def symbol_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     n_missing = int(missing.sum())
     entry[missing & ~hidden] = len(entries)
     spec = LegendSpec(heading=_heading(data.indicator), entries=entries,
-                      no_data=LegendEntry(f"{translate('No data', lang)}  ({n_missing})", BASE_AREA_FILL)
+                      no_data=LegendEntry(f"{translate('No data', lang)}  ({format_number(n_missing, lang)})", BASE_AREA_FILL)
                       if n_missing else None,
                       notes=_suppression_note(data, lang))
     fills = [SUPPRESSED_COLOUR if h else colour for h in hidden]
@@ -363,12 +363,12 @@ def points_style(data: MapData, template: Template, lang: str) -> AreaStyle:
         counts = cats.value_counts()
         order = counts.index.tolist()
         colours = dict(zip(order, category_colours(template.colour("palette", "Dark2"), len(order))))
-        entries = [LegendEntry(f"{cat}  ({counts[cat]})", colours[cat], "marker") for cat in order]
+        entries = [LegendEntry(f"{cat}  ({format_number(counts[cat], lang)})", colours[cat], "marker") for cat in order]
         position = {cat: i for i, cat in enumerate(order)}
         return AreaStyle([colours[c] for c in cats], np.array([position[c] for c in cats], dtype=int),
                          LegendSpec(heading=_heading(data.indicator), entries=entries))
     colour = template.colour("symbol", "#d95f02")
-    entries = [LegendEntry(f"{translate('Sites', lang)}  ({len(points)})", colour, "marker")]
+    entries = [LegendEntry(f"{translate('Sites', lang)}  ({format_number(len(points), lang)})", colour, "marker")]
     return AreaStyle([colour] * len(points), np.zeros(len(points), dtype=int),
                      LegendSpec(heading=_heading(data.indicator), entries=entries))
 
