@@ -382,7 +382,7 @@ def _legend_entry(e) -> dict:
 
 def _legend(spec: LegendSpec) -> dict:
     """The legend lines as the static page has them (line breaks made for paper joined)."""
-    return {"heading": " ".join(spec.heading.split()), "notes": [" ".join(n.split()) for n in spec.notes],
+    return {"heading": " ".join(spec.heading.split()), "notes": [" ".join(n.split()) for n in spec.notes + spec.caveats],
             "entries": [_legend_entry(e) for e in spec.entries],
             "no_data": _legend_entry(spec.no_data) if spec.no_data else None}
 

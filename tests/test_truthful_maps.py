@@ -327,16 +327,19 @@ def test_few_distinct_values_give_fewer_classes_than_values(real_data):
 
 # --- sectors -------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, table, boundaries, organisation", [
-    ("en", "tcd_3w_ocha_2021-10.xlsx", "tcd_adm1.geojson", "Nom de l'organisation"),  # 11 clusters, 8 panels
-    ("fr", "tcd_3w_ocha_2021-10.xlsx", "tcd_adm1.geojson", "Nom de l'organisation"),
-    ("fr", "mli_3w_ocha_2023-12.xlsx", "mali_adm2.geojson", "Organisation Accronyme")])
+@pytest.mark.parametrize("lang, table, boundaries, organisation, page", [
+    ("en", "tcd_3w_ocha_2021-10.xlsx", "tcd_adm1.geojson", "Nom de l'organisation", None),  # 11 clusters, 8 panels
+    ("fr", "tcd_3w_ocha_2021-10.xlsx", "tcd_adm1.geojson", "Nom de l'organisation", None),
+    ("fr", "mli_3w_ocha_2023-12.xlsx", "mali_adm2.geojson", "Organisation Accronyme", None),
+    # a social card's legend has no room for notes: the sectors left out were dropped from it without a word
+    ("en", "tcd_3w_ocha_2021-10.xlsx", "tcd_adm1.geojson", "Nom de l'organisation", "square_1080"),
+    ("fr", "mli_3w_ocha_2023-12.xlsx", "mali_adm2.geojson", "Organisation Accronyme", "square_1080")])
 def test_every_sector_is_drawn_or_named_and_panel_titles_never_overlap(real_data, lang, table, boundaries,
-                                                                      organisation):
+                                                                      organisation, page):
     """3W sectors: clusters beyond the eighth were dropped without a word, titles ran into each other, and
     the subtitle said "number of organisations per sector" over maps of presence."""
     result = build_map(_real(real_data, table, boundaries, template="sectors", value_column=organisation,
-                             agg="distinct", category_column="Cluster", lang=lang))
+                             agg="distinct", category_column="Cluster", lang=lang, **({"page": page} if page else {})))
     every = list(result.data.categories.columns)
     titles = [t for t in result.figure.texts if t.get_gid() == "panel_title"]
     drawn = {" ".join(t.get_text().rsplit(" (", 1)[0].split()) for t in titles}

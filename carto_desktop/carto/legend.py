@@ -27,6 +27,8 @@ class LegendSpec:
     entries: list[LegendEntry] = field(default_factory=list)
     no_data: LegendEntry | None = None
     notes: list[str] = field(default_factory=list)
+    # what the map leaves out ("+2 more not drawn: …"): kept on a social card, whose legend has no room for notes
+    caveats: list[str] = field(default_factory=list)
     reference: list[LegendEntry] = field(default_factory=list)  # capital, towns, lakes, rivers: set apart
 
 
@@ -48,7 +50,7 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
                           color=TEXT_COLOUR, linespacing=1.2)
         y -= (spec.heading.count("\n") + 1) * (font_pt + 1) * pt_mm * 1.25 + line * 0.35
         heading.set_gid("legend-heading")
-    for note in spec.notes:
+    for note in spec.notes + ([] if compact else spec.caveats):
         ax.text(0, y, note, ha="left", va="top", fontsize=font_pt - 1, color="#555555")
         y -= (note.count("\n") + 1) * font_pt * pt_mm * 1.3 + line * 0.2
     x = 0.0
@@ -117,3 +119,8 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
                 x, y = 0.0, y - step
         else:
             y -= step
+    if compact and spec.caveats:  # under the entries' last row, across the legend
+        y -= step + line * 0.2
+        for note in spec.caveats:
+            ax.text(0, y, note, ha="left", va="top", fontsize=font_pt - 1, color="#555555", gid="legend-caveat")
+            y -= (note.count("\n") + 1) * font_pt * pt_mm * 1.3

@@ -644,7 +644,7 @@ def _draw_sector_panels(fig, drawn, layout, data, template, lang, countries, cou
     if len(every) > len(order):  # every sector drawn, or named: none dropped silently
         more = translate("+{k} more not drawn: {names}", lang, k=len(every) - len(order),
                          names=", ".join(every[len(order):]))
-        legend.notes.append("\n".join(textwrap.wrap(more, 36)))
+        legend.caveats.append("\n".join(textwrap.wrap(more, 90 if layout.compact else 36)))
     legend.reference = reference_legend
     return legend
 
