@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import struct
 import zlib
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from carto_desktop import __version__
 from carto_desktop.carto.drawn import DrawnPage
 from carto_desktop.errors import ExportError
 from carto_desktop.files import write_atomically
+from carto_desktop.pdf_fonts import quick_subsets
 
 if TYPE_CHECKING:  # the figure module loads with carto_desktop.carto (see its __init__)
     from matplotlib.figure import Figure
@@ -72,36 +72,12 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300, *, drawn: DrawnPage 
                 if fmt == "png":
                     _write_png(fig, tmp, out_dpi, creator)
                 else:
-                    with _fonts_without_layout_tables():
+                    with quick_subsets():
                         fig.savefig(tmp, format=fmt, dpi=out_dpi, metadata=metadata, facecolor=fig.get_facecolor())
         finally:
             fig.set_size_inches(*size)
 
     return write_atomically(path, write)
-
-
-@contextmanager
-def _fonts_without_layout_tables():
-    """Embed fonts in a PDF without their OpenType layout tables (GSUB, GPOS, GDEF, kern).
-
-    matplotlib lays the text out itself and embeds the glyphs it chose; a PDF reader never
-    uses these tables, yet fontTools reads and subsets them for every font: DejaVu Sans's
-    kerning alone cost about 0.05 s per font, 0.2 s per map. Same glyphs, same text.
-    """
-    try:
-        from fontTools.subset import Options
-    except ImportError:
-        yield
-        return
-    before = getattr(Options, "_drop_tables_default", None)
-    if not isinstance(before, list):  # another fontTools: nothing to gain, nothing changed
-        yield
-        return
-    Options._drop_tables_default = before + ["GSUB", "GPOS", "GDEF", "kern"]
-    try:
-        yield
-    finally:
-        Options._drop_tables_default = before
 
 
 def _write_png(fig: Figure, path: str, dpi: float, creator: str) -> None:

@@ -1,0 +1,111 @@
+"""PDF maps embed their fonts subset without fontTools' subsetter: the same glyphs, drawn the same."""
+import io
+import re
+import zlib
+
+import numpy as np
+import pytest
+
+from carto_desktop import pdf_fonts
+from carto_desktop.export import save_map
+from carto_desktop.pdf_fonts import subset_truetype
+
+TEXT = "Tombouctou, Ségou, Kayes — 1 234,5 % « ville » N'Djaména, Kidal 12°N; Œuvre ﬁ ÀÉÎÕÜ"
+
+
+@pytest.fixture(scope="module")
+def dejavu():
+    from matplotlib import font_manager
+
+    path = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"))
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _glyphs(font_bytes: bytes, text: str) -> set[int]:
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(io.BytesIO(font_bytes))
+    return {font.get_char_index(ord(c)) for c in text}
+
+
+def _drawn(font_bytes: bytes, text: str) -> list[np.ndarray]:
+    """Each letter as FreeType draws it at 11 pt, 300 dpi, hinted (letter by letter: the page's layout,
+    kerning included, is matplotlib's, made with the whole font)."""
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(io.BytesIO(font_bytes))
+    font.set_size(11, 300)
+    drawn = []
+    for c in text:
+        font.set_text(c, 0.0)
+        font.draw_glyphs_to_bitmap()
+        drawn.append(np.asarray(font.get_image()).copy())
+    return drawn
+
+
+def test_a_subset_draws_the_text_exactly_as_the_whole_font(dejavu):
+    glyphs = _glyphs(dejavu, TEXT)
+    subset = subset_truetype(dejavu, glyphs)
+    assert subset is not None and len(subset) < len(dejavu) / 3
+    ours, whole = _drawn(subset, TEXT), _drawn(dejavu, TEXT)  # FreeType, as PDF readers use it
+    assert all(np.array_equal(a, b) for a, b in zip(ours, whole)) and sum(a.sum() for a in ours) > 0
+    # a letter the page does not use is gone
+    assert _drawn(subset, "W")[0].max() == 0 and _drawn(dejavu, "W")[0].max() > 0
+
+
+def test_a_subset_is_a_valid_font_with_the_same_glyph_numbers(dejavu):
+    from fontTools.ttLib import TTFont
+
+    glyphs = _glyphs(dejavu, TEXT)
+    whole = TTFont(io.BytesIO(dejavu))
+    part = TTFont(io.BytesIO(subset_truetype(dejavu, glyphs)), checkChecksums=2)  # table checksums checked
+    order, names = whole.getGlyphOrder(), part.getGlyphOrder()  # the subset has no glyph names: made up
+    assert part["maxp"].numGlyphs == len(order) == len(names)
+    assert not {"GSUB", "GPOS", "GDEF", "kern"} & set(part.keys())  # layout tables a PDF reader never uses
+    wglyf, pglyf = whole["glyf"], part["glyf"]
+    composites = [g for g in glyphs if wglyf[order[g]].isComposite()]
+    assert composites, "the text uses composite glyphs, whose parts must be kept"
+    parts = {whole.getGlyphID(c.glyphName) for g in composites for c in wglyf[order[g]].components}
+    for g in glyphs | parts:
+        assert pglyf[names[g]].getCoordinates(pglyf)[0] == wglyf[order[g]].getCoordinates(wglyf)[0], order[g]
+        assert part["hmtx"][names[g]] == whole["hmtx"][order[g]]
+    assert pglyf[names[whole.getGlyphID("W")]].numberOfContours == 0
+    # the whole file's checksum, as the OpenType specification asks
+    data = subset_truetype(dejavu, glyphs)
+    words = np.frombuffer(data + b"\0" * (-len(data) % 4), dtype=">u4")
+    assert int(words.sum(dtype=np.uint64) & 0xFFFFFFFF) == 0xB1B0AFBA
+
+
+@pytest.mark.parametrize("data", [b"", b"OTTO" + b"\0" * 200, b"ttcf" + b"\0" * 200, b"\x00\x01\x00\x00\x00\x09"])
+def test_a_font_it_cannot_subset_is_left_to_fonttools(data):
+    assert subset_truetype(data, {1, 2, 3}) is None
+
+
+def test_a_truncated_font_is_left_to_fonttools(dejavu):
+    assert subset_truetype(dejavu[: len(dejavu) // 2], {36, 37}) is None
+
+
+def _objects(pdf: bytes) -> dict[int, bytes]:
+    """Each object of a PDF, its stream inflated; the font programs (/Length1) and the maps of the PDF's
+    character codes to the font's glyph numbers (which fontTools renumbers) left out."""
+    found, glyph_maps = {}, set(map(int, re.findall(rb"/CIDToGIDMap (\d+) 0 R", pdf)))
+    for number, body in re.findall(rb"\n(\d+) 0 obj\n(.*?)\nendobj", pdf, re.S):
+        head, _, stream = body.partition(b"stream\n")
+        if b"/Length1" in head or int(number) in glyph_maps:
+            continue
+        if stream and b"/FlateDecode" in head:
+            stream = zlib.decompressobj().decompress(stream)
+        head = re.sub(rb"/Length \d+", b"", head)
+        found[int(number)] = re.sub(rb"/CreationDate \(.*?\)", b"", head) + stream
+    return found
+
+
+def test_a_pdf_map_is_the_same_document_whichever_way_its_fonts_are_subset(sample_fr_result, tmp_path, monkeypatch):
+    fig, drawn = sample_fr_result.figure, sample_fr_result.drawn
+    ours = save_map(fig, tmp_path / "ours.pdf", drawn=drawn).read_bytes()
+    monkeypatch.setattr(pdf_fonts, "subset_truetype", lambda data, glyphs: None)  # every font to fontTools
+    theirs = save_map(fig, tmp_path / "fonttools.pdf", drawn=drawn).read_bytes()
+    assert ours.count(b"/FontFile2") == theirs.count(b"/FontFile2") >= 2
+    mine, fonttools = _objects(ours), _objects(theirs)
+    assert len(mine) > 20 and mine == fonttools  # same text, character codes, widths, drawing; only the fonts differ
