@@ -130,7 +130,8 @@ class AreaIndex:
     def _letterless_names(self) -> bool:
         """Whether some area is named without a letter ("01"): then numbers in a table may be names."""
         names = [*self._display, *(n for column in self._aliases for n in column)]
-        return any(isinstance(n, str) and n.strip() and not any(ch.isalpha() for ch in n) for n in names)
+        return any(isinstance(n, str) and not n[:1].isalpha() and n.strip() and not any(map(str.isalpha, n))
+                   for n in names)
 
     @cached_property
     def book(self) -> NameBook:
@@ -170,7 +171,7 @@ class AreaIndex:
 
     def unique_name(self, value: str) -> str | None:
         """The one area a name designates at an exact-ish tier, ignoring parents (for column detection)."""
-        if not self._letterless_names and not any(ch.isalpha() for ch in value):
+        if not any(map(str.isalpha, value)) and not self._letterless_names:
             return None  # "83.4" names no area when every name has letters: no need to index the names
         for _, areas in self.book.tiers(value):
             return next(iter(areas)) if len(areas) == 1 else None

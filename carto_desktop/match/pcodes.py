@@ -20,7 +20,12 @@ class PcodeIndex:
     """The layer's codes, the shape of its codes (prefix, digits per level), and the lookup."""
 
     def __init__(self, codes: Iterable[str], parent_codes: Iterable[str] = ()) -> None:
-        self.by_code: dict[str, str] = {normalise_pcode(c): str(c) for c in codes}
+        written = [str(c) for c in codes]
+        normal = [normalise_pcode(c) for c in written]
+        self.by_code: dict[str, str] = dict(zip(normal, written))
+        # each code as the layer writes it, to what `lookup` gives for it: most tables copy the
+        # layer's codes, which are then found without normalising them
+        self.as_written: dict[str, str] = {c: self.by_code[n] for c, n in zip(written, normal)}
         parents = {normalise_pcode(p) for p in parent_codes if p}
         self.parents = {p for p in parents if _PCODE.match(p)}
         shapes = [_PCODE.match(c) for c in self.by_code]
@@ -46,6 +51,10 @@ class PcodeIndex:
 
     def lookup(self, value: object) -> str | None:
         """The layer's id for a P-code written in any harmless format, or None."""
+        if type(value) is str:
+            found = self.as_written.get(value)
+            if found is not None:
+                return found
         code = normalise_pcode(value)
         if code in self.by_code:
             return self.by_code[code]
