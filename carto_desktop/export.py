@@ -9,6 +9,12 @@ from typing import TYPE_CHECKING
 import matplotlib
 import numpy as np
 
+try:  # zlib-ng: the same deflate format, twice as fast at a level that compresses a little better
+    from zlib_ng import zlib_ng as _deflater
+    DEFLATE_LEVEL = 2
+except ImportError:  # a Python without it: the standard library's zlib
+    _deflater, DEFLATE_LEVEL = zlib, 1
+
 from carto_desktop import __version__
 from carto_desktop.carto.drawn import DrawnPage
 from carto_desktop.errors import ExportError
@@ -83,10 +89,11 @@ def save_map(fig: Figure, path: str | Path, dpi: int = 300, *, drawn: DrawnPage 
 def _write_png(fig: Figure, path: str, dpi: float, creator: str) -> None:
     """Draw with Agg and write the pixels as an RGB PNG (no alpha: the page is opaque).
 
-    Rows unfiltered, deflated at level 1 in two halves at once (zlib lets other threads run
-    while it compresses): an A4 page at 300 dpi is 26 MB of pixels, and Pillow's adaptive
-    filters at level 3 took 0.18 s of processor time for a 15 % larger file than this. The alpha
-    byte is dropped by Pillow (0.01 s; NumPy's copy of three bytes in four took 0.04 s).
+    Rows unfiltered, deflated in two halves at once (zlib lets other threads run while it
+    compresses): an A4 page at 300 dpi is 26 MB of pixels, and Pillow's adaptive filters at level 3
+    took 0.18 s of processor time for a 15 % larger file than this. zlib-ng's level 2 takes 0.03 s
+    where zlib's level 1 took 0.065 s (10,000-area map), for a 3 % smaller file. The alpha byte is
+    dropped by Pillow (0.01 s; NumPy's copy of three bytes in four took 0.04 s).
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image  # matplotlib's own image module imports it already
@@ -116,8 +123,8 @@ def png_bytes(rgb: np.ndarray, dpi: float, texts: dict[str, str]) -> bytes:
     parts = [raw[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
     def deflate(i: int) -> bytes:  # raw deflate; every part but the last ends on a byte boundary, not final
-        packer = zlib.compressobj(1, zlib.DEFLATED, -15)
-        return packer.compress(parts[i]) + packer.flush(zlib.Z_FINISH if i == len(parts) - 1 else zlib.Z_SYNC_FLUSH)
+        packer = _deflater.compressobj(DEFLATE_LEVEL, _deflater.DEFLATED, -15)
+        return packer.compress(parts[i]) + packer.flush(_deflater.Z_FINISH if i == len(parts) - 1 else _deflater.Z_SYNC_FLUSH)
 
     if len(parts) > 1:
         from concurrent.futures import ThreadPoolExecutor
@@ -126,7 +133,7 @@ def png_bytes(rgb: np.ndarray, dpi: float, texts: dict[str, str]) -> bytes:
             deflated = list(pool.map(deflate, range(len(parts))))
     else:
         deflated = [deflate(0)]
-    stream = b"\x78\x01" + b"".join(deflated) + struct.pack(">I", zlib.adler32(raw))
+    stream = b"\x78\x01" + b"".join(deflated) + struct.pack(">I", _deflater.adler32(raw))
     per_metre = round(dpi / 0.0254)
     chunks = [(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)),
               (b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))]

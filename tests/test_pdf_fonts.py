@@ -1,6 +1,8 @@
 """PDF maps embed their fonts subset without fontTools' subsetter: the same glyphs, drawn the same."""
 import io
 import re
+import shutil
+import subprocess
 import zlib
 
 import numpy as np
@@ -109,3 +111,22 @@ def test_a_pdf_map_is_the_same_document_whichever_way_its_fonts_are_subset(sampl
     assert ours.count(b"/FontFile2") == theirs.count(b"/FontFile2") >= 2
     mine, fonttools = _objects(ours), _objects(theirs)
     assert len(mine) > 20 and mine == fonttools  # same text, character codes, widths, drawing; only the fonts differ
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm is not installed (CI installs it)")
+def test_a_pdf_map_looks_the_same_whichever_way_its_fonts_are_subset(sample_fr_result, tmp_path, monkeypatch):
+    """Drawn by poppler, a PDF reader's own renderer: every pixel the same as with fontTools' subsets."""
+    from PIL import Image
+
+    fig, drawn = sample_fr_result.figure, sample_fr_result.drawn
+    save_map(fig, tmp_path / "ours.pdf", drawn=drawn)
+    monkeypatch.setattr(pdf_fonts, "subset_truetype", lambda data, glyphs: None)
+    save_map(fig, tmp_path / "fonttools.pdf", drawn=drawn)
+    pixels = []
+    for name in ("ours", "fonttools"):
+        subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / f"{name}.pdf"),
+                        str(tmp_path / name)], check=True, timeout=120)
+        with Image.open(tmp_path / f"{name}.png") as img:
+            pixels.append(np.asarray(img.convert("RGB")))
+    assert pixels[0].shape == pixels[1].shape and (pixels[0] < 128).any()  # a page with dark text on it
+    assert np.array_equal(pixels[0], pixels[1])
