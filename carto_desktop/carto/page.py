@@ -465,7 +465,10 @@ def _map_axes(fig: Figure, drawn: DrawnPage, layout: PageLayout, frame: Rect, da
             bounds = data.areas.iloc[np.unique(hit)].total_bounds
         pb = data.points.total_bounds
         bounds = np.array([min(bounds[0], pb[0]), min(bounds[1], pb[1]), max(bounds[2], pb[2]), max(bounds[3], pb[3])])
-    reserve = layout.legend.h + 2.5 if layout.compact else 0.0  # a card's legend lies over the frame's foot
+    # a card's legend lies over the frame's foot; a sectors card's panels sit beside or above it
+    over = (layout.legend.x < frame.x + frame.w and frame.x < layout.legend.x + layout.legend.w
+            and layout.legend.y < frame.y + frame.h and frame.y < layout.legend.y + layout.legend.h)
+    reserve = layout.legend.h + 2.5 if layout.compact and over else 0.0
     xlim, ylim = _frame_limits(bounds, frame.w / (frame.h - reserve))
     ylim = (ylim[0] - reserve * (xlim[1] - xlim[0]) / frame.w, ylim[1])
     ax.set_xlim(*xlim)
