@@ -57,6 +57,46 @@ def test_an_xlsx_cell_far_beyond_any_sheet_is_a_damaged_workbook_not_an_abort(re
     assert "ZZZZZZ" in line and "cells" in line
 
 
+@pytest.mark.parametrize("written, farthest", [
+    (b" r='ZZZZZZ1'", "ZZZZZZ"),  # single quotes
+    (b'\tr="ZZZZZZ1"', "ZZZZZZ"),  # a tab (or a line break) before the attribute
+    (b'\nr="ZZZZZZ1"', "ZZZZZZ"),
+    (b' r = "ZZZZZZ1"', "ZZZZZZ"),  # spaces around "="
+    (b' r="zzzzzz1"', "ZZZZZZ"),  # lower-case column letters
+    (b' r="C' + b"9" * 5000 + b'"', "999999"),  # a row number longer than Python turns into an int by default
+])
+def test_a_far_cell_written_any_way_calamine_reads_is_refused_not_an_abort(real_data, tmp_path, written, farthest):
+    """Each of these spellings of a far cell made python-calamine abort the program (SIGABRT) past the
+    earlier check, which knew only ` r="ZZZZZZ1"`."""
+    book = _with_cell_ref(real_data / "tables" / "tcd_3w_ocha_2021-10.xlsx", tmp_path / "tcd_3w.xlsx",
+                          b' r="C5"', written)
+    line = _one_plain_sentence(_cli("inspect", "--table", str(book)))
+    assert farthest in line and "cells" in line
+
+
+def test_the_span_checked_reaches_every_cell_calamine_reads_in_the_real_workbooks(real_data):
+    """The check reads each real sheet at least as far as calamine does (its last cell), the sample
+    exactly to its last cell J24090, and a row written with leading zeros by its value."""
+    from python_calamine import CalamineWorkbook
+
+    from carto_desktop.intake.sheet_span import cell_span
+
+    books = sorted((real_data / "tables").glob("*.xlsx")) + [REPO / "sample_data" / "mali_3w_2023-12.xlsx"]
+    for book in books:
+        workbook = CalamineWorkbook.from_path(str(book))
+        with zipfile.ZipFile(book) as z:
+            parts = sorted(n for n in z.namelist() if n.startswith("xl/worksheets/sheet") and n.endswith(".xml"))
+            xml = {int(re.search(r"(\d+)\.xml$", n).group(1)): z.read(n) for n in parts}
+        for number, name in enumerate(workbook.sheet_names, start=1):
+            end = workbook.get_sheet_by_name(name).end
+            if end is not None and number in xml:
+                rows, columns = cell_span(xml[number])
+                assert rows >= end[0] + 1 and columns >= end[1] + 1, (book.name, name, (rows, columns), end)
+    with zipfile.ZipFile(books[-1]) as z:
+        assert cell_span(z.read("xl/worksheets/sheet1.xml")) == (24_090, 10)
+    assert cell_span(b'<row r="24090"><c r="A000001"/><c r="b7"/></row>') == (24_090, 2)
+
+
 def test_an_xls_that_asks_for_4_gb_is_a_damaged_workbook_not_an_abort():
     """tests/data/bad/xls_asks_4gb.xls: the fuzzer's damaged copy of tests/data/intake/old_excel.xls."""
     line = _one_plain_sentence(_cli("inspect", "--table", str(REPO / "tests" / "data" / "bad" / "xls_asks_4gb.xls")))
