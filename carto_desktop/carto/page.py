@@ -32,7 +32,7 @@ from carto_desktop.carto.elements import (
 from carto_desktop.carto.labels import Label, place
 from carto_desktop.carto.legend import LegendSpec, draw_legend
 from carto_desktop.carto.palettes import category_colours
-from carto_desktop.carto.projection import MapProjection, choose_projection
+from carto_desktop.carto.projection import MapProjection, choose_projection, reprojected, to_crs
 from carto_desktop.carto.reference import draw_reference, reference_groups
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
@@ -342,8 +342,9 @@ def _display_box(fig: Figure, r: Rect):
 def _data_bounds(data: MapData, crs) -> np.ndarray:
     """What the frame must show, in the map's CRS (the areas, or the sites' areas), for the page's shape."""
     layer = data.outlines if data.outlines is not None else data.areas
-    return gpd.GeoSeries([shapely.box(*layer.total_bounds).segmentize(
-        (layer.total_bounds[2] - layer.total_bounds[0]) / 10)], crs=layer.crs).to_crs(crs).total_bounds
+    bounds = layer.total_bounds
+    return shapely.total_bounds(reprojected([shapely.box(*bounds).segmentize((bounds[2] - bounds[0]) / 10)], layer.crs,
+                                            crs))
 
 
 def _folded(name: str) -> str:
@@ -357,8 +358,7 @@ def _view_of(drawn: DrawnPage, crs):
     if len(drawn.map_axes) != 1 or drawn.map_crs is None:
         return None
     (x0, x1), (y0, y1) = drawn.map_axes[0].get_xlim(), drawn.map_axes[0].get_ylim()
-    return gpd.GeoSeries([shapely.box(x0, y0, x1, y1).segmentize((x1 - x0) / 20)], crs=drawn.map_crs) \
-        .to_crs(crs).iloc[0]
+    return reprojected([shapely.box(x0, y0, x1, y1).segmentize((x1 - x0) / 20)], drawn.map_crs, crs)[0]
 
 
 HIGHLIGHT_EDGE = "#111111"
@@ -411,8 +411,8 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
     tolerance = max(maxx - minx, maxy - miny) / max(layout.map.w, layout.map.h) * 0.1  # 0.1 mm in map units
     areas = simplified(areas, tolerance)
     outlines = simplified(outlines, tolerance) if outlines is not None else None
-    points = data.points.to_crs(crs) if data.points is not None else None
-    larger = data.larger_areas.to_crs(crs) if data.larger_areas is not None else None  # a few regions, dissolved
+    points = to_crs(data.points, crs) if data.points is not None else None
+    larger = to_crs(data.larger_areas, crs) if data.larger_areas is not None else None  # a few regions, dissolved
     if larger is not None:  # dissolved regions keep the file's gaps as holes: closed, as the outlines' are
         width = SLIVER_M / _metres_per_unit(larger.crs)
         larger = larger.set_geometry([_without_small_holes(g, (10 * tolerance) ** 2, width)
@@ -424,7 +424,7 @@ def _to_crs(frame: gpd.GeoDataFrame, crs) -> gpd.GeoDataFrame:
     """`frame.to_crs(crs)`; the app's engine process keeps the projected shapes between previews."""
     geoms = frame.geometry.to_numpy()
     projected = kept_shapes("projected", (geoms,), (frame.crs, crs),
-                            lambda: frame.geometry.to_crs(crs).to_numpy())
+                            lambda: reprojected(geoms, frame.crs, crs))
     return frame.set_geometry(gpd.GeoSeries(projected, index=frame.index, crs=crs, name=frame.geometry.name))
 
 
@@ -859,13 +859,12 @@ def _neighbour_shapes(countries: gpd.GeoDataFrame, crs, xlim, ylim, skip: str | 
     (shapes in `crs`, their ADM0 codes, their rows in `countries`, their edges to draw), or None."""
     from shapely.geometry import box
 
-    view = gpd.GeoSeries([box(xlim[0], ylim[0], xlim[1], ylim[1])], crs=crs)
-    x0, y0, x1, y1 = view.to_crs(4326).total_bounds
+    x0, y0, x1, y1 = shapely.total_bounds(reprojected([box(xlim[0], ylim[0], xlim[1], ylim[1])], crs, 4326))
     near = countries.reset_index(drop=True).cx[x0 - 2:x1 + 2, y0 - 2:y1 + 2]
     if near.empty:
         return None
     rows = near.index.to_numpy()  # positions in `countries`
-    near = near.to_crs(crs)
+    near = to_crs(near, crs)
     vx = box(xlim[0], ylim[0], xlim[1], ylim[1])
     geoms = shapely.make_valid(near.geometry.to_numpy())
     codes = near["ADM0_A3"].to_numpy()

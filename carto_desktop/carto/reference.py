@@ -19,6 +19,7 @@ from matplotlib.axes import Axes
 from carto_desktop.carto.drawing import draw_lines, draw_polygons
 from carto_desktop.carto.labels import AROUND_POINT, CENTRED, Label, halo
 from carto_desktop.carto.legend import LegendEntry
+from carto_desktop.carto.projection import reprojected, to_crs
 from carto_desktop.i18n import translate
 from carto_desktop.reuse import kept_shapes
 from carto_desktop.paths import reference_dir
@@ -79,7 +80,7 @@ def reference_features(crs, view, mm: float, outline, country_code: str | None, 
     if layers is None or not groups:
         return None
     x0, y0, x1, y1 = view.bounds
-    lon0, lat0, lon1, lat1 = gpd.GeoSeries([view.segmentize((x1 - x0) / 20)], crs=crs).to_crs(4326).total_bounds
+    lon0, lat0, lon1, lat1 = shapely.total_bounds(reprojected([view.segmentize((x1 - x0) / 20)], crs, 4326))
     none = np.array([], dtype=object)
     found = ReferenceFeatures(none, np.array([]), none, [], [], [], [])
 
@@ -88,7 +89,7 @@ def reference_features(crs, view, mm: float, outline, country_code: str | None, 
         max_rank = 7 if (x1 - x0) > 800_000 else 8
         rivers = rivers[rivers["rank"] <= max_rank]
         if not rivers.empty:
-            geoms = shapely.intersection(rivers.to_crs(crs).geometry.to_numpy(), view)
+            geoms = shapely.intersection(reprojected(rivers.geometry.to_numpy(), rivers.crs, crs), view)
             keep = shapely.length(geoms) > 8 * mm
             if keep.any():
                 found.rivers, found.river_ranks = geoms[keep], rivers["rank"].to_numpy()[keep]
@@ -97,7 +98,7 @@ def reference_features(crs, view, mm: float, outline, country_code: str | None, 
     if "lakes" in groups:
         lakes = layers.lakes.cx[lon0:lon1, lat0:lat1]
         if not lakes.empty:
-            lakes = lakes.to_crs(crs)
+            lakes = to_crs(lakes, crs)
             geoms = shapely.intersection(lakes.geometry.to_numpy(), view)
             area = shapely.area(geoms)
             keep = area > (2.5 * mm) ** 2
@@ -111,7 +112,7 @@ def reference_features(crs, view, mm: float, outline, country_code: str | None, 
     places = layers.places.cx[lon0:lon1, lat0:lat1]
     if places.empty or outline is None or not ({"capital", "towns"} & groups):
         return found
-    places = places.to_crs(crs)
+    places = to_crs(places, crs)
     inside = shapely.contains_xy(outline, places.geometry.x.to_numpy(), places.geometry.y.to_numpy()) & \
         shapely.contains_xy(view, places.geometry.x.to_numpy(), places.geometry.y.to_numpy())
     places = places[inside]
