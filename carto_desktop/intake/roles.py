@@ -181,6 +181,12 @@ def _table_country(data: pd.DataFrame, roles: dict[str, ColumnRole]) -> str | No
 
 def _values(series: pd.Series, limit: int = SAMPLE) -> list[str]:
     """Up to `limit` filled cells, spread over the column (not only its first rows)."""
+    cells = series.tolist()
+    if set(map(type, cells)) <= {str, type(None)}:  # a table's column: as a list, without pandas' dropna
+        filled = [c for c in cells if c is not None]
+        if len(filled) > limit:
+            filled = filled[::len(filled) // limit][:limit]
+        return [t for t in map(str.strip, filled) if t]
     values = series.dropna()
     if len(values) > limit:
         step = len(values) // limit

@@ -121,9 +121,6 @@ class AreaIndex:
             self.parents = NameBook(pids, [str(n) for n in pnames[0]] if pnames else pids, pnames[1:])
             self.parent_codes = PcodeIndex(pids)
         self.pcodes = PcodeIndex(ids, self.parent_of.values())
-        self.children: dict[str, set[str]] = defaultdict(set)
-        for area, parent in self.parent_of.items():
-            self.children[parent].add(area)
         self._by_letter: dict[str, np.ndarray] | None = None
 
     @cached_property

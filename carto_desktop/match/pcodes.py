@@ -14,6 +14,7 @@ from carto_desktop.country_codes import iso2_to_iso3, iso3_to_iso2
 from carto_desktop.names import normalise_pcode
 
 _PCODE = re.compile(r"^([A-Z]{2,3})(\d+)$")
+_PCODE_LINES = re.compile(r"^([A-Z]{2,3})(\d+)$", re.MULTILINE)  # normalised codes hold no line break
 
 
 class PcodeIndex:
@@ -26,12 +27,12 @@ class PcodeIndex:
         # each code as the layer writes it, to what `lookup` gives for it: most tables copy the
         # layer's codes, which are then found without normalising them
         self.as_written: dict[str, str] = {c: self.by_code[n] for c, n in zip(written, normal)}
-        parents = {normalise_pcode(p) for p in parent_codes if p}
+        parents = {normalise_pcode(p) for p in set(parent_codes) if p}  # 10,000 villages have 700 parents
         self.parents = {p for p in parents if _PCODE.match(p)}
-        shapes = [_PCODE.match(c) for c in self.by_code]
-        prefixes = {m.group(1) for m in shapes if m}
+        shapes = _PCODE_LINES.findall("\n".join(self.by_code))  # (prefix, digits) of the codes so shaped
+        prefixes = {prefix for prefix, _ in shapes}
         self.prefix = prefixes.pop() if len(prefixes) == 1 else None
-        digits = {len(m.group(2)) for m in shapes if m}
+        digits = {len(number) for _, number in shapes}
         self.digits = digits.pop() if len(digits) == 1 else None
         parent_digits = {len(_PCODE.match(p).group(2)) for p in self.parents}
         self.parent_digits = parent_digits.pop() if len(parent_digits) == 1 else None
