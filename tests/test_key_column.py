@@ -7,6 +7,7 @@ column narrows it, two columns naming areas differently are a question, never a 
 """
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from carto_desktop.cli import main
@@ -97,3 +98,19 @@ def test_a_very_small_layer_finds_its_key_among_other_countries_codes(real_data)
     result = match_table(data, regions)
     assert result.key_column == "Code"
     assert result.counts["matched"] == 2
+
+
+def test_a_layer_coded_in_digits_is_found_by_a_column_of_numbers(cercles):
+    """A column of numbers is passed over quickly when no code or name of the layer is written in digits
+    alone; when the layer's own codes are ("1", "2"…, a national statistics office's numbering), the
+    table's column of those numbers is still its key, and a column of amounts beside it is not."""
+    numbered = cercles.assign(adm2_pcode=[str(i + 1) for i in range(len(cercles))])
+    codes = numbered["adm2_pcode"].tolist()
+    data = pd.DataFrame({"Montant": [f"{i * 7.5:.1f}" for i in range(len(codes))], "Cercle": codes})
+    result = match_table(data, numbered)
+    assert result.key_column == "Cercle"
+    assert result.counts["matched"] == len(codes)
+    assert result.rows["match_id"].tolist() == codes
+    # the same table against the layer's own letters-and-digits codes: the amounts name nothing, no key
+    with pytest.raises(DataError):
+        match_table(data.assign(Cercle=[f"{i:.1f}" for i in range(len(codes))]), cercles)

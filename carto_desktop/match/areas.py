@@ -5,6 +5,7 @@ the matcher, the point matcher and the gazetteer all look areas up through it.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cached_property
 from collections.abc import Iterable
@@ -18,6 +19,9 @@ from carto_desktop.match.guards import why_not_automatic
 from carto_desktop.match.pcodes import PcodeIndex
 from carto_desktop.match.verdicts import Candidate, candidates_among
 from carto_desktop.names import compact_key, distinguishing_words, name_key, normalise_name
+
+
+_NUMBER_TEXT = re.compile(r"[0-9 .,+\-%/:]*").fullmatch  # numbers, dates, shares: digits and punctuation
 
 
 class NameBook:
@@ -129,6 +133,21 @@ class AreaIndex:
         names = [*self._display, *(n for column in self._aliases for n in column)]
         return any(isinstance(n, str) and not n[:1].isalpha() and n.strip() and not any(map(str.isalpha, n))
                    for n in names)
+
+    @cached_property
+    def _numbers_name_nothing(self) -> bool:
+        """Whether no code or name of the layer's areas and parents is written with digits and punctuation
+        alone: then a cell so written ("83.4", "2023-01-05", "12 %") names none of them at any tier."""
+        keys = [self.pcodes.by_code]
+        if self.parents is not None:
+            keys += [self.parent_codes.by_code, self.parents.by_exact, self.parents.by_norm, self.parents.by_key,
+                     self.parents.by_alias, self.parents.by_compact]
+        return not self._letterless_names and not any(_NUMBER_TEXT(k) for d in keys for k in d)
+
+    def may_name(self, values: Iterable[str]) -> bool:
+        """False when none of `values` can name an area or a parent area of the layer by code or name
+        (a table's columns of numbers and dates, passed over when looking for the key column)."""
+        return not (self._numbers_name_nothing and all(map(_NUMBER_TEXT, values)))
 
     @cached_property
     def book(self) -> NameBook:

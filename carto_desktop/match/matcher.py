@@ -210,6 +210,8 @@ def _distinct_texts(values: pd.Series, limit: int) -> list[str]:
 
 def _column_fit(column: str, values: pd.Series, index: AreaIndex) -> ColumnFit:
     distinct = _distinct_texts(values, _DISTINCT_LIMIT)
+    if not index.may_name(distinct):  # numbers or dates, and the layer names nothing so: no look-up
+        return ColumnFit(str(column), len(distinct), {}, {}, 0.0)
     codes, names = {}, {}
     parents, misses = 0, 0
     # a parent column needs PARENT_SHARE of its values to name parents: counting stops once it cannot
