@@ -10,8 +10,10 @@ since matplotlib has laid the text out, and the glyph names are left out, as bef
 metrics and hinting programs of the glyphs used are the font's own bytes, so the page renders the
 same. Any other font (OpenType with CFF outlines, a collection, a damaged file) goes to fontTools.
 
-Hand-written because no library does this one step cheaply; ~100 lines, checked against the fonts a
-map embeds in `tests/test_export.py`.
+Hand-written because no library does this one step cheaply; ~100 lines. Checked (`tests/test_pdf_fonts.py`)
+against the whole font and fontTools' subset: the same outlines, and in every FreeType hinting mode the
+same pixels as fontTools' subset (74 TrueType fonts of this machine and matplotlib's were also checked
+once by hand); a PDF map drawn by poppler is the same pixel for pixel either way.
 """
 from __future__ import annotations
 
