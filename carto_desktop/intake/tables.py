@@ -417,9 +417,13 @@ def _float_text(value: float) -> str:
 
 def _column_text(values) -> list[str | None]:
     """One column's cells as stripped text, None when empty; common columns take fast paths."""
+    try:  # a column of text (str.strip refuses anything else), most often without an empty cell
+        stripped = list(map(str.strip, values))
+    except TypeError:
+        pass
+    else:
+        return [t or None for t in stripped] if "" in stripped else stripped
     kinds = set(map(type, values))
-    if kinds <= {str}:
-        return [t or None for t in map(str.strip, values)]
     if kinds <= {str, float}:  # numbers with blanks ("" from calamine, NaN from the CSV parser)
         return [(v.strip() or None) if type(v) is str else (None if v != v else _float_text(v)) for v in values]
     return [_cell_text(v) or None for v in values]
@@ -483,7 +487,7 @@ def _sheet_rows(p: Path, sheet: str | None, kind: str) -> tuple[pd.DataFrame, st
     _check_width(width, p, sheet)
     if raw and width < len(raw[0]):
         raw = [r[:width] for r in raw]
-    if len({len(r) for r in raw}) <= 1:  # calamine's rows are all as wide: its columns without a frame between
+    if len(set(map(len, raw))) <= 1:  # calamine's rows are all as wide: its columns without a frame between
         columns = list(zip(*raw))
     else:
         raw_frame = pd.DataFrame(raw, dtype=object)
@@ -669,7 +673,9 @@ def _table_from_frame(frame: pd.DataFrame, p: Path, sheet: str | None, header_ro
             file=p,
             sheet=sheet,
         )
-    data = frame.iloc[body_pos]
+    # without blank rows between them (the usual table), the data rows are one slice of the frame
+    data = frame.iloc[body_pos] if body_pos[-1] - body_pos[0] + 1 != len(body_pos) else \
+        frame.iloc[int(body_pos[0]):int(body_pos[-1]) + 1]
     data.columns = names
     # drop columns that are empty and unnamed (a stated range of 1 024 columns, say)
     keep = [c for c in data.columns if not c.startswith("column_") or data[c].notna().any()]
