@@ -155,8 +155,10 @@ def _run_match(project: Project, points: bool = False) -> tuple[Table, gpd.GeoDa
     layer = read_boundaries(project, table)
     if points:
         return table, layer, _match_points(table, project, layer)
-    keys = boundary_keys(layer, id_column=project.id_column, name_column=project.name_column)
-    decisions = _decisions(project, layer[keys.id_column].astype(str))
+    decisions = None
+    if project.decisions or project.aliases or project.id_column or project.name_column:
+        keys = boundary_keys(layer, id_column=project.id_column, name_column=project.name_column)  # checked first
+        decisions = _decisions(project, layer[keys.id_column].astype(str))  # answers naming one of its areas
     data = usable_data(table.data, project)
     key, parent = _key_column(project, data, layer)
     match = match_table(data, layer, key, file=str(project.table), parent_column=project.parent_column or parent,

@@ -442,7 +442,8 @@ def match_table(
         # a parent this layer does not know (another country, a new region): the name alone is
         # not enough to be sure, so a person confirms; codes and decisions still stand
         lost_rows = cell_text.isin(set(unknown)).to_numpy()
-    combined = texts + "\x1f" + parents.fillna("").astype(str)
+    # one verdict per distinct (value, parent); without a parent column, per distinct value
+    combined = texts if parent_column is None else texts + "\x1f" + parents.fillna("").astype(str)
     codes, uniques = pd.factorize(combined.where(present, None))
     first = pd.Series(np.arange(len(data)))[codes >= 0].groupby(codes[codes >= 0]).first().to_numpy()
     text_list, parent_list = texts.tolist(), parents.tolist()
