@@ -17,7 +17,8 @@ def test_steps_are_shown_as_a_flow(window):
 def test_sample_project_preview_then_pdf_export(window, qtbot, tmp_path):
     assert window.pages.currentWidget() is window.start_page
     assert not window.preview.has_map()
-    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+    # the map comes first, then the table's details (columns, personal data: exporting waits for them)
+    with qtbot.waitSignals([window.preview_ready, window.table_ready], timeout=90000):
         window.sample_button.click()
     assert window.preview.has_map()
     assert window.preview.pixmap().width() > 300
@@ -42,6 +43,27 @@ def test_sample_project_preview_then_pdf_export(window, qtbot, tmp_path):
     assert step.file_edit.text() == str(tmp_path / "other" / "niger")
 
 
+def test_the_map_comes_first_and_exporting_waits_for_the_tables_personal_columns(window, qtbot):
+    """Both files chosen one after the other: the map is drawn on the boundary file chosen (not a built-in
+    set guessed while it was being opened), before the Data step's details; Export waits for those (a new
+    table's personal columns are kept out when they arrive)."""
+    from pathlib import Path
+
+    from carto_desktop.project import sample_project
+
+    sample = sample_project("en")
+    seen = []
+    window.preview_ready.connect(lambda: seen.append(("map", window.export_button.isEnabled())))
+    window.table_ready.connect(lambda: seen.append(("table", window.export_button.isEnabled())))
+    with qtbot.waitSignals([window.preview_ready, window.table_ready], timeout=90000):
+        window.use_table(str(sample.table))
+        window.use_boundaries(str(sample.boundaries))
+    assert Path(window.project.boundaries) == Path(sample.boundaries).resolve()
+    assert seen[0] == ("map", False)  # asked first; the table's details follow in the same engine process
+    assert seen[1] == ("table", True)
+    assert window.data_step.summary_label.text()
+
+
 def test_a_bad_file_shows_a_dialog_and_the_window_keeps_working(window, qtbot, tmp_path):
     from dataclasses import replace
 
@@ -54,7 +76,8 @@ def test_a_bad_file_shows_a_dialog_and_the_window_keeps_working(window, qtbot, t
     assert window.error_box.isVisible()
     assert "does not exist" in window.error_box.text()
     assert "Traceback" not in window.error_box.text()
-    assert "does not exist" in window.data_step.summary_label.text()
+    # the Data step says it too, once the table's inspection (asked after the map) comes back
+    qtbot.waitUntil(lambda: "does not exist" in window.data_step.summary_label.text(), timeout=90000)
     window.error_box.close()
     with qtbot.waitSignal(window.preview_ready, timeout=90000):
         window.open_sample_project()

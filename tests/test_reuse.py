@@ -97,7 +97,8 @@ def _pixels(project, dpi=60):
 
 def test_a_restyled_preview_reuses_the_pages_shapes_and_looks_the_same_as_drawn_afresh(keeping, monkeypatch):
     """Projected, simplified and dissolved areas and the neighbours cut along the outline are kept
-    between previews (`reuse.kept_shapes`), text sizes too (`keep_text_sizes`): the page is the same."""
+    between previews (`reuse.kept_shapes`), text sizes and the outlines of haloed names too
+    (`keep_text_sizes`, `keep_text_paths`): the page is the same."""
     from carto_desktop.carto import page
 
     project = sample_project("en")
@@ -113,10 +114,14 @@ def test_a_restyled_preview_reuses_the_pages_shapes_and_looks_the_same_as_drawn_
         "outlines", worked_out["outlines"] + 1) or real_union(g))
     import matplotlib.text as mtext
 
-    from carto_desktop.carto.labels import keep_text_sizes
+    from matplotlib.textpath import TextToPath
+
+    from carto_desktop.carto.labels import keep_text_paths, keep_text_sizes
 
     monkeypatch.setattr(mtext, "_get_text_metrics_with_cache", mtext._get_text_metrics_with_cache)  # put back after
+    monkeypatch.setattr(TextToPath, "get_text_path", TextToPath.get_text_path)
     keep_text_sizes()
+    keep_text_paths()
     _pixels(project)
     first = dict(worked_out)
     assert first["neighbours"] == 1 and first["outlines"] > 1  # the country's outline and each region's

@@ -171,6 +171,38 @@ def keep_text_sizes() -> None:
     mtext._get_text_metrics_with_cache = metrics
 
 
+def keep_text_paths() -> None:
+    """Keep the outlines of texts drawn with a halo for the whole process (the app's engine processes).
+
+    A text with a path effect (the halo under every place name) is drawn as its glyphs' outlines,
+    which matplotlib works out again at each drawing: a quarter of the time of a preview with
+    hundreds of names (Nigeria's LGAs: 0.07 s). The outline depends only on the font, the text and
+    its layout options, in font units (scaled when drawn), so it is kept by those; TeX passes through.
+    """
+    from matplotlib.textpath import TextToPath
+
+    real = TextToPath.get_text_path
+    if getattr(real, "carto_kept", False):
+        return
+    paths: dict[tuple, tuple] = {}
+
+    def get_text_path(self, prop, s, ismath=False, *, features=None, language=None):
+        if ismath == "TeX" or type(self) is not TextToPath:
+            return real(self, prop, s, ismath=ismath, features=features, language=language)
+        key = (s, prop, ismath, None if features is None else tuple(features), language)
+        kept = paths.get(key)
+        if kept is None:
+            verts, codes = real(self, prop, s, ismath=ismath, features=features, language=language)
+            kept = (np.array(verts, dtype=float).reshape(-1, 2), list(codes))
+            if len(paths) >= _MEASURED_MAX:
+                paths.clear()
+            paths[(s, prop.copy(), ismath, key[3], language)] = kept  # a copy: fonts change in place
+        return kept[0].copy(), list(kept[1])
+
+    get_text_path.carto_kept = True  # type: ignore[attr-defined]
+    TextToPath.get_text_path = get_text_path
+
+
 def _first_free(ax, lb: Label, renderer, frame: Bbox, taken: _Taken, pad_px: float, dpi_trans,
                 skip: Bbox | None = None):
     """The first candidate position that is free. Each form of the name is measured once; the

@@ -123,8 +123,12 @@ class EngineProcess(QObject):
             self.cancelled.emit(job_id)
 
     def stop(self) -> None:
+        """End the process; its unanswered jobs are forgotten (their callers, a closed window, are gone)."""
         process, conn = self._process, self._conn
         self._process = self._conn = None
+        for job_id in self.pending:
+            self._answers.pop(job_id, None)
+        self.pending = []
         if conn is not None:
             try:
                 conn.close()

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             self._recent = self.recent.adopt(list(settings.value("recent", []) or []))
             settings.remove("recent")
         self._pending_inputs: dict[str, str] = {}
+        self._table_details = True  # the current table's inspection has come back (see `_changed`)
         self._export_job: int | None = None
 
         self.engine = EngineProcess(self)  # loading, matching, previews, project files
@@ -226,6 +227,14 @@ class MainWindow(QMainWindow):
     def _project_loaded(self, loaded: ProjectReady | ProjectOpened, path: str | None = None) -> None:
         self.set_project(loaded.project, project_path=path)
 
+    def _new_project_made(self, made: ProjectReady) -> None:
+        """A project on the chosen table; a boundary file chosen while it was being made is its boundaries."""
+        project = made.project
+        boundaries = self._pending_inputs.pop("boundaries", None) if "table" not in self._pending_inputs else None
+        if boundaries and project.boundaries is None:
+            project = apply_edit(project, ChooseBoundaries(Path(boundaries)))
+        self.set_project(project)
+
     def set_project(self, project: Project, *, project_path: str | Path | None = None, dirty: bool = False) -> None:
         """Show `project` and make its map; undo starts afresh."""
         self.project = project
@@ -277,33 +286,47 @@ class MainWindow(QMainWindow):
         self._changed(changed)
 
     def _changed(self, keys: set[str]) -> None:
+        """Show the changed project on every step, autosave it, and ask the engine for what it needs.
+
+        The map is asked for before the table's details (columns, roles, personal data: the Data step):
+        both run in the one engine process, which keeps the table it read for the map, so the person sees
+        the map first. Without boundaries the table's inspection comes first: it finds the built-in set.
+        """
         project = self.project
         self.data_step.show_project(project, self.lang)
         self.match_step.show_project(project)
         self.style_step.show_project(project)
         self.export_step.show_project(project, self._default_export_path())
-        if keys & {"table", "sheet", "roles"}:  # the user's roles shape the table's warnings
-            self._run(self.engine, InspectTable(str(project.table), project.sheet, dict(project.roles)),
-                      self._table_inspected, self._table_failed)
-        if "boundaries" in keys:
-            if project.boundaries is None or is_builtin(project.boundaries):
-                self.data_step.show_layers([], None)
-            else:
-                self._run(self.engine, InspectLayer(str(project.boundaries)), self._layers_inspected,
-                          lambda _report: None)
+        inspect = bool(keys & {"table", "sheet", "roles"})  # the user's roles shape the table's warnings
+        if inspect:
+            self._table_details = False  # no export until the personal columns are kept out (`_table_inspected`)
+        if "boundaries" in keys and (project.boundaries is None or is_builtin(project.boundaries)):
+            self.data_step.show_layers([], None)
         self.autosave_writer.soon()
         self._update_actions()
         self.project_changed.emit()
         self.export_button.setEnabled(False)
         if project.boundaries is None:  # the table's inspection finds the built-in set (`_table_inspected`)
+            if inspect:
+                self._inspect_table(project)
             self.statusBar().showMessage(self.tr("Looking for the boundaries that fit the table…"))
             return
         self.statusBar().showMessage(self.tr("Making the map…"))
         self.maps.changed(project)
+        if inspect:
+            self._inspect_table(project)
+        if "boundaries" in keys and not is_builtin(project.boundaries):
+            self._run(self.engine, InspectLayer(str(project.boundaries)), self._layers_inspected,
+                      lambda _report: None)
+
+    def _inspect_table(self, project: Project) -> None:
+        self._run(self.engine, InspectTable(str(project.table), project.sheet, dict(project.roles)),
+                  self._table_inspected, self._table_failed)
 
     def _table_inspected(self, info: TableInspected) -> None:
         if self.project is None:
             return
+        self._table_details = True
         self.data_step.show_table(info, self.project, self.lang)
         self.match_step.show_columns(list(info.columns), self.project.key_column)
         self.style_step.show_columns(list(info.columns))
@@ -316,7 +339,13 @@ class MainWindow(QMainWindow):
             if followed is not self.project:
                 self.project = followed
                 self._changed({"excluded_columns"})
+        self._allow_export()
         self.table_ready.emit()
+
+    def _allow_export(self) -> None:
+        """Export once the map on screen is the current project's and the table's personal columns are
+        known (the map may come first: a new table's detection decides which columns are kept out)."""
+        self.export_button.setEnabled(self._table_details and self.last_preview is not None and self.maps.idle())
 
     def _adopt_builtin(self, fit: BuiltinFit | None) -> None:
         """No boundaries chosen: the built-in set the table fits is used (a rule, no undo step); none or
@@ -332,7 +361,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Choose the boundaries: built in, or your own file."))
 
     def _table_failed(self, report: ErrorReport) -> None:
+        self._table_details = True  # nothing to keep out: the map's own reading says what failed
         self.data_step.show_table_error(report.text.text(self.lang) or report.summary)
+        self._allow_export()
 
     def _layers_inspected(self, info: LayersInspected) -> None:
         if self.project is not None:
@@ -364,7 +395,7 @@ class MainWindow(QMainWindow):
                                       .replace("%1", format_number(c.matched, self.lang))
                                       .replace("%2", format_number(c.review, self.lang))
                                       .replace("%3", format_number(c.unmatched, self.lang)))
-        self.export_button.setEnabled(True)
+        self._allow_export()
         self.export_step.data_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Map ready"))
         self.exporter.start()  # once, after the first map: ready by the time the user exports
@@ -460,7 +491,7 @@ class MainWindow(QMainWindow):
         if "table" in self._pending_inputs:
             inputs, self._pending_inputs = self._pending_inputs, {}
             self._run(self.engine, NewProject(inputs["table"], self.lang, inputs.get("boundaries")),
-                      self._project_loaded)
+                      self._new_project_made)
         else:
             self.statusBar().showMessage(self.tr("Now choose the table."))
 
