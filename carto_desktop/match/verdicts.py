@@ -31,9 +31,9 @@ class Candidate(NamedTuple):
     score: float
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """How one distinct key value (under one parent) was matched."""
+class Verdict(NamedTuple):
+    """How one distinct key value (under one parent) was matched (a record made once per distinct
+    value: 10,000 P-codes make 10,000 of them, a NamedTuple in a third of a frozen dataclass's time)."""
 
     area_id: str | None
     score: float
