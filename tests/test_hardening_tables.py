@@ -95,6 +95,25 @@ def test_the_span_checked_reaches_every_cell_calamine_reads_in_the_real_workbook
     with zipfile.ZipFile(books[-1]) as z:
         assert cell_span(z.read("xl/worksheets/sheet1.xml")) == (24_090, 10)
     assert cell_span(b'<row r="24090"><c r="A000001"/><c r="b7"/></row>') == (24_090, 2)
+    # cells and rows without r: calamine puts them after the cell or row before them
+    assert cell_span(b'<row r="5"><c r="B5"><v>1</v></c><c><v>2</v></c><c><v>3</v></c></row><row><c><v>4</v></c></row>') \
+        == (6, 4)
+    assert cell_span(b'<x:row r="2"><x:c><x:v>1</x:v></x:c><x:c><x:v>1</x:v></x:c></x:row>') == (2, 2)
+
+
+def test_a_row_of_cells_written_without_references_is_refused_not_an_abort(real_data, tmp_path):
+    """Two million cells `<c></c>` in one row (a 49 kB file) put a value at column 2,000,001: python-calamine
+    then asked for terabytes and aborted, although no reference named a far cell."""
+    src, book = real_data / "tables" / "tcd_3w_ocha_2021-10.xlsx", tmp_path / "positional.xlsx"
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            data = z.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                end = data.index(b"</row>")
+                data = data[:end] + b"<c></c>" * 2_000_000 + b"<c><v>1</v></c>" + data[end:]
+            w.writestr(info, data)
+    line = _one_plain_sentence(_cli("inspect", "--table", str(book)))
+    assert "2000007 columns" in line.replace(",", "").replace("\u202f", "") and "cells" in line
 
 
 def test_an_xls_that_asks_for_4_gb_is_a_damaged_workbook_not_an_abort():

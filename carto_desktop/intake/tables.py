@@ -30,7 +30,7 @@ from carto_desktop.intake.guard import can_guard, guarded
 from carto_desktop.intake.notices import Notice
 from carto_desktop.limits import MAX_COLUMNS, MAX_SHEET_CELLS
 from carto_desktop.intake.safety import check_zip, is_zip
-from carto_desktop.intake.sheet_span import cell_span
+from carto_desktop.intake.sheet_span import SheetSpan
 
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -498,7 +498,7 @@ def _sheet_rows(p: Path, sheet: str | None, kind: str) -> tuple[pd.DataFrame, st
 
 def _check_sheet_span(p: Path, sheet: str) -> None:
     """`limits.MAX_SHEET_CELLS`: the worksheet's declared dimension and cell references, read from its XML
-    before the reader sees it (a cell "ZZZZZZ1" made python-calamine ask for 18 TB and abort; `sheet_span.cell_span`)."""
+    before the reader sees it (a cell "ZZZZZZ1" made python-calamine ask for 18 TB and abort; `sheet_span.SheetSpan`)."""
     import zipfile
 
     try:
@@ -507,7 +507,7 @@ def _check_sheet_span(p: Path, sheet: str) -> None:
             names = [part] if part in z.namelist() else [n for n in z.namelist()
                                                           if n.startswith("xl/worksheets/") and n.endswith(".xml")]
             for name in names:
-                rows = cols = 0
+                span = SheetSpan()
                 tail = b""
                 with z.open(name) as f:
                     while True:
@@ -515,12 +515,13 @@ def _check_sheet_span(p: Path, sheet: str) -> None:
                         if not block:
                             break
                         chunk = tail + block
-                        cut = chunk.rfind(b">") + 1  # tags are matched whole; the rest waits for the next block
+                        cut = chunk.rfind(b">") + 1  # tags are read whole; the rest waits for the next block
                         chunk, tail = chunk[:cut], chunk[cut:]
-                        r, c = cell_span(chunk)
-                        rows, cols = max(rows, r), max(cols, c)
+                        span.read(chunk)
+                        rows, cols = span.farthest
                         if rows * cols > MAX_SHEET_CELLS or len(tail) > 1 << 24:
                             break
+                rows, cols = span.farthest
                 if rows * cols > MAX_SHEET_CELLS or len(tail) > 1 << 24:
                     raise _span_error(p, sheet, rows, cols)
     except DataError:
