@@ -72,10 +72,15 @@ def save_atlas(project: Project, output: str | Path, dpi: int = 300, prepared: P
     out = Path(output)
     if fmt == "pdf":
         from matplotlib import rc_context
+
+        from carto_desktop.pdf_fonts import defer_fonttools_subset, quick_subsets
+
+        defer_fonttools_subset()  # before matplotlib's PDF backend would import fontTools' subsetter
         from matplotlib.backends.backend_pdf import PdfPages
 
-        def write(tmp: str) -> None:
-            with rc_context({"pdf.fonttype": 42}), PdfPages(tmp, metadata={"Creator": "Carto Desktop"}) as pdf:
+        def write(tmp: str) -> None:  # fonts subset as a single map's are (`pdf_fonts`), when PdfPages closes
+            with quick_subsets(), rc_context({"pdf.fonttype": 42}), \
+                    PdfPages(tmp, metadata={"Creator": "Carto Desktop"}) as pdf:
                 for _, _, fig, _ in atlas_pages(project, prepared):
                     pdf.savefig(fig)
 
