@@ -34,7 +34,10 @@ def _read(relay: _Relay, conn) -> None:
             message = conn.recv()
         except (EOFError, OSError, TypeError):  # TypeError: the window closed the pipe while it was read
             message = None  # the process ended
-        relay.received.emit(conn, message)
+        try:
+            relay.received.emit(conn, message)
+        except RuntimeError:  # Qt deleted the relay at the interpreter's exit: nobody is listening
+            return
         if message is None:
             return
 
