@@ -61,19 +61,48 @@ def place(ax: Axes, labels: Sequence[Label], renderer, obstacles: Sequence[Bbox]
     taken = _Taken(list(obstacles) + [lb.obstacle for lb in labels if lb.obstacle is not None])
     drawn: list[Text] = []
     dpi_trans = ax.figure.dpi_scale_trans
-    for lb in sorted(labels, key=lambda item: item.priority):
-        own = lb.obstacle
-        spot = _first_free(ax, lb, renderer, frame, taken, pad_px, dpi_trans, skip=own)
-        if spot is None:
-            if lb.marker is not None:
-                lb.marker.remove()
-                if own is not None:
-                    taken.remove(own)
-            continue
-        text, box = spot
-        taken.add(box)
-        drawn.append(text)
+    ordered = sorted(labels, key=lambda item: item.priority)
+    anchors = ax.transData.transform(np.array([(lb.x, lb.y) for lb in ordered], dtype=float).reshape(-1, 2))
+    sizes = _Sizes(ax, renderer)
+    try:
+        for lb, anchor in zip(ordered, anchors):
+            own = lb.obstacle
+            spot = _first_free(ax, lb, anchor, sizes, frame, taken, pad_px, dpi_trans, skip=own)
+            if spot is None:
+                if lb.marker is not None:
+                    lb.marker.remove()
+                    if own is not None:
+                        taken.remove(own)
+                continue
+            text, box = spot
+            taken.add(box)
+            drawn.append(text)
+    finally:
+        sizes.close()
     return drawn
+
+
+class _Sizes:
+    """The size of a name in a label's style, measured with one scratch text per style: a text made for
+    every label tried (Nigeria: 368 a page, 219 placed) cost more than the whole search."""
+
+    def __init__(self, ax: Axes, renderer) -> None:
+        self.ax, self.renderer = ax, renderer
+        self.scratch: dict[int, tuple[dict, Text]] = {}  # by the style dict's identity (held, so it stays its own)
+
+    def of(self, s: str, style: dict) -> tuple[float, float]:
+        kept = self.scratch.get(id(style))
+        if kept is None:
+            text = self.ax.text(0.0, 0.0, "", ha="center", va="center", clip_on=False, **style)
+            kept = self.scratch[id(style)] = (style, text)
+        text = kept[1]
+        text.set_text(s)
+        return _measure(text, self.renderer)
+
+    def close(self) -> None:
+        for _style, text in self.scratch.values():
+            text.remove()
+        self.scratch.clear()
 
 
 class _Taken:
@@ -203,16 +232,15 @@ def keep_text_paths() -> None:
     TextToPath.get_text_path = get_text_path
 
 
-def _first_free(ax, lb: Label, renderer, frame: Bbox, taken: _Taken, pad_px: float, dpi_trans,
+def _first_free(ax, lb: Label, anchor, sizes: _Sizes, frame: Bbox, taken: _Taken, pad_px: float, dpi_trans,
                 skip: Bbox | None = None):
-    """The first candidate position that is free. Each form of the name is measured once; the
-    boxes of the other positions follow by arithmetic (laying text out again is the slow part)."""
-    text = ax.text(lb.x, lb.y, "", ha="center", va="center", clip_on=False, gid=lb.kind, **lb.style)
-    ax_x, ax_y = ax.transData.transform((lb.x, lb.y))
+    """The first candidate position that is free, as a text added to `ax`. Each form of the name is
+    measured once (`anchor`: the label's point in display pixels); the boxes of the other positions
+    follow by arithmetic (laying text out again is the slow part)."""
+    ax_x, ax_y = anchor
     px_per_pt = ax.figure.dpi / 72
     for s in lb.texts:
-        text.set_text(s)
-        w, h = _measure(text, renderer)
+        w, h = sizes.of(s, lb.style)
         for ha, va, dx, dy in lb.positions:
             cx = ax_x + dx * lb.gap_pt * px_per_pt + {"left": w / 2, "center": 0.0, "right": -w / 2}[ha]
             cy = ax_y + dy * lb.gap_pt * px_per_pt + {"bottom": h / 2, "center": 0.0, "top": -h / 2}[va]
@@ -224,11 +252,9 @@ def _first_free(ax, lb: Label, renderer, frame: Bbox, taken: _Taken, pad_px: flo
             if taken.hit(box, skip):
                 continue
             offset = ScaledTranslation(dx * lb.gap_pt / 72, dy * lb.gap_pt / 72, dpi_trans)
-            text.set_ha(ha)
-            text.set_va(va)
+            text = ax.text(lb.x, lb.y, s, ha=ha, va=va, clip_on=False, gid=lb.kind, **lb.style)
             text.set_transform(ax.transData + offset)
             return text, box
-    text.remove()
     return None
 
 
