@@ -272,6 +272,11 @@ def build_map(project: Project, prepared: PreparedMap | None = None) -> MapResul
     e.g. an export that also writes an interactive map)."""
     prepared = prepared or prepare_map(project)
     fig, drawn = _render(project, prepared.template, prepared.data, prepared.layer, prepared.match)
+    return drawn_map(project, prepared, fig, drawn)
+
+
+def drawn_map(project: Project, prepared: PreparedMap, fig: Figure, drawn: DrawnPage) -> MapResult:
+    """The `MapResult` of a prepared map drawn as `fig` (by `build_map`, or a page coloured again in the app)."""
     notices = list(prepared.notices)
     if drawn.basemap_partial:
         notices.append(translate("The basemap pack covers only part of the map frame; outside its grey edge the "

@@ -148,3 +148,37 @@ def test_the_share_check_of_a_restyled_preview_is_the_one_made_afresh(keeping):
     assert again == check_shown(share_check(restyled, build_map(restyled), lang="en"))
     assert again != first  # the person's word on a column changes the check
     reuse.keep_between_maps(True)
+
+
+@pytest.mark.parametrize("base", [{}, {"lang": "fr", "page": "square_1080"}], ids=["A4", "card"])
+def test_a_recoloured_preview_is_the_page_drawn_afresh(keeping, monkeypatch, base):
+    """A palette, class or classification edit colours the engine process's kept page again
+    (`page.recolour_page`) instead of laying the page out again: the same pixels as the page made
+    from scratch, legend included; another edit (a title) lays the page out again."""
+    from carto_desktop.gui import engine_tasks
+
+    project = replace(sample_project("en"), **base)
+    edits = [{"palette": "Greens"}, {"classes": 4}, {"scheme": "equal_interval", "palette": "Blues"},
+             {"classes": 7, "scheme": "natural_breaks"}, {"title": "Partners per cercle"}]
+    projects = [project]
+    for edit in edits:
+        projects.append(replace(projects[-1], **edit))
+
+    def pixels(p):
+        return np.frombuffer(engine_tasks.preview(p, fit=(700, 500)).page.pixels, dtype=np.uint8)
+
+    reuse.keep_between_maps(False)
+    afresh = []
+    for p in projects:
+        engine_tasks._PAGE.forget()
+        afresh.append(pixels(p))
+    reuse.keep_between_maps(True)
+    laid_out = []
+    real = project_module.render_page
+    monkeypatch.setattr(project_module, "render_page", lambda *a, **k: laid_out.append(1) or real(*a, **k))
+    engine_tasks._PAGE.forget()
+    kept = [pixels(p) for p in projects]
+    assert len(laid_out) == 2  # the first page, then the new title's
+    for p, a, b in zip(projects, afresh, kept):
+        np.testing.assert_array_equal(a, b, err_msg=f"{p.palette} {p.classes} {p.scheme} {p.title}")
+    assert not np.array_equal(kept[0], kept[1])  # the colours did change

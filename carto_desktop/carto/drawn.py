@@ -25,3 +25,4 @@ class DrawnPage:
     map_crs: Any = None  # the CRS of the single map (None for a grid of small maps)
     scale_bar: Any = None  # the `ScaleBar` drawn
     basemap_partial: bool = False  # the tile pack does not cover the whole frame (the user is told)
+    colouring: Any = None  # a choropleth's legend parts besides its classes: `page.recolour_page` colours it again

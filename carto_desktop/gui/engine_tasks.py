@@ -199,6 +199,9 @@ class _LastPage:
     background = None  # the page's pixels without highlight (an Agg BufferRegion)
     size: tuple[int, int] = (0, 0)
 
+    def forget(self) -> None:
+        self.project = self.figure = self.drawn = self.background = None
+
     def keep(self, project: Project, figure, drawn, dpi: float) -> bytes:
         """Draw `figure` at `dpi`, remember it with what it drew (`drawn`), and return its pixels."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -282,7 +285,7 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
     from carto_desktop.project import build_map
 
     _unless_superseded()
-    result = build_map(project)
+    result = _recoloured(project) or build_map(project)
     _unless_superseded()
     _PAGE.keep(project, result.figure, result.drawn, screen_dpi(result.figure, fit, dpi))
     page = _PAGE.highlighted(highlight)
@@ -300,6 +303,35 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
     small_counts, stated_source, rows = _truth(project, result)
     return Preview(page, tuple(str(c) for c in result.table.data.columns), match, check, small_counts, stated_source,
                    rows)
+
+
+RECOLOURING = frozenset({"palette", "classes", "scheme"})  # edits that change only a choropleth's colours
+
+
+def _recoloured(project: Project):
+    """The kept page coloured again for `project` (`page.recolour_page`), when it differs from the page's
+    project only in its palette, classes or classification; None: the map is made afresh.
+
+    The same pixels as a page drawn afresh (`tests/test_reuse.py`), without laying the page out again.
+    """
+    from carto_desktop.carto.page import recolour_page
+    from carto_desktop.project import drawn_map, prepare_map
+
+    last = _PAGE.project
+    if last is None or _PAGE.figure is None or _PAGE.drawn is None:
+        return None
+    changed = {f.name for f in fields(Project) if getattr(project, f.name) != getattr(last, f.name)}
+    if not changed or not changed <= RECOLOURING:
+        return None
+    prepared = prepare_map(project)
+    figure, drawn = _PAGE.figure, _PAGE.drawn
+    _PAGE.forget()  # changed in place below: never highlighted as the old project's page
+    try:
+        if not recolour_page(figure, drawn, prepared.data, prepared.template, project.lang):
+            return None
+    except Exception:  # a speed-up only: the page is drawn afresh
+        return None
+    return drawn_map(project, prepared, figure, drawn)
 
 
 def _truth(project: Project, result) -> tuple[InBoth, str | None, RowsOnMap | None]:
