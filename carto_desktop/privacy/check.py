@@ -264,6 +264,7 @@ def _files_named(project: Project, result: MapResult, map_files: Iterable[str | 
 
     inputs = [Path(p) for p in (project.table, project.boundaries) if p is not None
               and not str(p).startswith("builtin:") and Path(p).parent.resolve() != sample_data_dir().resolve()]
+    inputs = [p for p in inputs if names_a_person(p.stem)]  # before reading the page (each preview)
     if not inputs:
         return []
     forms: list[bytes] = []
@@ -275,7 +276,7 @@ def _files_named(project: Project, result: MapResult, map_files: Iterable[str | 
         forms += file_texts(f)
     named = []
     for p in inputs:  # a file named after a person (issue 14 takes file names off the map altogether)
-        if names_a_person(p.stem) and find_values(forms, [p.stem]) and p.name not in named:
+        if find_values(forms, [p.stem]) and p.name not in named:
             named.append(p.name)
     return named
 
