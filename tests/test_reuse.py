@@ -151,15 +151,22 @@ def test_the_share_check_of_a_restyled_preview_is_the_one_made_afresh(keeping):
 
 
 @pytest.mark.parametrize("base", [{}, {"lang": "fr", "page": "square_1080"}], ids=["A4", "card"])
-def test_a_recoloured_preview_is_the_page_drawn_afresh(keeping, monkeypatch, base):
+def test_a_recoloured_or_retitled_preview_is_the_page_drawn_afresh(keeping, monkeypatch, base):
     """A palette, class or classification edit colours the engine process's kept page again
-    (`page.recolour_page`) instead of laying the page out again: the same pixels as the page made
-    from scratch, legend included; another edit (a title) lays the page out again."""
+    (`page.recolour_page`), a title or subtitle edit writes the new one in the title band when it takes
+    as many lines (`page.retitle_page`), instead of laying the page out again: the same pixels as the page
+    made from scratch; a title on another number of lines, or a title with a palette, lays the page out again."""
     from carto_desktop.gui import engine_tasks
 
     project = replace(sample_project("en"), **base)
+    title = project.title
     edits = [{"palette": "Greens"}, {"classes": 4}, {"scheme": "equal_interval", "palette": "Blues"},
-             {"classes": 7, "scheme": "natural_breaks"}, {"title": "Partners per cercle"}]
+             {"classes": 7, "scheme": "natural_breaks"},
+             {"subtitle": "January to June 2024"},  # fewer lines than the sample's: laid out again
+             {"subtitle": "January to June 2025"},  # the same lines (and no letter below the line more or less)
+             {"title": title.replace("a", "e", 1)},  # a letter typed
+             {"title": "Partners"},  # on one line: laid out again where the old one took more
+             {"title": "Partners in Mali", "palette": "Purples"}]
     projects = [project]
     for edit in edits:
         projects.append(replace(projects[-1], **edit))
@@ -177,8 +184,16 @@ def test_a_recoloured_preview_is_the_page_drawn_afresh(keeping, monkeypatch, bas
     real = project_module.render_page
     monkeypatch.setattr(project_module, "render_page", lambda *a, **k: laid_out.append(1) or real(*a, **k))
     engine_tasks._PAGE.forget()
-    kept = [pixels(p) for p in projects]
-    assert len(laid_out) == 2  # the first page, then the new title's
+    kept = []
+    for p in projects:
+        before = len(laid_out)
+        kept.append(pixels(p))
+        laid_out[before:] = [p] * (len(laid_out) - before)
+    steps = [next(i for i, q in enumerate(projects) if q is p) for p in laid_out]
+    assert steps[0] == 0
+    assert not {1, 2, 3, 4, 6, 7} & set(steps), steps  # colours, a subtitle, a letter of the title: not laid out
+    assert 9 in steps, steps  # a title with a palette
     for p, a, b in zip(projects, afresh, kept):
-        np.testing.assert_array_equal(a, b, err_msg=f"{p.palette} {p.classes} {p.scheme} {p.title}")
+        np.testing.assert_array_equal(a, b, err_msg=f"{p.palette} {p.classes} {p.scheme} {p.title} {p.subtitle}")
     assert not np.array_equal(kept[0], kept[1])  # the colours did change
+    assert not np.array_equal(kept[5], kept[6]) and not np.array_equal(kept[6], kept[7])  # and the texts

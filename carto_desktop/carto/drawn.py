@@ -26,3 +26,4 @@ class DrawnPage:
     scale_bar: Any = None  # the `ScaleBar` drawn
     basemap_partial: bool = False  # the tile pack does not cover the whole frame (the user is told)
     colouring: Any = None  # a choropleth's legend parts besides its classes: `page.recolour_page` colours it again
+    header: Any = None  # the title band as drawn: `page.retitle_page` writes another title

@@ -252,6 +252,8 @@ def _draw_page(
     crs = projection.crs
     # the texts first: the map then takes every millimetre they leave
     header_bottom = _header(fig, layout, template, texts)
+    # the title band's artists (the page holds nothing else yet): the app may write another title (`retitle_page`)
+    drawn.header = _Header(layout, header_bottom, fig.dpi, tuple(a for a in fig.get_children() if a is not fig.patch))
     footer_top = _footer(fig, layout, template, texts, projection, lang)
     layout = _fit_panel(fig, layout, header_bottom, footer_top)
     data = _projected(data, crs, layout, template)
@@ -332,6 +334,43 @@ class _Colouring:
     body_pt: float
     larger: object | None  # the legend entry of rows naming only a region
     reference: list  # the legend entries of the capital, towns, lakes and rivers
+
+
+@dataclass(frozen=True)
+class _Header:
+    """The title band as drawn: the layout it was drawn in, where it ends, at what resolution, its artists."""
+
+    layout: PageLayout
+    bottom: float  # mm from the page's foot: the map and panel start below it
+    dpi: float  # the figure's while it was laid out (texts are wrapped as measured)
+    artists: tuple
+
+
+def retitle_page(fig: Figure, drawn: DrawnPage, template: Template, texts: PageTexts) -> bool:
+    """Write another title and subtitle on a drawn page, in place, when they end where the old ones did:
+    the map, legend and footer then stay where a page drawn afresh puts them (the app's title and
+    subtitle edits, typed a word at a time). False, with nothing changed, when the band would grow or shrink
+    (another number of lines): draw the page afresh."""
+    header = getattr(drawn, "header", None)
+    if header is None:
+        return False
+    dpi = fig.dpi
+    scratch = Figure(figsize=fig.get_size_inches(), dpi=header.dpi)
+    FigureCanvasAgg(scratch)
+    with rc_context({"text.parse_math": False}):
+        if _header(scratch, header.layout, template, texts) != header.bottom:
+            return False
+        fig.set_dpi(header.dpi)  # measured and wrapped as when the page was laid out
+        try:
+            for artist in header.artists:
+                artist.remove()
+            before = set(map(id, fig.get_children()))
+            bottom = _header(fig, header.layout, template, texts)
+        finally:
+            fig.set_dpi(dpi)
+    drawn.header = replace(header, bottom=bottom,
+                           artists=tuple(a for a in fig.get_children() if id(a) not in before))
+    return True
 
 
 def recolour_page(fig: Figure, drawn: DrawnPage, data: MapData, template: Template, lang: str) -> bool:

@@ -306,32 +306,38 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
 
 
 RECOLOURING = frozenset({"palette", "classes", "scheme"})  # edits that change only a choropleth's colours
+RETITLING = frozenset({"title", "subtitle"})  # edits that change only the title band
 
 
 def _recoloured(project: Project):
     """The kept page coloured again for `project` (`page.recolour_page`), when it differs from the page's
-    project only in its palette, classes or classification; None: the map is made afresh.
+    project only in its palette, classes or classification, or given its new title (`page.retitle_page`)
+    when only the title or subtitle differ; None: the map is made afresh (also when the new title takes
+    another number of lines).
 
     The same pixels as a page drawn afresh (`tests/test_reuse.py`), without laying the page out again.
     """
-    from carto_desktop.carto.page import recolour_page
-    from carto_desktop.project import drawn_map, prepare_map
+    from carto_desktop.carto.page import recolour_page, retitle_page
+    from carto_desktop.project import drawn_map, page_inputs, prepare_map
 
     last = _PAGE.project
     if last is None or _PAGE.figure is None or _PAGE.drawn is None:
         return None
     changed = {f.name for f in fields(Project) if getattr(project, f.name) != getattr(last, f.name)}
-    if not changed or not changed <= RECOLOURING:
+    if not changed or not (changed <= RECOLOURING or changed <= RETITLING):
         return None
     prepared = prepare_map(project)
     figure, drawn = _PAGE.figure, _PAGE.drawn
     _PAGE.forget()  # changed in place below: never highlighted as the old project's page
     try:
-        if not recolour_page(figure, drawn, prepared.data, prepared.template, project.lang):
-            return None
+        if changed <= RECOLOURING:
+            done = recolour_page(figure, drawn, prepared.data, prepared.template, project.lang)
+        else:
+            texts = page_inputs(project, prepared.template, prepared.data, prepared.layer, prepared.match).texts
+            done = retitle_page(figure, drawn, prepared.template, texts)
     except Exception:  # a speed-up only: the page is drawn afresh
         return None
-    return drawn_map(project, prepared, figure, drawn)
+    return drawn_map(project, prepared, figure, drawn) if done else None
 
 
 def _truth(project: Project, result) -> tuple[InBoth, str | None, RowsOnMap | None]:
