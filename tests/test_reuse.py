@@ -158,7 +158,7 @@ def test_a_recoloured_or_retitled_preview_is_the_page_drawn_afresh(keeping, monk
     made from scratch; a title on another number of lines, or a title with a palette, lays the page out again."""
     from carto_desktop.gui import engine_tasks
 
-    project = replace(sample_project("en"), **base)
+    project = replace(sample_project("en"), legend_heading="Partners ($ in 2023: see $ note)", **base)
     title = project.title
     edits = [{"palette": "Greens"}, {"classes": 4}, {"scheme": "equal_interval", "palette": "Blues"},
              {"classes": 7, "scheme": "natural_breaks"},

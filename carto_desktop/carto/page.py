@@ -404,7 +404,8 @@ def recolour_page(fig: Figure, drawn: DrawnPage, data: MapData, template: Templa
         legend.entries.append(colouring.larger)
     legend.reference = colouring.reference
     fig.delaxes(legend_ax)
-    _page_legend(fig, colouring.layout, legend, colouring.body_pt)
+    with rc_context({"text.parse_math": False}):  # as `render_page`: "$" in a legend heading is a dollar
+        _page_legend(fig, colouring.layout, legend, colouring.body_pt)
     return True
 
 
