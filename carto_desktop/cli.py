@@ -353,16 +353,26 @@ def _gazetteer(args: argparse.Namespace) -> str | None:
     return None if choice.lower() in ("", "none") else choice
 
 
+def _read_ahead(project) -> None:
+    """Start reading the table on a second core while the map stack is imported (0.5 s): python-calamine
+    parses a workbook without holding Python's lock (`intake.tables.read_ahead`)."""
+    from carto_desktop.intake.tables import read_ahead
+
+    read_ahead(project.table, project.sheet)
+
+
 def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or default_language()  # no command: no --lang either
     if args.command == "demo":
-        from carto_desktop.project import sample_project
+        from carto_desktop.sample import sample_project
 
-        path = _render(sample_project(lang), args.output, args.dpi, account=False)
+        project = sample_project(lang)
+        _read_ahead(project)
+        path = _render(project, args.output, args.dpi, account=False)
         print(path.resolve())
         return EXIT_OK
     if args.command == "render":
-        from carto_desktop.project import Project
+        from carto_desktop.choices import Project
 
         project = Project(
             table=Path(args.table), boundaries=_boundaries(args), sheet=args.sheet, key_column=args.key_column,
@@ -377,6 +387,7 @@ def run(args: argparse.Namespace) -> int:
         )
         project = replace(project, title=args.title, subtitle=args.subtitle, data_credit=args.source,
                           legend_heading=args.legend_title)
+        _read_ahead(project)
         if args.atlas:
             from carto_desktop.atlas import save_atlas
             from carto_desktop.interactive import HTML_SUFFIXES
