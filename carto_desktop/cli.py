@@ -503,6 +503,10 @@ def command() -> None:
     what was printed needs flushing. The app exits the ordinary way (Qt saves its settings then).
     """
     args = build_parser().parse_args(program_arguments(sys.argv[1:]))
+    if args.command not in (None, "app"):
+        # numpy's OpenBLAS starts a thread per core as it is imported (0.05 s of processor time)
+        # for matrix products a map never makes; the person's own setting wins
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     code = _main(args)
     if args.command in (None, "app"):
         sys.exit(code)

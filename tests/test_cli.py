@@ -1,5 +1,6 @@
 """The command-line contract: demo, render and match, exit codes and messages."""
 import csv
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -146,3 +147,25 @@ def test_layer_of_a_multi_layer_file_is_chosen(tmp_path):
     assert main(["match", "--table", table, "--boundaries", str(gpkg), "--layer", "regions", "-o", str(out)]) == 0
     assert len(matched_ids()) == 10 and "ML01" in matched_ids()
     assert main(["match", "--table", table, "--boundaries", str(gpkg), "--layer", "districts", "-o", str(out)]) == 2
+
+
+def test_a_command_leaves_with_all_it_printed_and_numpy_on_one_thread(tmp_path):
+    """`command()` ends a one-shot command with os._exit: what it printed must be flushed first, its
+    code kept; the command module imports no numpy before it asks OpenBLAS for a single thread."""
+    code = ("import sys, os, carto_desktop.cli as cli\n"
+            "assert 'numpy' not in sys.modules\n"
+            "import carto_desktop.cli\n"
+            "real = cli._main\n"
+            "cli._main = lambda args: (print('threads', os.environ.get('OPENBLAS_NUM_THREADS')), real(args))[1]\n"
+            "sys.argv = ['carto-desktop'] + sys.argv[1:]\n"
+            "cli.command()\n")
+    # as on a person's machine: stdout into a pipe is block-buffered (this machine sets PYTHONUNBUFFERED)
+    quiet_env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_NUM_THREADS", "PYTHONUNBUFFERED")}
+    ok = subprocess.run([sys.executable, "-c", code, "demo", "-o", str(tmp_path / "d.png")], capture_output=True,
+                        text=True, cwd=REPO, env=quiet_env)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.splitlines() == ["threads 1", str((tmp_path / "d.png").resolve())]
+    bad = subprocess.run([sys.executable, "-c", code, "render", "--table", str(tmp_path / "none.csv"),
+                          "--boundaries", str(SAMPLE / "mali_adm2.geojson"), "-o", str(tmp_path / "x.png")],
+                         capture_output=True, text=True, cwd=REPO, env=quiet_env)
+    assert bad.returncode == 2 and "none.csv" in bad.stderr and "Traceback" not in bad.stderr
