@@ -150,3 +150,42 @@ def test_a_pdf_map_looks_the_same_whichever_way_its_fonts_are_subset(sample_fr_r
             pixels.append(np.asarray(img.convert("RGB")))
     assert pixels[0].shape == pixels[1].shape and (pixels[0] < 128).any()  # a page with dark text on it
     assert np.array_equal(pixels[0], pixels[1])
+
+
+def _figure_with_texts(texts: list[tuple[str, str]]):
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6, 2))
+    for i, (family, text) in enumerate(texts):
+        fig.text(0.02, 0.85 - 0.3 * i, text, fontsize=12, family=family)
+    return fig
+
+
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+def test_letters_of_a_monospaced_font_or_a_script_dejavu_lacks_keep_their_widths(tmp_path, monkeypatch):
+    """A title in Amharic or Chinese (drawn from matplotlib's Last Resort font: a box per letter naming its
+    script) or a template's monospaced font: in these fonts most glyphs take their advance from the last of
+    the font's first few metrics (hhea's numberOfHMetrics: 2 in Last Resort, 4 in DejaVu Sans Mono). Emptying
+    that glyph's metrics when the page did not use it gave every other letter a width of 0: the letters
+    drawn on top of each other and the PDF's text run together for search and copy."""
+    fig = _figure_with_texts([("DejaVu Sans", "Région: አማርኛ 中文 ⵜⴰⵎⴰⵣⵉⵖⵜ"), ("DejaVu Sans Mono", "Mopti 12 345 (Ségou)")])
+    ours = save_map(fig, tmp_path / "ours.pdf", drawn=None).read_bytes()
+    monkeypatch.setattr(pdf_fonts, "subset_truetype", lambda data, glyphs: None)
+    theirs = save_map(fig, tmp_path / "fonttools.pdf", drawn=None).read_bytes()
+    assert ours.count(b"/FontFile2") == theirs.count(b"/FontFile2") >= 3  # DejaVu Sans, Last Resort, Mono
+    assert _objects(ours) == _objects(theirs)  # the widths (/W) each letter advances by included
+
+
+@pytest.mark.parametrize("name", ["LastResortHE-Regular.ttf", "DejaVuSansMono.ttf", "DejaVuSans.ttf"])
+def test_every_kept_glyph_advances_as_in_the_whole_font(name):
+    from matplotlib import get_data_path
+    from matplotlib.ft2font import FT2Font, LoadFlags
+
+    with open(f"{get_data_path()}/fonts/ttf/{name}", "rb") as f:
+        whole = f.read()
+    full = FT2Font(io.BytesIO(whole))
+    glyphs = {full.num_glyphs - 1, full.num_glyphs // 2, 5}  # the last glyphs lie past the long metrics
+    part = FT2Font(io.BytesIO(subset_truetype(whole, glyphs)))
+    for g in glyphs:
+        assert (part.load_glyph(g, flags=LoadFlags.NO_SCALE).horiAdvance
+                == full.load_glyph(g, flags=LoadFlags.NO_SCALE).horiAdvance > 0), g
