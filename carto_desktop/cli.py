@@ -479,13 +479,39 @@ def program_arguments(argv: Sequence[str]) -> list[str]:
     return argv
 
 
-def _quiet_stdout() -> None:
-    """Point stdout at the null device so Python's final flush into the closed pipe is not an error."""
+def _quiet_stdout(stream=None) -> None:
+    """Point stdout (or `stream`) at the null device so Python's final flush into the closed pipe is not an error."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+        os.dup2(devnull, (stream or sys.stdout).fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
         pass
+
+
+class _UntilTheReaderLeaves:
+    """stdout or stderr that goes to the null device once its reader has gone (`render --check … | head -1`):
+    the command still writes every file it was asked for (map data, layout report, .check.md), where the
+    first print after `head` left raised BrokenPipeError and ended it with code 0 before them."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            _quiet_stdout(self._stream)
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _quiet_stdout(self._stream)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -522,8 +548,12 @@ def _main(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or default_language()
     # A command runs once and exits: Python's search for reference cycles among the objects of a
     # 24,000-row table and a page of drawings costs 0.1-0.3 s and would free a few MB at most.
-    one_shot = args.command not in (None, "app") and gc.isenabled()
+    one_shot = args.command not in (None, "app")
+    collecting = one_shot and gc.isenabled()
+    streams = sys.stdout, sys.stderr
     if one_shot:
+        sys.stdout, sys.stderr = (_UntilTheReaderLeaves(s) if s is not None else s for s in streams)
+    if collecting:
         gc.disable()
     try:
         return run(args)
@@ -540,5 +570,6 @@ def _main(args: argparse.Namespace) -> int:
         print("carto-desktop: internal error (a bug). Please report it with the lines above.", file=sys.stderr)
         return EXIT_BUG
     finally:
-        if one_shot:
+        if collecting:
             gc.enable()
+        sys.stdout, sys.stderr = streams

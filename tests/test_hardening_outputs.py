@@ -143,3 +143,22 @@ def test_project_files_and_the_autosave_keep_no_absolute_path(tmp_path):
     recovered = autosave.recover()
     assert recovered.data["table"] == str((data / base.table.name).resolve())
     assert recovered.saved_from == str(saved.resolve())
+
+
+def test_a_render_whose_reader_has_gone_still_writes_every_file_asked_for(tmp_path):
+    """`carto-desktop render --check --export-data … | head -1`: once `head` had its line, the next print
+    raised BrokenPipeError, which ended the command with code 0 before it wrote the map's data, its layout
+    report and its .check.md (stdout unbuffered, as PYTHONUNBUFFERED, `python -u` and many CI images have it)."""
+    SAMPLE = REPO / "sample_data"
+    cmd = [sys.executable, "-m", "carto_desktop", "render", "--table", str(SAMPLE / "mali_3w_2023-12.xlsx"),
+           "--boundaries", str(SAMPLE / "mali_adm2.geojson"), "--dpi", "40", "--check", "--export-data",
+           str(tmp_path / "data.csv"), "--layout-report", str(tmp_path / "layout.json"), "-o", str(tmp_path / "m.png")]
+    producer = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                                env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"})
+    assert "rows are on the map" in producer.stdout.readline().decode("utf-8")
+    producer.stdout.close()  # as `head -1` does
+    err = producer.stderr.read().decode("utf-8", "replace")
+    assert producer.wait(120) == 0 and "Traceback" not in err, err
+    assert (tmp_path / "m.png").stat().st_size > 0 and (tmp_path / "layout.json").stat().st_size > 0
+    assert len((tmp_path / "data.csv").read_text(encoding="utf-8-sig").splitlines()) == 54  # a row per cercle
+    assert "Before you share" in (tmp_path / "m.check.md").read_text(encoding="utf-8")
