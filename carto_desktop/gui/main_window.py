@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
             self._recent = self.recent.adopt(list(settings.value("recent", []) or []))
             settings.remove("recent")
         self._pending_inputs: dict[str, str] = {}
-        self._table_details = True  # the current table's inspection has come back (see `_changed`)
+        self._inspecting = 0  # the table's inspections asked for and not yet back (see `_allow_export`)
         self._export_job: int | None = None
 
         self.engine = EngineProcess(self)  # loading, matching, previews, project files
@@ -298,8 +298,6 @@ class MainWindow(QMainWindow):
         self.style_step.show_project(project)
         self.export_step.show_project(project, self._default_export_path())
         inspect = bool(keys & {"table", "sheet", "roles"})  # the user's roles shape the table's warnings
-        if inspect:
-            self._table_details = False  # no export until the personal columns are kept out (`_table_inspected`)
         if "boundaries" in keys and (project.boundaries is None or is_builtin(project.boundaries)):
             self.data_step.show_layers([], None)
         self.autosave_writer.soon()
@@ -320,13 +318,14 @@ class MainWindow(QMainWindow):
                       lambda _report: None)
 
     def _inspect_table(self, project: Project) -> None:
+        self._inspecting += 1  # no export until the personal columns are kept out (`_allow_export`)
         self._run(self.engine, InspectTable(str(project.table), project.sheet, dict(project.roles)),
                   self._table_inspected, self._table_failed)
 
     def _table_inspected(self, info: TableInspected) -> None:
+        self._inspecting = max(self._inspecting - 1, 0)
         if self.project is None:
             return
-        self._table_details = True
         self.data_step.show_table(info, self.project, self.lang)
         self.match_step.show_columns(list(info.columns), self.project.key_column)
         self.style_step.show_columns(list(info.columns))
@@ -345,7 +344,7 @@ class MainWindow(QMainWindow):
     def _allow_export(self) -> None:
         """Export once the map on screen is the current project's and the table's personal columns are
         known (the map may come first: a new table's detection decides which columns are kept out)."""
-        self.export_button.setEnabled(self._table_details and self.last_preview is not None and self.maps.idle())
+        self.export_button.setEnabled(not self._inspecting and self.last_preview is not None and self.maps.idle())
 
     def _adopt_builtin(self, fit: BuiltinFit | None) -> None:
         """No boundaries chosen: the built-in set the table fits is used (a rule, no undo step); none or
@@ -361,7 +360,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Choose the boundaries: built in, or your own file."))
 
     def _table_failed(self, report: ErrorReport) -> None:
-        self._table_details = True  # nothing to keep out: the map's own reading says what failed
+        self._inspecting = max(self._inspecting - 1, 0)  # nothing to keep out: the map says what failed
         self.data_step.show_table_error(report.text.text(self.lang) or report.summary)
         self._allow_export()
 
