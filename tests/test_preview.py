@@ -40,3 +40,28 @@ def test_a_newer_preview_waiting_stops_the_one_being_made(monkeypatch):
         engine_tasks.preview(sample_project("en"))
     report = engine_tasks.error_report(engine_tasks.Superseded())
     assert report.superseded and not report.user
+
+
+def test_a_preview_pauses_the_cycle_collector_and_always_gives_it_back(monkeypatch):
+    """The person waits for a preview: no collection runs during it (they walked all the process keeps); the
+    collector is on again after it, even when the preview fails, and for the other tasks (an atlas export)."""
+    import gc
+
+    from carto_desktop.engine_messages import ListTemplates
+
+    seen = []
+
+    def runner(task):
+        seen.append((type(task).__name__, gc.isenabled()))
+        if isinstance(task, DrawHighlight):
+            raise RuntimeError("a bug")
+        return None
+
+    monkeypatch.setattr(engine_tasks, "run_task", runner)
+    assert gc.isenabled()
+    project = sample_project("en")
+    assert engine_tasks.answer(1, DrawPreview(project))[1]
+    assert not engine_tasks.answer(2, DrawHighlight(project, None))[1]
+    assert engine_tasks.answer(3, ListTemplates())[1]
+    assert seen == [("DrawPreview", False), ("DrawHighlight", False), ("ListTemplates", True)]
+    assert gc.isenabled()
