@@ -539,9 +539,25 @@ def command() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader has gone (`| head`): nothing left to say
+        except BrokenPipeError:  # the reader has gone (`| head`): nothing left to say
             pass
+        except (OSError, ValueError) as exc:  # `> report.txt` on a full disk: the report is cut short
+            if stream is sys.stdout and isinstance(exc, OSError):
+                code = _unwritten_output(exc, getattr(args, "lang", None) or default_language())
     os._exit(code)
+
+
+def _unwritten_output(exc: OSError, lang: str) -> int:
+    """Say in one sentence that what the command printed did not all reach its file (exit 2, not 0)."""
+    from carto_desktop.errors import ExportError
+
+    error = ExportError("What the command printed could not be written: {reason}.",
+                        hint="Choose a folder you can write to, with free space.", reason=exc.strerror or str(exc))
+    try:
+        print(f"carto-desktop: {error.text(lang)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+    return EXIT_USER
 
 
 def _main(args: argparse.Namespace) -> int:

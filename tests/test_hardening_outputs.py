@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO
 
 from carto_desktop.cli import main
@@ -162,3 +164,17 @@ def test_a_render_whose_reader_has_gone_still_writes_every_file_asked_for(tmp_pa
     assert (tmp_path / "m.png").stat().st_size > 0 and (tmp_path / "layout.json").stat().st_size > 0
     assert len((tmp_path / "data.csv").read_text(encoding="utf-8-sig").splitlines()) == 54  # a row per cercle
     assert "Before you share" in (tmp_path / "m.check.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux's /dev/full (a disk that is always full)")
+def test_a_command_whose_messages_cannot_be_written_says_so_and_does_not_exit_0():
+    """`carto-desktop match … > report.txt` on a full disk: `command()` flushes what was printed before
+    os._exit and ignored any error there, so the report was cut short and the command still said 0
+    (Python's own exit said 120 and why). Now one sentence and code 2; a reader gone (`| head`) is still no error."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as on a person's machine
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "carto_desktop", "boundaries", "--lang", "fr"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, env={**env, "PYTHONPATH": str(REPO)}, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("carto-desktop: ") and "n'a pas pu être écrit" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
