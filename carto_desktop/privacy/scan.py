@@ -21,6 +21,10 @@ from carto_desktop.privacy.sensitive import Finding
 _STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
 _TEXT_BLOCK = re.compile(rb"BT(.*?)ET", re.S)
 _PDF_STRING = re.compile(rb"\((?:[^()\\]|\\.)*\)", re.S)
+_TEXT_TOKEN = re.compile(rb"/([^\s/<>\[\]()]+)\s+[-+\d.]+\s+Tf|\((?:[^()\\]|\\.)*\)", re.S)  # a font chosen, a string
+_OBJECT = re.compile(rb"(?<![\d])(\d+) 0 obj\b(.*?)endobj", re.S)
+_TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+) 0 R")
+_FONT_REF = re.compile(rb"/([^\s/<>\[\]()]+)\s+(\d+) 0 R")
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 MIN_LENGTH = 5  # shorter values ("Oui", "12") turn up anywhere by chance
 
@@ -68,19 +72,92 @@ def _decode(raw: bytes) -> str:
     return raw.decode("latin-1")
 
 
-def _pdf_text(streams: list[bytes]) -> str:
-    """The text of a PDF's content streams, each text object's strings joined."""
+def _pdf_text(streams: list[bytes], fonts: dict[bytes, dict[int, str]] | None = None) -> str:
+    """The text of a PDF's content streams, each text object's strings joined. `fonts` (`_unicode_maps`):
+    each font's codes as text, as a reader's search finds it; a font without a map is read as UTF-16
+    two-byte codes or one byte per character."""
     parts = []
     for stream in streams:
         for block in _TEXT_BLOCK.finditer(stream):
-            raw = b"".join(_unescape(m.group(0)[1:-1]) for m in _PDF_STRING.finditer(block.group(1)))
-            if raw:
-                parts.append(_decode(raw))
+            font, text = None, []
+            for token in _TEXT_TOKEN.finditer(block.group(1)):
+                if token.group(1) is not None:  # "/F1 12 Tf": the font of the strings that follow
+                    font = (fonts or {}).get(token.group(1))
+                    continue
+                raw = _unescape(token.group(0)[1:-1])
+                if font is None:
+                    text.append(raw)
+                else:
+                    text.append("".join(font.get(int.from_bytes(raw[i:i + 2], "big"), "\ufffd")
+                                        for i in range(0, len(raw) - 1, 2)))
+            if any(text):
+                parts.append("".join(t if isinstance(t, str) else _decode(t) for t in _joined_bytes(text)))
     return "\n".join(parts)
 
 
+def _joined_bytes(pieces: list) -> list:
+    """Consecutive byte strings joined (a string split by kerning decodes as one), texts kept."""
+    out: list = []
+    for piece in pieces:
+        if isinstance(piece, bytes) and out and isinstance(out[-1], bytes):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _unicode_maps(data: bytes) -> dict[bytes, dict[int, str]]:
+    """Each font resource name of a PDF ("F1") to its ToUnicode map (code → text). matplotlib numbers a
+    TrueType font's glyphs by their Unicode code up to U+00FF only; a ligature ("fi"), "–", "Œ" or a thin
+    space gets a small code that this map alone explains."""
+    objects = {int(n): body for n, body in _OBJECT.findall(data)}
+    maps: dict[int, dict[int, str]] = {}
+    for number, body in objects.items():
+        ref = _TO_UNICODE.search(body.partition(b"stream")[0])
+        target = objects.get(int(ref.group(1))) if ref else None
+        if target is None:
+            continue
+        head, _, stream = target.partition(b"stream")
+        stream = stream.lstrip(b"\r\n")
+        if b"/FlateDecode" in head:
+            try:
+                stream = zlib.decompressobj().decompress(stream)
+            except zlib.error:
+                continue
+        maps[number] = _cmap(stream)
+    fonts = {}
+    for body in objects.values():
+        for name, number in _FONT_REF.findall(body.partition(b"stream")[0]):
+            if int(number) in maps:
+                fonts[name] = maps[int(number)]
+    return fonts
+
+
+def _cmap(stream: bytes) -> dict[int, str]:
+    """A ToUnicode CMap's bfchar and bfrange entries as {code: text}."""
+    def text(hexes: bytes) -> str:
+        return bytes.fromhex(hexes.decode("ascii")).decode("utf-16-be", errors="replace")
+
+    out: dict[int, str] = {}
+    for section in re.findall(rb"beginbfchar(.*?)endbfchar", stream, re.S):
+        for code, value in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>", section):
+            out[int(code, 16)] = text(value)
+    for section in re.findall(rb"beginbfrange(.*?)endbfrange", stream, re.S):
+        for low, high, rest in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]*>)", section):
+            low, high = int(low, 16), int(high, 16)
+            if rest.startswith(b"["):
+                for i, value in enumerate(re.findall(rb"<([0-9a-fA-F]*)>", rest)[: high - low + 1]):
+                    out[low + i] = text(value)
+            elif high - low < 65536:
+                first = text(rest[1:-1])
+                for i in range(high - low + 1):
+                    out[low + i] = first[:-1] + chr(ord(first[-1]) + i) if first else ""
+    return out
+
+
 def file_texts(path: str | Path) -> list[bytes]:
-    """The file's bytes and, for a PDF, its decompressed streams and its text (UTF-8)."""
+    """The file's bytes and, for a PDF, its decompressed streams and its text (UTF-8): as each text
+    object holds it (last), and with its lines joined by a space, for a name a title wraps."""
     data = Path(path).read_bytes()
     forms = [data]
     if Path(path).suffix.lower() == ".pdf":
@@ -91,7 +168,9 @@ def file_texts(path: str | Path) -> list[bytes]:
             except zlib.error:
                 continue
         forms += streams
-        forms.append(_pdf_text(streams).encode("utf-8"))
+        text = _pdf_text(streams, _unicode_maps(data))
+        forms.append(" ".join(text.split()).encode("utf-8"))
+        forms.append(text.encode("utf-8"))
     return forms
 
 
