@@ -597,7 +597,10 @@ def outlines_of(data: MapData, min_hole: float = 0.0) -> Outlines:
     def dissolve() -> Outlines:
         parent = _parent_outlines(areas, keys)
         parents = parent.geometry.to_numpy() if parent is not None else None
-        outer = np.array([_union(areas.geometry.to_numpy())])
+        # the country from its regions when every area has one: the same area, a tenth as many pieces to
+        # union (Nigeria's 774 LGAs, not a clean coverage: 0.20 s → 0.10 s from the 37 states' outlines)
+        whole = parents if parents is not None and not areas[columns[0]].isna().any() else areas.geometry.to_numpy()
+        outer = np.array([_union(whole)])
         return _closed(Outlines(parents, outer), min_hole, _metres_per_unit(areas.crs))
 
     return kept_shapes("outlines", (areas.geometry.to_numpy(),), (parent_of, min_hole, areas.crs), dissolve)
