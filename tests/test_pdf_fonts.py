@@ -1,5 +1,6 @@
 """PDF maps embed their fonts subset without fontTools' subsetter: the same glyphs, drawn the same."""
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -181,7 +182,10 @@ def test_every_kept_glyph_advances_as_in_the_whole_font(name):
     from matplotlib import get_data_path
     from matplotlib.ft2font import FT2Font, LoadFlags
 
-    with open(f"{get_data_path()}/fonts/ttf/{name}", "rb") as f:
+    path = f"{get_data_path()}/fonts/ttf/{name}"
+    if not os.path.exists(path):  # Last Resort comes with matplotlib 3.10 and later
+        pytest.skip(f"{name} is not among this matplotlib's fonts")
+    with open(path, "rb") as f:
         whole = f.read()
     full = FT2Font(io.BytesIO(whole))
     glyphs = {full.num_glyphs - 1, full.num_glyphs // 2, 5}  # the last glyphs lie past the long metrics
