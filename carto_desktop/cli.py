@@ -398,6 +398,14 @@ def run(args: argparse.Namespace) -> int:
                 raise OptionError("An atlas is a map per region in a PDF or in PNG or SVG files, not an "
                                   "interactive map.", hint="Use .pdf, .png or .svg with --atlas, or leave out --atlas: "
                                   "the interactive map zooms to any region.", file=args.output)
+            single = [o for o, v in (("--check", args.check), ("--export-data", args.export_data),
+                                     ("--layout-report", args.layout_report)) if v]
+            if single:  # the atlas writes none of them: said, not left out without a word
+                from carto_desktop.errors import OptionError
+
+                raise OptionError("{options}: only for a single map, not for an atlas.",
+                                  hint="Run the command once without --atlas for them, and once without them "
+                                  "for the atlas.", options=", ".join(single))
             from carto_desktop.project import resolve_boundaries
 
             project, recognition = resolve_boundaries(project)

@@ -169,3 +169,15 @@ def test_a_command_leaves_with_all_it_printed_and_numpy_on_one_thread(tmp_path):
                           "--boundaries", str(SAMPLE / "mali_adm2.geojson"), "-o", str(tmp_path / "x.png")],
                          capture_output=True, text=True, cwd=REPO, env=quiet_env)
     assert bad.returncode == 2 and "none.csv" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("extra", [["--check"], ["--export-data", "data.csv"], ["--layout-report", "layout.json"]])
+def test_an_atlas_refuses_the_single_maps_reports_instead_of_leaving_them_out(tmp_path, capsys, extra):
+    """`render --atlas --check` wrote the atlas and no check at all, without a word (--export-data and
+    --layout-report likewise): the person believed the pages had been checked for personal data."""
+    extra = [str(tmp_path / e) if "." in e else e for e in extra]
+    code = main(["render", "--table", str(SAMPLE / "mali_3w_2023-12.xlsx"), "--boundaries",
+                 str(SAMPLE / "mali_adm2.geojson"), "--atlas", *extra, "--lang", "fr", "-o", str(tmp_path / "atlas.pdf")])
+    err = capsys.readouterr().err
+    assert code == 2 and extra[0] in err and "--atlas" in err and "Conseil" in err, err
+    assert len(err.strip().splitlines()) == 1 and list(tmp_path.iterdir()) == []  # refused before any page is made

@@ -7,6 +7,8 @@ FRENCH: dict[str, str] = {
     "Choose a folder you can write to, with free space.": "Choisissez un dossier où vous pouvez écrire, avec de l'espace libre.",
     "The resolution must be between 30 and 1200 dpi.": "La résolution doit être comprise entre 30 et 1200 dpi.",
     "Use 150 dpi for screens and 300 dpi for print.": "Utilisez 150 dpi pour l'écran et 300 dpi pour l'impression.",
+    "{options}: only for a single map, not for an atlas.": "{options} : seulement pour une carte seule, pas pour un atlas.",
+    "Run the command once without --atlas for them, and once without them for the atlas.": "Lancez la commande une fois sans --atlas pour cela, et une fois sans ces options pour l'atlas.",
     "What the command printed could not be written: {reason}.": "Ce que la commande a affiché n'a pas pu être écrit : {reason}.",
     "The match results could not be written: {reason}.": "Les résultats de l'appariement n'ont pas pu être écrits : {reason}.",
     "An atlas is a map per region in a PDF or in PNG or SVG files, not an interactive map.": "Un atlas est une carte par région dans un PDF ou dans des fichiers PNG ou SVG, pas une carte interactive.",
