@@ -158,6 +158,9 @@ def read_ahead(path: str | Path, sheet: str | None = None, header_row: int | Non
     key = _ahead_key(path, sheet, header_row)
     if key is None or key in _AHEAD:
         return
+    p = Path(path)
+    if p.suffix.lower() not in TEXT_SUFFIXES and not _is_xlsx(p):
+        return  # an .xls or .ods is read in a forked child (`guard`): never forked from a thread mid-import
     future: Future = Future()
 
     def read() -> None:
