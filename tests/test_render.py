@@ -274,3 +274,36 @@ def test_long_thin_gaps_between_areas_are_not_drawn_as_borders_on_a_zoomed_map(r
                 for r in p.interiors]
     assert len(holes(outlines_of(data))) > 50  # the gaps are really in the file
     assert holes(outlines_of(data, min_hole=500.0 ** 2)) == []  # 1 mm² of paper at 1 mm ≈ 0.5 km
+
+
+def test_the_gaps_between_areas_are_filled_as_the_land_they_are():
+    """Nigeria's 774 LGAs leave about 2,900 gaps between them, holes in the country's outline: the grey of
+    the neighbouring land fills them (never the sea's colour between two LGAs), with their grey edge, and
+    nothing grey lies over an area. The neighbours are cut along the outline without its holes (speed)
+    and the holes filled after: this says it is the same as cutting along them."""
+    import shapely
+
+    from carto_desktop.builtin_boundaries.catalogue import read_builtin
+    from carto_desktop.carto import page
+    from carto_desktop.project import country_outlines
+
+    layer = read_builtin("builtin:NGA/2").to_crs("+proj=laea +lat_0=9 +lon_0=8 +units=m")
+    outer = page._union(layer.geometry.to_numpy())
+    areas = layer.union_all()
+    holes = shapely.difference(shapely.union_all([shapely.Polygon(r) for p in shapely.get_parts(outer)
+                                                  for r in p.interiors]), areas)  # an LGA may lie in a gap
+    assert len(shapely.get_parts(holes)) > 1000  # the gaps are really in the file
+    x0, y0, x1, y1 = outer.bounds
+    mm = (x1 - x0) / 250  # the country 25 cm wide on paper
+    geoms, codes, _, edges = page._neighbour_shapes(country_outlines(), layer.crs, (x0 - 20 * mm, x1 + 20 * mm),
+                                                    (y0 - 20 * mm, y1 + 20 * mm), "NGA", mm, outer)
+    assert {"NGA", "NER", "BEN", "CMR", "TCD"} <= set(codes)
+    land = shapely.union_all(geoms)
+    countries = country_outlines()
+    on_land = shapely.intersection(holes, shapely.union_all(countries[countries["ADM0_A3"].isin(codes)].to_crs(
+        layer.crs).geometry.make_valid().to_numpy()))
+    assert on_land.area > 0.9 * holes.area
+    assert shapely.difference(on_land, land).area < 1e-6 * on_land.area  # every gap on land filled
+    assert shapely.intersection(land, areas).area < 1e-6 * areas.area  # no area greyed
+    rings = shapely.union_all(shapely.get_parts(shapely.boundary(holes)))
+    assert shapely.difference(rings, shapely.buffer(shapely.union_all(edges), 1.0)).length < 0.01 * rings.length

@@ -964,8 +964,12 @@ def _neighbour_shapes(countries: gpd.GeoDataFrame, crs, xlim, ylim, skip: str | 
     vx = box(xlim[0], ylim[0], xlim[1], ylim[1])
     geoms = shapely.make_valid(near.geometry.to_numpy())
     codes = near["ADM0_A3"].to_numpy()
+    holes = np.array([], dtype=object)
     if outer is not None:
-        outer = shapely.make_valid(outer)
+        # the gaps between a boundary file's areas are thousands of tiny holes in its outline (Nigeria's LGAs:
+        # 2,900): the neighbours are cut along the outline without them, and the holes then filled by the
+        # neighbours that cover them, as cutting along them did (0.25-0.3 s → 0.1 s, the same pixels)
+        outer, holes = _without_holes(shapely.make_valid(outer))
         reach = max(3 * mm, NEIGHBOUR_REACH_M)  # Natural Earth 1:10m is kilometres off: seen on a zoomed map
         # only the strip along the outline matters: everything below works on small pieces (speed)
         near_outline = shapely.buffer(shapely.simplify(outer, mm / 2), reach, quad_segs=2)
@@ -979,16 +983,53 @@ def _neighbour_shapes(countries: gpd.GeoDataFrame, crs, xlim, ylim, skip: str | 
                 continue
             edge = shapely.simplify(shapely.intersection(g, strip), mm / 4)
             grown.append(shapely.union(g, shapely.intersection(shapely.buffer(edge, reach, quad_segs=2), gaps)))
-        geoms = shapely.difference(np.array(grown, dtype=object), outer)
-    geoms = shapely.intersection(geoms, shapely.buffer(vx, 5 * mm))
+        cover = np.array(grown, dtype=object)
+        geoms = shapely.difference(cover, outer)
+    frame = shapely.buffer(vx, 5 * mm)
+    geoms = shapely.intersection(geoms, frame)
+    holes = holes[shapely.intersects(holes, frame)]
+    if len(holes):
+        geoms = _filled(geoms, cover, holes)
     keep = ~shapely.is_empty(geoms)
     geoms, codes, rows = geoms[keep], codes[keep], rows[keep]
     if not len(geoms):
         return None
-    edges = shapely.boundary(geoms)
-    if outer is not None:
-        edges = shapely.difference(edges, shapely.buffer(_rims(shapely.simplify(outer, mm / 20)), 0.4 * mm))
+    edges = shapely.get_parts(shapely.boundary(geoms))
+    if outer is not None:  # only the few lines that come near the outline are cut (speed)
+        along = shapely.buffer(_rims(shapely.simplify(outer, mm / 20)), 0.4 * mm)
+        near_rims = shapely.STRtree(edges).query(along, predicate="intersects")
+        edges[near_rims] = shapely.difference(edges[near_rims], along)
     return geoms, codes, rows, edges[~shapely.is_empty(edges)]
+
+
+def _without_holes(outline):
+    """An outline without its holes, and its holes as polygons."""
+    parts = shapely.get_parts(outline)
+    parts = parts[shapely.get_type_id(parts) == 3]
+    if not len(parts):
+        return outline, np.array([], dtype=object)
+    n = shapely.get_num_interior_rings(parts)
+    which = np.concatenate([np.arange(k) for k in n])
+    holes = shapely.polygons(shapely.get_interior_ring(np.repeat(parts, n), which))
+    shells = shapely.polygons(shapely.get_exterior_ring(parts))
+    island, lake = shapely.STRtree(holes).query(shells, predicate="within")  # an area inside a gap (rare)
+    for h in np.unique(lake):
+        holes[h] = shapely.difference(holes[h], shapely.union_all(parts[island[lake == h]]))
+    return (shells[0] if len(shells) == 1 else shapely.union_all(shells)), holes
+
+
+def _filled(geoms: np.ndarray, cover: np.ndarray, holes: np.ndarray) -> np.ndarray:
+    """`geoms` with the holes (or their parts) that the neighbours in `cover` (the same order) cover."""
+    tree = shapely.STRtree(holes)
+    filled = []
+    for g, whole in zip(geoms, cover):
+        inside = tree.query(whole, predicate="contains")
+        across = np.setdiff1d(tree.query(whole, predicate="intersects"), inside)
+        if len(inside) or len(across):
+            pieces = shapely.get_parts(np.concatenate([[g], holes[inside], shapely.intersection(holes[across], whole)]))
+            g = shapely.multipolygons(pieces[shapely.get_type_id(pieces) == 3])
+        filled.append(g)
+    return np.array(filled, dtype=object)
 
 
 def _rims(outline):
