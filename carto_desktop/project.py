@@ -20,6 +20,7 @@ from carto_desktop.aggregate import AreaValues, aggregate, aggregate_by_category
 from carto_desktop.carto.admin_levels import admin_level_of, level_word
 from carto_desktop.carto.basemap import TilePack, open_tile_pack
 from carto_desktop.builtin_boundaries.catalogue import is_builtin, read_builtin, set_of
+from carto_desktop.carto.glyphs import missing_letters
 from carto_desktop.carto.credits import collect_credits, stated_credit
 from carto_desktop.carto.drawn import DrawnPage
 from carto_desktop.carto.page import PageTexts, render_page
@@ -283,6 +284,10 @@ def drawn_map(project: Project, prepared: PreparedMap, fig: Figure, drawn: Drawn
         notices.append(translate("The basemap pack covers only part of the map frame; outside its grey edge the "
                                  "map has no basemap. Download one for this map with \"carto-desktop basemap "
                                  "download --for {boundaries}\".", project.lang, boundaries=project.boundaries))
+    if missing := missing_letters(fig):  # matplotlib would only warn in Python
+        notices.append(translate("Some letters in the map's texts are not in its fonts and show as empty boxes: "
+                                 "{letters}. Write those words in letters the fonts have, or choose a template "
+                                 "font that has them.", project.lang, letters=" ".join(missing[:12])))
     return MapResult(figure=fig, table=prepared.table, match=prepared.match, values=prepared.values,
                      data=prepared.data, notices=notices,
                      recognition=prepared.layer.attrs.get("recognition"), account=prepared.account,

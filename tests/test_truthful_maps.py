@@ -612,3 +612,16 @@ def test_counts_on_the_page_are_written_as_the_language_writes_numbers(real_data
     counts = [c[1] for c in counts if c]
     assert len(counts) >= 5 and all(separator in c for c in counts), counts  # each class holds ~2,000 areas
     assert sum(int(c.replace(separator, "")) for c in counts) == 10_000
+
+
+@pytest.mark.parametrize("lang, words", [("en", "empty boxes"), ("fr", "carrés vides")])
+def test_letters_the_fonts_cannot_draw_are_named_not_left_as_boxes(lang, words):
+    """An Amharic or Chinese word in a title reached the map as empty boxes, said only in Python warnings."""
+    from carto_desktop.sample import sample_project
+
+    result = build_map(replace(sample_project(lang), title="Partenaires à Gambella ጋምቤላ 中文", lang=lang))
+    said = [n for n in result.notices if words in n]
+    assert len(said) == 1 and all(letter in said[0] for letter in "ጋምቤላ中文"), result.notices
+    assert "à" not in said[0].split(":")[-1]  # letters the fonts have are not listed
+    plain = build_map(replace(sample_project(lang), title="Où travaillent les ONG ⵜⴰⵎⴰⵣⵉⵖⵜ (Tifinagh)", lang=lang))
+    assert not [n for n in plain.notices if words in n]

@@ -15,6 +15,9 @@ FRENCH: dict[str, str] = {
     "The basemap pack covers only part of the map frame; outside its grey edge the map has no basemap. Download one for this map with \"carto-desktop basemap download --for {boundaries}\".":
         "Le fond de carte ne couvre qu'une partie du cadre ; au-delà de son bord gris, la carte n'a pas de fond. "
         "Téléchargez-en un pour cette carte avec « carto-desktop basemap download --for {boundaries} ».",
+    "Some letters in the map's texts are not in its fonts and show as empty boxes: {letters}. Write those words in letters the fonts have, or choose a template font that has them.":
+        "Certaines lettres des textes de la carte manquent à ses polices et s'affichent en carrés vides : {letters}. "
+        "Écrivez ces mots avec des lettres que les polices ont, ou choisissez dans le modèle une police qui les a.",
     "Town": "Ville",
     "Lake": "Lac",
     "River": "Cours d'eau",
