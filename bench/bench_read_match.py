@@ -25,8 +25,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_time  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -71,14 +72,8 @@ def stages(runs: int, table_10k: Path) -> dict[str, tuple[float, float]]:
     }
     out = {}
     for name, fn in cases.items():
-        fn()
-        cpu, wall = [], []
-        for _ in range(runs):
-            c, w = time.process_time(), time.perf_counter()
-            fn()
-            cpu.append(time.process_time() - c)
-            wall.append(time.perf_counter() - w)
-        out[name] = (sorted(cpu)[runs // 2], sorted(wall)[runs // 2])
+        wall, cpu = median_time(fn, runs)
+        out[name] = (cpu, wall)
     return out
 
 
