@@ -614,6 +614,7 @@ def test_counts_on_the_page_are_written_as_the_language_writes_numbers(real_data
     assert sum(int(c.replace(separator, "")) for c in counts) == 10_000
 
 
+@pytest.mark.filterwarnings("ignore:Glyph")  # matplotlib's own per-letter warnings: what the notice replaces
 @pytest.mark.parametrize("lang, words", [("en", "empty boxes"), ("fr", "carrés vides")])
 def test_letters_the_fonts_cannot_draw_are_named_not_left_as_boxes(lang, words):
     """An Amharic or Chinese word in a title reached the map as empty boxes, said only in Python warnings."""
