@@ -95,12 +95,7 @@ class SheetSpan:
             return
         letters = np.zeros(len(starts), dtype=np.int64)
         if _LETTER[a[starts]].any():  # rows' references have none
-            run = np.ones(len(starts), dtype=bool)
-            for k in range(MAX_LETTERS):
-                run &= _LETTER[a[starts + k]]
-                if not run.any():
-                    break
-                letters += run
+            letters = _run_lengths(a, starts, _LETTER, MAX_LETTERS)
             self.columns = max(self.columns, _largest(a, starts, letters, MAX_LETTERS))
         digits = starts + letters
         lengths = _run_lengths(a, digits, _DIGIT, MAX_DIGITS)
