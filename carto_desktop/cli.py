@@ -537,12 +537,12 @@ def command() -> None:
     what was printed needs flushing. The app exits the ordinary way (Qt saves its settings then).
     """
     args = build_parser().parse_args(program_arguments(sys.argv[1:]))
-    if args.command not in (None, "app"):
+    if _one_shot(args):
         # numpy's OpenBLAS starts a thread per core as it is imported (0.05 s of processor time)
         # for matrix products a map never makes; the person's own setting wins
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     code = _main(args)
-    if args.command in (None, "app"):
+    if not _one_shot(args):
         sys.exit(code)
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -568,11 +568,16 @@ def _unwritten_output(exc: OSError, lang: str) -> int:
     return EXIT_USER
 
 
+def _one_shot(args: argparse.Namespace) -> bool:
+    """A command that runs once and exits (not the app, which the bare command opens too)."""
+    return args.command not in (None, "app")
+
+
 def _main(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or default_language()
     # A command runs once and exits: Python's search for reference cycles among the objects of a
     # 24,000-row table and a page of drawings costs 0.1-0.3 s and would free a few MB at most.
-    one_shot = args.command not in (None, "app")
+    one_shot = _one_shot(args)
     collecting = one_shot and gc.isenabled()
     streams = sys.stdout, sys.stderr
     if one_shot:
