@@ -998,7 +998,11 @@ def _neighbour_shapes(countries: gpd.GeoDataFrame, crs, xlim, ylim, skip: str | 
     if outer is not None:  # only the few lines that come near the outline are cut (speed)
         along = shapely.buffer(_rims(shapely.simplify(outer, mm / 20)), 0.4 * mm)
         near_rims = shapely.STRtree(edges).query(along, predicate="intersects")
-        edges[near_rims] = shapely.difference(edges[near_rims], along)
+        # each line is cut by the piece of the strip around it, not the whole strip: GEOS's overlay costs grow with
+        # both shapes' points (Mali's 10,000 areas: 156 lines, 0.063 → 0.011 s; the same lines to the last digit)
+        pieces = [shapely.clip_by_rect(along, x0 - mm, y0 - mm, x1 + mm, y1 + mm)
+                  for x0, y0, x1, y1 in shapely.bounds(edges[near_rims])]
+        edges[near_rims] = shapely.difference(edges[near_rims], np.array(pieces, dtype=object))
     return geoms, codes, rows, edges[~shapely.is_empty(edges)]
 
 
