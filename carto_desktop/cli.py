@@ -455,6 +455,8 @@ def run(args: argparse.Namespace) -> int:
         print(translate("{path}: {matched} matched, {review} to review, {unmatched} unmatched (key column \"{key}\")",
                         lang, path=path.resolve(), matched=c["matched"], review=c["review"],
                         unmatched=c["unmatched"], key=result.key_column))
+        for note in result.notes:  # what matching read differently from the table's writing
+            print(note.text(lang))
         why = _unsure_reasons(result, lang)
         if why:
             print(translate("Not matched automatically: {reasons}", lang,

@@ -253,6 +253,7 @@ class MatchShown:
     counts: MatchCounts
     review: tuple[ReviewLine, ...]
     areas: tuple[Area, ...]  # every area of the layer, by name
+    notes: tuple[InBoth, ...] = ()  # what matching read differently from the table ("101" for "0101"), in words
 
 
 @dataclass(frozen=True)

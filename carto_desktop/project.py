@@ -402,7 +402,7 @@ def _map_of_areas(project: Project, template: Template) -> PreparedMap:
     lang = project.lang
     table, layer, match = run_match(project)
     _refuse_nothing_matched(project, match)
-    notices: list[str] = []
+    notices: list[str] = [note.text(lang) for note in match.notes]  # codes read differently than written
     agg = _aggregation(project, match, notices)
     totals = find_total_rows(match.rows, table.hxl_tags)  # a long-format table: its total rows only
     used, counted_rows = None, match

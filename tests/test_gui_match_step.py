@@ -133,3 +133,7 @@ def test_match_counts_are_written_as_the_language_writes_numbers(qtbot):
     line = ReviewLine("Mopt", "review", 1553, (), why, InBoth("Spelled differently", "Orthographe différente"))
     step.show_match(MatchShown("pcode", MatchCounts(24088, 1553, 0), (line,), ()), {}, "fr")
     assert step.review_table.item(0, 1).text() == "1\u202f553"  # the rows of a name to review, too
+    assert step.notes_label.isHidden()  # nothing read differently: nothing said
+    zeros = InBoth("2 rows write their P-code as a number", "2 lignes écrivent leur P-code comme un nombre")
+    step.show_match(MatchShown("pcode", MatchCounts(2, 0, 0), (), (), (zeros,)), {}, "fr")
+    assert not step.notes_label.isHidden() and step.notes_label.text() == zeros.fr

@@ -295,7 +295,8 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
         counts = result.match.counts
         match = MatchShown(result.match.key_column,
                            MatchCounts(counts.get("matched", 0), counts.get("review", 0), counts.get("unmatched", 0)),
-                           _review_rows(result.match), _areas(result.match, layer) if layer is not None else ())
+                           _review_rows(result.match), _areas(result.match, layer) if layer is not None else (),
+                           tuple(_both(note.text) for note in result.match.notes))
     check = None
     if check_lang:
         _unless_superseded()

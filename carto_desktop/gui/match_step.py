@@ -87,6 +87,11 @@ class MatchStep(QWidget):
         form.addRow(self.tr("Unmatched rows:"), self.unmatched_label)
         form.addRow(self.tr("Your decisions:"), self.decided_label)
         layout.addLayout(form)
+        self.notes_label = QLabel("")  # what matching read differently from the table ("101" for "0101"), in words
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color: #8a4b00;")
+        self.notes_label.hide()
+        layout.addWidget(self.notes_label)
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search the names to review…"))
@@ -169,6 +174,9 @@ class MatchStep(QWidget):
     def show_match(self, match: MatchShown | None, status_names: dict[str, str], lang: str | None = None) -> None:
         """Counts and review lines from the engine's preview (`engine_tasks.preview`)."""
         self.lang = lang or self.lang
+        notes = "\n".join(note.text(self.lang) for note in match.notes) if match is not None else ""
+        self.notes_label.setText(notes)
+        self.notes_label.setVisible(bool(notes))
         if match is None:
             for label in (self.key_label, self.matched_label, self.review_label, self.unmatched_label):
                 label.setText("–")

@@ -31,6 +31,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from carto_desktop.errors import DataError, OptionError
+from carto_desktop.intake.notices import Notice
 from carto_desktop.intake.tables import require_column
 from carto_desktop.match.areas import AreaIndex
 from carto_desktop.match.boundary_keys import boundary_keys
@@ -163,6 +164,7 @@ def _best_areas(choices: list[int], scores: list[int], areas: list[str]) -> list
     return out
 
 
+ZEROS_RESTORED = "pcode, zeros restored"  # a code stored as a number ("101" for "0101"), told in the notes
 KEY_MIN_SHARE = 0.3  # a column is a key candidate when this share of its distinct values names areas
 PARENT_SHARE = 0.8  # ... and a parent column when this share names the layer's parent areas
 NEAR_TIE = 0.9  # two columns naming areas are a tie when the second hits this share of the first's areas
@@ -350,7 +352,13 @@ def match_values(
         if _DIGIT.search(value):  # P-codes have digits; names rarely do
             area = index.code(value)
             if area is not None:
-                verdicts[(value, parent)] = Verdict(area, 100.0, "pcode", MATCHED)
+                method = ZEROS_RESTORED if index.pcodes.restored_zeros(value) else "pcode"
+                verdicts[(value, parent)] = Verdict(area, 100.0, method, MATCHED)
+                continue
+            rivals = index.pcodes.zero_rivals(value)
+            if rivals:  # "101" when the layer has "101" and "0101": a person chooses
+                verdicts[(value, parent)] = Verdict(None, 90.0, "ambiguous code", REVIEW,
+                                                    index.candidates(rivals, 90.0))
                 continue
             if looks_like_pcode(value):
                 verdicts[(value, parent)] = Verdict(None, 0.0, "unknown pcode", UNMATCHED)
@@ -456,14 +464,28 @@ def match_table(
     else:
         per_row = [table[c] for c in codes.tolist()]
     result = result_table(data, per_row, index.names, key_column, keys, parent_column, unknown)
+    result.notes.extend(_format_notes(result, verdicts, pairs))
     placed = (result.rows["match_method"] == "gazetteer") & (result.rows["match_status"] == MATCHED)
     if gazetteer is not None and gazetteer.credit and placed.any():
         result.credits.append(gazetteer.credit)
     return result
 
 
+def _format_notes(result: MatchResult, verdicts: dict, pairs: list[tuple[str, str | None]]) -> list[Notice]:
+    """What matching read differently from how the table writes it, said to the person (the table
+    itself is never changed): codes whose leading zeros were restored."""
+    notes = []
+    restored = int(result.rows["match_method"].eq(ZEROS_RESTORED).sum())
+    if restored:
+        value, verdict = next((p[0], verdicts[p]) for p in pairs if verdicts[p].method == ZEROS_RESTORED)
+        notes.append(Notice("{count} rows write their P-code as a number, without its leading zeros (such as "
+                            "\"{value}\" for {code}); the zeros were restored to match them.",
+                            count=restored, value=value, code=verdict.area_id))
+    return notes
+
+
 def _without_parent(verdict: Verdict, index: AreaIndex) -> Verdict:
-    if verdict.status != MATCHED or verdict.method in ("pcode", "decision"):
+    if verdict.status != MATCHED or verdict.method in ("pcode", ZEROS_RESTORED, "decision"):
         return verdict
     cands = verdict.candidates or (Candidate(verdict.area_id, index.names[verdict.area_id], verdict.score),)
     return Verdict(None, verdict.score, "parent not found", REVIEW, cands)

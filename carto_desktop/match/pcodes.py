@@ -4,6 +4,11 @@ Sources disagree on harmless details: case, spaces, the country prefix (`MLI04` 
 `CMR004001` vs `CM004001`) and zero-padding per level (`BF4601` vs `BF04601`). A rewritten
 code is accepted only when it is one of the layer's own codes, its parent part is one of the
 layer's parent codes, and exactly one rewriting lands on a code: nothing is ever guessed.
+
+Codes made of digits alone ("0101", a national office's codes, "01" for a region) lose their
+leading zeros when a spreadsheet stores them as numbers: "0101" becomes 101. Such a value is the
+layer's code with the same digits once its zeros are restored, when exactly one code has them
+(`restored_zeros`); when two do ("101" and "0101"), it is none of them (`zero_rivals`).
 """
 from __future__ import annotations
 
@@ -36,6 +41,15 @@ class PcodeIndex:
         self.digits = digits.pop() if len(digits) == 1 else None
         parent_digits = {len(_PCODE.match(p).group(2)) for p in self.parents}
         self.parent_digits = parent_digits.pop() if len(parent_digits) == 1 else None
+        # codes of digits alone, by their digits without leading zeros: "0101" under "101"
+        self.by_digits: dict[str, list[str]] = {}
+        for code in self.by_code:
+            if code.isdigit() and code.isascii():
+                self.by_digits.setdefault(code.lstrip("0"), []).append(code)
+        # "101" beside "0101": "101" in a table may be either (`_same_digits`), never found as written
+        unsure = {c for same in self.by_digits.values() if len(same) > 1 for c in same if c[:1] != "0"}
+        if unsure:
+            self.as_written = {w: i for w, i in self.as_written.items() if normalise_pcode(w) not in unsure}
 
     def __len__(self) -> int:
         return len(self.by_code)
@@ -57,6 +71,9 @@ class PcodeIndex:
             if found is not None:
                 return found
         code = normalise_pcode(value)
+        if self.by_digits and code.isdigit() and code.isascii():
+            found = self._same_digits(code)
+            return self.by_code[found[0]] if len(found) == 1 else None
         if code in self.by_code:
             return self.by_code[code]
         m = _PCODE.match(code)
@@ -70,6 +87,31 @@ class PcodeIndex:
             return self.by_code[prefix + digits]
         found = {c for c in self._padding_variants(prefix, digits) if c in self.by_code}
         return self.by_code[found.pop()] if len(found) == 1 else None
+
+    def _same_digits(self, code: str) -> list[str]:
+        """The layer's codes of digits alone that `code` may be: itself when written with its leading
+        zeros ("0101"), else every code with its digits once zeros are restored ("101": "0101", "00101")."""
+        if code[:1] == "0" and code in self.by_code:
+            return [code]  # zeros were kept: the code is as written
+        return self.by_digits.get(code.lstrip("0"), [])
+
+    def restored_zeros(self, value: object) -> bool:
+        """Whether `value` is one of the layer's codes only once its leading zeros are restored ("101" for
+        "0101": a spreadsheet stored the code as a number)."""
+        code = normalise_pcode(value)
+        if not self.by_digits or not (code.isdigit() and code.isascii()):
+            return False
+        found = self._same_digits(code)
+        return len(found) == 1 and found[0] != code
+
+    def zero_rivals(self, value: object) -> list[str]:
+        """The layer's ids a number may be once its leading zeros are restored, when there are several
+        ("101" when the layer has both "101" and "0101"): the value is then none of them for sure."""
+        code = normalise_pcode(value)
+        if not self.by_digits or not (code.isdigit() and code.isascii()):
+            return []
+        found = self._same_digits(code)
+        return sorted(self.by_code[c] for c in found) if len(found) > 1 else []
 
     def _padding_variants(self, prefix: str, digits: str) -> set[str]:
         """Codes that differ from `digits` only by leading zeros of the parent or own part."""

@@ -53,6 +53,7 @@ class MatchResult:
     parent_column: str | None = None
     unknown_parents: list[str] = field(default_factory=list)  # parent cells no area matched: rows matched without parent
     credits: list[str] = field(default_factory=list)  # sources used beyond table and layer (the gazetteer's)
+    notes: list = field(default_factory=list)  # `Notice`s: what matching read differently from the table's writing
 
     @property
     def matched(self) -> pd.DataFrame:

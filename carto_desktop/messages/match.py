@@ -49,6 +49,7 @@ FRENCH: dict[str, str] = {
     "A place with this name lies close to a border between areas.": "Un lieu portant ce nom est tout près d'une limite entre zones.",
     "A place with this name was found, but an area's name points elsewhere.": "Un lieu portant ce nom a été trouvé, mais le nom d'une zone désigne un autre endroit.",
     "This P-code is not in the boundary file.": "Ce P-code n'est pas dans le fichier de limites.",
+    "Several areas have this code once the leading zeros a spreadsheet dropped are restored.": "Plusieurs zones ont ce code une fois rétablis les zéros de tête qu'un tableur a supprimés.",
     "No area has a name close to this one.": "Aucune zone n'a un nom proche de celui-ci.",
     "The cell is empty.": "La cellule est vide.",
     "You chose to leave these rows off the map.": "Vous avez choisi de laisser ces lignes hors de la carte.",
@@ -71,6 +72,7 @@ FRENCH: dict[str, str] = {
     "Near a border": "Près d'une limite",
     "Place and area differ": "Lieu et zone divergent",
     "Unknown P-code": "P-code inconnu",
+    "Several codes fit": "Plusieurs codes possibles",
     "Nothing close": "Rien d'approchant",
     "Empty cell": "Cellule vide",
     "Left off by you": "Écarté par vous",
@@ -89,3 +91,20 @@ FRENCH.update({
         "Sans doute une faute d'orthographe pour {area} : les noms ne diffèrent que d'une ou deux lettres. Des "
         "villages portent aussi ce nom, mais leur position est trop approximative pour en être sûr.",
 })
+FRENCH.update({
+    # MatchResult.notes: what matching read differently from the table's writing
+    "{count} rows write their P-code as a number, without its leading zeros (such as \"{value}\" for {code}); the "
+    "zeros were restored to match them.":
+        "{count} lignes écrivent leur P-code comme un nombre, sans ses zéros de tête (par exemple « {value} » pour "
+        "{code}) ; les zéros ont été rétablis pour les apparier.",
+    "{count} row writes its P-code as a number, without its leading zeros (\"{value}\" for {code}); the zeros were "
+    "restored to match it.":
+        "{count} ligne écrit son P-code comme un nombre, sans ses zéros de tête (« {value} » pour {code}) ; les "
+        "zéros ont été rétablis pour l'apparier.",
+})
+SINGULAR: dict[str, tuple[str, str]] = {
+    "{count} rows write their P-code as a number, without its leading zeros (such as \"{value}\" for {code}); the "
+    "zeros were restored to match them.":
+        ("count", "{count} row writes its P-code as a number, without its leading zeros (\"{value}\" for {code}); "
+                  "the zeros were restored to match it."),
+}

@@ -1,0 +1,107 @@
+"""Codes a person's spreadsheet writes differently from the boundary file: matched when it cannot change
+their meaning, told in the match report, never guessed. Tables are generated from the real Mali
+boundaries (tests/data/real/boundaries); no personal data."""
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from carto_desktop.cli import main
+from carto_desktop.intake import read_layer, read_table
+from carto_desktop.match import match_table
+
+
+@pytest.fixture(scope="module")
+def mali_adm2(real_data):
+    return read_layer(real_data / "boundaries" / "mali_adm2.geojson")
+
+
+@pytest.fixture(scope="module")
+def numeric_adm2(mali_adm2):
+    """Mali's cercles with codes of digits alone, as a national office writes them: "0101" under region "01"."""
+    layer = mali_adm2.copy()
+    layer["adm2_pcode"] = layer["adm2_pcode"].str[2:]
+    layer["adm1_pcode"] = layer["adm1_pcode"].str[2:]
+    return layer
+
+
+def _excel_table(path, header, rows):
+    """An .xlsx as Excel saves it when codes were typed or pasted as numbers (stored as numbers, zeros gone)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_codes_stored_as_numbers_match_with_their_zeros_restored_and_said(tmp_path, numeric_adm2):
+    codes = numeric_adm2["adm2_pcode"].tolist()
+    assert all(c.isdigit() and len(c) == 4 for c in codes) and "0101" in codes
+    table = read_table(_excel_table(tmp_path / "activites.xlsx", ["Cercle code", "Ménages"],
+                                    [[int(c), i + 1] for i, c in enumerate(codes)]))
+    assert table.data["Cercle code"].iloc[0] == "101"  # the spreadsheet dropped the zero
+    result = match_table(table.data, numeric_adm2)  # the key column is found, too
+    assert result.key_column == "Cercle code"
+    assert result.counts == {"matched": len(codes), "review": 0, "unmatched": 0}
+    rows = result.rows.set_index("Cercle code")
+    assert rows.loc["101", "match_id"] == "0101" and rows.loc["101", "match_name"] == "Bafoulabe"
+    assert rows.loc["101", "match_method"] == "pcode, zeros restored"
+    assert rows.loc["1001", "match_method"] == "pcode"  # written in full: nothing restored
+    restored = sum(c.startswith("0") for c in codes)
+    assert [n.text("en") for n in result.notes] == [
+        f"{restored} rows write their P-code as a number, without its leading zeros (such as \"101\" for 0101); "
+        "the zeros were restored to match them."]
+    assert result.notes[0].text("fr").startswith(f"{restored} lignes écrivent leur P-code comme un nombre")
+    assert table.data["Cercle code"].iloc[0] == "101"  # the table itself is unchanged
+
+
+def test_a_region_column_of_numbers_still_checks_the_region(numeric_adm2):
+    # regions "01", "02" typed as 1, 2: Kati is Koulikoro's (02), so under region 1 it is asked about
+    data = pd.DataFrame({"region": ["2", "1", "02"], "cercle": ["Kati", "Kati", "Kati"]})
+    rows = match_table(data, numeric_adm2, "cercle", parent_column="region").rows
+    assert rows["match_status"].tolist() == ["matched", "review", "matched"]
+    assert rows["match_method"].tolist()[1] == "parent mismatch"
+    assert rows["match_id"].tolist()[0] == "0204"
+
+
+def test_a_number_two_codes_fit_once_padded_goes_to_review(numeric_adm2):
+    # a layer with both "101" and "0101" (two widths): "101" in a table may be either, never guessed
+    layer = numeric_adm2.copy()
+    layer.loc[layer["adm2_pcode"] == "1001", "adm2_pcode"] = "101"
+    data = pd.DataFrame({"code": ["101", "0101", "1002"]})
+    rows = match_table(data, layer, "code").rows
+    assert rows["match_status"].tolist() == ["review", "matched", "matched"]
+    assert rows["match_method"].tolist() == ["ambiguous code", "pcode", "pcode"]
+    assert {c.split(" (")[1].split(")")[0] for c in rows["match_candidates"].iloc[0].split("; ")} == {"0101", "101"}
+
+
+def test_the_match_command_says_the_zeros_were_restored(tmp_path, numeric_adm2, capsys):
+    boundaries = tmp_path / "cercles.geojson"
+    numeric_adm2.to_file(boundaries)
+    table = _excel_table(tmp_path / "t.xlsx", ["code", "n"], [[101, 1], [102, 2], [1001, 3]])
+    assert main(["match", "--table", str(table), "--boundaries", str(boundaries), "-o", str(tmp_path / "m.csv"),
+                 "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "3 appariées, 0 à vérifier, 0 introuvables" in out
+    assert ("2 lignes écrivent leur P-code comme un nombre, sans ses zéros de tête (par exemple « 101 » pour 0101) ; "
+            "les zéros ont été rétablis pour les apparier.") in out
+    written = pd.read_csv(tmp_path / "m.csv", dtype=str)
+    assert written["code"].tolist() == ["101", "102", "1001"]  # the table's own writing, unchanged
+
+
+def test_the_apps_match_step_and_the_map_say_it_too(tmp_path, numeric_adm2):
+    from carto_desktop.choices import Project
+    from carto_desktop.gui import engine_tasks
+
+    boundaries = tmp_path / "cercles.geojson"
+    numeric_adm2.to_file(boundaries)
+    table = _excel_table(tmp_path / "t.xlsx", ["code", "n"], [[101, 1], [102, 2], [1001, 3]])
+    shown = engine_tasks.preview(Project(table=table, boundaries=boundaries, lang="fr"), fit=(400, 300))
+    assert shown.match.counts.matched == 3
+    assert [n.en for n in shown.match.notes] == [
+        "2 rows write their P-code as a number, without its leading zeros (such as \"101\" for 0101); the zeros "
+        "were restored to match them."]
+    assert shown.match.notes[0].fr.startswith("2 lignes écrivent leur P-code")
