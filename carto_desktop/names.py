@@ -12,6 +12,13 @@ import unicodedata
 from functools import lru_cache
 
 _APOSTROPHES = "'’‘`´ʼ"
+# Characters a cell holds without showing them: a byte-order mark (CSV files pasted together), zero-width
+# spaces and joiners, the word joiner, the soft hyphen, direction marks (text copied from a web page or a PDF).
+# Never part of a name or a code: compared forms leave them out.
+INVISIBLE_CHARACTERS = ("\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                        "\u2066\u2067\u2068\u2069\u180e")
+INVISIBLE = re.compile("[" + INVISIBLE_CHARACTERS + "]")
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 # Administrative words written before or after a name: "Cercle de Kati", "Kati Cercle".
@@ -67,7 +74,7 @@ _DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 @lru_cache(maxsize=1 << 16)
 def _normalise(text: str) -> str:
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_DROP_INVISIBLE))  # "Ka\u200byes" is Kayes
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().translate(_DROP_APOSTROPHES)
     return _NON_WORD.sub(" ", text).strip()
@@ -151,7 +158,10 @@ def distinguishing_words(key: str) -> frozenset[str]:
 
 
 def normalise_pcode(code: object) -> str:
-    """Upper case without spaces, dashes or dots: " ml-0101 " gives "ML0101"."""
+    """Upper case without spaces, dashes, dots or invisible characters: " ml-0101 " gives "ML0101".
+
+    A byte-order mark or a zero-width space before a code (files pasted together, text copied from
+    a web page) is no part of it."""
     if code is None:
         return ""
     text = str(code)
@@ -160,7 +170,7 @@ def normalise_pcode(code: object) -> str:
     return _PCODE_SEPARATORS.sub("", text).upper()
 
 
-_PCODE_SEPARATORS = re.compile(r"[\s\-_.]")
+_PCODE_SEPARATORS = re.compile(r"[\s\-_." + INVISIBLE_CHARACTERS + "]")
 
 
 def looks_like_pcode(value: str) -> bool:

@@ -105,3 +105,48 @@ def test_the_apps_match_step_and_the_map_say_it_too(tmp_path, numeric_adm2):
         "2 rows write their P-code as a number, without its leading zeros (such as \"101\" for 0101); the zeros "
         "were restored to match them."]
     assert shown.match.notes[0].fr.startswith("2 lignes écrivent leur P-code")
+
+
+# ---- invisible characters ------------------------------------------------------------------------
+
+INVISIBLE_CELLS = ("\ufeff{}", "{}\u200b", "\xa0{}", "\u200e{}\u2060")  # BOM, zero-width space, NBSP, marks
+
+
+def test_codes_with_invisible_characters_find_their_column_and_match(tmp_path, mali_adm2):
+    codes = mali_adm2["adm2_pcode"].tolist()
+    cells = [INVISIBLE_CELLS[i % 4].format(c) if i % 2 == 0 else c for i, c in enumerate(codes)]
+    path = tmp_path / "pasted.csv"
+    path.write_text("Cercle;Ménages\n" + "".join(f"{c};{i}\n" for i, c in enumerate(cells)), encoding="utf-8")
+    table = read_table(path)
+    assert table.data["Cercle"].iloc[0] == "\ufeffML0101"  # read as written: the table is never changed
+    result = match_table(table.data, mali_adm2)
+    assert result.key_column == "Cercle"
+    assert result.counts == {"matched": len(codes), "review": 0, "unmatched": 0}
+    assert result.rows["match_id"].tolist() == codes
+    assert result.rows["Cercle"].iloc[0] == "\ufeffML0101"
+    # NBSP around a cell is whitespace, stripped on reading: only the others are invisible characters
+    hidden = sum(1 for i in range(0, len(codes), 2) if i % 4 != 2)
+    assert [n.text("en") for n in result.notes] == [
+        f"{hidden} cells of column \"Cercle\" hold invisible characters (a byte-order mark, a zero-width space…): "
+        "matching ignored them, and the table is unchanged."]
+    assert result.notes[0].text("fr").startswith(f"{hidden} cellules de la colonne « Cercle » contiennent des "
+                                                 "caractères invisibles")
+
+
+def test_names_and_regions_with_invisible_characters_match_exactly(mali_adm2):
+    data = pd.DataFrame({"Région": ["\ufeffKoulikoro", "Kayes"], "Cercle": ["Ka\u200bti", "\ufeffBafoulabe"]})
+    result = match_table(data, mali_adm2, "Cercle", parent_column="Région")
+    assert result.rows["match_id"].tolist() == ["ML0204", "ML0101"]
+    assert [n.params["column"] for n in result.notes] == ["Cercle", "Région"]
+    assert [n.params["count"] for n in result.notes] == [2, 1]
+    assert result.notes[1].text("en").startswith("1 cell of column \"Région\" holds invisible characters")
+
+
+def test_the_data_step_sees_a_pcode_column_despite_invisible_characters(mali_adm2):
+    from carto_desktop.intake.roles import detect_roles
+    from carto_desktop.intake.tables import Table
+
+    codes = mali_adm2["adm2_pcode"].tolist()
+    data = pd.DataFrame({"code": [("\ufeff" if i % 2 else "") + c for i, c in enumerate(codes)]}, dtype=object)
+    role = detect_roles(Table(data=data, path=None)).columns["code"]
+    assert (role.role, role.level) == ("P-code", 2)

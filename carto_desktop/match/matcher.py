@@ -41,7 +41,7 @@ from carto_desktop.match.guards import ACCEPT_SCORE, REVIEW_SCORE, why_not_autom
 from carto_desktop.match.points import match_points
 from carto_desktop.match.verdicts import (MATCHED, REVIEW, TOP_CANDIDATES, UNMATCHED, Candidate, MatchResult, Verdict,
                                           result_table)
-from carto_desktop.names import compact_key, looks_like_pcode, name_key
+from carto_desktop.names import INVISIBLE, compact_key, looks_like_pcode, name_key
 
 _DIGIT = re.compile(r"\d")
 
@@ -425,9 +425,10 @@ def match_table(
     require_column(data, key_column, file)
     unknown: list[str] = []
     values = data[key_column]
-    texts = values.astype(str).str.strip()
+    texts, hidden = _visible(values.astype(str).str.strip())  # "\ufeffML0101" is ML0101; the table unchanged
     present = (values.notna() & (texts != "")).to_numpy()
     parents = pd.Series([None] * len(data), index=data.index, dtype=object)
+    hidden_parents = pd.Series(False, index=data.index)
     labels: dict[str | None, object] = {None: None}
     lost_rows = np.zeros(len(data), dtype=bool)
     if parent_column is not None:
@@ -440,7 +441,9 @@ def match_table(
                 column=parent_column,
             )
         cells = data[parent_column]
-        cell_text = cells.astype(str).str.strip().where(cells.notna(), None)
+        cell_text, hidden_parents = _visible(cells.astype(str).str.strip())
+        cell_text = cell_text.where(cells.notna(), None)
+        hidden_parents &= cells.notna()
         parent_of_cell = {v: index.parent(v) for v in cell_text.dropna().unique() if v}
         parents = cell_text.map(parent_of_cell).astype(object)
         parents = parents.where(parents.notna(), None)
@@ -465,10 +468,26 @@ def match_table(
         per_row = [table[c] for c in codes.tolist()]
     result = result_table(data, per_row, index.names, key_column, keys, parent_column, unknown)
     result.notes.extend(_format_notes(result, verdicts, pairs))
+    for column, cells in ((key_column, hidden & present), (parent_column, hidden_parents)):
+        if cells.any():
+            result.notes.append(Notice(
+                "{count} cells of column \"{column}\" hold invisible characters (a byte-order mark, a zero-width "
+                "space…): matching ignored them, and the table is unchanged.",
+                count=int(cells.sum()), column=column))
     placed = (result.rows["match_method"] == "gazetteer") & (result.rows["match_status"] == MATCHED)
     if gazetteer is not None and gazetteer.credit and placed.any():
         result.credits.append(gazetteer.credit)
     return result
+
+
+def _visible(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The cells without invisible characters (`names.INVISIBLE`), and which cells held some. One search
+    over the whole column first: most tables have none."""
+    cells = texts.tolist()
+    if not any(type(c) is str and not c.isascii() for c in cells) or not INVISIBLE.search("\x1f".join(cells)):
+        return texts, pd.Series(False, index=texts.index)
+    seen = texts.str.replace(INVISIBLE, "", regex=True).str.strip()
+    return seen, seen != texts
 
 
 def _format_notes(result: MatchResult, verdicts: dict, pairs: list[tuple[str, str | None]]) -> list[Notice]:

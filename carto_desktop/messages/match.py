@@ -102,7 +102,21 @@ FRENCH.update({
         "{count} ligne écrit son P-code comme un nombre, sans ses zéros de tête (« {value} » pour {code}) ; les "
         "zéros ont été rétablis pour l'apparier.",
 })
+FRENCH.update({
+    "{count} cells of column \"{column}\" hold invisible characters (a byte-order mark, a zero-width space…): "
+    "matching ignored them, and the table is unchanged.":
+        "{count} cellules de la colonne « {column} » contiennent des caractères invisibles (une marque d'ordre des "
+        "octets, une espace sans chasse…) : l'appariement les a ignorés, et le tableau n'est pas modifié.",
+    "{count} cell of column \"{column}\" holds invisible characters (a byte-order mark, a zero-width space…): "
+    "matching ignored them, and the table is unchanged.":
+        "{count} cellule de la colonne « {column} » contient des caractères invisibles (une marque d'ordre des "
+        "octets, une espace sans chasse…) : l'appariement les a ignorés, et le tableau n'est pas modifié.",
+})
 SINGULAR: dict[str, tuple[str, str]] = {
+    "{count} cells of column \"{column}\" hold invisible characters (a byte-order mark, a zero-width space…): "
+    "matching ignored them, and the table is unchanged.":
+        ("count", "{count} cell of column \"{column}\" holds invisible characters (a byte-order mark, a zero-width "
+                  "space…): matching ignored them, and the table is unchanged."),
     "{count} rows write their P-code as a number, without its leading zeros (such as \"{value}\" for {code}); the "
     "zeros were restored to match them.":
         ("count", "{count} row writes its P-code as a number, without its leading zeros (\"{value}\" for {code}); "
