@@ -150,3 +150,48 @@ def test_the_data_step_sees_a_pcode_column_despite_invisible_characters(mali_adm
     data = pd.DataFrame({"code": [("\ufeff" if i % 2 else "") + c for i, c in enumerate(codes)]}, dtype=object)
     role = detect_roles(Table(data=data, path=None)).columns["code"]
     assert (role.role, role.level) == ("P-code", 2)
+
+
+# ---- a boundary file giving one code to two areas ------------------------------------------------
+
+def test_a_code_given_to_two_areas_is_said_plainly_naming_them_and_the_file(tmp_path, real_data, mali_adm2, capsys):
+    broken = mali_adm2.copy()
+    broken.loc[broken["adm2_name"] == "Diéma", "adm2_pcode"] = "ML0101"  # Bafoulabe's code
+    path = tmp_path / "cercles_2024.geojson"
+    broken.to_file(path)
+    table = real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv"  # keyed by "Admin 2 PCode"
+    assert main(["match", "--table", str(table), "--boundaries", str(path), "-o", str(tmp_path / "m.csv")]) == 2
+    err = capsys.readouterr().err
+    assert ('file cercles_2024.geojson, column "adm2_pcode": The boundary file gives the same P-code "ML0101" to '
+            '2 areas: Bafoulabe, Diéma. Hint: Correct the code of one of them') in err
+    assert "parent areas" not in err and "Traceback" not in err
+    assert main(["match", "--table", str(table), "--boundaries", str(path), "-o", str(tmp_path / "m.csv"),
+                 "--lang", "fr"]) == 2
+    assert "Le fichier de limites donne le même P-code « ML0101 » à 2 zones : Bafoulabe, Diéma." in \
+        capsys.readouterr().err
+    # the way out the hint gives: a column that tells the areas apart (here their names, for a table of names)
+    names = tmp_path / "names.csv"
+    names.write_text("Cercle,n\nDiéma,1\nBafoulabe,2\n", encoding="utf-8")
+    assert main(["match", "--table", str(names), "--boundaries", str(path), "--id-column", "adm2_name",
+                 "-o", str(tmp_path / "m.csv")]) == 0
+    assert "2 matched, 0 to review" in capsys.readouterr().out
+
+
+def test_several_repeated_codes_are_counted(mali_adm2):
+    from carto_desktop.errors import DataError
+
+    broken = mali_adm2.copy()
+    broken.loc[broken["adm2_name"] == "Diéma", "adm2_pcode"] = "ML0101"
+    broken.loc[broken["adm2_name"] == "Kati", "adm2_pcode"] = "ML0201"
+    with pytest.raises(DataError) as error:
+        match_table(pd.DataFrame({"code": ["ML0101"]}), broken)
+    assert error.value.params == {"code": "ML0101", "n": 2, "areas": "Bafoulabe, Diéma", "count": 2}
+    assert str(error.value.message).startswith("The boundary file gives the same P-code to several areas, {count} "
+                                               "times")
+
+
+def test_blank_cells_beside_accented_names_are_empty_not_invisible(mali_adm2):
+    data = pd.DataFrame({"Cercle": ["Diéma", None, float("nan"), "\ufeffKati"]}, dtype=object)
+    result = match_table(data, mali_adm2, "Cercle")
+    assert result.rows["match_method"].tolist() == ["exact name", "empty", "empty", "exact name"]
+    assert [n.params["count"] for n in result.notes] == [1]

@@ -483,11 +483,11 @@ def match_table(
 def _visible(texts: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The cells without invisible characters (`names.INVISIBLE`), and which cells held some. One search
     over the whole column first: most tables have none."""
-    cells = texts.tolist()
-    if not any(type(c) is str and not c.isascii() for c in cells) or not INVISIBLE.search("\x1f".join(cells)):
+    joined = "\x1f".join(c for c in texts.tolist() if type(c) is str)
+    if joined.isascii() or not INVISIBLE.search(joined):
         return texts, pd.Series(False, index=texts.index)
     seen = texts.str.replace(INVISIBLE, "", regex=True).str.strip()
-    return seen, seen != texts
+    return seen, (seen != texts) & texts.notna()
 
 
 def _format_notes(result: MatchResult, verdicts: dict, pairs: list[tuple[str, str | None]]) -> list[Notice]:
