@@ -70,6 +70,35 @@ def _is_name(column: str) -> bool:
     return "name" in low or low.endswith(("_fr", "_en")) or low in {"nom", "name"}
 
 
+def _refuse_repeated_codes(layer: gpd.GeoDataFrame, columns: list[str], unique: list[str], names: list[str]) -> None:
+    """The layer's own P-code column (the finest level's, when no code column is unique) giving one code to
+    several areas is said as such, naming them: matching by another column would say the table's codes are
+    unknown, or that they name parent areas, about a table that is right."""
+    coded = [c for c in columns if _is_code(c) and c not in names]  # not "adm2_name_pcodelist"
+    if not coded or any(c in unique for c in coded):
+        return  # a code column tells the areas apart (a village layer's "pcode" beside its cercles' adm2_pcode)
+    finest = max((lv for lv in map(_level, coded) if lv is not None), default=None)
+    own = [c for c in coded if _level(c) == finest]
+    column = own[0]
+    codes = layer[column].astype(str).where(layer[column].notna(), None)
+    repeated = codes[codes.duplicated(keep=False) & codes.notna()]
+    if repeated.empty:
+        return  # blanks, not repeats
+    code = repeated.iloc[0]
+    named = next((c for c in names if _level(c) == finest), None) or next(iter(names), None)
+    rows = repeated.index[repeated == code]
+    areas = [str(layer.at[i, named]) if named is not None else f"#{layer.index.get_loc(i) + 1}" for i in rows]
+    count = repeated.nunique()
+    raise DataError(
+        "The boundary file gives the same P-code \"{code}\" to {n} areas: {areas}." if count == 1 else
+        "The boundary file gives the same P-code to several areas, {count} times: \"{code}\" to {n} areas: {areas}.",
+        hint="Correct the code of one of them in the boundary file, or join them into one if they are pieces of "
+             "the same area; on the command line, --id-column can name another column that tells every area apart.",
+        file=layer.attrs.get("path"), column=column, code=code, n=len(areas), areas=", ".join(areas[:5]),
+        count=count,
+    )
+
+
 def boundary_keys(
     layer: gpd.GeoDataFrame, id_column: str | None = None, name_column: str | None = None
 ) -> BoundaryKeys:
@@ -92,6 +121,7 @@ def boundary_keys(
     unique = _unique_text_columns(layer)
     names = [c for c in columns if _is_name(c)]
     if id_column is None:
+        _refuse_repeated_codes(layer, columns, unique, names)
         ids = [c for c in unique if _is_code(c)]
         if not ids:
             ids = [c for c in unique if c not in names] or unique
