@@ -317,10 +317,12 @@ class Preview:
     small_counts: InBoth = InBoth()  # whether small counts are hidden on this map, in the person's words
     stated_source: str | None = None  # the source a credits.json beside the table gives
     rows: RowsOnMap | None = None  # None: a map of points
+    notices: tuple[InBoth, ...] = ()  # what the person must be told about this map (`MapResult.notices`)
 
     def with_page(self, page: Page) -> Preview:
         """The same preview showing another drawing of its page (an area outlined)."""
-        return Preview(page, self.columns, self.match, self.check, self.small_counts, self.stated_source, self.rows)
+        return Preview(page, self.columns, self.match, self.check, self.small_counts, self.stated_source, self.rows,
+                       self.notices)
 
 
 @dataclass(frozen=True)

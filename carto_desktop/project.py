@@ -36,7 +36,7 @@ from carto_desktop.totals import check_totals, find_total_rows
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
 from carto_desktop.number_format import format_number
-from carto_desktop.i18n import translate
+from carto_desktop.i18n import Told, translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.intake.roles import detect_roles
 from carto_desktop.intake.tables import require_column
@@ -65,7 +65,8 @@ class MapResult:
     match: MatchResult | None  # None for point maps, which place rows by coordinates
     values: AreaValues | None
     data: MapData
-    notices: list[str] = field(default_factory=list)  # things the user must be told (printed by the CLI)
+    notices: list[str] = field(default_factory=list)  # things the user must be told (`Told`: the CLI prints them,
+    # the app lists them in the person's language in its Export step)
     recognition: Recognition | None = None  # the built-in boundaries used, and why (None: the user's file)
     account: RowsAccount | None = None  # "M of N rows are on the map" and why the rest are not (None: points)
     template: Template | None = None  # the template the page was drawn with (points of people: a choropleth)
@@ -281,13 +282,15 @@ def drawn_map(project: Project, prepared: PreparedMap, fig: Figure, drawn: Drawn
     """The `MapResult` of a prepared map drawn as `fig` (by `build_map`, or a page coloured again in the app)."""
     notices = list(prepared.notices)
     if drawn.basemap_partial:
-        notices.append(translate("The basemap pack covers only part of the map frame; outside its grey edge the "
-                                 "map has no basemap. Download one for this map with \"carto-desktop basemap "
-                                 "download --for {boundaries}\".", project.lang, boundaries=project.boundaries))
+        notices.append(Told(lambda lang: translate(
+            "The basemap pack covers only part of the map frame; outside its grey edge the map has no basemap. "
+            "Download one for this map with \"carto-desktop basemap download --for {boundaries}\".", lang,
+            boundaries=project.boundaries), project.lang))
     if missing := missing_letters(fig):  # matplotlib would only warn in Python
-        notices.append(translate("Some letters in the map's texts are not in its fonts and show as empty boxes: "
-                                 "{letters}. Write those words in letters the fonts have, or choose a template "
-                                 "font that has them.", project.lang, letters=" ".join(missing[:12])))
+        notices.append(Told(lambda lang: translate(
+            "Some letters in the map's texts are not in its fonts and show as empty boxes: {letters}. Write those "
+            "words in letters the fonts have, or choose a template font that has them.", lang,
+            letters=" ".join(missing[:12])), project.lang))
     return MapResult(figure=fig, table=prepared.table, match=prepared.match, values=prepared.values,
                      data=prepared.data, notices=notices,
                      recognition=prepared.layer.attrs.get("recognition"), account=prepared.account,
@@ -357,10 +360,11 @@ def _people_per_hexagon(project: Project, table: Table, layer: gpd.GeoDataFrame,
     data, outside = _hexagon_data(table, project, layer, households=_are_households(table))
     notices = []
     if outside:
-        notices.append(translate("{n} rows were not counted: their GPS point is missing, unreadable or "
-                                 "outside the areas.", lang, n=outside))
-    notices.append(translate("Points of people were counted per hexagon of {size} km instead of drawn: "
-                             "{reason}", lang, size=size_text(data.cell_size_km, lang), reason=people.text(lang)))
+        notices.append(Told(lambda lang: translate("{n} rows were not counted: their GPS point is missing, "
+                                                   "unreadable or outside the areas.", lang, n=outside), lang))
+    notices.append(Told(lambda lang: translate("Points of people were counted per hexagon of {size} km instead of "
+                                               "drawn: {reason}", lang, size=size_text(data.cell_size_km, lang),
+                                               reason=people.text(lang)), lang))
     return PreparedMap(_counting_template(project), table, layer, None, None, data, notices)
 
 
@@ -374,8 +378,8 @@ def _people_per_area(project: Project, table: Table, layer: gpd.GeoDataFrame, pe
     data = MapData(areas=values.areas, keys=match.keys,  # "Number of people or households", not "points"
                    indicator=project.legend_heading or what_is_counted(table.data, "count").indicator(lang),
                    min_count=project.min_count, footnote=account.footnote(lang))
-    notices = [translate("Points of people were counted per area instead of drawn: {reason}", lang,
-                         reason=people.text(lang))]
+    notices = [Told(lambda lang: translate("Points of people were counted per area instead of drawn: {reason}",
+                                           lang, reason=people.text(lang)), lang)]
     return PreparedMap(_counting_template(project), table, layer, match, values, data, notices, account)
 
 
@@ -391,8 +395,9 @@ def _sites(project: Project, template: Template, table: Table, layer: gpd.GeoDat
     data = MapData(areas=layer.assign(value=np.nan), keys=boundary_keys(layer),
                    indicator=project.legend_heading or translate("Sites", lang), points=points,
                    footnote=account.footnote(lang))
-    notices = [translate("Warning: each point is a person or household and is drawn where they live; share this "
-                         "map only with people allowed to see it.", lang)] if people else []
+    notices = [Told(lambda lang: translate("Warning: each point is a person or household and is drawn where they "
+                                           "live; share this map only with people allowed to see it.", lang),
+                    lang)] if people else []
     return PreparedMap(template, table, layer, None, None, data, notices, account)
 
 
@@ -410,7 +415,7 @@ def _map_of_areas(project: Project, template: Template) -> PreparedMap:
         area = match.rows["match_id"].where(match.rows["match_status"] == "matched")
         check_totals(totals, area, file=str(project.table))
         used, counted_rows = totals.keep, replace(match, rows=match.rows[totals.keep])
-        notices.append(totals.notice(area.notna().to_numpy(), lang))
+        notices.append(Told(lambda lang: totals.notice(area.notna().to_numpy(), lang), lang))
     values = aggregate(counted_rows, layer, agg, project.value_column, file=str(project.table))
     # what depends on the table and layer alone is kept with their match (the app's previews: 0.1-0.2 s each)
     key = _match_key(project)
@@ -462,8 +467,9 @@ def _source_notices(project: Project) -> list[str]:
     and the person is told how to name it."""
     if project.data_credit or stated_credit(project.table, project.lang) is not None:
         return []
-    return [translate("No source is named for the data, so the map says \"source not given\": name it "
-                      "with --source (or in a credits.json beside the table).", project.lang)]
+    return [Told(lambda lang: translate("No source is named for the data, so the map says \"source not given\": "
+                                        "name it with --source (or in a credits.json beside the table).", lang),
+                 project.lang, topic="source")]  # the app's Style step says it in its own words
 
 
 def _aggregation(project: Project, match: MatchResult, notices: list[str]) -> str:
@@ -480,10 +486,13 @@ def _aggregation(project: Project, match: MatchResult, notices: list[str]) -> st
     filled = cells[cells.notna() & (cells.astype(str).str.strip() != "")]
     numeric = len(filled) > 0 and parse_numbers(filled).notna().mean() >= 0.8
     agg = "sum" if numeric else "distinct"
-    notices.append(translate("\"{column}\" holds numbers: the map shows their total per area (--agg to choose "
-                             "another way).", project.lang, column=project.value_column) if numeric else
-                   translate("\"{column}\" holds text: the map shows the number of different values per area "
-                             "(--agg to choose another way).", project.lang, column=project.value_column))
+    column = project.value_column
+    notices.append(Told(lambda lang: translate("\"{column}\" holds numbers: the map shows their total per area (--agg "
+                                               "to choose another way).", lang, column=column), project.lang)
+                   if numeric else
+                   Told(lambda lang: translate("\"{column}\" holds text: the map shows the number of different "
+                                               "values per area (--agg to choose another way).", lang, column=column),
+                        project.lang))
     return agg
 
 

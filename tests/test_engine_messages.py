@@ -42,7 +42,8 @@ PREVIEW = m.Preview(
         warnings=("Des points de personnes sont dessinés.",), detected=("tel",), leaks={"map.png": 2}),
     m.InBoth("1 area under 5 is shown as \"fewer than 5\".", "1 zone sous 5 est montrée « moins de 5 »."),
     "OCHA", m.RowsOnMap(False, ("53 of 1,323 rows are on the map.", "  40 name no place"),
-                        ("53 lignes sur 1 323 sont sur la carte.", "  40 sans lieu")))
+                        ("53 lignes sur 1 323 sont sur la carte.", "  40 sans lieu")),
+    (m.InBoth("Some letters … show as empty boxes: ጋ", "Certaines lettres … carrés vides : ጋ"),))
 
 
 def test_every_task_kind_has_an_example_and_a_runner():

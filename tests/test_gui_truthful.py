@@ -155,3 +155,25 @@ def test_export_step_writes_the_maps_data_and_a_failure_is_a_dialog(window, qtbo
     table = pd.read_csv(tmp_path / "data.csv", encoding="utf-8-sig")
     assert list(table.columns) == ["area_id", "area_name", "value", "records", "shown", "class", "colour"]
     assert (table["shown"] == "no_data").sum() == 48
+
+
+def test_the_maps_notices_reach_the_app_in_the_persons_language(window, qtbot, real_data):
+    """Only the command line printed `MapResult.notices`: an app user never read that the HNO's breakdown rows were
+    left out, nor that a title's Amharic letters print as empty boxes. The Export step lists them in the window's
+    language (here English, the map French) and the status bar says how many, each in its tooltip."""
+    table, bounds = real_data / "tables" / "mli_hno2024_hpc_adm2_pcodes.csv", real_data / "boundaries" / "mali_adm2.geojson"
+    _show(window, qtbot, Project(table=table, boundaries=bounds, value_column="In Need", agg="sum", lang="fr",
+                                 title="Gambella ጋምቤላ", data_credit="OCHA HNO 2024"))
+    shown = window.export_step.notices_text()
+    assert "The table gives totals and their breakdowns: the map uses the 53 total rows" in shown, shown
+    assert "show as empty boxes: ጋ ም ቤ ላ" in shown, shown
+    assert "carrés vides" not in shown and "source" not in shown  # the person's language; the source has its line
+    assert not window.export_step.notices_label.isHidden()
+    assert "Notes on this map: 2" in window.notices_label.text() and not window.notices_label.isHidden()
+    assert "empty boxes" in window.notices_label.toolTip()
+    window.notices_label.linkActivated.emit("#export")
+    assert window.steps.currentIndex() == 3
+
+    with qtbot.waitSignal(window.preview_ready, timeout=90000):
+        window.open_sample_project()  # nothing to say about the sample map
+    assert window.export_step.notices_label.isHidden() and window.notices_label.isHidden()

@@ -65,3 +65,18 @@ def test_a_preview_pauses_the_cycle_collector_and_always_gives_it_back(monkeypat
     assert engine_tasks.answer(3, ListTemplates())[1]
     assert seen == [("DrawPreview", False), ("DrawHighlight", False), ("ListTemplates", True)]
     assert gc.isenabled()
+
+
+def test_a_preview_carries_the_maps_notices_in_both_languages():
+    """The window shows the engine's notices in the person's language, whatever the map's (it may switch)."""
+    import pickle
+    from dataclasses import replace
+
+    notices = engine_tasks.preview(replace(sample_project("fr"), title="Gambella ጋምቤላ")).notices
+    assert len(notices) == 1, notices
+    assert "show as empty boxes: ጋ ም ቤ ላ" in notices[0].en and "carrés vides : ጋ ም ቤ ላ" in notices[0].fr
+    from carto_desktop.project import build_map
+
+    said = build_map(replace(sample_project("fr"), title="Gambella ጋምቤላ")).notices[0]
+    assert "carrés vides" in said and pickle.loads(pickle.dumps(said)).text("en") == notices[0].en
+    assert str(pickle.loads(pickle.dumps(said))) == said  # still the map's language for the command line

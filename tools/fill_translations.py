@@ -69,6 +69,7 @@ FR = {
     "Making the map…": "Création de la carte…",
     "Matched: %1 · to review: %2 · not found: %3": "Appariées : %1 · à vérifier : %2 · introuvables : %3",
     "Map ready": "Carte prête",
+    "Notes on this map: %1": "Remarques sur cette carte : %1",
     "unsure": "incertain",
     "not found": "introuvable",
     "Exporting…": "Export en cours…",
@@ -373,6 +374,7 @@ FR = {
         "« Automatique » en donne environ 30 sur l'étendue des points.",
     "Hexagon size:": "Taille des hexagones :",
     # export_step.py
+    "About this map:": "À savoir sur cette carte :",
     "PNG image": "Image PNG",
     "A picture for reports, e-mail and WhatsApp": "Une image pour les rapports, le courriel et WhatsApp",
     "PDF document": "Document PDF",

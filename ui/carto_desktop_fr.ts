@@ -519,104 +519,109 @@
         <translation>Enregistrer sous :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="102" />
-        <location filename="../carto_desktop/gui/export_step.py" line="173" />
+        <location filename="../carto_desktop/gui/export_step.py" line="109" />
+        <location filename="../carto_desktop/gui/export_step.py" line="188" />
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="110" />
+        <location filename="../carto_desktop/gui/export_step.py" line="117" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="118" />
+        <location filename="../carto_desktop/gui/export_step.py" line="125" />
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="119" />
+        <location filename="../carto_desktop/gui/export_step.py" line="126" />
         <source>Show the exported files in your file manager</source>
         <translation>Afficher les fichiers exportés dans votre gestionnaire de fichiers</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="124" />
+        <location filename="../carto_desktop/gui/export_step.py" line="131" />
         <source>Export the map's data…</source>
         <translation>Exporter les données de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="125" />
+        <location filename="../carto_desktop/gui/export_step.py" line="132" />
         <source>A table with one row per area: its figure, the rows behind it, what the map shows, its class and colour; for Excel (CSV) or QGIS (GeoPackage, GeoJSON)</source>
         <translation>Un tableau avec une ligne par zone : son chiffre, les lignes qui le font, ce que la carte montre, sa classe et sa couleur ; pour Excel (CSV) ou QGIS (GeoPackage, GeoJSON)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="138" />
+        <location filename="../carto_desktop/gui/export_step.py" line="145" />
         <source>Before you share</source>
         <translation>Avant de partager</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="139" />
+        <location filename="../carto_desktop/gui/export_step.py" line="146" />
         <source>What this map could reveal about the people in your table</source>
         <translation>Ce que cette carte pourrait révéler sur les personnes de votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="141" />
-        <location filename="../carto_desktop/gui/export_step.py" line="259" />
+        <location filename="../carto_desktop/gui/export_step.py" line="148" />
+        <location filename="../carto_desktop/gui/export_step.py" line="288" />
         <source>The check appears here once the map is made.</source>
         <translation>La vérification s'affiche ici une fois la carte faite.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="146" />
+        <location filename="../carto_desktop/gui/export_step.py" line="153" />
         <source>Save this check beside the map</source>
         <translation>Enregistrer ce résumé à côté de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="147" />
+        <location filename="../carto_desktop/gui/export_step.py" line="154" />
         <source>A one-page text file to keep with the map, its name ending in .check.md: it names the columns and counts checked, never their values</source>
         <translation>Un fichier texte d'une page à garder avec la carte, dont le nom finit par .check.md : il nomme les colonnes et les effectifs vérifiés, jamais leurs valeurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="183" />
+        <location filename="../carto_desktop/gui/export_step.py" line="198" />
         <source>CSV table (*.csv)</source>
         <translation>Tableau CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="183" />
+        <location filename="../carto_desktop/gui/export_step.py" line="198" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="184" />
+        <location filename="../carto_desktop/gui/export_step.py" line="199" />
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="186" />
+        <location filename="../carto_desktop/gui/export_step.py" line="201" />
         <source>Export the map's data</source>
         <translation>Exporter les données de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="196" />
+        <location filename="../carto_desktop/gui/export_step.py" line="211" />
         <source>Writing the map's data…</source>
         <translation>Écriture des données de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="212" />
+        <location filename="../carto_desktop/gui/export_step.py" line="227" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="262" />
+        <location filename="../carto_desktop/gui/export_step.py" line="264" />
+        <source>About this map:</source>
+        <translation>À savoir sur cette carte :</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/export_step.py" line="291" />
         <source>The check could not be made: %1</source>
         <translation>La vérification n'a pas pu être faite : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="267" />
+        <location filename="../carto_desktop/gui/export_step.py" line="296" />
         <source>Personal values or folder paths were found in the exported files: see “%1” below.</source>
         <translation>Des valeurs personnelles ou des chemins de dossiers ont été trouvés dans les fichiers exportés : voir « %1 » ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/export_step.py" line="269" />
+        <location filename="../carto_desktop/gui/export_step.py" line="298" />
         <source>No personal value and no folder path was found in the exported files.</source>
         <translation>Aucune valeur personnelle et aucun chemin de dossier n'a été trouvé dans les fichiers exportés.</translation>
     </message>
@@ -624,11 +629,11 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="94" />
-        <location filename="../carto_desktop/gui/main_window.py" line="557" />
-        <location filename="../carto_desktop/gui/main_window.py" line="580" />
-        <location filename="../carto_desktop/gui/main_window.py" line="610" />
-        <location filename="../carto_desktop/gui/main_window.py" line="672" />
+        <location filename="../carto_desktop/gui/main_window.py" line="96" />
+        <location filename="../carto_desktop/gui/main_window.py" line="600" />
+        <location filename="../carto_desktop/gui/main_window.py" line="623" />
+        <location filename="../carto_desktop/gui/main_window.py" line="653" />
+        <location filename="../carto_desktop/gui/main_window.py" line="715" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -653,37 +658,37 @@
         <translation>4. Export</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="172" />
+        <location filename="../carto_desktop/gui/main_window.py" line="178" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="299" />
+        <location filename="../carto_desktop/gui/main_window.py" line="316" />
         <source>Making the map…</source>
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="366" />
+        <location filename="../carto_desktop/gui/main_window.py" line="409" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="396" />
+        <location filename="../carto_desktop/gui/main_window.py" line="439" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="408" />
+        <location filename="../carto_desktop/gui/main_window.py" line="451" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="410" />
+        <location filename="../carto_desktop/gui/main_window.py" line="453" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="210" />
+        <location filename="../carto_desktop/gui/main_window.py" line="216" />
         <source>Something needs your attention</source>
         <translation>Un point demande votre attention</translation>
     </message>
@@ -718,17 +723,17 @@
         <translation>Suivant →</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="150" />
+        <location filename="../carto_desktop/gui/main_window.py" line="152" />
         <source>The map appears here and follows every change you make.</source>
         <translation>La carte s'affiche ici et suit chacune de vos modifications.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="151" />
+        <location filename="../carto_desktop/gui/main_window.py" line="153" />
         <source>Preview of the map page; the exported file is sharper</source>
         <translation>Aperçu de la page ; le fichier exporté est plus net</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="170" />
+        <location filename="../carto_desktop/gui/main_window.py" line="176" />
         <source>Rows of your table linked to an area, to check, and not found</source>
         <translation>Lignes de votre tableau reliées à une zone, à vérifier, et introuvables</translation>
     </message>
@@ -803,108 +808,113 @@
         <translation>&amp;Guide d'utilisation</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="195" />
+        <location filename="../carto_desktop/gui/main_window.py" line="201" />
         <source>The map was not exported.</source>
         <translation>La carte n'a pas été exportée.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="205" />
+        <location filename="../carto_desktop/gui/main_window.py" line="211" />
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="222" />
+        <location filename="../carto_desktop/gui/main_window.py" line="228" />
         <source>Opening the sample project…</source>
         <translation>Ouverture du projet d'exemple…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="297" />
+        <location filename="../carto_desktop/gui/main_window.py" line="314" />
         <source>Looking for the boundaries that fit the table…</source>
         <translation>Recherche des limites qui correspondent au tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="330" />
+        <location filename="../carto_desktop/gui/main_window.py" line="364" />
         <source>Choose the boundaries: built in, or your own file.</source>
         <translation>Choisissez les limites : intégrées, ou votre propre fichier.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="341" />
+        <location filename="../carto_desktop/gui/main_window.py" line="377" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="361" />
+        <location filename="../carto_desktop/gui/main_window.py" line="394" />
+        <source>Notes on this map: %1</source>
+        <translation>Remarques sur cette carte : %1</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/main_window.py" line="403" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="382" />
+        <location filename="../carto_desktop/gui/main_window.py" line="425" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="382" />
+        <location filename="../carto_desktop/gui/main_window.py" line="425" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="422" />
+        <location filename="../carto_desktop/gui/main_window.py" line="465" />
         <source>Map data saved: %1</source>
         <translation>Données de la carte enregistrées : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="427" />
+        <location filename="../carto_desktop/gui/main_window.py" line="470" />
         <source>The map's data was not written.</source>
         <translation>Les données de la carte n'ont pas été écrites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="462" />
+        <location filename="../carto_desktop/gui/main_window.py" line="505" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="467" />
+        <location filename="../carto_desktop/gui/main_window.py" line="510" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="468" />
+        <location filename="../carto_desktop/gui/main_window.py" line="511" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="504" />
+        <location filename="../carto_desktop/gui/main_window.py" line="547" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="519" />
+        <location filename="../carto_desktop/gui/main_window.py" line="562" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="520" />
-        <location filename="../carto_desktop/gui/main_window.py" line="545" />
+        <location filename="../carto_desktop/gui/main_window.py" line="563" />
+        <location filename="../carto_desktop/gui/main_window.py" line="588" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="540" />
+        <location filename="../carto_desktop/gui/main_window.py" line="583" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="544" />
+        <location filename="../carto_desktop/gui/main_window.py" line="587" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="550" />
+        <location filename="../carto_desktop/gui/main_window.py" line="593" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="558" />
+        <location filename="../carto_desktop/gui/main_window.py" line="601" />
         <source>This project uses files outside its folder:
 %1
 
@@ -915,32 +925,32 @@ Open them?</source>
 Les ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="574" />
+        <location filename="../carto_desktop/gui/main_window.py" line="617" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="577" />
+        <location filename="../carto_desktop/gui/main_window.py" line="620" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="611" />
+        <location filename="../carto_desktop/gui/main_window.py" line="654" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="616" />
+        <location filename="../carto_desktop/gui/main_window.py" line="659" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="617" />
+        <location filename="../carto_desktop/gui/main_window.py" line="660" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="671" />
+        <location filename="../carto_desktop/gui/main_window.py" line="714" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -948,185 +958,185 @@ Les ouvrir ?</translation>
 <context>
     <name>MatchStep</name>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="56" />
+        <location filename="../carto_desktop/gui/match_step.py" line="57" />
         <source>Each row of your table must be linked to one area of the map. Rows linked automatically are counted as matched; check the unsure ones below.</source>
         <translation>Chaque ligne de votre tableau doit être reliée à une zone de la carte. Les lignes reliées automatiquement sont comptées comme appariées ; vérifiez ci-dessous celles qui sont incertaines.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="62" />
+        <location filename="../carto_desktop/gui/match_step.py" line="63" />
         <source>The column that says where each row is: a P-code (official place code, like ML0701) or a place name</source>
         <translation>La colonne qui dit où se trouve chaque ligne : un P-code (code officiel du lieu, comme ML0701) ou un nom de lieu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="65" />
+        <location filename="../carto_desktop/gui/match_step.py" line="66" />
         <source>Matched on column:</source>
         <translation>Apparié sur la colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="69" />
+        <location filename="../carto_desktop/gui/match_step.py" line="70" />
         <source>Column used:</source>
         <translation>Colonne utilisée :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="71" />
+        <location filename="../carto_desktop/gui/match_step.py" line="72" />
         <source>GeoNames (built in)</source>
         <translation>GeoNames (intégrée)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="73" />
-        <location filename="../carto_desktop/gui/match_step.py" line="151" />
+        <location filename="../carto_desktop/gui/match_step.py" line="74" />
+        <location filename="../carto_desktop/gui/match_step.py" line="152" />
         <source>My list…</source>
         <translation>Ma liste…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="74" />
+        <location filename="../carto_desktop/gui/match_step.py" line="75" />
         <source>Names that are not admin areas are looked up in a list of places, then put in the area that contains them</source>
         <translation>Les noms qui ne sont pas des zones administratives sont cherchés dans une liste de lieux, puis placés dans la zone qui les contient</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="77" />
+        <location filename="../carto_desktop/gui/match_step.py" line="78" />
         <source>Places (villages, towns):</source>
         <translation>Lieux (villages, villes) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="84" />
+        <location filename="../carto_desktop/gui/match_step.py" line="85" />
         <source>Matched rows:</source>
         <translation>Lignes appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="85" />
+        <location filename="../carto_desktop/gui/match_step.py" line="86" />
         <source>Rows to review:</source>
         <translation>Lignes à vérifier :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="86" />
+        <location filename="../carto_desktop/gui/match_step.py" line="87" />
         <source>Unmatched rows:</source>
         <translation>Lignes non appariées :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="87" />
+        <location filename="../carto_desktop/gui/match_step.py" line="88" />
         <source>Your decisions:</source>
         <translation>Vos décisions :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="91" />
+        <location filename="../carto_desktop/gui/match_step.py" line="92" />
         <source>Search the names to review…</source>
         <translation>Rechercher parmi les noms à vérifier…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="92" />
+        <location filename="../carto_desktop/gui/match_step.py" line="93" />
         <source>Show only the lines whose name, or a suggested area, contains this text</source>
         <translation>N'afficher que les lignes dont le nom, ou une zone suggérée, contient ce texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="99" />
+        <location filename="../carto_desktop/gui/match_step.py" line="100" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="99" />
+        <location filename="../carto_desktop/gui/match_step.py" line="100" />
         <source>Your table</source>
         <translation>Votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="99" />
+        <location filename="../carto_desktop/gui/match_step.py" line="100" />
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="99" />
+        <location filename="../carto_desktop/gui/match_step.py" line="100" />
         <source>Suggestion</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="150" />
+        <location filename="../carto_desktop/gui/match_step.py" line="151" />
         <source>My list: %1</source>
         <translation>Ma liste : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="159" />
+        <location filename="../carto_desktop/gui/match_step.py" line="160" />
         <source>Choose a list of places</source>
         <translation>Choisir une liste de lieux</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="160" />
+        <location filename="../carto_desktop/gui/match_step.py" line="161" />
         <source>Lists of places: name, lat, lon (*.csv *.txt *.tsv)</source>
         <translation>Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="214" />
+        <location filename="../carto_desktop/gui/match_step.py" line="215" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="235" />
+        <location filename="../carto_desktop/gui/match_step.py" line="236" />
         <source>Put these rows in %1, the best suggestion</source>
         <translation>Placer ces lignes dans %1, la meilleure proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="72" />
-        <location filename="../carto_desktop/gui/match_step.py" line="239" />
+        <location filename="../carto_desktop/gui/match_step.py" line="73" />
+        <location filename="../carto_desktop/gui/match_step.py" line="240" />
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="241" />
+        <location filename="../carto_desktop/gui/match_step.py" line="242" />
         <source>No suggestion: pick an area in the list</source>
         <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="286" />
+        <location filename="../carto_desktop/gui/match_step.py" line="287" />
         <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="289" />
+        <location filename="../carto_desktop/gui/match_step.py" line="290" />
         <source>“%1” (rows: %2) — %3</source>
         <translation>« %1 » (lignes : %2) — %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="293" />
+        <location filename="../carto_desktop/gui/match_step.py" line="294" />
         <source>Suggestions: %1.</source>
         <translation>Propositions : %1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="308" />
+        <location filename="../carto_desktop/gui/match_step.py" line="309" />
         <source>%1 of %2 lines shown</source>
         <translation>%1 lignes affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="99" />
+        <location filename="../carto_desktop/gui/match_step.py" line="100" />
         <source>Why unsure</source>
         <translation>Pourquoi incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="100" />
+        <location filename="../carto_desktop/gui/match_step.py" line="101" />
         <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
         <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="120" />
+        <location filename="../carto_desktop/gui/match_step.py" line="121" />
         <source>Forget my decisions</source>
         <translation>Oublier mes décisions</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="121" />
+        <location filename="../carto_desktop/gui/match_step.py" line="122" />
         <source>Go back to the automatic matching for every row</source>
         <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="133" />
+        <location filename="../carto_desktop/gui/match_step.py" line="134" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="193" />
-        <location filename="../carto_desktop/gui/match_step.py" line="289" />
+        <location filename="../carto_desktop/gui/match_step.py" line="194" />
+        <location filename="../carto_desktop/gui/match_step.py" line="290" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="210" />
+        <location filename="../carto_desktop/gui/match_step.py" line="211" />
         <source>★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)</source>
         <translation>★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)</translation>
     </message>

@@ -303,7 +303,19 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
         check = _share_check(project, result, check_lang)
     small_counts, stated_source, rows = _truth(project, result)
     return Preview(page, tuple(str(c) for c in result.table.data.columns), match, check, small_counts, stated_source,
-                   rows)
+                   rows, notices_shown(result.notices))
+
+
+SAID_ELSEWHERE = frozenset({"source"})  # notices the app says in a step of its own (the Style step's source line)
+
+
+def notices_shown(notices) -> tuple[InBoth, ...]:
+    """The map's notices (`MapResult.notices`: letters the fonts lack, a basemap that covers part of the frame,
+    points counted per area…) in both languages, for the Export step; those the app says elsewhere left out."""
+    from carto_desktop.i18n import told_text
+
+    return tuple(InBoth(told_text(n, "en"), told_text(n, "fr")) for n in notices
+                 if getattr(n, "topic", "") not in SAID_ELSEWHERE)
 
 
 RECOLOURING = frozenset({"palette", "classes", "scheme"})  # edits that change only a choropleth's colours

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from carto_desktop.choices import Project
 from carto_desktop.edits import Choose
-from carto_desktop.engine_messages import CheckFailed, CheckShown, RowsOnMap
+from carto_desktop.engine_messages import CheckFailed, CheckShown, InBoth, RowsOnMap
 from carto_desktop.gui.widgets import FittingComboBox, select_item
 
 SHOW_PROGRESS_AFTER_MS = 500
@@ -98,6 +98,13 @@ class ExportStep(QWidget):
         self.rows_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rows_label.setVisible(False)
         layout.addWidget(self.rows_label)
+        self.notices_label = QLabel("")  # what the engine says the person must know about this map (`Preview.notices`)
+        self.notices_label.setWordWrap(True)
+        self.notices_label.setTextFormat(Qt.TextFormat.RichText)
+        self.notices_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notices_label.setStyleSheet(f"background-color: {WARNING_BACKGROUND}; color: {WARNING_TEXT}; padding: 4px")
+        self.notices_label.setVisible(False)
+        layout.addWidget(self.notices_label)
 
         self.export_button = QPushButton(self.tr("Export map"))
         self.export_button.setEnabled(False)
@@ -249,6 +256,21 @@ class ExportStep(QWidget):
         self.rows_label.setStyleSheet("" if rows.complete else  # amber (a label's own background: it wraps)
                                       f"background-color: {WARNING_BACKGROUND}; color: {WARNING_TEXT}; padding: 4px")
         self.rows_label.setText(text)
+
+    def show_notices(self, notices: tuple[InBoth, ...], lang: str) -> None:
+        """The engine's notices about this map (letters the fonts lack, a basemap covering part of the frame,
+        points counted per area…), one per line, in the person's language, in an amber box."""
+        said = [n.text(lang) for n in notices if n.text(lang)]
+        heading = html.escape(self.tr("About this map:"))
+        self.notices_label.setVisible(bool(said))
+        self.notices_label.setText(f"<b>{heading}</b>" + "".join(f"<br>\u26a0 {html.escape(line)}" for line in said)
+                                   if said else "")
+
+    def notices_text(self) -> str:
+        """The notices as a person reads them (plain text)."""
+        from PySide6.QtGui import QTextDocumentFragment
+
+        return QTextDocumentFragment.fromHtml(self.notices_label.text()).toPlainText()
 
     def rows_text(self) -> str:
         """The rows' account as a person reads it (plain text)."""

@@ -168,6 +168,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.rows_label = QLabel("")  # "M of N rows are on the map"; why the others are not in its tooltip
         self.statusBar().addPermanentWidget(self.rows_label)
+        self.notices_label = QLabel("")  # "⚠ Notes on this map: 2", each in its tooltip; a click opens Export
+        self.notices_label.setVisible(False)
+        self.notices_label.linkActivated.connect(lambda _link: self.go_to_step(3))
+        self.statusBar().addPermanentWidget(self.notices_label)
         self.counts_label = QLabel("")
         self.counts_label.setToolTip(self.tr("Rows of your table linked to an area, to check, and not found"))
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -384,6 +388,12 @@ class MainWindow(QMainWindow):
         self.style_step.show_small_counts(result.small_counts, self.lang)
         self.style_step.show_source(result.stated_source)
         self.export_step.show_rows(result.rows, self.lang)
+        self.export_step.show_notices(result.notices, self.lang)
+        notices = [n.text(self.lang) for n in result.notices]
+        self.notices_label.setVisible(bool(notices))
+        self.notices_label.setText("<a href='#export'>\u26a0 %s</a>" % self.tr("Notes on this map: %1").replace(
+            "%1", format_number(len(notices), self.lang)) if notices else "")
+        self.notices_label.setToolTip("\n".join(f"\u2022 {n}" for n in notices))
         rows = (result.rows.lines(self.lang) if result.rows else ()) or ("",)
         self.rows_label.setText(rows[0])
         self.rows_label.setToolTip("\n".join(line.strip() for line in rows[1:]))
