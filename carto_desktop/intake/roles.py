@@ -243,7 +243,10 @@ def _guess(name: str, values: list[str], hxl: str | None, form: KoboForm) -> Col
         return ColumnRole(name, "date", source="values")
     if number_share >= 0.5:
         zeros = _share(values, lambda v: len(v) > 1 and v[0] == "0" and v[1].isdigit())
-        if zeros > 0 or (_ID_NAME.search(name) and number_share == 1 and len(set(values)) == len(values) > 10):
+        # whole numbers of 16 digits and more are codes (IDs, phone-like numbers), never amounts to add up
+        long = _share(values, lambda v: len(v) >= 16 and v.lstrip("-").isdigit())
+        if zeros > 0 or long >= 0.5 or (_ID_NAME.search(name) and number_share == 1
+                                         and len(set(values)) == len(values) > 10):
             return ColumnRole(name, "identifier", source="values")  # leading zeros: a code, kept as text
         return ColumnRole(name, "number", source="values")
     level = _level_from_name(name)

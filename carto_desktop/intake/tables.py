@@ -32,7 +32,7 @@ from carto_desktop.errors import DataError
 from carto_desktop.intake.guard import can_guard, guarded
 from carto_desktop.intake.notices import Notice
 from carto_desktop.limits import MAX_COLUMNS, MAX_SHEET_CELLS
-from carto_desktop.intake.safety import check_zip, is_zip
+from carto_desktop.intake.safety import check_zip, is_zip, read_member
 from carto_desktop.intake.sheet_span import SheetSpan
 
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".tab"}
@@ -440,7 +440,13 @@ def _open_workbook(p: Path):
         raise _damaged_error(p) from exc
 
 
-def _cell_text(value: object) -> str:
+EXACT_INTEGERS = 2 ** 53  # every whole number below it is exactly a spreadsheet number; above, not every one
+_LONGEST_CODE = 1e21  # whole numbers below it are written out in digits (IDs, phone numbers), not as "9.0e+15"
+
+
+def _cell_text(value: object, long: list[str] | None = None) -> str:
+    """A cell as text; a whole number too long to be exact as a number (`EXACT_INTEGERS`) in all its digits,
+    which are also added to `long`: the file's own writing of it is looked for (`_exact_digits`)."""
     if value is None:
         return ""
     if isinstance(value, str):
@@ -450,8 +456,11 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             return ""
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
+        if value.is_integer() and abs(value) < _LONGEST_CODE:
+            text = str(int(value))  # 1234567890123456, not 1.23456789012346e+15
+            if abs(value) >= EXACT_INTEGERS and long is not None:
+                long.append(text)
+            return text
         text = repr(value)
         return f"{value:.15g}" if len(text) > 17 else text  # 0.1+0.2 artefacts of Excel
     if isinstance(value, dt.datetime):
@@ -461,14 +470,15 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _float_text(value: float) -> str:
+def _float_text(value: float, long: list[str] | None = None) -> str:
     if value.is_integer() and -1e15 < value < 1e15:
         return str(int(value))
-    return _cell_text(value)
+    return _cell_text(value, long)
 
 
-def _column_text(values) -> list[str | None]:
-    """One column's cells as stripped text, None when empty; common columns take fast paths."""
+def _column_text(values, long: list[str] | None = None) -> list[str | None]:
+    """One column's cells as stripped text, None when empty; common columns take fast paths. Whole numbers
+    too long to be exact as numbers are added to `long` (`_cell_text`)."""
     try:  # a column of text (str.strip refuses anything else), most often without an empty cell
         stripped = list(map(str.strip, values))
     except TypeError:
@@ -477,8 +487,8 @@ def _column_text(values) -> list[str | None]:
         return [t or None for t in stripped] if "" in stripped else stripped
     kinds = set(map(type, values))
     if kinds <= {str, float}:  # numbers with blanks ("" from calamine, NaN from the CSV parser)
-        return [(v.strip() or None) if type(v) is str else (None if v != v else _float_text(v)) for v in values]
-    return [_cell_text(v) or None for v in values]
+        return [(v.strip() or None) if type(v) is str else (None if v != v else _float_text(v, long)) for v in values]
+    return [_cell_text(v, long) or None for v in values]
 
 
 def _read_sheet_rows(p: Path, sheet: str | None, kind: str) -> tuple[pd.DataFrame, str, list[str]]:
@@ -544,8 +554,49 @@ def _sheet_rows(p: Path, sheet: str | None, kind: str) -> tuple[pd.DataFrame, st
     else:
         raw_frame = pd.DataFrame(raw, dtype=object)
         columns = [raw_frame[c].to_numpy() for c in raw_frame.columns]
-    frame = pd.DataFrame({c: _column_text(values) for c, values in enumerate(columns)}, dtype=object)
+    long: dict[int, list[str]] = {}
+    frame = pd.DataFrame({c: _column_text(values, long.setdefault(c, [])) for c, values in enumerate(columns)},
+                         dtype=object)
+    if any(long.values()):
+        notes.extend(_exact_digits(p, sheet, frame, {c: t for c, t in long.items() if t}))
     return frame, sheet, notes
+
+
+_LONG_XLSX = re.compile(rb"<(?:\w+:)?v>\s*(-?\d{16,21})\s*</(?:\w+:)?v>")  # a number cell's value, as written
+_LONG_ODS = re.compile(rb"office:value\s*=\s*[\"'](-?\d{16,21})[\"']")
+
+
+def _exact_digits(p: Path, sheet: str, frame: pd.DataFrame, long: dict[int, list[str]]) -> list[Notice]:
+    """Whole numbers too long to be exact as numbers (IDs, phone-like codes: 9007199254740993 is read as
+    9007199254740992) written again with the digits the file holds: an .xlsx or .ods writes each number
+    as text, found by its value when no other number of the file has the same. The others (an .xls holds
+    only the number; two such numbers alike) are said, column by column. `frame` is changed in place."""
+    import zipfile
+
+    written: dict[str, set[str]] = {}
+    try:
+        with zipfile.ZipFile(p) as z:
+            names = z.namelist()
+            part = _sheet_part(z, sheet) if "xl/workbook.xml" in names else ""
+        member, pattern = (part, _LONG_XLSX) if part in names else ("content.xml", _LONG_ODS)
+        if member in names:
+            for digits in pattern.findall(read_member(p, member)):
+                text = digits.decode("ascii")
+                written.setdefault(str(int(float(text))), set()).add(text.lstrip("0") or "0")
+    except (zipfile.BadZipFile, OSError, DataError, ValueError):
+        written = {}  # an .xls, or a damaged archive: nothing to read the digits from
+    notes = []
+    for column, texts in long.items():
+        exact = {t: next(iter(written[t])) for t in set(texts) if len(written.get(t, ())) == 1}
+        if exact:
+            frame[column] = [exact.get(t, t) if t is not None else None for t in frame[column].tolist()]
+        unsure = [t for t in texts if t not in exact]
+        if unsure:
+            notes.append(Notice("{count} whole numbers in column {letter} are too long to be stored exactly as "
+                                "numbers (such as {value}): a spreadsheet keeps about 15 digits, so their last "
+                                "digits may not be the ones typed. Store such codes as text.",
+                                count=len(unsure), letter=_column_letters(column + 1), value=unsure[0]))
+    return notes
 
 
 def _check_sheet_span(p: Path, sheet: str) -> None:

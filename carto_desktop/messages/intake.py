@@ -163,7 +163,24 @@ FRENCH: dict[str, str] = {
         "{count} entités du fichier de limites n'ont pas de forme (aucune coordonnée) et ont été laissées de côté.",
 }
 # real plurals (`i18n.translate`): the count parameter and the singular sentence
+FRENCH.update({
+    "{count} whole numbers in column {letter} are too long to be stored exactly as numbers (such as {value}): a "
+    "spreadsheet keeps about 15 digits, so their last digits may not be the ones typed. Store such codes as text.":
+        "{count} nombres entiers de la colonne {letter} sont trop longs pour être enregistrés exactement comme des "
+        "nombres (par exemple {value}) : un tableur garde environ 15 chiffres, leurs derniers chiffres peuvent donc "
+        "différer de ceux saisis. Enregistrez ces codes comme du texte.",
+    "{count} whole number in column {letter} is too long to be stored exactly as a number ({value}): a spreadsheet "
+    "keeps about 15 digits, so its last digits may not be the ones typed. Store such codes as text.":
+        "{count} nombre entier de la colonne {letter} est trop long pour être enregistré exactement comme un nombre "
+        "({value}) : un tableur garde environ 15 chiffres, ses derniers chiffres peuvent donc différer de ceux "
+        "saisis. Enregistrez ces codes comme du texte.",
+})
 SINGULAR: dict[str, tuple[str, str]] = {
+    "{count} whole numbers in column {letter} are too long to be stored exactly as numbers (such as {value}): a "
+    "spreadsheet keeps about 15 digits, so their last digits may not be the ones typed. Store such codes as text.":
+        ("count", "{count} whole number in column {letter} is too long to be stored exactly as a number ({value}): "
+                  "a spreadsheet keeps about 15 digits, so its last digits may not be the ones typed. Store such "
+                  "codes as text."),
     '{count} invalid geometries were repaired.':
         ("count", '{count} invalid geometry was repaired.'),
     '{count} features that are not areas (points or lines) were left out.':
