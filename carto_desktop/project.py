@@ -26,7 +26,7 @@ from carto_desktop.carto.drawn import DrawnPage
 from carto_desktop.carto.page import PageTexts, render_page
 from carto_desktop.carto.projection import MapProjection, choose_projection
 from carto_desktop.carto.templates import Template, load_template
-from carto_desktop.carto.thematic import MapData
+from carto_desktop.carto.thematic import MapData, shared_locations, shared_locations_text
 from carto_desktop.choices import IGNORE, PLACE_ROLES, Project
 from carto_desktop.counted import what_is_counted
 from carto_desktop.rows_account import (
@@ -398,6 +398,8 @@ def _sites(project: Project, template: Template, table: Table, layer: gpd.GeoDat
     notices = [Told(lambda lang: translate("Warning: each point is a person or household and is drawn where they "
                                            "live; share this map only with people allowed to see it.", lang),
                     lang)] if people else []
+    if shared_locations(points):  # fewer dots than sites: said on the map's legend and here
+        notices.append(Told(lambda lang: shared_locations_text(points, lang), lang))
     return PreparedMap(template, table, layer, None, None, data, notices, account)
 
 

@@ -626,3 +626,41 @@ def test_letters_the_fonts_cannot_draw_are_named_not_left_as_boxes(lang, words):
     assert "à" not in said[0].split(":")[-1]  # letters the fonts have are not listed
     plain = build_map(replace(sample_project(lang), title="Où travaillent les ONG ⵜⴰⵎⴰⵣⵉⵖⵜ (Tifinagh)", lang=lang))
     assert not [n for n in plain.notices if words in n]
+
+
+def _facilities_per_service(real_data, tmp_path):
+    """The WHO's Mali health facilities, three of them listed once per service (as many facility lists are): nine
+    rows at three places."""
+    from carto_desktop.intake import read_table
+
+    data = read_table(real_data / "tables" / "mli_health_facilities_oms_macroman.csv").data
+    data = data[data["location.latitude"].fillna("").str.strip() != ""]
+    services = pd.concat([data.assign(SERVICE="Consultation")] +
+                         [data.head(3).assign(SERVICE=s) for s in ("Vaccination", "Maternité")], ignore_index=True)
+    path = tmp_path / "structures.csv"
+    services.to_csv(path, index=False)
+    return len(data), path
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "9 sites share their location with another site: each location is drawn as one dot."),
+    ("fr", "9 sites partagent leur emplacement avec un autre site : chaque emplacement est dessiné par un seul point.")])
+def test_sites_at_the_same_place_are_said_not_drawn_as_one_dot_silently(real_data, tmp_path, lang, said):
+    """Rows with the same coordinates were drawn as one dot: the map showed 22 dots for 28 sites and said "Sites
+    (28)". The legend, the interactive map and the notices now say so."""
+    from carto_desktop.interactive import build_interactive
+
+    places, table = _facilities_per_service(real_data, tmp_path)
+    project = Project(table=table, boundaries=real_data / "boundaries" / "mali_adm2.geojson", template="points",
+                      lat_column="location.latitude", lon_column="location.longitude", lang=lang,
+                      data_credit="OMS")
+    result = build_map(project)
+    assert len(result.data.points) == places + 6
+    legend = " ".join(" ".join(_legend_texts(result.figure)).split())
+    assert said in legend, legend
+    assert [n for n in result.notices if n == said] and [n for n in result.notices if n.text("en").startswith("9 sites")]
+    html, _ = build_interactive(project)
+    assert said.replace(" :", "\u00a0:") in html or said in html
+
+    alone = build_map(replace(project, table=real_data / "tables" / "mli_health_facilities_oms_macroman.csv"))
+    assert "share their location" not in " ".join(_legend_texts(alone.figure)) and not alone.notices

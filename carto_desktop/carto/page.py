@@ -275,6 +275,7 @@ def _draw_page(
             "symbols": lambda: draw_symbols(ax, data, template, lang, mm_to_units),
             "points": lambda: draw_points(ax, data, template, lang),
         }[template.kind]()
+        legend.caveats = ["\n".join(textwrap.wrap(c, 90 if layout.compact else 36)) for c in legend.caveats]
         larger = draw_larger_areas(ax, data) if data.outlines is None and template.kind != "points" else None
         if larger:
             legend.entries.append(larger)  # rows that name only a region, drawn on it

@@ -355,8 +355,32 @@ def _reference_values(vmax: float) -> list[float]:
     return [float(v) for v in sorted({top, top / 2, top / 10}, reverse=True) if v >= 1 or vmax < 10]
 
 
+def shared_locations(points: gpd.GeoDataFrame | None) -> int:
+    """How many sites share their exact location with another site: each location is one dot on the map, so
+    the map shows fewer dots than the table has sites (a facility listed once per service, rounded GPS)."""
+    if points is None or not len(points):
+        return 0
+    xy = pd.DataFrame({"x": shapely.get_x(points.geometry.to_numpy()), "y": shapely.get_y(points.geometry.to_numpy())})
+    return int(xy.duplicated(keep=False).sum())
+
+
+def shared_locations_text(points: gpd.GeoDataFrame | None, lang: str) -> str:
+    """The sentence the page's legend, the interactive map and the notices say (empty: every site has its dot)."""
+    shared = shared_locations(points)
+    return translate("{n} sites share their location with another site: each location is drawn as one dot.", lang,
+                     n=format_number(shared, lang)) if shared else ""
+
+
 def points_style(data: MapData, template: Template, lang: str) -> AreaStyle:
-    """Point sites coloured by category when there is one (most frequent first), else one colour."""
+    """Point sites coloured by category when there is one (most frequent first), else one colour; the legend
+    says when sites share a location (one dot for several)."""
+    style = _points_style(data, template, lang)
+    if shared := shared_locations_text(data.points, lang):
+        style.legend.caveats.append(shared)
+    return style
+
+
+def _points_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     points = data.points if data.points is not None else gpd.GeoDataFrame(geometry=[], crs=data.areas.crs)
     if "category" in points.columns and points["category"].notna().any():
         cats = points["category"].fillna("?").astype(str)
