@@ -67,6 +67,15 @@ def test_a_region_column_of_numbers_still_checks_the_region(numeric_adm2):
     assert rows["match_id"].tolist()[0] == "0204"
 
 
+def test_a_decimal_number_is_no_code_that_lost_its_zeros(numeric_adm2):
+    # "1.01" or "10.1" (a share, a rate) written without its dot is 101: never Bafoulabe's 0101
+    data = pd.DataFrame({"code": ["1.01", "10.1", "01.01", "101"]})
+    rows = match_table(data, numeric_adm2, "code").rows
+    assert rows["match_status"].tolist() == ["unmatched", "unmatched", "matched", "matched"]
+    assert rows["match_id"].tolist()[2:] == ["0101", "0101"]
+    assert rows["match_method"].tolist()[2:] == ["pcode", "pcode, zeros restored"]
+
+
 def test_a_number_two_codes_fit_once_padded_goes_to_review(numeric_adm2):
     # a layer with both "101" and "0101" (two widths): "101" in a table may be either, never guessed
     layer = numeric_adm2.copy()

@@ -70,10 +70,11 @@ class PcodeIndex:
             found = self.as_written.get(value)
             if found is not None:
                 return found
-        code = normalise_pcode(value)
-        if self.by_digits and code.isdigit() and code.isascii():
-            found = self._same_digits(code)
+        number = self._number(value)
+        if number is not None:
+            found = self._same_digits(number)
             return self.by_code[found[0]] if len(found) == 1 else None
+        code = normalise_pcode(value)
         if code in self.by_code:
             return self.by_code[code]
         m = _PCODE.match(code)
@@ -88,6 +89,16 @@ class PcodeIndex:
         found = {c for c in self._padding_variants(prefix, digits) if c in self.by_code}
         return self.by_code[found.pop()] if len(found) == 1 else None
 
+    def _number(self, value: object) -> str | None:
+        """`value` as a whole number in digits alone, as a spreadsheet writes one ("101"), when the layer has
+        codes of digits alone; None for anything else: "1.01" or "01-01" is no number that lost its zeros."""
+        if not self.by_digits:
+            return None
+        code = normalise_pcode(value)
+        if not (code.isdigit() and code.isascii()) or any(c in str(value) for c in ".-_"):
+            return None
+        return code
+
     def _same_digits(self, code: str) -> list[str]:
         """The layer's codes of digits alone that `code` may be: itself when written with its leading
         zeros ("0101"), else every code with its digits once zeros are restored ("101": "0101", "00101")."""
@@ -98,8 +109,8 @@ class PcodeIndex:
     def restored_zeros(self, value: object) -> bool:
         """Whether `value` is one of the layer's codes only once its leading zeros are restored ("101" for
         "0101": a spreadsheet stored the code as a number)."""
-        code = normalise_pcode(value)
-        if not self.by_digits or not (code.isdigit() and code.isascii()):
+        code = self._number(value)
+        if code is None:
             return False
         found = self._same_digits(code)
         return len(found) == 1 and found[0] != code
@@ -107,8 +118,8 @@ class PcodeIndex:
     def zero_rivals(self, value: object) -> list[str]:
         """The layer's ids a number may be once its leading zeros are restored, when there are several
         ("101" when the layer has both "101" and "0101"): the value is then none of them for sure."""
-        code = normalise_pcode(value)
-        if not self.by_digits or not (code.isdigit() and code.isascii()):
+        code = self._number(value)
+        if code is None:
             return []
         found = self._same_digits(code)
         return sorted(self.by_code[c] for c in found) if len(found) > 1 else []
