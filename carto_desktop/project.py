@@ -409,7 +409,8 @@ def _map_of_areas(project: Project, template: Template) -> PreparedMap:
     lang = project.lang
     table, layer, match = run_match(project)
     _refuse_nothing_matched(project, match)
-    notices: list[str] = [note.text(lang) for note in match.notes]  # codes read differently than written
+    # what matching read differently from the table's writing; the app's Match step says it in its own place
+    notices: list[str] = [Told(note.text, lang, topic="match") for note in match.notes]
     agg = _aggregation(project, match, notices)
     totals = find_total_rows(match.rows, table.hxl_tags)  # a long-format table: its total rows only
     used, counted_rows = None, match

@@ -114,6 +114,12 @@ def test_the_apps_match_step_and_the_map_say_it_too(tmp_path, numeric_adm2):
         "2 rows write their P-code as a number, without its leading zeros (such as \"101\" for 0101); the zeros "
         "were restored to match them."]
     assert shown.match.notes[0].fr.startswith("2 lignes écrivent leur P-code")
+    assert not any("P-code" in n.en for n in shown.notices)  # said in the Match step, not again at export
+    from carto_desktop.project import build_map
+
+    notices = build_map(Project(table=table, boundaries=boundaries, lang="fr")).notices  # what `render` prints
+    assert [n.text("en") for n in notices if "P-code" in n] == [shown.match.notes[0].en]
+    assert [str(n) for n in notices if "P-code" in n] == [shown.match.notes[0].fr]
 
 
 # ---- invisible characters ------------------------------------------------------------------------

@@ -306,7 +306,8 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
                    rows, notices_shown(result.notices))
 
 
-SAID_ELSEWHERE = frozenset({"source"})  # notices the app says in a step of its own (the Style step's source line)
+SAID_ELSEWHERE = frozenset({"source", "match"})  # notices the app says in a step of its own (the Style step's
+# source line; the Match step's notes: codes whose zeros were restored, invisible characters ignored)
 
 
 def notices_shown(notices) -> tuple[InBoth, ...]:
