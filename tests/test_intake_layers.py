@@ -113,3 +113,18 @@ def test_only_boundary_formats_reach_gdal():
         read_layer(REPO / "tests" / "data" / "bad" / "zip_bomb.xlsx")
     with pytest.raises(DataError, match="cannot be read as boundaries"):
         list_layers(GOOD / "kobo_export.csv")
+
+
+def test_only_an_archive_is_unpacked_into_a_temporary_folder(monkeypatch):
+    """Every read of a GeoPackage made and removed a folder in the system's temporary folder (up to 0.7 s of
+    the app's first map on a busy disk): now only a zip or KMZ is unpacked there, and a zip's read still is."""
+    from carto_desktop.intake import layers
+
+    made = []
+    real = layers.private_folder
+    monkeypatch.setattr(layers, "private_folder", lambda *a: made.append(a) or real(*a))
+    gdf = read_layer(GOOD / "multi_layer.gpkg")
+    assert gdf.attrs["layer"] == "cercles" and list_layers(GOOD / "multi_layer.gpkg") == ["villes", "cercles", "regions"]
+    assert made == []
+    assert read_layer(GOOD / "areas_shapefile.zip")["name"].tolist() == NAMES
+    assert len(made) == 1

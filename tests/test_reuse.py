@@ -197,3 +197,86 @@ def test_a_recoloured_or_retitled_preview_is_the_page_drawn_afresh(keeping, monk
         np.testing.assert_array_equal(a, b, err_msg=f"{p.palette} {p.classes} {p.scheme} {p.title} {p.subtitle}")
     assert not np.array_equal(kept[0], kept[1])  # the colours did change
     assert not np.array_equal(kept[5], kept[6]) and not np.array_equal(kept[6], kept[7])  # and the texts
+
+
+def test_haloed_names_outlined_once_per_process_are_matplotlibs_own_outlines(real_data):
+    """The outlines of names drawn with a halo, each glyph loaded once per engine process
+    (`keep_text_paths`), are the vertices and codes matplotlib works out itself, for real place names."""
+    import geopandas as gpd
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    from carto_desktop.carto.labels import keep_text_paths
+
+    names = gpd.read_file(real_data / "boundaries" / "mali_adm2.geojson")[["adm2_name", "adm1_name"]].stack().astype(str)
+    names = sorted(set(names)) + ["Ségou", "Œuvre – « ŋ »", "東京", "", " "]
+    fonts = [FontProperties(family="DejaVu Sans", size=6.5), FontProperties(family="DejaVu Sans", weight="bold"),
+             FontProperties(family="DejaVu Sans", style="italic")]
+    own = TextToPath.get_text_path
+    expected = [own(TextToPath(), font, name) for font in fonts for name in names]
+    try:
+        keep_text_paths()
+        kept = [TextToPath().get_text_path(font, name) for font in fonts for name in names]
+    finally:
+        TextToPath.get_text_path = own
+    assert len(names) > 40
+    for (verts, codes), (kept_verts, kept_codes) in zip(expected, kept):
+        np.testing.assert_array_equal(np.asarray(verts, dtype=float).reshape(-1, 2), kept_verts)
+        assert list(codes) == list(kept_codes)
+
+
+def test_a_preview_places_haloed_names_as_laid_out_without_measuring_them_again(keeping, monkeypatch):
+    """The app's preview (drawn at screen size, laid out at the page's own resolution) places each name with a
+    halo by its size measured when the page was laid out (`outlines_as_laid_out`) instead of measuring it
+    again with FreeType: the names are where the page put them, give or take two pixels (their glyphs are
+    drawn from unhinted outlines, which either measure only approximates); nothing else moves."""
+    import contextlib
+
+    import matplotlib.text as mtext
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.textpath import TextToPath
+
+    from carto_desktop.carto import labels
+    from carto_desktop.gui import engine_tasks
+
+    monkeypatch.setattr(mtext, "_get_text_metrics_with_cache", mtext._get_text_metrics_with_cache)  # put back after
+    monkeypatch.setattr(TextToPath, "get_text_path", TextToPath.get_text_path)
+    monkeypatch.setattr(labels, "_MEASURED", {})  # the placement's own sizes, as in a new engine process
+    labels.keep_text_sizes()
+    project = sample_project("en")
+    measured = []
+    real = RendererAgg.get_text_width_height_descent
+    monkeypatch.setattr(RendererAgg, "get_text_width_height_descent",
+                        lambda self, s, *a, **k: measured.append((self.dpi, s)) or real(self, s, *a, **k))
+
+    def preview(as_laid_out: bool):
+        engine_tasks._PAGE.forget()
+        if not as_laid_out:  # every text measured again at screen size, as before
+            monkeypatch.setattr(labels, "outlines_as_laid_out", lambda dpi: contextlib.nullcontext())
+        measured.clear()
+        page = engine_tasks.preview(project, fit=(842, 600)).page
+        at_screen_size = [s for dpi, s in measured if dpi != 100]
+        figure = engine_tasks._PAGE.figure
+        names = [t for t in figure.findobj(mtext.Text) if t.get_gid() in ("area_label", "town_label", "capital")
+                 and t.get_path_effects()]
+        renderer = figure.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in names]
+        pixels = np.frombuffer(page.pixels, dtype=np.uint8).reshape(page.height, page.width, 4)
+        return pixels, [t.get_text() for t in names], boxes, at_screen_size
+
+    pixels, names, boxes, remeasured = preview(True)
+    monkeypatch.undo()
+    monkeypatch.setattr(labels, "_MEASURED", {})
+    monkeypatch.setattr(mtext, "_get_text_metrics_with_cache", mtext._get_text_metrics_with_cache)
+    monkeypatch.setattr(TextToPath, "get_text_path", TextToPath.get_text_path)
+    monkeypatch.setattr(RendererAgg, "get_text_width_height_descent",
+                        lambda self, s, *a, **k: measured.append((self.dpi, s)) or real(self, s, *a, **k))
+    before, names_before, _, measured_before = preview(False)
+    assert names == names_before and len(names) > 20  # the same names placed
+    assert set(names) & set(measured_before) and not set(names) & set(remeasured)  # no longer measured again
+    height, width = pixels.shape[:2]
+    near_names = np.zeros((height, width), dtype=bool)
+    for b in boxes:
+        near_names[max(0, int(height - b.y1) - 3):int(height - b.y0) + 4, max(0, int(b.x0) - 3):int(b.x1) + 4] = True
+    moved = (pixels != before).any(axis=2)
+    assert moved.any() and not (moved & ~near_names).any()  # only around the names

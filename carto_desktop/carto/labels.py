@@ -16,7 +16,8 @@ Greedy placement by priority over candidate positions is the classic cartographi
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import matplotlib.patheffects as pe
@@ -189,6 +190,11 @@ def keep_text_sizes() -> None:
         hinting = (matplotlib.rcParams["text.hinting"], matplotlib.rcParams["text.hinting_factor"])
         key = (text, fontprop, ismath, dpi, renderer.dpi, hinting)
         size = sizes.get(key)
+        if size is None and _OUTLINED and _LAID_OUT_AT and dpi == renderer.dpi:
+            laid_out = _LAID_OUT_AT[-1]  # a text drawn as outlines, in a preview: its size when laid out, scaled
+            measured = sizes.get((text, fontprop, ismath, laid_out, laid_out, hinting))
+            if measured is not None:
+                return tuple(v * dpi / laid_out for v in measured)
         if size is None:
             size = real(renderer, text, fontprop, ismath, dpi)
             if len(sizes) >= _MEASURED_MAX:
@@ -198,6 +204,45 @@ def keep_text_sizes() -> None:
 
     metrics.carto_kept = True  # type: ignore[attr-defined]
     mtext._get_text_metrics_with_cache = metrics
+    layout = mtext.Text._get_layout
+    if getattr(layout, "carto_kept", False):
+        return
+
+    def laid_out(self, renderer):  # which texts are drawn as outlines (`outlines_as_laid_out`)
+        if not _LAID_OUT_AT or not self.get_path_effects():
+            return layout(self, renderer)
+        _OUTLINED.append(self)
+        try:
+            return layout(self, renderer)
+        finally:
+            _OUTLINED.pop()
+
+    laid_out.carto_kept = True  # type: ignore[attr-defined]
+    mtext.Text._get_layout = laid_out
+
+
+_LAID_OUT_AT: list[float] = []  # the resolution the page being drawn was laid out at (`outlines_as_laid_out`)
+_OUTLINED: list = []  # the text drawn as outlines being laid out now
+
+
+@contextmanager
+def outlines_as_laid_out(layout_dpi: float) -> Iterator[None]:
+    """Draw a page laid out at `layout_dpi` (matplotlib's 100) at another resolution (the app's preview at
+    screen size, ~72 dpi), placing each text drawn as outlines — a name with a halo — by its size measured
+    when the page was laid out, scaled, instead of measuring it again with FreeType at the new size (with
+    `keep_text_sizes` on; Nigeria's first map: 219 names, about 0.1 s).
+
+    Only where nobody can see it: such a text is drawn from its glyphs' unhinted outlines, whose extent
+    the hinted size at either resolution only approximates (to a fraction of a pixel per letter); the
+    scaled size moves a name by at most a pixel on the screen, never its place on the page (laid out as
+    before) nor a file (exports are drawn at the resolution they were laid out at, or measured afresh:
+    this is used by the app's previews only). Texts drawn as glyphs (titles, legend) are measured as usual.
+    """
+    _LAID_OUT_AT.append(layout_dpi)
+    try:
+        yield
+    finally:
+        _LAID_OUT_AT.pop()
 
 
 def keep_text_paths() -> None:
@@ -208,12 +253,34 @@ def keep_text_paths() -> None:
     hundreds of names (Nigeria's LGAs: 0.07 s). The outline depends only on the font, the text and
     its layout options, in font units (scaled when drawn), so it is kept by those; TeX passes through.
     """
+    from matplotlib.ft2font import LoadFlags
     from matplotlib.textpath import TextToPath
 
     real = TextToPath.get_text_path
     if getattr(real, "carto_kept", False):
         return
     paths: dict[tuple, tuple] = {}
+    glyphs: dict[str, tuple] = {}  # each glyph's outline, in font units, once per process
+
+    def outline(self, prop, s, features, language) -> tuple[list, list]:
+        """`TextToPath.get_text_path` of a plain text, each glyph's outline loaded once per process (a first
+        map's 219 names load 1,269 glyphs of a few dozen): the same vertices and codes; matplotlib's own
+        where the private functions this follows are not there."""
+        try:
+            font = self._get_font(prop)
+            items = font._layout(s, LoadFlags.NO_HINTING, features=features, language=language)
+        except (AttributeError, TypeError):
+            return real(self, prop, s, ismath=False, features=features, language=language)
+        verts, codes = [], []
+        for item in items:
+            name = self._get_glyph_repr(item.ft_object, item.glyph_index)
+            glyph = glyphs.get(name)
+            if glyph is None:
+                item.ft_object.load_glyph(item.glyph_index, flags=LoadFlags.NO_HINTING)
+                glyph = glyphs[name] = item.ft_object.get_path()
+            verts.extend(glyph[0] * 1.0 + [item.x, item.y])
+            codes.extend(glyph[1])
+        return verts, codes
 
     def get_text_path(self, prop, s, ismath=False, *, features=None, language=None):
         if ismath == "TeX" or type(self) is not TextToPath:
@@ -221,7 +288,8 @@ def keep_text_paths() -> None:
         key = (s, prop, ismath, None if features is None else tuple(features), language)
         kept = paths.get(key)
         if kept is None:
-            verts, codes = real(self, prop, s, ismath=ismath, features=features, language=language)
+            verts, codes = (outline(self, prop, s, features, language) if not ismath else
+                            real(self, prop, s, ismath=ismath, features=features, language=language))
             kept = (np.array(verts, dtype=float).reshape(-1, 2), list(codes))
             if len(paths) >= _MEASURED_MAX:
                 paths.clear()

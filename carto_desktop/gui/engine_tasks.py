@@ -206,9 +206,14 @@ class _LastPage:
         """Draw `figure` at `dpi`, remember it with what it drew (`drawn`), and return its pixels."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+        from carto_desktop.carto.labels import outlines_as_laid_out
+
+        header = getattr(drawn, "header", None)  # the page's resolution while it was laid out
+        laid_out = getattr(header, "dpi", None) or figure.dpi
         canvas = FigureCanvasAgg(figure)
         figure.set_dpi(dpi)
-        canvas.draw()
+        with outlines_as_laid_out(laid_out):  # the names with a halo are not measured again at screen size
+            canvas.draw()
         self.project, self.figure, self.drawn = project, figure, drawn
         self.background = canvas.copy_from_bbox(figure.bbox)
         self.size = canvas.get_width_height()

@@ -10,6 +10,8 @@ repairs and assumptions listed in `attrs["warnings"]` as `Notice`s.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 import warnings as py_warnings
 from pathlib import Path, PurePosixPath
 
@@ -97,16 +99,33 @@ def list_layers(path: str | Path) -> list[str]:
     suffix = p.suffix.lower()
     if suffix == ".zip":
         return [PurePosixPath(m.filename).name for m in check_zip(p) if m.filename.lower().endswith(DATASET_SUFFIXES)]
-    with private_folder("carto-") as tmp:
-        real = _unpacked(p, Path(tmp), None)
+    with _scratch(p) as tmp:
+        real = _unpacked(p, tmp, None)
         try:
             return [str(name) for name, _ in _quiet(pyogrio.list_layers, real)]
         except Exception as exc:
             raise _unreadable(p, exc) from exc
 
 
-def _unpacked(p: Path, tmp: Path, layer: str | None, notes: list[str] | None = None) -> Path:
-    """The path GDAL should open: archives are checked and unpacked into `tmp`, XML checked."""
+UNPACKED_SUFFIXES = (".zip", ".kmz")  # what `_unpacked` unpacks into a private folder
+
+
+@contextmanager
+def _scratch(p: Path) -> Iterator[Path | None]:
+    """A private folder for an archive to be unpacked into (`files.private_folder`, which also removes those
+    of reads that were killed), None for any other file: creating and removing a folder in the system's
+    temporary folder at every read of a GeoPackage or GeoJSON took up to 0.7 s of an app's first map on a
+    busy disk."""
+    if p.suffix.lower() not in UNPACKED_SUFFIXES:
+        yield None
+        return
+    with private_folder("carto-") as tmp:
+        yield Path(tmp)
+
+
+def _unpacked(p: Path, tmp: Path | None, layer: str | None, notes: list[str] | None = None) -> Path:
+    """The path GDAL should open: archives are checked and unpacked into `tmp` (given for archives), XML
+    checked."""
     notes = [] if notes is None else notes
     suffix = p.suffix.lower()
     if suffix in (".kml", ".gpx", ".gml"):
@@ -170,9 +189,9 @@ def read_layer(path: str | Path, layer: str | None = None, *, areas_only: bool =
     points, tracks). `attrs["warnings"]` lists what was assumed or repaired.
     """
     p = _check_layer_path(path)
-    with private_folder("carto-") as tmp:
+    with _scratch(p) as tmp:
         notes: list[str] = []
-        real = _unpacked(p, Path(tmp), layer, notes)
+        real = _unpacked(p, tmp, layer, notes)
         zipped = p.suffix.lower() == ".zip"  # there `layer` named the file inside the zip
         gdf, warnings, chosen, names = _read(real, p, None if zipped else layer, areas_only)
         warnings[:0] = notes

@@ -201,8 +201,10 @@ class KeyChoice:
 
 def _distinct_texts(values: pd.Series, limit: int) -> list[str]:
     """The column's first `limit` distinct cells as stripped text, blanks left out. A table's column
-    (text or None) is read as a list: pandas' text methods take 5 ms per 10,000 cells."""
-    cells = values.tolist()
+    (text or None) is reduced to its distinct cells first (`pd.unique`, in order of first appearance, a hash
+    table in C), which are then stripped: the same texts in the same order as stripping every cell, without
+    reading 24,000 cells in Python (the sample's 10 columns: 0.1 s of a first map)."""
+    cells = pd.unique(values.to_numpy(dtype=object)).tolist()
     if set(map(type, cells)) <= {str, type(None)}:
         found = dict.fromkeys(c.strip() for c in cells if c is not None)
         return [v for v in islice(found, limit) if v]
