@@ -32,8 +32,9 @@ from carto_desktop.carto.reference import (
 )
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
-    BASE_AREA_EDGE, BASE_AREA_FILL, AreaStyle, MapData, choropleth_style, grid_cells, grid_style,
-    points_style, presence_style, sector_legend, sector_order, sector_present, symbol_style,
+    BASE_AREA_EDGE, BASE_AREA_FILL, LARGER_EDGE, AreaStyle, MapData, choropleth_style, grid_cells, grid_style,
+    larger_areas_entry, larger_areas_shown, points_style, presence_style, sector_legend, sector_order, sector_present,
+    symbol_style,
 )
 from carto_desktop.files import write_text_atomically
 from carto_desktop.hexagons import size_text
@@ -160,7 +161,8 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str, 
     grid = data.outlines is not None
     projected = replace(data, areas=data.areas.to_crs(crs),
                         outlines=data.outlines.to_crs(crs) if grid else None,
-                        points=data.points.to_crs(crs) if data.points is not None else None)
+                        points=data.points.to_crs(crs) if data.points is not None else None,
+                        larger_areas=data.larger_areas.to_crs(crs) if data.larger_areas is not None else None)
     if grid:
         projected = grid_cells(projected)
     extent_of = projected.outlines if grid else projected.areas
@@ -211,6 +213,13 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str, 
                               "fill": style.fills, "hidden": projected.suppressed().tolist()}
     if sectors:
         payload["sectors"] = sectors
+    larger = larger_areas_shown(projected) if kind != "sectors" and not grid else None
+    if larger is not None:  # rows naming only a region: outlined and its blank areas hatched, as on the page
+        payload["larger"] = {"outlines": [geometry.rings(g) for g in
+                                          shapely.simplify(larger.geometry.to_numpy(), tolerance)],
+                             "edge": LARGER_EDGE}
+        payload["legend"]["larger"] = _legend_entry(larger_areas_entry(projected)) | {
+            "label": " ".join(data.larger_label.split())}
     if page.tile_pack is not None:
         payload["basemap"] = _basemap(page.tile_pack, crs, _view_bounds(projected))
     payload["legend"]["reference"] = payload["reference"].pop("legend")
@@ -263,11 +272,14 @@ def _areas(data: MapData, style: AreaStyle | None, geometry: Geometry, lang: str
                     for v, h in zip(values, hidden)]
     out["rows"] = [None if h or not np.isfinite(r) or not np.isfinite(v) else format_number(float(r), lang)
                    for v, r, h in zip(values, rows, hidden)]
-    out["no_data"] = [bool(not np.isfinite(v)) and not h for v, h in zip(values, hidden)]
+    above = data.blank_but_reported_above()  # blank inside a region reported for: its hatch, not "no data"
+    out["no_data"] = [bool(not np.isfinite(v)) and not h and not a for v, h, a in zip(values, hidden, above)]
+    if above.any():
+        out["larger"] = above.tolist()
     region = data.region_rows()  # rows naming only the area's region: its blank reads "no data" with them said
     if region.any():
         out["value"] = [f"{v} · " + larger_area_label(int(n), data.larger_level, lang) if n and blank else v
-                        for v, n, blank in zip(out["value"], region, out["no_data"])]
+                        for v, n, blank in zip(out["value"], region, ~np.isfinite(values) & ~hidden)]
     return out
 
 

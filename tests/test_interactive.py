@@ -508,3 +508,41 @@ def test_the_export_step_writes_an_interactive_map_beside_the_pdf(window, qtbot,
     payload = payload_of(html)
     assert payload["texts"]["title"] == "Where humanitarian partners work in Mali"
     assert len(payload["areas"]["geoms"]) == 53 and LOADS.findall(html.read_text(encoding="utf-8")) == []
+
+
+def _niger_region_rows(real_data, tmp_path, lang: str = "en", template: str = "choropleth"):
+    from test_truthful_maps import _niger_3w
+
+    project = Project(table=_niger_3w(real_data, tmp_path), boundaries=real_data / "boundaries" / "ner_adm2.geojson",
+                      value_column="Organisation", agg="distinct", lang=lang, template=template, data_credit="OCHA")
+    html, result = build_interactive(project)
+    return save_interactive_map(html, tmp_path / f"ner_{lang}_{template}.html"), result
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Reported for the whole region only: 17 rows"),
+                                         ("fr", "Signalé au niveau région seulement : 17 lignes")])
+def test_region_rows_are_marked_on_the_interactive_map_as_on_the_page(real_data, tmp_path, lang, label):
+    """Niger 3W: 17 rows give only their region (Agadez 9, Diffa 5, Tillabéri 3). The static page outlines those
+    regions and hatches Agadez's five blank départements; the interactive map hatched them grey as "no data"."""
+    path, result = _niger_region_rows(real_data, tmp_path, lang)
+    payload = payload_of(path)
+    blank = result.data.blank_but_reported_above()
+    assert blank.sum() == 5 and payload["areas"]["larger"] == blank.tolist()
+    assert not any(payload["areas"]["no_data"]) and payload["legend"]["no_data"] is None  # as the page's legend
+    assert len(payload["larger"]["outlines"]) == 3
+    assert payload["legend"]["larger"]["label"].replace("\u00a0", " ") == label
+    assert payload["legend"]["larger"]["shape"] == "larger"
+    symbols = payload_of(_niger_region_rows(real_data, tmp_path, lang, "symbols")[0])
+    assert len(symbols["larger"]["outlines"]) == 3 and sum(symbols["areas"]["larger"]) == 5
+
+
+@browser_test
+def test_region_rows_are_hatched_and_outlined_in_the_browser(browser, real_data, tmp_path):
+    path, _ = _niger_region_rows(real_data, tmp_path)
+    opened = open_page(browser, path)
+    assert opened.errors == [] and opened.outside_requests == []
+    assert browser.execute_script("return cartoMap.largerAreas()") == 5
+    assert browser.execute_script("return cartoMap.largerRegions()") == 3
+    lines = browser.execute_script("return Array.from(document.querySelectorAll('.carto-larger-entry'), "
+                                   "e => e.textContent)")
+    assert lines == ["Reported for the whole region only: 17 rows"]

@@ -571,8 +571,8 @@ def test_households_counted_per_area_say_what_they_count_and_which_rows_are_not_
 
 
 def test_the_interactive_map_says_an_empty_area_has_rows_for_its_whole_region(real_data, tmp_path):
-    """The interactive map read "No data" on Agadez's départements whose only rows are region-level (the
-    regions are not hatched there: hovering such an area says so, and the footnote under the map counts them)."""
+    """The interactive map read "No data" on Agadez's départements whose only rows are region-level: hovering
+    such an area says so (and it is hatched as the region's, `test_interactive.py`), the footnote counts them."""
     from carto_desktop.interactive import map_payload
     from carto_desktop.project import page_inputs
 
@@ -582,7 +582,7 @@ def test_the_interactive_map_says_an_empty_area_has_rows_for_its_whole_region(re
     payload = map_payload(prepared.data, prepared.template,
                           page_inputs(project, prepared.template, prepared.data, prepared.layer, prepared.match), "fr")
     areas = payload["areas"]
-    blank = [v for v, n in zip(areas["value"], areas["no_data"]) if n]
+    blank = [v for v, n in zip(areas["value"], areas["larger"]) if n]
     assert blank == ["Aucune donnée · Signalé au niveau région seulement : 9 lignes"] * 5  # what hovering says
 
 

@@ -64,31 +64,37 @@
   top.style.zIndex = 640;
   top.style.pointerEvents = "none";
 
-  /* a hatch pattern for "no data", as on the static page (SVG only: a canvas cannot fill with it) */
-  var hatch = null;
-  if (!D.canvas) {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("width", "0"); svg.setAttribute("height", "0"); svg.style.position = "absolute";
-    var pattern = document.createElementNS(ns, "pattern");
-    pattern.setAttribute("id", "carto-hatch"); pattern.setAttribute("patternUnits", "userSpaceOnUse");
-    pattern.setAttribute("width", "6"); pattern.setAttribute("height", "6");
-    pattern.setAttribute("patternTransform", "rotate(45)");
-    var bg = document.createElementNS(ns, "rect");
-    bg.setAttribute("width", "6"); bg.setAttribute("height", "6"); bg.setAttribute("fill", "#ffffff");
-    var stripe = document.createElementNS(ns, "rect");
-    stripe.setAttribute("width", "1.2"); stripe.setAttribute("height", "6"); stripe.setAttribute("fill", "#9e9e9e");
-    pattern.appendChild(bg); pattern.appendChild(stripe); svg.appendChild(pattern); document.body.appendChild(svg);
-    hatch = "url(#carto-hatch)";
-  } else {  /* on a canvas, the same hatch as a pattern (Leaflet hands fillColor to the canvas as it is) */
+  /* hatch patterns as on the static page: grey "/" for "no data"; for the blank areas of a region reported
+     for as a whole (rows naming only the region), the region's purple, the other way */
+  function makeHatch(id, colour, rising) {
+    if (!D.canvas) {
+      var ns = "http://www.w3.org/2000/svg";
+      var svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("width", "0"); svg.setAttribute("height", "0"); svg.style.position = "absolute";
+      var pattern = document.createElementNS(ns, "pattern");
+      pattern.setAttribute("id", id); pattern.setAttribute("patternUnits", "userSpaceOnUse");
+      pattern.setAttribute("width", "6"); pattern.setAttribute("height", "6");
+      pattern.setAttribute("patternTransform", rising ? "rotate(45)" : "rotate(-45)");
+      var bg = document.createElementNS(ns, "rect");
+      bg.setAttribute("width", "6"); bg.setAttribute("height", "6"); bg.setAttribute("fill", "#ffffff");
+      var stripe = document.createElementNS(ns, "rect");
+      stripe.setAttribute("width", "1.2"); stripe.setAttribute("height", "6"); stripe.setAttribute("fill", colour);
+      pattern.appendChild(bg); pattern.appendChild(stripe); svg.appendChild(pattern); document.body.appendChild(svg);
+      return "url(#" + id + ")";
+    }
+    /* on a canvas, the same hatch as a pattern (Leaflet hands fillColor to the canvas as it is) */
     var tile = document.createElement("canvas");
     tile.width = tile.height = 6;
     var g = tile.getContext("2d");
     g.fillStyle = "#ffffff"; g.fillRect(0, 0, 6, 6);
-    g.strokeStyle = "#9e9e9e"; g.lineWidth = 1;
-    g.beginPath(); g.moveTo(-1, 7); g.lineTo(7, -1); g.stroke();
-    hatch = g.createPattern(tile, "repeat");
+    g.strokeStyle = colour; g.lineWidth = 1;
+    g.beginPath();
+    if (rising) { g.moveTo(-1, 7); g.lineTo(7, -1); } else { g.moveTo(-1, -1); g.lineTo(7, 7); }
+    g.stroke();
+    return g.createPattern(tile, "repeat");
   }
+  var hatch = makeHatch("carto-hatch", "#9e9e9e", true);
+  var largerHatch = D.larger ? makeHatch("carto-larger-hatch", D.larger.edge, false) : null;
 
   /* the offline tile pack, one picture under everything */
   if (D.basemap) {
@@ -123,6 +129,7 @@
   var anyAbsent = kind === "presence" && A.entry && A.entry.some(function (e) { return e !== 0; });
   var edge = light ? C.base_edge : (anyAbsent ? C.base_edge : C.area_edge);
   function baseFill(i) {
+    if (A.larger && A.larger[i] && largerHatch) { return largerHatch; }
     if (light) { return C.base; }
     if (A.no_data && A.no_data[i] && hatch && kind === "choropleth") { return hatch; }
     return A.palette[A.fill[i]];
@@ -164,6 +171,13 @@
   D.parents.forEach(function (g) {
     L.polygon(polys(g), { fill: false, color: C.parent_edge, weight: 1.2, interactive: false }).addTo(map);
   });
+  var largerLayers = [];  /* regions the table reports for as a whole, outlined boldly as on the static page */
+  if (D.larger) {
+    D.larger.outlines.forEach(function (g) {
+      largerLayers.push(L.polygon(polys(g), { fill: false, color: D.larger.edge, weight: 2, interactive: false })
+        .addTo(map));
+    });
+  }
   D.outer.forEach(function (g) {
     L.polygon(polys(g), { fill: false, color: "#333333", weight: 1.6, interactive: false }).addTo(map);
   });
@@ -319,6 +333,7 @@
     }
     if (e.shape === "star") { s.textContent = "\u2605"; s.style.color = e.colour; return s; }
     if (e.shape === "line") { s.style.borderColor = e.colour; return s; }
+    if (e.shape === "larger") { s.style.color = e.edge; s.style.borderColor = e.edge; return s; }
     s.style.background = e.shape === "hatched" ? "" : e.colour;
     if (e.shape === "hatched") { s.style.backgroundColor = e.colour; }
     s.style.borderColor = e.shape === "marker" ? "#ffffff" : e.edge;
@@ -338,7 +353,14 @@
     var used = {};
     var n = D.points ? D.points.entry.length : A.geoms.length;
     for (var i = 0; i < n; i++) { used[D.points ? D.points.entry[i] : currentEntry(i)] = true; }
+    function largerRow() {  /* rows naming only a region: a line of its own, before "no data" as on paper */
+      var row = el("div", "carto-entry carto-static carto-larger-entry");
+      row.appendChild(swatch(D.legend.larger));
+      row.appendChild(el("span", "carto-label", D.legend.larger.label));
+      return row;
+    }
     all.forEach(function (e, k) {
+      if (D.legend.larger && k === D.legend.entries.length) { list.appendChild(largerRow()); }
       var row = el("div", "carto-entry" + (D.legend.no_data && k === all.length - 1 ? " carto-no-data" : ""));
       var shown = e;
       if (sector !== null && k === 0) { shown = Object.assign({}, e, { colour: D.sectors.colours[sector] }); }
@@ -359,6 +381,7 @@
       }
       list.appendChild(row);
     });
+    if (D.legend.larger && all.length === D.legend.entries.length) { list.appendChild(largerRow()); }
     legendBox.appendChild(list);
     if (D.legend.reference.length) {
       var refs = el("div", "carto-entries carto-reference");
@@ -518,6 +541,10 @@
       return n;
     },
     drawnPoints: function () { return pointLayers.length; },
+    largerRegions: function () { return largerLayers.length; },
+    largerAreas: function () {  /* areas drawn with the region's hatch */
+      return areaLayers.filter(function (l) { return l.options.fillColor === largerHatch && largerHatch; }).length;
+    },
     shownLabels: function () { return shownLabels; },
     homeZoom: home,
     screenPointOf: function (i) {  /* a point inside area i, in page pixels */

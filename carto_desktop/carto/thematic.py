@@ -450,10 +450,8 @@ def draw_larger_areas(ax: Axes, data: MapData, category: str | None = None) -> L
     region, and its areas without rows of their own hatched, so they do not read "no data" while the
     areas with their own figures keep their colours clear. On a sector's panel (`category`), the regions
     reported for that sector, hatched whole (the panel shows presence, not figures)."""
-    larger = data.larger_areas
-    if larger is not None and category is not None and "category" in larger:
-        larger = larger[larger["category"] == category]
-    if larger is None or not len(larger) or not data.larger_label:
+    larger = larger_areas_shown(data, category)
+    if larger is None:
         return None
     geoms = larger.geometry.to_numpy()
     if category is None:
@@ -463,6 +461,22 @@ def draw_larger_areas(ax: Axes, data: MapData, category: str | None = None) -> L
     if len(hatched):
         draw_polygons(ax, hatched, "none", LARGER_EDGE, 0.0, zorder=6.2, hatch=LARGER_HATCH, gid="larger-areas")
     draw_outlines(ax, geoms, LARGER_EDGE, 1.2, zorder=7.5).set_gid("larger-areas-outline")
+    return larger_areas_entry(data)
+
+
+def larger_areas_shown(data: MapData, category: str | None = None) -> gpd.GeoDataFrame | None:
+    """The larger areas the map marks as reported for as a whole (on a sector's panel, those of `category`);
+    None: none. The static page and the interactive map mark the same ones."""
+    larger = data.larger_areas
+    if larger is not None and category is not None and "category" in larger:
+        larger = larger[larger["category"] == category]
+    if larger is None or not len(larger) or not data.larger_label:
+        return None
+    return larger
+
+
+def larger_areas_entry(data: MapData) -> LegendEntry:
+    """The legend's line for them ("Reported for the whole region only: 17 rows"), outlined and hatched."""
     return LegendEntry("\n".join(textwrap.wrap(data.larger_label, 30)), "none", "larger", edge=LARGER_EDGE)
 
 
