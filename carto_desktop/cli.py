@@ -273,13 +273,13 @@ def _render(project, output: str, dpi: int, check: bool = False, layout_report: 
         print("\n".join(result.account.lines(project.lang)))
     if export_data:
         from carto_desktop.carto.templates import load_template
-        from carto_desktop.map_data import exact_values_notice, write_map_data
+        from carto_desktop.map_data import withheld_notice, write_map_data
 
         template = result.template or load_template(project.template)
         written = write_map_data(result.data, template, export_data, project.lang)
         print(written.resolve())
-        if notice := exact_values_notice(result.data, template, written, project.lang):
-            print(f"carto-desktop: {notice}", file=sys.stderr)  # the file holds what the map hides
+        if notice := withheld_notice(result.data, template, written, project.lang):
+            print(f"carto-desktop: {notice}", file=sys.stderr)  # the file withholds what the map hides, and says so
     if layout_report and result.figure is not None:
         from carto_desktop.carto.layout_report import write_layout_report
 

@@ -335,7 +335,7 @@ class Exported:
 @dataclass(frozen=True)
 class DataExported:
     path: str
-    notice: InBoth = InBoth()  # said when the file holds exact figures the map hides (empty: nothing to say)
+    notice: InBoth = InBoth()  # said when the file withholds figures the map hides (empty: nothing to say)
 
 
 @dataclass(frozen=True)

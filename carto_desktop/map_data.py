@@ -1,10 +1,14 @@
 """The map's data as a table: one row per area (per area and category for sectors), what volunteers
 continue with in QGIS or Excel, and what tests check.
 
-Columns: `area_id`, `area_name`, `value` (the number behind the colour, before any hiding),
-`records` (rows behind it), `shown` (`value`, `fewer_than` or `no_data`), `class` (the legend's
-label), `colour` (hex fill); a sectors map adds `category`. The classes and colours are the
+Columns: `area_id`, `area_name`, `value` (the number behind the colour), `records` (rows behind
+it), `shown` (`value`, `fewer_than` or `no_data`), `class` (the legend's label), `colour` (hex fill),
+`note` (why a figure is not given); a sectors map adds `category`. The classes and colours are the
 ones the page draws (`thematic.*_style`), so the file and the map cannot disagree.
+
+The file hides what the map hides: an area the map shows as "fewer than 5" (`MapData.suppressed`, the
+one small-count rule) has neither its figure nor its rows in the file, and its `note` says why; a
+file of exact figures is the map with the threshold off (`min_count` 0), where the map shows them too.
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from carto_desktop.files import spreadsheet_safe, write_atomically
 from carto_desktop.i18n import translate
 
 FORMATS = (".csv", ".gpkg", ".geojson")
-COLUMNS = ["area_id", "area_name", "value", "records", "shown", "class", "colour"]
+COLUMNS = ["area_id", "area_name", "value", "records", "shown", "class", "colour", "note"]
 
 
 def _label(text: str) -> str:
@@ -57,8 +61,10 @@ def map_table(data: MapData, template: Template, lang: str = "en") -> gpd.GeoDat
     classes = [_label(lines[i].label) if 0 <= i < len(lines) else "" for i in style.entries]
     if template.kind == "symbols":  # circles: the class is the figure as the legend writes it
         classes = [_label(lines[i].label) if h else "" for i, h in zip(style.entries, hidden)]
-    table = pd.DataFrame({"area_id": ids, "area_name": names, "value": values, "records": records,
-                          "shown": shown, "class": classes, "colour": [to_hex(c) for c in style.fills]})
+    why = data.suppression_texts(lang)[1] if hidden.any() else ""
+    table = pd.DataFrame({"area_id": ids, "area_name": names, "value": np.where(hidden, np.nan, values),
+                          "records": np.where(hidden, np.nan, records), "shown": shown, "class": classes,
+                          "colour": [to_hex(c) for c in style.fills], "note": np.where(hidden, why, "")})
     return gpd.GeoDataFrame(table, geometry=areas.geometry.to_numpy(), crs=areas.crs).to_crs(4326)
 
 
@@ -66,45 +72,51 @@ def _sectors_table(data: MapData, template: Template, lang: str, ids, names) -> 
     order = sector_order(data)
     colours = category_colours(template.colour("palette", "Dark2"), len(order)) if order else []
     present_word, absent_word = translate("Sector present", lang), translate("Not present", lang)
+    # the panels show presence only; a small count of people per sector is not written either
+    why = translate("Hidden: counts of people under {n}, to protect them.", lang, n=data.min_count)
     parts = []
     for category, colour in zip(order, colours):
         cells = data.categories[category]
-        values = pd.Series(ids).map(cells).to_numpy(dtype=float)
+        values = np.nan_to_num(pd.Series(ids).map(cells).to_numpy(dtype=float))
         present = sector_present(data, category)
+        small = data.counts_people & (values > 0) & (values < data.min_count)
         parts.append(gpd.GeoDataFrame({
-            "area_id": ids, "area_name": names, "category": category, "value": np.nan_to_num(values),
-            "records": np.nan_to_num(values), "shown": np.where(present, "value", "no_data"),
+            "area_id": ids, "area_name": names, "category": category, "value": np.where(small, np.nan, values),
+            "records": np.where(small, np.nan, values), "shown": np.where(present, "value", "no_data"),
             "class": np.where(present, present_word, absent_word),
-            "colour": np.where(present, to_hex(colour), BASE_AREA_FILL)},
+            "colour": np.where(present, to_hex(colour), BASE_AREA_FILL), "note": np.where(small, why, "")},
             geometry=data.areas.geometry.to_numpy(), crs=data.areas.crs))
     table = pd.concat(parts, ignore_index=True) if parts else gpd.GeoDataFrame(columns=COLUMNS + ["category"])
     return gpd.GeoDataFrame(table, geometry="geometry", crs=data.areas.crs).to_crs(4326)
 
 
-def exact_values_notice(data: MapData, template: Template, path: str | Path, lang: str = "en") -> str:
-    """The sentence to give whoever writes the map's data when the file holds exact figures the map hides.
+def withheld_notice(data: MapData, template: Template, path: str | Path, lang: str = "en") -> str:
+    """The sentence to give whoever writes the map's data when the file withholds figures, as the map does.
 
-    `value` is the number before any hiding (the spec's), so the areas the map shows as "fewer
-    than N" to protect the people counted have their exact figure in the file: the CLI prints this
-    after `--export-data`, the app shows it after "Export the map's data". Empty when nothing is hidden.
+    The CLI prints it after `--export-data`, the app shows it after "Export the map's data": someone
+    expecting every figure learns why some are missing and how to get them (the threshold off, which
+    shows them on the map too). Empty when nothing is withheld.
     """
-    if template.kind in ("sectors", "points") or data.outlines is not None:
-        return ""  # presence of sectors is never hidden; points and hexagons are not written
+    if template.kind == "points" or data.outlines is not None:
+        return ""  # points and hexagons are not written
+    if template.kind == "sectors":
+        table = _sectors_table(data, template, lang, data.areas[data.keys.id_column].astype(str).to_numpy(),
+                               data.areas[data.keys.id_column].astype(str).to_numpy())
+        n = int((table["note"] != "").sum())
+        if not n:
+            return ""
+        return translate("{n} figures per area and sector under {min} are not written in {file}, to protect the "
+                         "people counted (the map shows presence only).", lang, n=n, min=data.min_count,
+                         file=Path(path).name)
     hidden = data.suppressed()
     n = int(hidden.sum())
     if not n:
         return ""
     label = data.suppression_texts(lang)[0]
     label = label[:1].lower() + label[1:]  # inside a sentence: "fewer than 5"
-    counts = data.counts_people  # a count of people; else a figure (a mean, a maximum) from few rows
-    if n == 1:
-        key = ("1 area shown as \"{label}\" on the map has its exact count in {file}; share it with care."
-               if counts else "1 area shown as \"{label}\" on the map has its exact figure in {file}; share it with care.")
-    else:
-        key = ("{n} areas shown as \"{label}\" on the map have their exact counts in {file}; share it with care."
-               if counts else
-               "{n} areas shown as \"{label}\" on the map have their exact figures in {file}; share it with care.")
-    return translate(key, lang, n=n, label=label, file=Path(path).name)
+    return translate("{n} areas shown as \"{label}\" on the map are written so in {file} too, without their figure "
+                     "(column \"note\"); turn the small-count threshold off to have every figure, on the map too.",
+                     lang, n=n, label=label, file=Path(path).name)
 
 
 def check_data_path(path: str | Path) -> str:

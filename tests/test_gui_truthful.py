@@ -138,10 +138,11 @@ def test_export_step_writes_the_maps_data_and_a_failure_is_a_dialog(window, qtbo
     layer = gpd.read_file(done.args[0])
     assert len(layer) == 53 and layer.crs.to_epsg() == 4326
     row = layer.set_index("area_id").loc["ML0101"]
-    assert (row["value"], row["records"], row["shown"]) == (3, 3, "fewer_than")
+    assert pd.isna(row["value"]) and pd.isna(row["records"]) and row["shown"] == "fewer_than"  # as on the map
     assert layer.set_index("area_id").loc["ML0103", "shown"] == "value"
     assert step.data_label.text().startswith("Map data saved: chosen.gpkg")
-    assert '1 area shown as "fewer than 5" on the map has its exact count in chosen.gpkg' in step.data_label.text()
+    assert '1 area shown as "fewer than 5" on the map is written so in chosen.gpkg too, without its figure' in \
+        step.data_label.text()
 
     (tmp_path / "a file").write_text("not a folder")
     with qtbot.waitSignal(window.failed, timeout=90000):
@@ -153,7 +154,7 @@ def test_export_step_writes_the_maps_data_and_a_failure_is_a_dialog(window, qtbo
     with qtbot.waitSignal(window.data_exported, timeout=90000):
         window.export_data_to(tmp_path / "data.csv")  # the app keeps working
     table = pd.read_csv(tmp_path / "data.csv", encoding="utf-8-sig")
-    assert list(table.columns) == ["area_id", "area_name", "value", "records", "shown", "class", "colour"]
+    assert list(table.columns) == ["area_id", "area_name", "value", "records", "shown", "class", "colour", "note"]
     assert (table["shown"] == "no_data").sum() == 48
 
 

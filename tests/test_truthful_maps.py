@@ -156,7 +156,7 @@ def test_hno_map_gives_each_cercle_the_people_in_need_of_its_total_row(real_data
     captured = capsys.readouterr()
     assert code == 0
     exported = pd.read_csv(out, encoding="utf-8-sig", dtype={"area_id": str}).set_index("area_id")
-    assert list(exported.columns) == ["area_name", "value", "records", "shown", "class", "colour"]
+    assert list(exported.columns) == ["area_name", "value", "records", "shown", "class", "colour", "note"]
     expected = _hno_totals(real_data)
     assert exported["value"].to_dict() == expected.to_dict()  # exactly, cercle by cercle
     assert (exported["records"] == 1).all() and (exported["shown"] == "value").all()
@@ -357,13 +357,15 @@ def test_every_sector_is_drawn_or_named_and_panel_titles_never_overlap(real_data
     assert ("number of organisations" not in subtitle) and ("nombre d'organisations" not in subtitle)
 
 
-# --- the map's data keeps what the map hides, and says so ------------------------------------------------------
+# --- the map's data hides what the map hides, and says so ---------------------------------------------------------
 
-def test_export_data_says_plainly_when_it_holds_counts_the_map_hides(real_data, tmp_path, capsys):
-    """Chad PIN with a département of 3 people in need: the map shows "fewer than 5", the file written by
-    `--export-data` has the exact 3 (the value before any hiding), and nothing said so."""
+def test_export_data_withholds_the_counts_the_map_hides_and_says_so(real_data, tmp_path, capsys):
+    """Chad PIN with two départements of 3 people in need: the map shows "fewer than 5", and the file written by
+    `--export-data` gave the exact 3 (the value before any hiding) with only a warning to share it with care: the
+    small-count rule undone by the file beside the map. The file now withholds them as the map does."""
     from carto_desktop import cli
     from carto_desktop.intake import read_table
+    from carto_desktop.map_data import withheld_notice, write_map_data
 
     table = read_table(real_data / "tables" / "tcd_hno2023_pin_cible_adm2.xlsx")
     df = table.data.copy()
@@ -376,23 +378,34 @@ def test_export_data_says_plainly_when_it_holds_counts_the_map_hides(real_data, 
                      "-o", str(tmp_path / "pin.png")])
     err = capsys.readouterr().err
     assert code == 0
-    exported = pd.read_csv(out, encoding="utf-8-sig").set_index("area_id")
-    assert exported.loc[["TD1902", "TD0701"], "value"].tolist() == [3, 3]
-    assert set(exported.loc[exported["shown"] == "fewer_than"].index) == {"TD1902", "TD0701"}
-    line = ("carto-desktop: 2 areas shown as \"fewer than 5\" on the map have their exact counts in pin_data.csv; "
-            "share it with care.")
+    exported = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False).set_index("area_id")
+    hidden = exported.loc[["TD1902", "TD0701"]]
+    assert hidden["value"].tolist() == ["", ""] and hidden["records"].tolist() == ["", ""]
+    assert hidden["shown"].tolist() == ["fewer_than"] * 2 and hidden["class"].tolist() == ["Fewer than 5"] * 2
+    assert hidden["note"].tolist() == ["Hidden: counts of people under 5, to protect them."] * 2
+    assert set(exported.index[exported["shown"] == "fewer_than"]) == {"TD1902", "TD0701"}
+    shown = exported[exported["shown"] == "value"]
+    assert len(shown) > 60 and (shown["value"] != "").all() and (shown["note"] == "").all()
+    line = ("carto-desktop: 2 areas shown as \"fewer than 5\" on the map are written so in pin_data.csv too, without "
+            "their figure (column \"note\"); turn the small-count threshold off to have every figure, on the map too.")
     assert line in err.splitlines()
-    # the same sentence for the app, in French too; none when nothing is hidden
-    from carto_desktop.map_data import exact_values_notice
-
+    # the same for the app, in French too; a GeoPackage hides them as well
     result = build_map(Project(table=path, boundaries=real_data / "boundaries" / "tcd_adm2.geojson",
                                value_column="PIN", agg="sum", lang="fr"))
-    assert exact_values_notice(result.data, result.template, out, "fr") == (
-        "2 zones affichées « moins de 5 » sur la carte ont leur nombre exact dans pin_data.csv : partagez-le avec "
-        "précaution.")
+    assert withheld_notice(result.data, result.template, out, "fr") == (
+        "2 zones affichées « moins de 5 » sur la carte le sont aussi dans pin_data.csv, sans leur chiffre (colonne "
+        "« note ») ; désactivez le seuil des petits effectifs pour avoir tous les chiffres, sur la carte aussi.")
+    import geopandas as gpd
+
+    layer = gpd.read_file(write_map_data(result.data, result.template, tmp_path / "pin.gpkg", "fr")).set_index("area_id")
+    assert layer.loc[["TD1902", "TD0701"], "value"].isna().all() and layer.loc[["TD1902", "TD0701"], "records"].isna().all()
+    assert layer.loc["TD1902", "note"] == "Masqué : effectifs de moins de 5 personnes, pour les protéger."
+    # with the threshold off the map shows every figure, and so does the file, with nothing to say
     off = build_map(Project(table=path, boundaries=real_data / "boundaries" / "tcd_adm2.geojson",
                             value_column="PIN", agg="sum", min_count=0))
-    assert exact_values_notice(off.data, off.template, out, "en") == ""
+    assert withheld_notice(off.data, off.template, out, "en") == ""
+    exact = pd.read_csv(write_map_data(off.data, off.template, tmp_path / "exact.csv"), encoding="utf-8-sig")
+    assert exact.set_index("area_id").loc[["TD1902", "TD0701"], "value"].tolist() == [3, 3]
 
 
 # --- an admin-name role needs values that are names of areas --------------------------------------------------
@@ -664,3 +677,26 @@ def test_sites_at_the_same_place_are_said_not_drawn_as_one_dot_silently(real_dat
 
     alone = build_map(replace(project, table=real_data / "tables" / "mli_health_facilities_oms_macroman.csv"))
     assert "share their location" not in " ".join(_legend_texts(alone.figure)) and not alone.notices
+
+
+def test_a_sectors_maps_data_leaves_out_small_counts_of_people_per_sector(tmp_path):
+    """A sectors map shows presence only, but its data file gave each area's count per sector: 2 households
+    receiving food in a cercle. Counts of people under the threshold are left out there too (generated rows)."""
+    from carto_desktop.map_data import map_table, withheld_notice
+
+    rows = [{"pcode": code, "menage": f"HH-{code}-{sector}-{i}", "secteur": sector}
+            for code, sector, n in (("ML0101", "Vivres", 2), ("ML0101", "Eau", 30), ("ML0102", "Vivres", 40),
+                                    ("ML0102", "Eau", 4), ("ML0201", "Eau", 12)) for i in range(n)]
+    path = tmp_path / "menages.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    result = build_map(Project(table=path, boundaries=SAMPLE / "mali_adm2.geojson", key_column="pcode",
+                               template="sectors", category_column="secteur", lang="en"))
+    assert result.data.counts_people
+    table = map_table(result.data, result.template).set_index(["area_id", "category"])
+    assert table.loc[("ML0101", "Vivres"), "shown"] == "value"  # present, as the panel shows
+    for small in (("ML0101", "Vivres"), ("ML0102", "Eau")):
+        assert pd.isna(table.loc[small, "value"]) and table.loc[small, "note"]
+    assert table.loc[("ML0102", "Vivres"), "value"] == 40 and table.loc[("ML0201", "Eau"), "value"] == 12
+    assert withheld_notice(result.data, result.template, "data.csv") == (
+        "2 figures per area and sector under 5 are not written in data.csv, to protect the people counted (the map "
+        "shows presence only).")

@@ -466,15 +466,15 @@ def export(project: Project, paths: tuple[str, ...] | list[str], dpi: int, atlas
 def export_data(project: Project, path: str) -> DataExported:
     """Write the map's data (`map_data.py`: one row per area with its value, rows, what is shown, class and
     colour) as CSV, GeoPackage or GeoJSON, atomically, in the map's language. The notice (both languages,
-    empty when none) says when the file holds exact figures the map hides."""
-    from carto_desktop.map_data import check_data_path, exact_values_notice, write_map_data
+    empty when none) says when the file withholds figures, as the map hides them."""
+    from carto_desktop.map_data import check_data_path, withheld_notice, write_map_data
     from carto_desktop.project import prepare_map
 
     check_data_path(path)  # before the slow part
     prepared = prepare_map(project)
     written = write_map_data(prepared.data, prepared.template, path, project.lang)
-    return DataExported(str(written), _both(lambda lang: exact_values_notice(prepared.data, prepared.template,
-                                                                            written, lang)))
+    return DataExported(str(written), _both(lambda lang: withheld_notice(prepared.data, prepared.template,
+                                                                        written, lang)))
 
 
 def save(project: Project, path: str) -> ProjectSaved:

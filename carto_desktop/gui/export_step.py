@@ -211,8 +211,8 @@ class ExportStep(QWidget):
         self.data_label.setText(self.tr("Writing the map's data…"))
 
     def data_done(self, message: str, notice: str = "") -> None:
-        """`message`: what was written (or not); `notice`: the engine's word when the file holds figures the map
-        hides (amber)."""
+        """`message`: what was written (or not); `notice`: the engine's word when the file withholds figures the
+        map hides (amber)."""
         self.data_button.setEnabled(True)
         self.data_label.setVisible(True)
         self.data_label.setText(f"{message}\n{notice}".strip())

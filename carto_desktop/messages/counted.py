@@ -85,15 +85,18 @@ FRENCH.update({
     "Use an area template (choropleth, presence, symbols, sectors).":
         "Choisissez un modèle de zones (choroplèthe, présence, symboles, secteurs).",
     "The map's data could not be written: {reason}.": "Les données de la carte n'ont pas pu être écrites : {reason}.",
-    "{n} areas shown as \"{label}\" on the map have their exact counts in {file}; share it with care.":
-        "{n} zones affichées « {label} » sur la carte ont leur nombre exact dans {file} : partagez-le avec précaution.",
-    "{n} areas shown as \"{label}\" on the map have their exact figures in {file}; share it with care.":
-        "{n} zones affichées « {label} » sur la carte ont leur chiffre exact dans {file} : partagez-le avec "
-        "précaution.",
-    "1 area shown as \"{label}\" on the map has its exact count in {file}; share it with care.":
-        "1 zone affichée « {label} » sur la carte a son nombre exact dans {file} : partagez-le avec précaution.",
-    "1 area shown as \"{label}\" on the map has its exact figure in {file}; share it with care.":
-        "1 zone affichée « {label} » sur la carte a son chiffre exact dans {file} : partagez-le avec précaution.",
+    "{n} areas shown as \"{label}\" on the map are written so in {file} too, without their figure (column \"note\"); turn the small-count threshold off to have every figure, on the map too.":
+        "{n} zones affichées « {label} » sur la carte le sont aussi dans {file}, sans leur chiffre (colonne "
+        "« note ») ; désactivez le seuil des petits effectifs pour avoir tous les chiffres, sur la carte aussi.",
+    "1 area shown as \"{label}\" on the map is written so in {file} too, without its figure (column \"note\"); turn the small-count threshold off to have every figure, on the map too.":
+        "1 zone affichée « {label} » sur la carte l'est aussi dans {file}, sans son chiffre (colonne « note ») ; "
+        "désactivez le seuil des petits effectifs pour avoir tous les chiffres, sur la carte aussi.",
+    "{n} figures per area and sector under {min} are not written in {file}, to protect the people counted (the map shows presence only).":
+        "{n} chiffres par zone et secteur inférieurs à {min} ne sont pas écrits dans {file}, pour protéger les "
+        "personnes comptées (la carte ne montre que la présence).",
+    "1 figure per area and sector under {min} is not written in {file}, to protect the people counted (the map shows presence only).":
+        "1 chiffre par zone et secteur inférieur à {min} n'est pas écrit dans {file}, pour protéger les "
+        "personnes comptées (la carte ne montre que la présence).",
     "Use a file name ending in .csv, .gpkg or .geojson.": "Donnez un nom de fichier finissant par .csv, .gpkg ou .geojson.",
 })
 FRENCH.update({
@@ -137,6 +140,12 @@ FRENCH.update({
         "Cette carte compte des personnes\u202f: {areas} zone sous {n} est montrée comme «\u202fmoins de {n}\u202f».",
 })
 SINGULAR: dict[str, tuple[str, str]] = {
+    "{n} areas shown as \"{label}\" on the map are written so in {file} too, without their figure (column \"note\"); turn the small-count threshold off to have every figure, on the map too.":
+        ("n", "1 area shown as \"{label}\" on the map is written so in {file} too, without its figure (column "
+              "\"note\"); turn the small-count threshold off to have every figure, on the map too."),
+    "{n} figures per area and sector under {min} are not written in {file}, to protect the people counted (the map shows presence only).":
+        ("n", "1 figure per area and sector under {min} is not written in {file}, to protect the people counted "
+              "(the map shows presence only)."),
     "This map counts people: {areas} areas under {n} are shown as \"fewer than {n}\".":
         ("areas", "This map counts people: {areas} area under {n} is shown as \"fewer than {n}\"."),
 }
