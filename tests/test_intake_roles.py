@@ -175,3 +175,23 @@ def test_level_words_follow_the_country():
     assert detect_roles(data, country="BF")["Province"].level == 2  # Burkina Faso: régions, then provinces
     with_codes = data.assign(Pcode=["BF1300", "BF5200"])  # the table's own P-codes say which country
     assert detect_roles(with_codes)["Province"].level == 2
+
+
+@pytest.mark.parametrize("name", ["mli_3w_ocha_2023-12.xlsx", "tcd_dtm_r16_lac_site_village_assessment.xlsx",
+                                  "mli_health_facilities_oms_macroman.csv"])
+def test_roles_refined_from_a_first_guess_are_those_detected_at_once(real_data, name):
+    """The app guesses a table's roles once (`project.table_roles`) and refines them with area names,
+    the person's word and the warnings: the same roles and warnings as detecting them all at once."""
+    from carto_desktop.intake import read_layer
+    from carto_desktop.intake.roles import refine_roles
+
+    table = read_table(real_data / "tables" / name)
+    names = {level: read_layer(real_data / "boundaries" / f"mali_adm{level}.geojson")[f"adm{level}_name"].tolist()
+             for level in (1, 2)}
+    first = detect_roles(table, warnings=False)
+    columns = [str(c) for c in table.data.columns]
+    overrides = {columns[0]: "text", columns[-1]: "admin name:1"}
+    for kwargs in ({}, {"area_names": names}, {"overrides": overrides, "area_names": names}):
+        at_once = detect_roles(table, **kwargs)
+        refined = refine_roles(table, first, **kwargs)
+        assert refined.columns == at_once.columns and list(map(str, refined.warnings)) == list(map(str, at_once.warnings))

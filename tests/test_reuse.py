@@ -280,3 +280,24 @@ def test_a_preview_places_haloed_names_as_laid_out_without_measuring_them_again(
         near_names[max(0, int(height - b.y1) - 3):int(height - b.y0) + 4, max(0, int(b.x0) - 3):int(b.x1) + 4] = True
     moved = (pixels != before).any(axis=2)
     assert moved.any() and not (moved & ~near_names).any()  # only around the names
+
+
+def test_the_data_step_and_the_first_map_guess_the_columns_roles_once(keeping, monkeypatch, tmp_path):
+    from carto_desktop.gui import engine_tasks
+    from carto_desktop.intake import roles as roles_module
+
+    guessed = []
+    real = roles_module._guessed_roles
+    monkeypatch.setattr(roles_module, "_guessed_roles", lambda *a, **k: guessed.append(1) or real(*a, **k))
+    table = tmp_path / "3w.xlsx"
+    shutil.copy(sample_project("en").table, table)
+    project = replace(sample_project("en"), table=table)
+    inspected = engine_tasks.inspect_table(str(table), project.sheet)
+    made = build_map(project)
+    assert len(guessed) == 1 and keeping["table"] == 1  # the Data step's roles, refined by the map
+    assert inspected.roles and made.account is not None
+    reuse.keep_between_maps(False)  # the same as guessed afresh
+    assert engine_tasks.inspect_table(str(table), project.sheet) == inspected
+    afresh = build_map(project)
+    assert afresh.account.lines("en") == made.account.lines("en") and len(guessed) == 3
+    reuse.keep_between_maps(True)

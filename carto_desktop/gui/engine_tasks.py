@@ -118,15 +118,17 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
     data = table.data
     roles_chosen, roles = roles, {}
     warnings = list(table.warnings)
-    from carto_desktop.intake.roles import detect_roles
-    from carto_desktop.project import role_overrides
+    from carto_desktop.intake.roles import refine_roles
+    from carto_desktop.project import role_overrides, table_roles
 
     builtin, area_names = builtin_fit(data)
     try:
-        found = detect_roles(table, area_names=area_names)
+        guessed = table_roles(table)  # guessed once: the map that follows refines the same roles
+        found = refine_roles(table, guessed, area_names=area_names)  # = detect_roles(table, area_names=…)
         roles = {str(c): (r.role, r.level) for c, r in found.columns.items()}
         overrides = role_overrides(roles_chosen or {}, roles)
-        warnings += list((detect_roles(table, overrides, area_names=area_names) if overrides else found).warnings)
+        warnings += list((refine_roles(table, guessed, overrides, area_names=area_names) if overrides
+                          else found).warnings)
     except Exception:  # detection is a help, never a reason to refuse a table
         roles = {}
     head = data.head(TABLE_PREVIEW_ROWS).fillna("")
