@@ -63,6 +63,7 @@ class Project:
     raw_points: bool = False  # draw points of people as points (explicit choice) instead of aggregating
     people_points: str = "areas"  # points of people counted per admin "areas" or per cell of a "hexagons" grid
     hexagon_km: float | None = None  # the hexagons' width (flat side to flat side); None = chosen from the extent
+    whole_country: bool = False  # the whole boundary set even when all the data lies in one region (`framing.py`)
     excluded_columns: tuple[str, ...] = ()  # sensitive columns the user chose to keep out of everything
     # the user's word per column: a role for `detect_roles` ("admin name:2", "P-code:2", "latitude", "number"…)
     # or "ignore" (left out of the map); and personal or not (`detect_sensitive` overrides, Data step)

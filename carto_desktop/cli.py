@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--basemap", help="offline tile pack (.png + .json) made with \"carto-desktop basemap download\"")
     render.add_argument("--atlas", action="store_true",
                         help="one map per region (admin 1): a page each in a PDF, or one PNG/SVG file each")
+    render.add_argument("--whole-country", action="store_true",
+                        help="show every region, even when all the data lies in one (default: the map then shows "
+                             "that region only, and says so)")
     render.add_argument("--logo", help="your organisation's logo (PNG), drawn top right")
     render.add_argument("--page", help="page size: \"A4 landscape\", \"A3 portrait\", \"Letter landscape\", "
                                        "square_1080, landscape_1200x675, story_1080x1920 (default: the template's)")
@@ -381,7 +384,7 @@ def run(args: argparse.Namespace) -> int:
             category_column=args.category, lat_column=args.lat, lon_column=args.lon,
             scheme=args.scheme, classes=args.classes, palette=args.palette, projection=args.projection,
             basemap=Path(args.basemap) if args.basemap else None, raw_points=args.raw_points,
-            people_points=args.people_points, hexagon_km=args.hexagon_km,
+            people_points=args.people_points, hexagon_km=args.hexagon_km, whole_country=args.whole_country,
             logo=Path(args.logo) if args.logo else None, page=args.page,
             min_count=args.min_count, gazetteer=_gazetteer(args), roles=parse_roles(args.role),
         )

@@ -36,6 +36,7 @@ from carto_desktop.totals import check_totals, find_total_rows
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
 from carto_desktop.number_format import format_number
+from carto_desktop.framing import on_region, region_notice, region_of_data
 from carto_desktop.i18n import Told, translate
 from carto_desktop.intake import Table, read_layer, read_table
 from carto_desktop.intake.roles import Roles, detect_roles, refine_roles
@@ -338,6 +339,10 @@ def prepare_map(project: Project) -> PreparedMap:
     """
     template = _chosen_template(project)
     prepared = _map_of_points(project, template) if template.kind == "points" else _map_of_areas(project, template)
+    region = None if project.whole_country else region_of_data(prepared.data, prepared.layer, prepared.template.kind)
+    if region is not None:  # every area with data in one region: the map shows it alone, and says so
+        data, layer = on_region(prepared.data, prepared.layer, region, project.lang)
+        prepared = replace(prepared, data=data, layer=layer, notices=[*prepared.notices, region_notice(region, project.lang)])
     prepared.notices.extend(_source_notices(project))
     return prepared
 
@@ -619,6 +624,8 @@ def page_inputs(project: Project, template: Template, data: MapData, layer: gpd.
         title = "{indicator}, {country}"
         subtitle = translate("Data: {source} · {n} hexagons of {size} km", lang, source="{source}", n=format_number(len(data.areas), lang),
                              size=size_text(data.cell_size_km or 0, lang))
+    if not title_suffix and data.region and not project.title:  # a map of the one region with data (`framing`)
+        title_suffix = f" — {data.region}"
     texts = PageTexts(
         title=(project.title or _fill(title, fields)) + title_suffix,
         subtitle=project.subtitle or " · ".join(t for t in (_fill(subtitle, fields), data.subtitle_note) if t),

@@ -27,7 +27,7 @@ KEEP = 4  # of each kind: the current inputs and a few the person may switch bac
 NOT_MATCHING = frozenset({
     "template", "scheme", "classes", "palette", "projection", "basemap", "logo", "page", "min_count", "lang",
     "title", "subtitle", "legend_heading", "data_credit", "boundary_credit", "created", "agg", "raw_points",
-    "people_points", "hexagon_km",
+    "people_points", "hexagon_km", "whole_country",
 })
 
 _on = False

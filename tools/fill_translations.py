@@ -287,6 +287,11 @@ FR = {
     "Choose…": "Choisir…",
     "★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)":
         "★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)",
+    # style_step.py: a map of the one region with data (framing.py)
+    "Whole country": "Pays entier",
+    "Show every region of the boundaries. Unticked, a table whose data all lie in one region is mapped on that region only, and the map says so.":
+        "Montrer toutes les régions des limites. Décoché, un tableau dont toutes les données sont dans une même "
+        "région est cartographié sur cette seule région, et la carte le dit.",
     # style_step.py
     "Kind of map": "Type de carte",
     "A template sets the page, colours and what is drawn; you can change the details below":

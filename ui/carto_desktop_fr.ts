@@ -984,7 +984,7 @@ Les ouvrir ?</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="74" />
-        <location filename="../carto_desktop/gui/match_step.py" line="152" />
+        <location filename="../carto_desktop/gui/match_step.py" line="157" />
         <source>My list…</source>
         <translation>Ma liste…</translation>
     </message>
@@ -1019,124 +1019,124 @@ Les ouvrir ?</translation>
         <translation>Vos décisions :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="92" />
+        <location filename="../carto_desktop/gui/match_step.py" line="97" />
         <source>Search the names to review…</source>
         <translation>Rechercher parmi les noms à vérifier…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="93" />
+        <location filename="../carto_desktop/gui/match_step.py" line="98" />
         <source>Show only the lines whose name, or a suggested area, contains this text</source>
         <translation>N'afficher que les lignes dont le nom, ou une zone suggérée, contient ce texte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="100" />
+        <location filename="../carto_desktop/gui/match_step.py" line="105" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="100" />
+        <location filename="../carto_desktop/gui/match_step.py" line="105" />
         <source>Your table</source>
         <translation>Votre tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="100" />
+        <location filename="../carto_desktop/gui/match_step.py" line="105" />
         <source>Area</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="100" />
+        <location filename="../carto_desktop/gui/match_step.py" line="105" />
         <source>Suggestion</source>
         <translation>Proposition</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="151" />
+        <location filename="../carto_desktop/gui/match_step.py" line="156" />
         <source>My list: %1</source>
         <translation>Ma liste : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="160" />
+        <location filename="../carto_desktop/gui/match_step.py" line="165" />
         <source>Choose a list of places</source>
         <translation>Choisir une liste de lieux</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="161" />
+        <location filename="../carto_desktop/gui/match_step.py" line="166" />
         <source>Lists of places: name, lat, lon (*.csv *.txt *.tsv)</source>
         <translation>Listes de lieux : nom, lat, lon (*.csv *.txt *.tsv)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="215" />
+        <location filename="../carto_desktop/gui/match_step.py" line="223" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="236" />
+        <location filename="../carto_desktop/gui/match_step.py" line="244" />
         <source>Put these rows in %1, the best suggestion</source>
         <translation>Placer ces lignes dans %1, la meilleure proposition</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/match_step.py" line="73" />
-        <location filename="../carto_desktop/gui/match_step.py" line="240" />
+        <location filename="../carto_desktop/gui/match_step.py" line="248" />
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="242" />
+        <location filename="../carto_desktop/gui/match_step.py" line="250" />
         <source>No suggestion: pick an area in the list</source>
         <translation>Aucune suggestion : choisissez une zone dans la liste</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="287" />
+        <location filename="../carto_desktop/gui/match_step.py" line="295" />
         <source>Select a line to read why it is unsure and see its best suggestion outlined on the map.</source>
         <translation>Sélectionnez une ligne pour lire pourquoi elle est incertaine et voir sa meilleure suggestion entourée sur la carte.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="290" />
+        <location filename="../carto_desktop/gui/match_step.py" line="298" />
         <source>“%1” (rows: %2) — %3</source>
         <translation>« %1 » (lignes : %2) — %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="294" />
+        <location filename="../carto_desktop/gui/match_step.py" line="302" />
         <source>Suggestions: %1.</source>
         <translation>Propositions : %1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="309" />
+        <location filename="../carto_desktop/gui/match_step.py" line="317" />
         <source>%1 of %2 lines shown</source>
         <translation>%1 lignes affichées sur %2</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="100" />
+        <location filename="../carto_desktop/gui/match_step.py" line="105" />
         <source>Why unsure</source>
         <translation>Pourquoi incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="101" />
+        <location filename="../carto_desktop/gui/match_step.py" line="106" />
         <source>Pick the right area for each place name Carto Desktop was not sure about; leave it empty to keep those rows off the map</source>
         <translation>Choisissez la bonne zone pour chaque nom de lieu dont Carto Desktop n'était pas sûr ; laissez vide pour garder ces lignes hors de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="121" />
+        <location filename="../carto_desktop/gui/match_step.py" line="126" />
         <source>Forget my decisions</source>
         <translation>Oublier mes décisions</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="122" />
+        <location filename="../carto_desktop/gui/match_step.py" line="127" />
         <source>Go back to the automatic matching for every row</source>
         <translation>Revenir à l'appariement automatique pour toutes les lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="134" />
+        <location filename="../carto_desktop/gui/match_step.py" line="139" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="194" />
-        <location filename="../carto_desktop/gui/match_step.py" line="290" />
+        <location filename="../carto_desktop/gui/match_step.py" line="202" />
+        <location filename="../carto_desktop/gui/match_step.py" line="298" />
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/match_step.py" line="211" />
+        <location filename="../carto_desktop/gui/match_step.py" line="219" />
         <source>★ = suggested by Carto Desktop, with how alike the names are (100 % = the same)</source>
         <translation>★ = suggéré par Carto Desktop, avec la ressemblance des noms (100 % = identiques)</translation>
     </message>
@@ -1222,377 +1222,387 @@ Les ouvrir ?</translation>
         <translation>Modèle :</translation>
     </message>
     <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="78" />
+        <source>Whole country</source>
+        <translation>Pays entier</translation>
+    </message>
+    <message>
         <location filename="../carto_desktop/gui/style_step.py" line="80" />
+        <source>Show every region of the boundaries. Unticked, a table whose data all lie in one region is mapped on that region only, and the map says so.</source>
+        <translation>Montrer toutes les régions des limites. Décoché, un tableau dont toutes les données sont dans une même région est cartographié sur cette seule région, et la carte le dit.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="87" />
         <source>What the colours show</source>
         <translation>Ce que montrent les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="83" />
+        <location filename="../carto_desktop/gui/style_step.py" line="90" />
         <source>Number of rows</source>
         <translation>Nombre de lignes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="83" />
+        <location filename="../carto_desktop/gui/style_step.py" line="90" />
         <source>Number of different values</source>
         <translation>Nombre de valeurs différentes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="84" />
+        <location filename="../carto_desktop/gui/style_step.py" line="91" />
         <source>Sum of a column</source>
         <translation>Somme d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="84" />
+        <location filename="../carto_desktop/gui/style_step.py" line="91" />
         <source>Average of a column</source>
         <translation>Moyenne d'une colonne</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="86" />
+        <location filename="../carto_desktop/gui/style_step.py" line="93" />
         <source>How the rows of each area are combined into one number</source>
         <translation>Comment les lignes de chaque zone sont combinées en un seul nombre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="88" />
+        <location filename="../carto_desktop/gui/style_step.py" line="95" />
         <source>Count or add up:</source>
         <translation>Compter ou additionner :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="90" />
+        <location filename="../carto_desktop/gui/style_step.py" line="97" />
         <source>The column whose values are counted, added up or averaged</source>
         <translation>La colonne dont les valeurs sont comptées, additionnées ou moyennées</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="92" />
+        <location filename="../carto_desktop/gui/style_step.py" line="99" />
         <source>Column:</source>
         <translation>Colonne :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="94" />
+        <location filename="../carto_desktop/gui/style_step.py" line="101" />
         <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
         <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="98" />
+        <location filename="../carto_desktop/gui/style_step.py" line="105" />
         <source>Groups (sector):</source>
         <translation>Groupes (secteur) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="103" />
+        <location filename="../carto_desktop/gui/style_step.py" line="110" />
         <source>Latitude and longitude: the GPS position of each site, in degrees</source>
         <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="106" />
+        <location filename="../carto_desktop/gui/style_step.py" line="113" />
         <source>Latitude column:</source>
         <translation>Colonne de latitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="107" />
+        <location filename="../carto_desktop/gui/style_step.py" line="114" />
         <source>Longitude column:</source>
         <translation>Colonne de longitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="111" />
+        <location filename="../carto_desktop/gui/style_step.py" line="118" />
         <source>area</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="112" />
+        <location filename="../carto_desktop/gui/style_step.py" line="119" />
         <source>hexagon grid</source>
         <translation>grille d'hexagones</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="114" />
+        <location filename="../carto_desktop/gui/style_step.py" line="121" />
         <source>The rows of this table are people or households, so their GPS points are not drawn one by one: a dot can show where a family lives. They are counted per area, or per hexagon of a grid of equal cells, and small counts are shown as "fewer than 5".</source>
         <translation>Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="126" />
         <source>Count people per:</source>
         <translation>Compter les personnes par :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="123" />
+        <location filename="../carto_desktop/gui/style_step.py" line="130" />
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="124" />
+        <location filename="../carto_desktop/gui/style_step.py" line="131" />
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="126" />
+        <location filename="../carto_desktop/gui/style_step.py" line="133" />
         <source>The width of one hexagon, in kilometres. Larger hexagons protect people better; "Automatic" gives about 30 across the points.</source>
         <translation>La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; « Automatique » en donne environ 30 sur l'étendue des points.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="129" />
+        <location filename="../carto_desktop/gui/style_step.py" line="136" />
         <source>Hexagon size:</source>
         <translation>Taille des hexagones :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="132" />
+        <location filename="../carto_desktop/gui/style_step.py" line="139" />
         <source>Off: every figure shown</source>
         <translation>Désactivé : tous les chiffres affichés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="132" />
+        <location filename="../carto_desktop/gui/style_step.py" line="139" />
         <source>Under 3</source>
         <translation>Moins de 3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="133" />
+        <location filename="../carto_desktop/gui/style_step.py" line="140" />
         <source>Under 5</source>
         <translation>Moins de 5</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="133" />
+        <location filename="../carto_desktop/gui/style_step.py" line="140" />
         <source>Under 10</source>
         <translation>Moins de 10</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="135" />
+        <location filename="../carto_desktop/gui/style_step.py" line="142" />
         <source>Small counts of people can single someone out: they are shown as "fewer than N" instead of the figure</source>
         <translation>Un petit effectif de personnes peut permettre de reconnaître quelqu'un : il est affiché « moins de N » au lieu du chiffre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="139" />
+        <location filename="../carto_desktop/gui/style_step.py" line="146" />
         <source>Hide small counts:</source>
         <translation>Masquer les petits effectifs :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="140" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Areas with fewer people than this show "fewer than N" instead of the figure. Only counts of people are hidden, never organisations, activities or sites.</source>
         <translation>Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="154" />
+        <location filename="../carto_desktop/gui/style_step.py" line="161" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="157" />
-        <location filename="../carto_desktop/gui/style_step.py" line="168" />
+        <location filename="../carto_desktop/gui/style_step.py" line="164" />
         <location filename="../carto_desktop/gui/style_step.py" line="175" />
-        <location filename="../carto_desktop/gui/style_step.py" line="233" />
-        <location filename="../carto_desktop/gui/style_step.py" line="346" />
+        <location filename="../carto_desktop/gui/style_step.py" line="182" />
+        <location filename="../carto_desktop/gui/style_step.py" line="240" />
+        <location filename="../carto_desktop/gui/style_step.py" line="354" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="158" />
+        <location filename="../carto_desktop/gui/style_step.py" line="165" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="159" />
+        <location filename="../carto_desktop/gui/style_step.py" line="166" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="160" />
+        <location filename="../carto_desktop/gui/style_step.py" line="167" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="162" />
+        <location filename="../carto_desktop/gui/style_step.py" line="169" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="165" />
+        <location filename="../carto_desktop/gui/style_step.py" line="172" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="170" />
+        <location filename="../carto_desktop/gui/style_step.py" line="177" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="172" />
+        <location filename="../carto_desktop/gui/style_step.py" line="179" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="176" />
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="176" />
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="176" />
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="177" />
+        <location filename="../carto_desktop/gui/style_step.py" line="184" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="177" />
+        <location filename="../carto_desktop/gui/style_step.py" line="184" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="177" />
+        <location filename="../carto_desktop/gui/style_step.py" line="184" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="178" />
+        <location filename="../carto_desktop/gui/style_step.py" line="185" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="178" />
+        <location filename="../carto_desktop/gui/style_step.py" line="185" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="181" />
+        <location filename="../carto_desktop/gui/style_step.py" line="188" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="185" />
+        <location filename="../carto_desktop/gui/style_step.py" line="192" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="188" />
+        <location filename="../carto_desktop/gui/style_step.py" line="195" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="191" />
+        <location filename="../carto_desktop/gui/style_step.py" line="198" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="193" />
+        <location filename="../carto_desktop/gui/style_step.py" line="200" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="195" />
+        <location filename="../carto_desktop/gui/style_step.py" line="202" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="196" />
+        <location filename="../carto_desktop/gui/style_step.py" line="203" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="198" />
-        <location filename="../carto_desktop/gui/style_step.py" line="311" />
+        <location filename="../carto_desktop/gui/style_step.py" line="205" />
+        <location filename="../carto_desktop/gui/style_step.py" line="318" />
         <source>Who collected or published the data</source>
         <translation>Qui a collecté ou publié les données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="199" />
+        <location filename="../carto_desktop/gui/style_step.py" line="206" />
         <source>Your words for the data's source, printed in the map's sources line, for example "OCHA Mali, 3W, December 2023"</source>
         <translation>Vos mots pour la source des données, imprimés dans la ligne des sources de la carte, par exemple « OCHA Mali, 3W, décembre 2023 »</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="201" />
+        <location filename="../carto_desktop/gui/style_step.py" line="208" />
         <source>No source is given for the data: the map says "source not given". Type where the data come from.</source>
         <translation>Aucune source n'est indiquée pour les données : la carte affiche « source non indiquée ». Indiquez d'où viennent les données.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="216" />
+        <location filename="../carto_desktop/gui/style_step.py" line="223" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="217" />
+        <location filename="../carto_desktop/gui/style_step.py" line="224" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="218" />
+        <location filename="../carto_desktop/gui/style_step.py" line="225" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="219" />
+        <location filename="../carto_desktop/gui/style_step.py" line="226" />
         <source>Source:</source>
         <translation>Source des données :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="222" />
+        <location filename="../carto_desktop/gui/style_step.py" line="229" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="223" />
+        <location filename="../carto_desktop/gui/style_step.py" line="230" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="224" />
+        <location filename="../carto_desktop/gui/style_step.py" line="231" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="226" />
+        <location filename="../carto_desktop/gui/style_step.py" line="233" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="228" />
+        <location filename="../carto_desktop/gui/style_step.py" line="235" />
         <source>Choose logo…</source>
         <translation>Choisir le logo…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="229" />
+        <location filename="../carto_desktop/gui/style_step.py" line="236" />
         <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
         <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="231" />
+        <location filename="../carto_desktop/gui/style_step.py" line="238" />
         <source>No logo</source>
         <translation>Sans logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="238" />
+        <location filename="../carto_desktop/gui/style_step.py" line="245" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="268" />
+        <location filename="../carto_desktop/gui/style_step.py" line="275" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="271" />
+        <location filename="../carto_desktop/gui/style_step.py" line="278" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="310" />
+        <location filename="../carto_desktop/gui/style_step.py" line="317" />
         <source>From credits.json: %1</source>
         <translation>Selon credits.json : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="330" />
+        <location filename="../carto_desktop/gui/style_step.py" line="337" />
         <source>Under %1</source>
         <translation>Moins de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="356" />
+        <location filename="../carto_desktop/gui/style_step.py" line="364" />
         <source>Choose logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="356" />
+        <location filename="../carto_desktop/gui/style_step.py" line="364" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>

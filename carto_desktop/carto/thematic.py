@@ -61,6 +61,7 @@ class MapData:
     larger_areas: gpd.GeoDataFrame | None = None
     larger_label: str = ""
     larger_level: str = ""  # what such an area is called ("region"), for an atlas page's own line
+    region: str = ""  # the one region the map shows, all the data being there (`framing.py`): named after the title
 
     def region_rows(self) -> np.ndarray:
         """Per area, the rows that name its region without a smaller area (`larger_areas`); zeros if none."""

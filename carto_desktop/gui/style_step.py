@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -75,6 +75,13 @@ class StyleStep(QWidget):
         self.template_combo.activated.connect(
             lambda: self.edited.emit(Choose(template=self.template_combo.currentData())))
         kind_form.addRow(self._label(self.tr("Template:"), self.template_combo), self.template_combo)
+        self.whole_country_check = QCheckBox(self.tr("Whole country"))
+        self.whole_country_check.setToolTip(self.tr(
+            "Show every region of the boundaries. Unticked, a table whose data all lie in one region is mapped on "
+            "that region only, and the map says so."))
+        self.whole_country_check.clicked.connect(
+            lambda checked: self.edited.emit(Choose(whole_country=bool(checked))))
+        kind_form.addRow("", self.whole_country_check)
         layout.addWidget(kind)
 
         indicator = QGroupBox(self.tr("What the colours show"))
@@ -340,6 +347,7 @@ class StyleStep(QWidget):
                 if not edit.hasFocus() or edit.text() != (getattr(project, key) or ""):
                     edit.setText(getattr(project, key) or "")
             select_item(self.map_lang, project.lang or "en")
+            self.whole_country_check.setChecked(bool(project.whole_country))
             self._show_source()
             logo = project.logo
             self.logo_label.setText(breakable(str(logo).replace("\\", "/").rsplit("/", 1)[-1]) if logo

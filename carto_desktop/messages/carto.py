@@ -2,6 +2,11 @@
 
 FRENCH: dict[str, str] = {
     "Whole country: {footnote}": "Pays entier : {footnote}",
+    "Only {region} is shown: the table has no data elsewhere in the country.":
+        "Seule la zone « {region} » est représentée : le tableau n'a aucune donnée ailleurs dans le pays.",
+    "Every area with data is in {region}, so the map shows that region only. To show the whole country, tick \"Whole country\" in the Style step (on the command line: --whole-country).":
+        "Toutes les zones qui ont des données sont dans « {region} » : la carte ne montre donc que cette zone. "
+        "Pour montrer tout le pays, cochez « Pays entier » à l'étape Style (en ligne de commande : --whole-country).",
     "The style template \"{name}\" was not found.": "Le modèle de style « {name} » est introuvable.",
     "Bundled templates: {names}; or give the path of a .json template.": "Modèles fournis : {names} ; ou indiquez le chemin d'un modèle .json.",
     "The style template is not valid JSON (line {line}, column {col}).": "Le modèle de style n'est pas un JSON valide (ligne {line}, colonne {col}).",
