@@ -19,6 +19,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from carto_desktop.aggregate import RECORDS
@@ -66,6 +67,7 @@ UI_TEXTS = {  # the page's own words (French in messages/interactive.py)
     "zoom_in": "Zoom in",
     "zoom_out": "Zoom out",
     "site": "Site",
+    "sites_here": "{n} sites at this location, drawn as one dot",
 }
 
 
@@ -288,9 +290,15 @@ def _points(data: MapData, style: AreaStyle, geometry: Geometry, step: int = 1) 
     if points is None or not len(points):
         return {"xy": [], "entry": [], "fill": []}
     labels = [e.label.rsplit("  (", 1)[0] for e in style.legend.entries]
-    xy = geometry.points(points.geometry.x.to_numpy(), points.geometry.y.to_numpy())
-    return {"xy": [int(round(v / step)) * step for v in xy] if step > 1 else xy,
-            "entry": [int(e) for e in style.entries], "fill": style.fills, "labels": labels}
+    x, y = points.geometry.x.to_numpy(), points.geometry.y.to_numpy()
+    xy = geometry.points(x, y)
+    out = {"xy": [int(round(v / step)) * step for v in xy] if step > 1 else xy,
+           "entry": [int(e) for e in style.entries], "fill": style.fills, "labels": labels}
+    group = pd.DataFrame({"x": x, "y": y}).groupby(["x", "y"], sort=False).ngroup().to_numpy()
+    here = np.bincount(group)[group]
+    if (here > 1).any():  # sites at the same coordinates, one dot: hovering it says how many (`shared_locations`)
+        out["here"], out["group"] = here.tolist(), group.tolist()
+    return out
 
 
 def _view_bounds(data: MapData) -> np.ndarray:

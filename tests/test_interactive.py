@@ -546,3 +546,25 @@ def test_region_rows_are_hatched_and_outlined_in_the_browser(browser, real_data,
     lines = browser.execute_script("return Array.from(document.querySelectorAll('.carto-larger-entry'), "
                                    "e => e.textContent)")
     assert lines == ["Reported for the whole region only: 17 rows"]
+
+
+@browser_test
+def test_hovering_a_dot_that_stands_for_several_sites_says_how_many(browser, real_data, tmp_path):
+    """WHO Mali health facilities, three listed once per service: their dots stand for three sites each."""
+    from test_truthful_maps import _facilities_per_service
+
+    _, table = _facilities_per_service(real_data, tmp_path)
+    project = Project(table=table, boundaries=real_data / "boundaries" / "mali_adm2.geojson", template="points",
+                      lat_column="location.latitude", lon_column="location.longitude", category_column="SERVICE",
+                      lang="en", data_credit="OMS")
+    path = save_interactive_map(build_interactive(project)[0], tmp_path / "sites.html")
+    points = payload_of(path)["points"]
+    assert sorted(points["here"]).count(3) == 9 and points["here"].count(1) == 19
+    assert "9 sites share their location with another site" in " ".join(payload_of(path)["legend"]["notes"])
+    opened = open_page(browser, path)
+    assert opened.errors == []
+    j = points["here"].index(3)
+    browser.execute_script(f"cartoMap.map.eachLayer(function (l) {{ if (l.cartoIndex === {j}) {{ l.fire('mouseover'); }} }});")
+    said = browser.execute_script("return document.querySelector('.carto-info').innerText")
+    assert "3 sites at this location, drawn as one dot" in said, said
+    assert all(service in said for service in ("Consultation", "Vaccination", "Maternité")), said

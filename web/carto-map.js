@@ -274,6 +274,18 @@
     infoBox.textContent = "";
     var label = D.points.labels && D.points.labels[D.points.entry[j]];
     line(D.points.labels.length > 1 ? label : U.site, "carto-name");
+    var P = D.points;
+    if (P.here && P.here[j] > 1) {  /* several sites at these coordinates, drawn as one dot */
+      line(U.sites_here.replace("{n}", String(P.here[j])), "carto-rows");
+      if (P.labels.length > 1) {
+        var kinds = [];
+        P.group.forEach(function (g, k) {
+          var name = P.labels[P.entry[k]];
+          if (g === P.group[j] && kinds.indexOf(name) < 0) { kinds.push(name); }
+        });
+        if (kinds.length > 1) { line(kinds.join(", "), "carto-rows"); }
+      }
+    }
     if (outline) { map.removeLayer(outline); outline = null; }
   }
   function pin(i) { pinned = i; show(i); }

@@ -13,5 +13,6 @@ FRENCH: dict[str, str] = {
     "Zoom in": "Zoom avant",
     "Zoom out": "Zoom arrière",
     "Site": "Site",
+    "{n} sites at this location, drawn as one dot": "{n} sites à cet emplacement, dessinés par un seul point",
     "Hexagon of {size} km": "Hexagone de {size} km",
 }
