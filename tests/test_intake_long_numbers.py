@@ -115,3 +115,20 @@ def test_a_table_of_long_codes_stored_as_numbers_matches_every_area(tmp_path, lo
     assert result.key_column == "code"
     assert result.counts == {"matched": len(codes), "review": 0, "unmatched": 0}
     assert (result.rows["match_id"] == result.rows["code"]).all()
+
+
+def test_a_csv_whose_codes_a_spreadsheet_wrote_in_scientific_notation_is_said(tmp_path):
+    # Excel writes a long number as the cell shows it: "2,25071E+10" in a French CSV; the digits are not in the file
+    path = tmp_path / "beneficiaires.csv"
+    path.write_text("Cercle;Téléphone;Taux\nKati;2,25071E+10;1,5E-3\nDiéma;22507123456;2E+3\nNara;2,25071E+10;3\n",
+                    encoding="utf-8")
+    table = read_table(path)
+    assert table.data["Téléphone"].tolist() == ["2,25071E+10", "22507123456", "2,25071E+10"]  # as written
+    assert [w.text("en") for w in table.warnings] == [
+        "Column \"Téléphone\": 2 cells hold long numbers in scientific notation (such as 2,25071E+10): if they are "
+        "codes (IDs, phone numbers), the spreadsheet that saved the file kept only their first digits. Format the "
+        "column as text in the spreadsheet and save the file again."]
+    assert table.warnings[0].text("fr").startswith("Colonne « Téléphone » : 2 cellules contiennent de longs nombres")
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Cercle,n\nKati,2E+3\nNara,1.5e-3\n", encoding="utf-8")  # small numbers so written: nothing
+    assert read_table(plain).warnings == []

@@ -203,7 +203,7 @@ def read_now(path: str | Path, sheet: str | None = None, header_row: int | None 
         if suffix in SHEET_SUFFIXES:
             notes.append(Notice("The file is named {suffix} but holds plain text; it was read as a CSV file.",
                                 suffix=suffix))
-        rows, encoding, delimiter, more = _read_text_rows(p)
+        rows, encoding, delimiter, more, scientific = _read_text_rows(p)
         notes += more
         sheet = None
     else:
@@ -213,6 +213,8 @@ def read_now(path: str | Path, sheet: str | None = None, header_row: int | None 
         rows, sheet, more = _read_sheet_rows(p, sheet, kind)
         notes += more
     table = _table_from_frame(rows, p, sheet, header_row)
+    if kind == "text" and scientific:
+        notes += _numbers_in_scientific_notation(table)
     table.warnings[:0] = notes
     table.encoding, table.delimiter = encoding, delimiter
     return table
@@ -298,7 +300,8 @@ def sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
-def _read_text_rows(p: Path) -> tuple[pd.DataFrame, str, str, list[str]]:
+def _read_text_rows(p: Path) -> tuple[pd.DataFrame, str, str, list[str], bool]:
+    """The file's cells, encoding, delimiter, notes, and whether it holds long numbers in scientific notation."""
     raw = p.read_bytes()
     text, encoding = decode_text(raw)
     notes: list[str] = []
@@ -321,10 +324,36 @@ def _read_text_rows(p: Path) -> tuple[pd.DataFrame, str, str, list[str]]:
         frame = _parse_text(text[sep_line.end():], delimiter, p)
         frame.index = frame.index + 1  # row numbers still count the sep= line
         frame = pd.concat([pd.DataFrame([[None] * len(frame.columns)], columns=frame.columns, dtype=object), frame])
-        return frame.reset_index(drop=True), encoding, delimiter, notes
+        return frame.reset_index(drop=True), encoding, delimiter, notes, _holds_scientific(text)
     head_lines = [ln for ln in text[:200_000].splitlines()[:60] if ln.strip()]
     delimiter = sniff_delimiter(head_lines) if head_lines else ","
-    return _parse_text(text, delimiter, p), encoding, delimiter, notes
+    return _parse_text(text, delimiter, p), encoding, delimiter, notes, _holds_scientific(text)
+
+
+# a long number as a spreadsheet writes it in a CSV when the cell shows it so: "9.00719E+15", "2,25071E+10"
+_SCIENTIFIC = re.compile(r"(?<=\d)[eE]\+[12]\d\b")
+_SCIENTIFIC_CELL = re.compile(r"[-+]?\d(?:[.,]\d+)?[eE]\+[12]\d").fullmatch
+
+
+def _holds_scientific(text: str) -> bool:
+    """Whether a text file holds a number of 11 digits and more in scientific notation (looked for only
+    where "E+" is: 2 ms per MB)."""
+    return ("E+" in text or "e+" in text) and bool(_SCIENTIFIC.search(text))
+
+
+def _numbers_in_scientific_notation(table: Table) -> list[Notice]:
+    """Columns of a text file holding numbers of 11 digits and more in scientific notation: a spreadsheet
+    saved codes (IDs, phone numbers) as numbers, and the file holds only their first digits. Said, never
+    read as the code: the digits are not in the file."""
+    notes = []
+    for column in table.data.columns:
+        found = [c for c in table.data[column].tolist() if type(c) is str and _SCIENTIFIC_CELL(c)]
+        if found:
+            notes.append(Notice("Column \"{column}\": {count} cells hold long numbers in scientific notation (such "
+                                "as {value}): if they are codes (IDs, phone numbers), the spreadsheet that saved the "
+                                "file kept only their first digits. Format the column as text in the spreadsheet and "
+                                "save the file again.", column=str(column), count=len(found), value=found[0]))
+    return notes
 
 
 def _parse_text(text: str, delimiter: str, p: Path) -> pd.DataFrame:

@@ -175,7 +175,28 @@ FRENCH.update({
         "({value}) : un tableur garde environ 15 chiffres, ses derniers chiffres peuvent donc différer de ceux "
         "saisis. Enregistrez ces codes comme du texte.",
 })
+FRENCH.update({
+    "Column \"{column}\": {count} cells hold long numbers in scientific notation (such as {value}): if they are "
+    "codes (IDs, phone numbers), the spreadsheet that saved the file kept only their first digits. Format the column "
+    "as text in the spreadsheet and save the file again.":
+        "Colonne « {column} » : {count} cellules contiennent de longs nombres en notation scientifique (par exemple "
+        "{value}) : si ce sont des codes (identifiants, numéros de téléphone), le tableur qui a enregistré le fichier "
+        "n'a gardé que leurs premiers chiffres. Mettez la colonne au format texte dans le tableur et enregistrez de "
+        "nouveau le fichier.",
+    "Column \"{column}\": {count} cell holds a long number in scientific notation ({value}): if it is a code (an ID, "
+    "a phone number), the spreadsheet that saved the file kept only its first digits. Format the column as text in "
+    "the spreadsheet and save the file again.":
+        "Colonne « {column} » : {count} cellule contient un long nombre en notation scientifique ({value}) : si c'est "
+        "un code (un identifiant, un numéro de téléphone), le tableur qui a enregistré le fichier n'a gardé que ses "
+        "premiers chiffres. Mettez la colonne au format texte dans le tableur et enregistrez de nouveau le fichier.",
+})
 SINGULAR: dict[str, tuple[str, str]] = {
+    "Column \"{column}\": {count} cells hold long numbers in scientific notation (such as {value}): if they are "
+    "codes (IDs, phone numbers), the spreadsheet that saved the file kept only their first digits. Format the column "
+    "as text in the spreadsheet and save the file again.":
+        ("count", "Column \"{column}\": {count} cell holds a long number in scientific notation ({value}): if it is "
+                  "a code (an ID, a phone number), the spreadsheet that saved the file kept only its first digits. "
+                  "Format the column as text in the spreadsheet and save the file again."),
     "{count} whole numbers in column {letter} are too long to be stored exactly as numbers (such as {value}): a "
     "spreadsheet keeps about 15 digits, so their last digits may not be the ones typed. Store such codes as text.":
         ("count", "{count} whole number in column {letter} is too long to be stored exactly as a number ({value}): "
