@@ -215,11 +215,15 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str, 
                               "fill": style.fills, "hidden": projected.suppressed().tolist()}
     if sectors:
         payload["sectors"] = sectors
-    larger = larger_areas_shown(projected) if kind != "sectors" and not grid else None
+    larger = larger_areas_shown(projected) if not grid else None
     if larger is not None:  # rows naming only a region: outlined and its blank areas hatched, as on the page
         payload["larger"] = {"outlines": [geometry.rings(g) for g in
                                           shapely.simplify(larger.geometry.to_numpy(), tolerance)],
                              "edge": LARGER_EDGE}
+        if sectors:  # on a sector's map, the regions reported for that sector, hatched whole (as each panel)
+            order = sector_order(projected)
+            payload["larger"]["sector"] = [order.index(c) if c in order else -1
+                                           for c in larger.get("category", pd.Series([None] * len(larger)))]
         payload["legend"]["larger"] = _legend_entry(larger_areas_entry(projected)) | {
             "label": " ".join(data.larger_label.split())}
     if page.tile_pack is not None:

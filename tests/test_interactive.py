@@ -514,7 +514,8 @@ def _niger_region_rows(real_data, tmp_path, lang: str = "en", template: str = "c
     from test_truthful_maps import _niger_3w
 
     project = Project(table=_niger_3w(real_data, tmp_path), boundaries=real_data / "boundaries" / "ner_adm2.geojson",
-                      value_column="Organisation", agg="distinct", lang=lang, template=template, data_credit="OCHA")
+                      value_column="Organisation", agg="distinct", lang=lang, template=template, data_credit="OCHA",
+                      category_column="Cluster" if template == "sectors" else None)
     html, result = build_interactive(project)
     return save_interactive_map(html, tmp_path / f"ner_{lang}_{template}.html"), result
 
@@ -568,3 +569,21 @@ def test_hovering_a_dot_that_stands_for_several_sites_says_how_many(browser, rea
     said = browser.execute_script("return document.querySelector('.carto-info').innerText")
     assert "3 sites at this location, drawn as one dot" in said, said
     assert all(service in said for service in ("Consultation", "Vaccination", "Maternité")), said
+
+
+@browser_test
+def test_a_sectors_interactive_map_marks_the_regions_each_sector_reports(browser, real_data, tmp_path):
+    """As each panel of the static sectors page: Santé's map outlines and hatches Agadez and Tillabéri (rows
+    naming only the region), EHA's Diffa, Nutrition's none."""
+    path, _ = _niger_region_rows(real_data, tmp_path, "en", "sectors")
+    payload = payload_of(path)
+    names = [n.rsplit(" (", 1)[0] for n in payload["sectors"]["names"]]
+    assert sorted(names[k] for k in payload["larger"]["sector"]) == ["EHA", "Santé", "Santé"]
+    assert payload["legend"]["larger"]["label"] == "Reported for the whole region only: 17 rows"
+    opened = open_page(browser, path)
+    assert opened.errors == []
+    shown = {}
+    for k, name in enumerate(names):
+        browser.execute_script(f"cartoMap.showSector({k})")
+        shown[name] = browser.execute_script("return cartoMap.largerRegions()")
+    assert shown == {"Santé": 2, "EHA": 1, "Nutrition": 0}

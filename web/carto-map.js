@@ -66,7 +66,7 @@
 
   /* hatch patterns as on the static page: grey "/" for "no data"; for the blank areas of a region reported
      for as a whole (rows naming only the region), the region's purple, the other way */
-  function makeHatch(id, colour, rising) {
+  function makeHatch(id, colour, rising, clear) {  /* clear: no white ground (over a sector's colours) */
     if (!D.canvas) {
       var ns = "http://www.w3.org/2000/svg";
       var svg = document.createElementNS(ns, "svg");
@@ -79,14 +79,15 @@
       bg.setAttribute("width", "6"); bg.setAttribute("height", "6"); bg.setAttribute("fill", "#ffffff");
       var stripe = document.createElementNS(ns, "rect");
       stripe.setAttribute("width", "1.2"); stripe.setAttribute("height", "6"); stripe.setAttribute("fill", colour);
-      pattern.appendChild(bg); pattern.appendChild(stripe); svg.appendChild(pattern); document.body.appendChild(svg);
+      if (!clear) { pattern.appendChild(bg); }
+      pattern.appendChild(stripe); svg.appendChild(pattern); document.body.appendChild(svg);
       return "url(#" + id + ")";
     }
     /* on a canvas, the same hatch as a pattern (Leaflet hands fillColor to the canvas as it is) */
     var tile = document.createElement("canvas");
     tile.width = tile.height = 6;
     var g = tile.getContext("2d");
-    g.fillStyle = "#ffffff"; g.fillRect(0, 0, 6, 6);
+    if (!clear) { g.fillStyle = "#ffffff"; g.fillRect(0, 0, 6, 6); }
     g.strokeStyle = colour; g.lineWidth = 1;
     g.beginPath();
     if (rising) { g.moveTo(-1, 7); g.lineTo(7, -1); } else { g.moveTo(-1, -1); g.lineTo(7, 7); }
@@ -95,6 +96,7 @@
   }
   var hatch = makeHatch("carto-hatch", "#9e9e9e", true);
   var largerHatch = D.larger ? makeHatch("carto-larger-hatch", D.larger.edge, false) : null;
+  var regionHatch = D.larger && D.larger.sector ? makeHatch("carto-region-hatch", D.larger.edge, false, true) : null;
 
   /* the offline tile pack, one picture under everything */
   if (D.basemap) {
@@ -174,8 +176,10 @@
   var largerLayers = [];  /* regions the table reports for as a whole, outlined boldly as on the static page */
   if (D.larger) {
     D.larger.outlines.forEach(function (g) {
-      largerLayers.push(L.polygon(polys(g), { fill: false, color: D.larger.edge, weight: 2, interactive: false })
-        .addTo(map));
+      largerLayers.push(L.polygon(polys(g), regionHatch ?  /* a sectors map: shown with the sector it reports */
+        { fill: true, fillColor: regionHatch, fillOpacity: 0, opacity: 0, color: D.larger.edge, weight: 2,
+          interactive: false } :
+        { fill: false, color: D.larger.edge, weight: 2, interactive: false }).addTo(map));
     });
   }
   D.outer.forEach(function (g) {
@@ -428,6 +432,10 @@
     areaLayers.forEach(function (layer, i) {
       layer.setStyle({ fillColor: here[i] ? D.sectors.colours[sector] : C.base, color: "#ffffff", fillOpacity: 1 });
     });
+    largerLayers.forEach(function (layer, k) {
+      var on = D.larger.sector && D.larger.sector[k] === sector;
+      layer.setStyle({ opacity: on ? 1 : 0, fillOpacity: on ? 1 : 0 });
+    });
     active = null;
     fillLegend();
     if (pinned !== null && pinned >= 0) { show(pinned); }
@@ -553,7 +561,10 @@
       return n;
     },
     drawnPoints: function () { return pointLayers.length; },
-    largerRegions: function () { return largerLayers.length; },
+    largerRegions: function () {  /* regions outlined now (a sectors map: those of the sector shown) */
+      return largerLayers.filter(function (l) { return l.options.opacity !== 0; }).length;
+    },
+    showSector: function (k) { sector = k; select.value = String(k); paintSector(); },  /* as the chooser does */
     largerAreas: function () {  /* areas drawn with the region's hatch */
       return areaLayers.filter(function (l) { return l.options.fillColor === largerHatch && largerHatch; }).length;
     },
