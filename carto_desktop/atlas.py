@@ -17,6 +17,7 @@ from carto_desktop.carto.thematic import MapData, area_classes
 from carto_desktop.errors import OptionError
 from carto_desktop.export import check_dpi, check_output, save_map
 from carto_desktop.files import write_atomically
+from carto_desktop.framing import regions_around
 from carto_desktop.i18n import translate
 from carto_desktop.project import PreparedMap, Project, prepare_map, render_prepared
 from carto_desktop.rows_account import larger_area_label
@@ -43,7 +44,8 @@ def atlas_pages(project: Project, prepared: PreparedMap | None = None) -> Iterat
     for code in sorted(areas[code_col].dropna().astype(str).unique()):
         mask = areas[code_col].astype(str) == code
         name = str(areas.loc[mask, name_col].iloc[0]) if name_col else code
-        data = replace(prepared.data, areas=areas[mask], **_larger_on_page(prepared.data, code_col, code, project.lang))
+        data = replace(prepared.data, areas=areas[mask], context=regions_around(prepared.layer, code_col, name_col, code),
+                       **_larger_on_page(prepared.data, code_col, code, project.lang))
         if data.footnote:  # rows not found belong to no region: the account is the country's, and says so
             data = replace(data, footnote=translate("Whole country: {footnote}", project.lang, footnote=data.footnote))
         layer = prepared.layer[prepared.layer[code_col].astype(str) == code]

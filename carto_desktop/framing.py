@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import geopandas as gpd
+import shapely
 
 from carto_desktop.carto.thematic import MapData
 from carto_desktop.i18n import Told, translate
@@ -67,8 +68,25 @@ def on_region(data: MapData, layer: gpd.GeoDataFrame, region: Region, lang: str)
     note = translate("Only {region} is shown: the table has no data elsewhere in the country.", lang,
                      region=region.name)
     footnote = " ".join(t for t in (data.footnote, note) if t)  # rows not on the map first
-    shown = replace(data, areas=areas, footnote=footnote, region=region.name)
+    shown = replace(data, areas=areas, footnote=footnote, region=region.name,
+                    context=regions_around(layer, *data.keys.parent_columns(data.areas.columns), region.code))
     return shown, layer[layer[code_col].astype(str) == region.code]
+
+
+def regions_around(layer: gpd.GeoDataFrame, code_col: str, name_col: str | None, code: str) -> gpd.GeoDataFrame | None:
+    """The regions near region `code`, one shape each with its name: a region's map draws their borders and
+    names lightly, so the reader sees what lies around it (Kanem, Hadjer-Lamis around Chad's Lac), as the
+    neighbouring countries are drawn around a country. Only areas within reach of the frame are joined."""
+    regions = layer[code_col].astype(str)
+    x0, y0, x1, y1 = layer[regions == code].total_bounds
+    reach = 1.5 * max(x1 - x0, y1 - y0)  # a frame is the region's box widened to the page's shape, never more
+    near = layer[regions != code].cx[x0 - reach:x1 + reach, y0 - reach:y1 + reach]
+    if near.empty:
+        return None
+    groups = near.groupby(near[code_col].astype(str), sort=True)
+    names = [str(g[name_col].iloc[0]) if name_col else c for c, g in groups]
+    shapes = [shapely.union_all(shapely.make_valid(g.geometry.to_numpy())) for _, g in groups]
+    return gpd.GeoDataFrame({"name": names}, geometry=shapes, crs=layer.crs)
 
 
 def region_notice(region: Region, lang: str) -> Told:

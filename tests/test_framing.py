@@ -79,6 +79,27 @@ def test_the_page_shows_the_region_and_the_note(tmp_path):
     page = " ".join(texts)
     assert "Lac" in page and "Only Lac is shown" in page.replace("\n", " ")
     assert not any("Tibesti" in t for t in texts)  # a department of the far north is not on the page
+    # the regions around are named for the reader's bearings, and only those
+    assert {"Kanem", "Hadjer-Lamis"} <= set(texts) and "Borkou" not in texts
+
+
+def test_regions_around_are_the_near_ones_with_their_names():
+    from carto_desktop.framing import regions_around
+
+    layer = prepare_map(Project(table=DTM_LAC, whole_country=True)).layer
+    around = regions_around(layer, "adm1_pcode", "adm1_name", "TD07")
+    assert {"Kanem", "Hadjer-Lamis"} <= set(around["name"]) and "Lac" not in set(around["name"])
+    assert len(around) < layer["adm1_pcode"].nunique() - 1  # only regions within reach of the frame are joined
+    assert around.geometry.is_valid.all()
+
+
+def test_an_atlas_page_names_the_regions_around(tmp_path):
+    from carto_desktop.atlas import atlas_pages
+    from carto_desktop.project import sample_project
+
+    pages = {code: fig for code, _, fig, _ in atlas_pages(sample_project("en"))}
+    texts = {t.get_text() for t in pages["ML08"].findobj(lambda a: hasattr(a, "get_text"))}  # Kidal
+    assert {"Gao", "Tombouctou"} <= texts and "Kayes" not in texts
 
 
 def test_the_choice_is_kept_in_the_project_file(tmp_path):

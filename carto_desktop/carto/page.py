@@ -511,7 +511,8 @@ def _projected(data: MapData, crs, layout: PageLayout, template: Template) -> Ma
         width = SLIVER_M / _metres_per_unit(larger.crs)
         larger = larger.set_geometry([_without_small_holes(g, (10 * tolerance) ** 2, width)
                                       for g in shapely.simplify(larger.geometry.to_numpy(), tolerance)])
-    return replace(data, areas=areas, points=points, outlines=outlines, larger_areas=larger)
+    context = to_crs(data.context, crs) if data.context is not None else None  # regions around a region's map
+    return replace(data, areas=areas, points=points, outlines=outlines, larger_areas=larger, context=context)
 
 
 def _to_crs(frame: gpd.GeoDataFrame, crs) -> gpd.GeoDataFrame:
@@ -575,7 +576,42 @@ def _map_axes(fig: Figure, drawn: DrawnPage, layout: PageLayout, frame: Rect, da
         ax.carto_labels = _draw_neighbours(ax, countries, data.areas.crs, xlim, ylim, template, lang, font_pt,
                                            country_code, fill=tile_pack is None, outer=outer,
                                            names=name_neighbours)
+    if data.context is not None and len(data.context):
+        ax.carto_labels = getattr(ax, "carto_labels", []) + _draw_context(ax, data.areas, data.context, xlim, ylim,
+                                                                          font_pt, names=name_neighbours)
     return ax
+
+
+def _draw_context(ax: Axes, areas: gpd.GeoDataFrame, context: gpd.GeoDataFrame, xlim, ylim, font_pt: float,
+                  names: bool = True) -> list[Label]:
+    """The regions around a region's map (`framing.regions_around`): the borders they share with each other
+    and with the region, light grey, and their names for the placement pass, in grey italics as a
+    neighbouring country's are, but not in capitals: they are regions of the same country. A country's
+    outer border is not drawn again here: the neighbouring countries' edges show it."""
+    vx = shapely.box(xlim[0], ylim[0], xlim[1], ylim[1])
+    shapes = np.concatenate([context.geometry.to_numpy(), [shapely.union_all(areas.geometry.to_numpy())]])
+    tree = shapely.STRtree(shapes)
+    left, right = tree.query(shapes, predicate="intersects")
+    pairs = left < right
+    borders = shapely.intersection(shapely.boundary(shapes[left[pairs]]), shapely.boundary(shapes[right[pairs]]))
+    if len(borders):
+        draw_lines(ax, borders, "#b0b0b0", 0.5, zorder=1.5)
+    if not names:
+        return []
+    style = dict(fontsize=font_pt - 0.5, color="#8a8a8a", style="italic", zorder=2)
+    labels = []
+    mm = (xlim[1] - xlim[0]) / (ax.get_position().width * ax.figure.get_size_inches()[0] * MM_PER_INCH)
+    for geom, name in zip(context.geometry.to_numpy(), context["name"]):
+        part = shapely.intersection(geom, vx)
+        if part.is_empty or part.area < 0.02 * vx.area:
+            continue
+        part = max(shapely.get_parts(part), key=lambda g: g.area)
+        spot = polylabel(part, tolerance=mm) if part.geom_type == "Polygon" else part.representative_point()
+        text = str(name)
+        texts = [text] + ([textwrap.fill(text, max(8, len(text) // 2 + 2))] if " " in text or "-" in text else [])
+        labels.append(Label(texts, spot.x, spot.y, "neighbour_label", 50 - part.area / vx.area, style,
+                            fits=_inside(ax, part)))
+    return labels
 
 
 @dataclass(frozen=True)

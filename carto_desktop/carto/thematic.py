@@ -62,6 +62,8 @@ class MapData:
     larger_label: str = ""
     larger_level: str = ""  # what such an area is called ("region"), for an atlas page's own line
     region: str = ""  # the one region the map shows, all the data being there (`framing.py`): named after the title
+    # the regions around a map of one region (`framing.regions_around`): their borders and names, drawn light
+    context: gpd.GeoDataFrame | None = None
 
     def region_rows(self) -> np.ndarray:
         """Per area, the rows that name its region without a smaller area (`larger_areas`); zeros if none."""
