@@ -301,3 +301,41 @@ def test_the_data_step_and_the_first_map_guess_the_columns_roles_once(keeping, m
     afresh = build_map(project)
     assert afresh.account.lines("en") == made.account.lines("en") and len(guessed) == 3
     reuse.keep_between_maps(True)
+
+
+def test_a_name_whose_point_a_placed_label_covers_is_not_measured_and_the_labels_are_the_same(monkeypatch, tmp_path):
+    """A centred name whose point lies on a label placed before (or outside the frame) cannot be placed at any
+    size: it is no longer measured with FreeType (`labels._first_free`), and the page places the same names at
+    the same points as when every name was measured (Nigeria's 774 LGAs, the sample's cercles)."""
+    from matplotlib.text import Text
+
+    from carto_desktop.builtin_boundaries.catalogue import read_builtin
+    from carto_desktop.carto import labels
+    from carto_desktop.choices import Project
+
+    table = tmp_path / "reached.csv"
+    codes = read_builtin("builtin:NGA/2")["adm2_pcode"].tolist()
+    table.write_text("pcode,people\n" + "".join(f"{c},{10 + i % 97}\n" for i, c in enumerate(codes)), encoding="utf-8")
+
+    measured = []
+    real = labels._Sizes.of
+    monkeypatch.setattr(labels._Sizes, "of", lambda self, s, style: measured.append(s) or real(self, s, style))
+    monkeypatch.setattr(labels, "_MEASURED", {})
+    projects = [sample_project("en"), replace(sample_project("fr"), page="square_1080"),
+                Project(table=table, boundaries="builtin:NGA/2")]
+
+    def placed():
+        pages, counts = [], []
+        for p in projects:
+            measured.clear()
+            figure = build_map(p).figure
+            pages.append(sorted((t.get_text(), t.get_gid(), *np.round(t.get_position(), 9))
+                                for t in figure.findobj(Text) if t.get_gid()))
+            counts.append(len(measured))
+        return pages, counts
+
+    pages, counts = placed()
+    monkeypatch.setattr(labels, "CENTRED", (("center", "center", 0, 1e-300),))  # no label is centred: all measured
+    every, counts_every = placed()
+    assert pages == every and all(len(p) > 20 for p in pages)
+    assert all(a <= b for a, b in zip(counts, counts_every)) and sum(counts) < sum(counts_every)

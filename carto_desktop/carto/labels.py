@@ -307,6 +307,15 @@ def _first_free(ax, lb: Label, anchor, sizes: _Sizes, frame: Bbox, taken: _Taken
     follow by arithmetic (laying text out again is the slow part)."""
     ax_x, ax_y = anchor
     px_per_pt = ax.figure.dpi / 72
+    if all(p == CENTRED[0] for p in lb.positions):
+        # a box centred on the anchor holds the anchor: where the anchor itself is refused (outside the frame, or
+        # on a label placed before), every form of the name is, whatever its size: it is not measured (Nigeria:
+        # 27 of 368 names; the same labels placed)
+        point = Bbox.from_bounds(ax_x, ax_y, 0.0, 0.0).padded(pad_px)
+        if not (frame.x0 <= point.x0 and point.x1 <= frame.x1 and frame.y0 <= point.y0 and point.y1 <= frame.y1):
+            return None
+        if taken.hit(point, skip):
+            return None
     for s in lb.texts:
         w, h = sizes.of(s, lb.style)
         for ha, va, dx, dy in lb.positions:
