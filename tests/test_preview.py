@@ -67,6 +67,7 @@ def test_a_preview_pauses_the_cycle_collector_and_always_gives_it_back(monkeypat
     assert gc.isenabled()
 
 
+@pytest.mark.filterwarnings("ignore:Glyph")  # matplotlib's own per-letter warnings: what the notice replaces
 def test_a_preview_carries_the_maps_notices_in_both_languages():
     """The window shows the engine's notices in the person's language, whatever the map's (it may switch)."""
     import pickle
