@@ -33,8 +33,8 @@ from carto_desktop.carto.reference import (
 )
 from carto_desktop.carto.templates import Template
 from carto_desktop.carto.thematic import (
-    BASE_AREA_EDGE, BASE_AREA_FILL, LARGER_EDGE, AreaStyle, MapData, choropleth_style, grid_cells, grid_style,
-    larger_areas_entry, larger_areas_shown, points_style, presence_style, sector_legend, sector_order, sector_present,
+    BASE_AREA_EDGE, BASE_AREA_FILL, LARGER_EDGE, SHARED_RING, AreaStyle, MapData, choropleth_style, grid_cells,
+    grid_style, larger_areas_entry, larger_areas_shown, points_style, presence_style, sector_legend, sector_order, sector_present,
     symbol_style,
 )
 from carto_desktop.files import write_text_atomically
@@ -301,7 +301,7 @@ def _points(data: MapData, style: AreaStyle, geometry: Geometry, step: int = 1) 
     group = pd.DataFrame({"x": x, "y": y}).groupby(["x", "y"], sort=False).ngroup().to_numpy()
     here = np.bincount(group)[group]
     if (here > 1).any():  # sites at the same coordinates, one dot: hovering it says how many (`shared_locations`)
-        out["here"], out["group"] = here.tolist(), group.tolist()
+        out["here"], out["group"], out["ring"] = here.tolist(), group.tolist(), SHARED_RING
     return out
 
 

@@ -656,8 +656,8 @@ def _facilities_per_service(real_data, tmp_path):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("en", "9 sites share their location with another site: each location is drawn as one dot."),
-    ("fr", "9 sites partagent leur emplacement avec un autre site : chaque emplacement est dessiné par un seul point.")])
+    ("en", "9 sites share their location with another site: each such location is drawn as one dot, ringed in black."),
+    ("fr", "9 sites partagent leur emplacement avec un autre site : chacun de ces emplacements est dessiné par un seul point, cerclé de noir.")])
 def test_sites_at_the_same_place_are_said_not_drawn_as_one_dot_silently(real_data, tmp_path, lang, said):
     """Rows with the same coordinates were drawn as one dot: the map showed 22 dots for 28 sites and said "Sites
     (28)". The legend, the interactive map and the notices now say so."""
@@ -672,6 +672,10 @@ def test_sites_at_the_same_place_are_said_not_drawn_as_one_dot_silently(real_dat
     legend = " ".join(" ".join(_legend_texts(result.figure)).split())
     assert said in legend, legend
     assert [n for n in result.notices if n == said] and [n for n in result.notices if n.text("en").startswith("9 sites")]
+    rings = [c for c in result.figure.findobj() if c.get_gid() == "shared-locations"]
+    assert len(rings) == 1 and len(rings[0].get_offsets()) == 3  # the three places, each ringed
+    counts = [t.get_text() for t in result.figure.findobj() if hasattr(t, "get_text") and t.get_gid() == "value_label"]
+    assert counts and set(counts) == {"\u00d73"}, counts  # "×3" beside those with room (Bamako's are crowded)
     html, _ = build_interactive(project)
     assert said.replace(" :", "\u00a0:") in html or said in html
 

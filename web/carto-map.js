@@ -228,8 +228,9 @@
     byEntry.sort(function (a, b) { return P.entry[a] - P.entry[b] || a - b; });
     byEntry.forEach(function (j) {
       (function () {
+        var shared = P.here && P.here[j] > 1;  /* a dot for several sites: ringed, as on the static page */
         var m = L.circleMarker(point(P.xy, j), {
-          radius: 5, fillColor: P.fill[j], fillOpacity: 1, color: "#ffffff", weight: 1
+          radius: 5, fillColor: P.fill[j], fillOpacity: 1, color: shared ? P.ring : "#ffffff", weight: shared ? 2 : 1
         }).addTo(map);
         m.cartoIndex = j;
         m.on("mouseover", function () { showSite(j); });

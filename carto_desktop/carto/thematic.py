@@ -358,6 +358,9 @@ def _reference_values(vmax: float) -> list[float]:
     return [float(v) for v in sorted({top, top / 2, top / 10}, reverse=True) if v >= 1 or vmax < 10]
 
 
+SHARED_RING = "#222222"  # the ring round a dot that stands for several sites (page and interactive map)
+
+
 def shared_locations(points: gpd.GeoDataFrame | None) -> int:
     """How many sites share their exact location with another site: each location is one dot on the map, so
     the map shows fewer dots than the table has sites (a facility listed once per service, rounded GPS)."""
@@ -370,8 +373,8 @@ def shared_locations(points: gpd.GeoDataFrame | None) -> int:
 def shared_locations_text(points: gpd.GeoDataFrame | None, lang: str) -> str:
     """The sentence the page's legend, the interactive map and the notices say (empty: every site has its dot)."""
     shared = shared_locations(points)
-    return translate("{n} sites share their location with another site: each location is drawn as one dot.", lang,
-                     n=format_number(shared, lang)) if shared else ""
+    return translate("{n} sites share their location with another site: each such location is drawn as one dot, "
+                     "ringed in black.", lang, n=format_number(shared, lang)) if shared else ""
 
 
 def points_style(data: MapData, template: Template, lang: str) -> AreaStyle:
@@ -401,7 +404,8 @@ def _points_style(data: MapData, template: Template, lang: str) -> AreaStyle:
 
 
 def draw_points(ax: Axes, data: MapData, template: Template, lang: str) -> LegendSpec:
-    """Point sites over light areas, coloured by category when there is one."""
+    """Point sites over light areas, coloured by category when there is one; a dot that stands for several
+    sites (the same coordinates) has their number beside it ("×3") where there is room, the legend says why."""
     draw_base_areas(ax, data.areas, template)
     style = points_style(data, template, lang)
     if data.points is not None and len(data.points):
@@ -409,6 +413,19 @@ def draw_points(ax: Axes, data: MapData, template: Template, lang: str) -> Legen
             sub = data.points[style.entries == i]
             ax.scatter(sub.geometry.x, sub.geometry.y, s=22, color=entry.colour, edgecolor="white", linewidth=0.6,
                        zorder=9)
+        if shared_locations(data.points):
+            xy = pd.DataFrame({"x": shapely.get_x(data.points.geometry.to_numpy()),
+                               "y": shapely.get_y(data.points.geometry.to_numpy())})
+            here = xy.value_counts(sort=True)
+            several = here[here > 1].index.to_frame(index=False)
+            ax.scatter(several["x"], several["y"], s=48, facecolor="none", edgecolor=SHARED_RING, linewidth=0.9,
+                       zorder=9.5, gid="shared-locations")  # round the dot and its white edge
+            ax.carto_labels = getattr(ax, "carto_labels", []) + [
+                Label([f"\u00d7{format_number(n, lang)}"], x, y, "value_label", 0.5 + k / 1000,  # before towns
+                      dict(fontsize=template.font("body_pt", 8) - 1.5, fontweight="bold", color="#222222", zorder=16,
+                           path_effects=halo(2.6)),
+                      positions=AROUND_POINT, gap_pt=3.5)
+                for k, ((x, y), n) in enumerate(here[here > 1].items())]
     return style.legend
 
 

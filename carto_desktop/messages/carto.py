@@ -23,8 +23,9 @@ FRENCH: dict[str, str] = {
     "Some letters in the map's texts are not in its fonts and show as empty boxes: {letters}. Write those words in letters the fonts have, or choose a template font that has them.":
         "Certaines lettres des textes de la carte manquent à ses polices et s'affichent en carrés vides : {letters}. "
         "Écrivez ces mots avec des lettres que les polices ont, ou choisissez dans le modèle une police qui les a.",
-    "{n} sites share their location with another site: each location is drawn as one dot.":
-        "{n} sites partagent leur emplacement avec un autre site : chaque emplacement est dessiné par un seul point.",
+    "{n} sites share their location with another site: each such location is drawn as one dot, ringed in black.":
+        "{n} sites partagent leur emplacement avec un autre site : chacun de ces emplacements est dessiné par un seul "
+        "point, cerclé de noir.",
     "Town": "Ville",
     "Lake": "Lac",
     "River": "Cours d'eau",
