@@ -5,6 +5,7 @@ The app edits one, the CLI builds one from its flags, and the sample project is 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -454,12 +455,34 @@ def _map_of_areas(project: Project, template: Template) -> PreparedMap:
         template.kind in ("choropleth", "presence", "symbols", "sectors") else (None, "", "")
     categories = _sectors(project, template, counted_rows, agg)
     counted = what_is_counted(table.data, agg, project.value_column, table.hxl_tags)
+    if agg == "count" and not project.value_column and not counted.rows_are_people:
+        notices.extend(_numbers_not_mapped(project, table))
     data = MapData(areas=values.areas, keys=match.keys, indicator=project.legend_heading or counted.indicator(lang, template.kind),
                    categories=categories, min_count=project.min_count, counts_people=counted.value_counts_people,
                    records_are_people=counted.rows_are_people, counted=counted, footnote=account.footnote(lang),
                    subtitle_note=translate("total rows only", lang) if totals else "", larger_areas=larger,
                    larger_label=larger_label, larger_level=larger_level)
     return PreparedMap(template, table, layer, match, values, data, notices, account)
+
+
+# words of the columns a table of area statistics is usually made for (people, households, totals), listed first
+_HEADCOUNT = re.compile(r"total|individ|\bind\b|person|people|idp|pdi|\bpin\b|b[ée]n[ée]ficiai|m[ée]nage|household|"
+                        r"\bhh\b|refug|r[ée]fugi|retourn|return", re.IGNORECASE)
+
+
+def _numbers_not_mapped(project: Project, table: Table) -> list[Told]:
+    """A count of the rows of a table of statistics (IOM DTM: a row per commune, with "Total No# of IDPs Ind#"):
+    counting rows is the default, and rarely what such a table is for, so the person is told which numbers the
+    map could show instead. Never for rows of people (a survey's ages are no total to map)."""
+    left_out = set(project.excluded_columns) | {c for c, r in project.roles.items() if r == IGNORE}
+    numbers = [c for c in table_roles(table).of("number") if c not in left_out]
+    if not numbers:
+        return []
+    numbers.sort(key=lambda c: _HEADCOUNT.search(str(c)) is None)  # stable: table order otherwise
+    shown = ", ".join(f"\"{c}\"" for c in numbers[:3]) + (", …" if len(numbers) > 3 else "")
+    return [Told(lambda lang: translate(
+        "The map counts the table's rows per area. It could show the total of a column of numbers instead: {columns} "
+        "(in the Style step, \"Count or add up\"; on the command line, --value).", lang, columns=shown), project.lang)]
 
 
 def _refuse_nothing_matched(project: Project, match: MatchResult) -> None:

@@ -1,6 +1,9 @@
 """French for what a map counts (`counted.py`) and the small-count rule's words on the map."""
 
 FRENCH: dict[str, str] = {
+    "The map counts the table's rows per area. It could show the total of a column of numbers instead: {columns} (in the Style step, \"Count or add up\"; on the command line, --value).":
+        "La carte compte les lignes du tableau par zone. Elle pourrait montrer plutôt le total d'une colonne de "
+        "nombres : {columns} (à l'étape Style, « Compter ou additionner » ; en ligne de commande, --value).",
     "Number of people or households": "Nombre de personnes ou de ménages",
     "Number of activities": "Nombre d'activités",
     "Number of sites": "Nombre de sites",
