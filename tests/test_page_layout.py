@@ -127,6 +127,22 @@ def test_symbols_sit_above_boundaries_legend_covers_the_maximum_and_the_largest_
     assert 0 < symbols.get_facecolor()[0][3] < 1  # see-through: the boundary under a circle still shows
 
 
+def test_a_few_organisations_get_whole_reference_circles(tmp_path):
+    """Up to 3 organisations per département (a generated 3W on Niger's built-in departments): the legend's
+    circles said "5", "2.50" and "0.50" organisations."""
+    rows = ["adm2_pcode,Organisation"] + [f"NE00{r}00{d},ONG {k}" for r in (1, 2, 3) for d in (1, 2)
+                                          for k in range(1, r + 1)]
+    table = tmp_path / "3w.csv"
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    project = Project(table=table, boundaries="builtin:NER/2", value_column="Organisation", agg="distinct",
+                      template="symbols", whole_country=True)
+    report, result = _report(project)
+    assert result.data.areas["value"].max() == 3
+    legend = next(e for e in report["elements"] if e["kind"] == "legend")["text"].split("\n")
+    circles = [t for t in legend if t.replace(".", "").replace(",", "").isdigit()]
+    assert circles == ["5", "2", "1"]
+
+
 def test_name_halos_are_wide_enough_to_fill_the_letters_counters():
     """A 2 pt halo on 6.5 pt names left the dark fill showing inside D, O and e (coloured specks)."""
     from matplotlib.patheffects import Stroke

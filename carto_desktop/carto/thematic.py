@@ -285,7 +285,7 @@ def symbol_style(data: MapData, template: Template, lang: str) -> AreaStyle:
     finite = np.isfinite(values) & (values > 0)
     colour = template.colour("symbol", "#cb181d")
     vmax = float(values[finite].max()) if finite.any() else 1.0
-    refs = _reference_values(vmax)
+    refs = _reference_values(vmax, whole=bool(finite.any()) and bool(np.all(values[finite] == np.round(values[finite]))))
     top = max(refs[0], vmax)  # the largest legend circle is at least the data's largest
 
     def radius_mm(v):
@@ -348,14 +348,20 @@ def draw_symbols(ax: Axes, data: MapData, template: Template, lang: str, mm_to_u
     return style.legend
 
 
-def _reference_values(vmax: float) -> list[float]:
+def _reference_values(vmax: float, whole: bool = False) -> list[float]:
     """Three round values for the circle legend: the smallest round number (1, 2, 5 × 10ⁿ) ≥ max,
-    its half and a tenth, so no circle on the map is larger than the legend's largest."""
+    its half and a tenth, so no circle on the map is larger than the legend's largest. Counts (`whole`:
+    organisations, sites, people) get whole numbers only: no legend circle of "2.5 organisations"."""
     if vmax <= 0:
         return [1.0]
     exp = 10 ** np.floor(np.log10(vmax))
     top = min(m * exp for m in (1, 2, 5, 10) if m * exp >= vmax)
-    return [float(v) for v in sorted({top, top / 2, top / 10}, reverse=True) if v >= 1 or vmax < 10]
+    values = {top, top / 2, top / 10}
+    if whole:
+        values = {float(np.floor(v)) for v in values if v >= 1}
+        if len(values) < 3:
+            values.add(1.0)
+    return [float(v) for v in sorted(values, reverse=True) if v >= 1 or vmax < 10]
 
 
 SHARED_RING = "#222222"  # the ring round a dot that stands for several sites (page and interactive map)
