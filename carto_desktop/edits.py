@@ -18,6 +18,7 @@ from typing import Any
 from carto_desktop.builtin_boundaries.catalogue import is_builtin
 from carto_desktop.choices import IGNORE, NOT_A_PLACE, Project
 from carto_desktop.project_file import field_kinds
+from carto_desktop.value_columns import default_value_column
 
 # the fields a table's columns fill: a new table or sheet forgets them
 TABLE_COLUMNS = ("key_column", "parent_column", "value_column", "category_column", "lat_column", "lon_column")
@@ -241,21 +242,45 @@ class FollowPersonalDetection(Edit):
 
 # --- what the map shows ---------------------------------------------------------------------------
 
+ADDS_UP = frozenset({"sum", "mean"})  # the ways of combining rows that need a column of numbers
+
+
 @dataclass(frozen=True)
 class ChooseAggregation(Edit):
-    """How rows make an area's value. Counting rows needs no column; the others need one, so the
-    first number column (`first_column`) is taken when none is chosen. The automatic legend
-    heading follows the indicator."""
+    """How rows make an area's value. Counting rows needs no column; the others need one when none is chosen.
+
+    A sum or an average takes the best column of numbers (`value_columns.default_value_column`: `numbers` are
+    the columns the table's detection calls numbers, in table order; the person's roles and kept-out columns
+    apply), never a P-code, an ID, a coordinate or a date written as digits; with no such column the edit
+    changes nothing (`refused`: the Style step says why) rather than adding up a code. Counting different
+    values takes `first_column`. The automatic legend heading follows the indicator."""
 
     agg: str
     first_column: str | None = None
+    numbers: tuple[str, ...] = ()
+    columns: tuple[str, ...] | None = None  # the table's columns in order (columns the person calls numbers)
+
+    def value_column(self, project: Project) -> str | None:
+        """The column the map will use after this edit (None: rows are counted, or none fits)."""
+        if self.agg == "count":
+            return None
+        if project.value_column:
+            return project.value_column
+        if self.agg in ADDS_UP:
+            return default_value_column(self.numbers, project.roles, project.excluded_columns, self.columns)
+        return self.first_column
+
+    def refused(self, project: Project) -> bool:
+        """Whether the edit cannot be made: a sum or an average with no column chosen and none of numbers."""
+        return self.agg in ADDS_UP and self.value_column(project) is None
 
     def apply(self, project: Project) -> Project:
+        if self.refused(project):
+            return project
         change: dict[str, Any] = {"agg": self.agg, "legend_heading": None}
-        if self.agg == "count":
-            change["value_column"] = None
-        elif not project.value_column and self.first_column:
-            change["value_column"] = self.first_column
+        column = self.value_column(project)
+        if self.agg == "count" or column:
+            change["value_column"] = column
         return replace(project, **change)
 
 

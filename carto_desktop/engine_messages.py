@@ -197,6 +197,7 @@ class TableInspected:
     row_numbers: tuple[int, ...] = ()  # the row numbers the person sees in their file
     n_rows: int = 0
     roles: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # detected: column -> (role, level)
+    numbers: tuple[str, ...] = ()  # the columns detected as numbers, in table order (what a sum may add up)
     warnings: tuple[InBoth, ...] = ()
     builtin: BuiltinFit | None = None
     personal: tuple[PersonalColumn, ...] = ()

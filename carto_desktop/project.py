@@ -5,7 +5,6 @@ The app edits one, the CLI builds one from its flags, and the sample project is 
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -34,6 +33,7 @@ from carto_desktop.rows_account import (
     RowsAccount, account_rows, account_sites, larger_area_label, larger_area_of_rows,
 )
 from carto_desktop.totals import check_totals, find_total_rows
+from carto_desktop.value_columns import value_columns
 from carto_desktop.errors import DataError, OptionError
 from carto_desktop.hexagons import KEYS as HEXAGON_KEYS, NICE_KM, count_in_hexagons, size_text
 from carto_desktop.number_format import format_number
@@ -465,20 +465,15 @@ def _map_of_areas(project: Project, template: Template) -> PreparedMap:
     return PreparedMap(template, table, layer, match, values, data, notices, account)
 
 
-# words of the columns a table of area statistics is usually made for (people, households, totals), listed first
-_HEADCOUNT = re.compile(r"total|individ|\bind\b|person|people|idp|pdi|\bpin\b|b[ée]n[ée]ficiai|m[ée]nage|household|"
-                        r"\bhh\b|refug|r[ée]fugi|retourn|return", re.IGNORECASE)
-
-
 def _numbers_not_mapped(project: Project, table: Table) -> list[Told]:
     """A count of the rows of a table of statistics (IOM DTM: a row per commune, with "Total No# of IDPs Ind#"):
     counting rows is the default, and rarely what such a table is for, so the person is told which numbers the
-    map could show instead. Never for rows of people (a survey's ages are no total to map)."""
-    left_out = set(project.excluded_columns) | {c for c, r in project.roles.items() if r == IGNORE}
-    numbers = [c for c in table_roles(table).of("number") if c not in left_out]
+    map could show instead, best first (`value_columns`: the ones "Sum of a column" would take). Never for rows
+    of people (a survey's ages are no total to map)."""
+    numbers = value_columns(table_roles(table).of("number"), project.roles, project.excluded_columns,
+                            [str(c) for c in table.data.columns])
     if not numbers:
         return []
-    numbers.sort(key=lambda c: _HEADCOUNT.search(str(c)) is None)  # stable: table order otherwise
     shown = ", ".join(f"\"{c}\"" for c in numbers[:3]) + (", …" if len(numbers) > 3 else "")
     return [Told(lambda lang: translate(
         "The map counts the table's rows per area. It could show the total of a column of numbers instead: {columns} "

@@ -21,8 +21,9 @@ def _hints(project: Project) -> list[str]:
 
 def test_a_count_of_statistics_rows_names_the_totals_it_could_show():
     (hint,) = _hints(Project(table=DTM_MALI))
-    # totals of people first, in table order; three named, the rest said to exist
-    assert '"Total No# of IDPs HH", "Total No# of IDPs Ind#", "Num_Ret_IDP_HH", …' in hint
+    # totals of people first (individuals before households), in table order; three named, the rest said to exist:
+    # the first is the one "Sum of a column" takes (`value_columns`)
+    assert '"Total No# of IDPs Ind#", "Total No# of Returnees Ind#", "Total No# of IDPs HH", …' in hint
     assert "--value" in hint and "Count or add up" in hint
     (french,) = _hints(Project(table=DTM_MALI, lang="fr"))
     assert french.startswith("La carte compte les lignes du tableau par zone.") and "Compter ou additionner" in french

@@ -1,4 +1,5 @@
 """Each edit rule of the app, without Qt: what else changes when the user changes one thing."""
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,13 +111,81 @@ def test_personal_columns_follow_the_detection_and_the_users_word():
 
 @pytest.mark.parametrize("agg, value, first, expected", [
     ("count", "Organisation", "Organisation", ("count", None)),  # counting rows needs no column
-    ("sum", None, "Bénéficiaires", ("sum", "Bénéficiaires")),  # adding up needs one: the first offered
+    ("sum", None, "Bénéficiaires", ("sum", "Bénéficiaires")),  # adding up needs one: the best number column
     ("mean", "Montant", "Bénéficiaires", ("mean", "Montant")),  # the column chosen stays
+    ("distinct", None, "Organisation", ("distinct", "Organisation")),  # counting values: the first offered
 ])
 def test_the_aggregation_brings_the_column_it_needs(agg, value, first, expected):
     project = Project(table=TABLE, boundaries=ADM2, value_column=value, legend_heading="Mine")
-    after = apply_edit(project, ChooseAggregation(agg, first))
+    after = apply_edit(project, ChooseAggregation(agg, first, numbers=("Bénéficiaires",)))
     assert (after.agg, after.value_column, after.legend_heading) == (*expected, None)
+
+
+def _numbers(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The columns the table's detection calls numbers (what the app's Data step sends), and all its columns."""
+    from carto_desktop.intake import read_table
+    from carto_desktop.project import table_roles
+
+    table = read_table(path)
+    return tuple(table_roles(table).of("number")), tuple(str(c) for c in table.data.columns)
+
+
+def test_a_sum_takes_the_total_of_people_never_a_code(real_data):
+    """IOM DTM tables: admin P-codes and dates come first, then households before individuals; the sum takes
+    the total of individuals. Chad's site assessment starts its numbers with a distance ("a6_2_isole_dist")."""
+    mali = real_data / "tables" / "mli_dtm_r72_baseline_assessment.xlsx"
+    numbers, columns = _numbers(mali)
+    project = Project(table=mali)
+    summed = apply_edit(project, ChooseAggregation("sum", columns[0], numbers, columns))
+    assert (summed.agg, summed.value_column) == ("sum", "Total No# of IDPs Ind#")
+    # the person's word: a column ignored or kept out is never added up; one they call a number may be
+    ignored = replace(project, roles={"Total No# of IDPs Ind#": "ignore"},
+                      excluded_columns=("Total No# of Returnees Ind#",))
+    assert apply_edit(ignored, ChooseAggregation("mean", None, numbers, columns)).value_column == \
+        "Total No# of IDPs HH"
+    only_code = replace(project, roles={c: "identifier" for c in numbers} | {"Admin 3 pcode": "number"})
+    assert apply_edit(only_code, ChooseAggregation("sum", None, numbers, columns)).value_column == "Admin 3 pcode"
+
+    chad = real_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx"
+    numbers, columns = _numbers(chad)
+    assert numbers[0] == "a6_2_isole_dist"  # the premise: the first column of numbers is no total
+    summed = apply_edit(Project(table=chad), ChooseAggregation("sum", columns[0], numbers, columns))
+    assert summed.value_column == "Total individus déplacés"
+
+
+def test_a_table_whose_first_numbers_are_codes(tmp_path):
+    """A generated table: village codes and site IDs written as digits, a P-code, GPS and a year before the
+    headcount. The sum takes the headcount; with no column of numbers at all the edit changes nothing (the
+    Style step says why) rather than adding up a code."""
+    import random
+
+    rng = random.Random(7)
+    codes = ["NE001001", "NE001002", "NE002001", "NE003001"]
+    rows = ["site_id,code_village,adm2_pcode,latitude,longitude,Nombre de ménages,Nombre de personnes"]
+    rows += [f"{1000 + i},{50210 + 7 * i},{rng.choice(codes)},{13 + rng.random():.4f},{2 + rng.random():.4f},"
+             f"{rng.randint(1, 50)},{rng.randint(5, 500)}" for i in range(40)]
+    path = tmp_path / "sites.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    numbers, columns = _numbers(path)
+    assert "site_id" not in numbers and "code_village" not in numbers
+    project = Project(table=path, boundaries="builtin:NER/2")
+    edit = ChooseAggregation("sum", columns[0], numbers, columns)  # the first column offered is an ID
+    assert not edit.refused(project)
+    assert apply_edit(project, edit).value_column == "Nombre de personnes"
+    # no column of numbers left: nothing changes, and the edit says it was refused
+    left = replace(project, roles={"Nombre de ménages": "ignore"}, excluded_columns=("Nombre de personnes",))
+    refused = ChooseAggregation("sum", columns[0], numbers, columns)
+    assert refused.refused(left) and apply_edit(left, refused) is left
+    assert not ChooseAggregation("count", columns[0], numbers, columns).refused(left)
+
+
+def test_a_count_map_names_the_columns_a_sum_would_take(real_data):
+    """One ranking for both: the first column the count map's notice names is the one "Sum of a column" takes."""
+    from carto_desktop.value_columns import value_columns
+
+    numbers, columns = _numbers(real_data / "tables" / "mli_dtm_r72_baseline_assessment.xlsx")
+    assert value_columns(numbers, {}, (), columns)[:4] == [
+        "Total No# of IDPs Ind#", "Total No# of Returnees Ind#", "Total No# of IDPs HH", "Total No# of Returnees HH#"]
 
 
 def test_the_value_column_brings_an_aggregation_that_uses_it():

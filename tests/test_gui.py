@@ -263,3 +263,44 @@ def test_atlas_export_from_the_export_step(window, qtbot, tmp_path):
         window.export_to(out)
     data = out.read_bytes()
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 10  # one page per Mali region
+
+
+def test_the_style_steps_sum_takes_the_total_of_people_and_says_when_there_is_none(qtbot, real_data):
+    """"Sum of a column" with no column chosen, on IOM DTM's Mali table (P-codes and dates first): the Style step
+    sends the edit, whose column is the total of individuals, and shows it; with no column of numbers left it
+    says so and adds nothing up."""
+    from dataclasses import replace
+
+    from carto_desktop.choices import Project
+    from carto_desktop.edits import apply_edit
+    from carto_desktop.gui.engine_tasks import inspect_table
+    from carto_desktop.gui.style_step import StyleStep
+
+    table = real_data / "tables" / "mli_dtm_r72_baseline_assessment.xlsx"
+    info = inspect_table(str(table))  # what the engine process sends the window
+    step = StyleStep()
+    qtbot.addWidget(step)
+    step.show()
+    project = Project(table=table)
+    step.show_project(project)
+    step.show_columns(list(info.columns))
+    step.show_numbers(info.numbers)
+    assert step.value_combo.itemData(1) == "Snapshot Date"  # the first column offered is no number
+    sent = []
+    step.edited.connect(sent.append)
+    step.agg_combo.setCurrentIndex(step.agg_combo.findData("sum"))
+    step.agg_combo.activated.emit(step.agg_combo.currentIndex())
+    (edit,) = sent
+    project = apply_edit(project, edit)
+    step.show_project(project)
+    assert (project.agg, project.value_column) == ("sum", "Total No# of IDPs Ind#")
+    assert step.value_combo.currentText() == "Total No# of IDPs Ind#" and step.no_numbers.isHidden()
+
+    # every column of numbers ignored: nothing sent, the map keeps counting rows, and the person is told why
+    counting = replace(Project(table=table), roles={c: "ignore" for c in info.numbers})
+    step.show_project(counting)
+    sent.clear()
+    step.agg_combo.setCurrentIndex(step.agg_combo.findData("mean"))
+    step.agg_combo.activated.emit(step.agg_combo.currentIndex())
+    assert sent == [] and step.agg_combo.currentData() == "count"
+    assert step.no_numbers.isVisible() and "codes, identifiers" in step.no_numbers.text()

@@ -308,6 +308,11 @@ FR = {
     "The column whose values are counted, added up or averaged":
         "La colonne dont les valeurs sont comptées, additionnées ou moyennées",
     "Column:": "Colonne :",
+    "No column of this table holds numbers to add up: codes, identifiers, coordinates and dates are never added up. "
+    "Choose the column in \"Column:\", or mark it as \"Number\" in the Data step.":
+        "Aucune colonne de ce tableau ne contient de nombres à additionner : les codes, identifiants, coordonnées "
+        "et dates ne sont jamais additionnés. Choisissez la colonne dans « Colonne : », ou indiquez « Nombre » "
+        "pour elle à l'étape Données.",
     "(none: count rows)": "(aucune : compter les lignes)",
     "The column that puts rows into groups, for example the sector or cluster; each group gets its own small map "
     "or colour":

@@ -630,10 +630,10 @@
     <name>MainWindow</name>
     <message>
         <location filename="../carto_desktop/gui/main_window.py" line="96" />
-        <location filename="../carto_desktop/gui/main_window.py" line="600" />
-        <location filename="../carto_desktop/gui/main_window.py" line="623" />
-        <location filename="../carto_desktop/gui/main_window.py" line="653" />
-        <location filename="../carto_desktop/gui/main_window.py" line="715" />
+        <location filename="../carto_desktop/gui/main_window.py" line="601" />
+        <location filename="../carto_desktop/gui/main_window.py" line="624" />
+        <location filename="../carto_desktop/gui/main_window.py" line="654" />
+        <location filename="../carto_desktop/gui/main_window.py" line="716" />
         <source>Carto Desktop</source>
         <translation>Carto Desktop</translation>
     </message>
@@ -668,22 +668,22 @@
         <translation>Création de la carte…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="409" />
+        <location filename="../carto_desktop/gui/main_window.py" line="410" />
         <source>Map ready</source>
         <translation>Carte prête</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="439" />
+        <location filename="../carto_desktop/gui/main_window.py" line="440" />
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="451" />
+        <location filename="../carto_desktop/gui/main_window.py" line="452" />
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="453" />
+        <location filename="../carto_desktop/gui/main_window.py" line="454" />
         <source>Map exported</source>
         <translation>Carte exportée</translation>
     </message>
@@ -828,93 +828,93 @@
         <translation>Recherche des limites qui correspondent au tableau…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="364" />
+        <location filename="../carto_desktop/gui/main_window.py" line="365" />
         <source>Choose the boundaries: built in, or your own file.</source>
         <translation>Choisissez les limites : intégrées, ou votre propre fichier.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="377" />
+        <location filename="../carto_desktop/gui/main_window.py" line="378" />
         <source>map</source>
         <translation>carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="394" />
+        <location filename="../carto_desktop/gui/main_window.py" line="395" />
         <source>Notes on this map: %1</source>
         <translation>Remarques sur cette carte : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="403" />
+        <location filename="../carto_desktop/gui/main_window.py" line="404" />
         <source>Matched: %1 · to review: %2 · not found: %3</source>
         <translation>Appariées : %1 · à vérifier : %2 · introuvables : %3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="425" />
+        <location filename="../carto_desktop/gui/main_window.py" line="426" />
         <source>unsure</source>
         <translation>incertain</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="425" />
+        <location filename="../carto_desktop/gui/main_window.py" line="426" />
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="465" />
+        <location filename="../carto_desktop/gui/main_window.py" line="466" />
         <source>Map data saved: %1</source>
         <translation>Données de la carte enregistrées : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="470" />
+        <location filename="../carto_desktop/gui/main_window.py" line="471" />
         <source>The map's data was not written.</source>
         <translation>Les données de la carte n'ont pas été écrites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="505" />
+        <location filename="../carto_desktop/gui/main_window.py" line="506" />
         <source>Now choose the table.</source>
         <translation>Choisissez maintenant le tableau.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="510" />
+        <location filename="../carto_desktop/gui/main_window.py" line="511" />
         <source>Choose table</source>
         <translation>Choisir le tableau</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="511" />
+        <location filename="../carto_desktop/gui/main_window.py" line="512" />
         <source>Tables (%1)</source>
         <translation>Tableaux (%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="547" />
+        <location filename="../carto_desktop/gui/main_window.py" line="548" />
         <source>Carto Desktop does not know what to do with %1</source>
         <translation>Carto Desktop ne sait pas quoi faire de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="562" />
+        <location filename="../carto_desktop/gui/main_window.py" line="563" />
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="563" />
-        <location filename="../carto_desktop/gui/main_window.py" line="588" />
+        <location filename="../carto_desktop/gui/main_window.py" line="564" />
+        <location filename="../carto_desktop/gui/main_window.py" line="589" />
         <source>Carto Desktop projects (*%1)</source>
         <translation>Projets Carto Desktop (*%1)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="583" />
+        <location filename="../carto_desktop/gui/main_window.py" line="584" />
         <source>Project saved: %1</source>
         <translation>Projet enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="587" />
+        <location filename="../carto_desktop/gui/main_window.py" line="588" />
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="593" />
+        <location filename="../carto_desktop/gui/main_window.py" line="594" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="601" />
+        <location filename="../carto_desktop/gui/main_window.py" line="602" />
         <source>This project uses files outside its folder:
 %1
 
@@ -925,32 +925,32 @@ Open them?</source>
 Les ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="617" />
+        <location filename="../carto_desktop/gui/main_window.py" line="618" />
         <source>These input files were not found: %1. Choose them again in step 1.</source>
         <translation>Ces fichiers d'entrée sont introuvables : %1. Choisissez-les de nouveau à l'étape 1.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="620" />
+        <location filename="../carto_desktop/gui/main_window.py" line="621" />
         <source>These input files have changed since the project was saved: %1. The map uses their new content.</source>
         <translation>Ces fichiers d'entrée ont changé depuis l'enregistrement du projet : %1. La carte utilise leur nouveau contenu.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="654" />
+        <location filename="../carto_desktop/gui/main_window.py" line="655" />
         <source>Carto Desktop was closed before your last changes were saved. Do you want to recover them?</source>
         <translation>Carto Desktop a été fermé avant l'enregistrement de vos dernières modifications. Voulez-vous les récupérer ?</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="659" />
+        <location filename="../carto_desktop/gui/main_window.py" line="660" />
         <source>Recover my work</source>
         <translation>Récupérer mon travail</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="660" />
+        <location filename="../carto_desktop/gui/main_window.py" line="661" />
         <source>Start afresh</source>
         <translation>Repartir de zéro</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/main_window.py" line="714" />
+        <location filename="../carto_desktop/gui/main_window.py" line="715" />
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -1278,331 +1278,336 @@ Les ouvrir ?</translation>
     </message>
     <message>
         <location filename="../carto_desktop/gui/style_step.py" line="101" />
+        <source>No column of this table holds numbers to add up: codes, identifiers, coordinates and dates are never added up. Choose the column in "Column:", or mark it as "Number" in the Data step.</source>
+        <translation>Aucune colonne de ce tableau ne contient de nombres à additionner : les codes, identifiants, coordonnées et dates ne sont jamais additionnés. Choisissez la colonne dans « Colonne : », ou indiquez « Nombre » pour elle à l'étape Données.</translation>
+    </message>
+    <message>
+        <location filename="../carto_desktop/gui/style_step.py" line="109" />
         <source>The column that puts rows into groups, for example the sector or cluster; each group gets its own small map or colour</source>
         <translation>La colonne qui range les lignes en groupes, par exemple le secteur ou le cluster ; chaque groupe a sa propre petite carte ou couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="105" />
+        <location filename="../carto_desktop/gui/style_step.py" line="113" />
         <source>Groups (sector):</source>
         <translation>Groupes (secteur) :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="110" />
+        <location filename="../carto_desktop/gui/style_step.py" line="118" />
         <source>Latitude and longitude: the GPS position of each site, in degrees</source>
         <translation>Latitude et longitude : la position GPS de chaque site, en degrés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="113" />
+        <location filename="../carto_desktop/gui/style_step.py" line="121" />
         <source>Latitude column:</source>
         <translation>Colonne de latitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="114" />
+        <location filename="../carto_desktop/gui/style_step.py" line="122" />
         <source>Longitude column:</source>
         <translation>Colonne de longitude :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="118" />
+        <location filename="../carto_desktop/gui/style_step.py" line="126" />
         <source>area</source>
         <translation>zone</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="119" />
+        <location filename="../carto_desktop/gui/style_step.py" line="127" />
         <source>hexagon grid</source>
         <translation>grille d'hexagones</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="121" />
+        <location filename="../carto_desktop/gui/style_step.py" line="129" />
         <source>The rows of this table are people or households, so their GPS points are not drawn one by one: a dot can show where a family lives. They are counted per area, or per hexagon of a grid of equal cells, and small counts are shown as "fewer than 5".</source>
         <translation>Les lignes de ce tableau sont des personnes ou des ménages : leurs points GPS ne sont pas dessinés un par un, car un point peut montrer où vit une famille. Ils sont comptés par zone, ou par hexagone d'une grille de cellules égales, et les petits effectifs sont affichés comme « moins de 5 ».</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="126" />
+        <location filename="../carto_desktop/gui/style_step.py" line="134" />
         <source>Count people per:</source>
         <translation>Compter les personnes par :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="130" />
+        <location filename="../carto_desktop/gui/style_step.py" line="138" />
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="131" />
+        <location filename="../carto_desktop/gui/style_step.py" line="139" />
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="133" />
+        <location filename="../carto_desktop/gui/style_step.py" line="141" />
         <source>The width of one hexagon, in kilometres. Larger hexagons protect people better; "Automatic" gives about 30 across the points.</source>
         <translation>La largeur d'un hexagone, en kilomètres. De plus grands hexagones protègent mieux les personnes ; « Automatique » en donne environ 30 sur l'étendue des points.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="136" />
+        <location filename="../carto_desktop/gui/style_step.py" line="144" />
         <source>Hexagon size:</source>
         <translation>Taille des hexagones :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="139" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Off: every figure shown</source>
         <translation>Désactivé : tous les chiffres affichés</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="139" />
+        <location filename="../carto_desktop/gui/style_step.py" line="147" />
         <source>Under 3</source>
         <translation>Moins de 3</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="140" />
+        <location filename="../carto_desktop/gui/style_step.py" line="148" />
         <source>Under 5</source>
         <translation>Moins de 5</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="140" />
+        <location filename="../carto_desktop/gui/style_step.py" line="148" />
         <source>Under 10</source>
         <translation>Moins de 10</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="142" />
+        <location filename="../carto_desktop/gui/style_step.py" line="150" />
         <source>Small counts of people can single someone out: they are shown as "fewer than N" instead of the figure</source>
         <translation>Un petit effectif de personnes peut permettre de reconnaître quelqu'un : il est affiché « moins de N » au lieu du chiffre</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="146" />
+        <location filename="../carto_desktop/gui/style_step.py" line="154" />
         <source>Hide small counts:</source>
         <translation>Masquer les petits effectifs :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="147" />
+        <location filename="../carto_desktop/gui/style_step.py" line="155" />
         <source>Areas with fewer people than this show "fewer than N" instead of the figure. Only counts of people are hidden, never organisations, activities or sites.</source>
         <translation>Les zones comptant moins de personnes que ce seuil affichent « moins de N » au lieu du chiffre. Seuls les effectifs de personnes sont masqués, jamais les organisations, les activités ou les sites.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="161" />
+        <location filename="../carto_desktop/gui/style_step.py" line="169" />
         <source>Colours</source>
         <translation>Couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="164" />
-        <location filename="../carto_desktop/gui/style_step.py" line="175" />
-        <location filename="../carto_desktop/gui/style_step.py" line="182" />
-        <location filename="../carto_desktop/gui/style_step.py" line="240" />
-        <location filename="../carto_desktop/gui/style_step.py" line="354" />
+        <location filename="../carto_desktop/gui/style_step.py" line="172" />
+        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="190" />
+        <location filename="../carto_desktop/gui/style_step.py" line="248" />
+        <location filename="../carto_desktop/gui/style_step.py" line="371" />
         <source>As the template says</source>
         <translation>Comme le prévoit le modèle</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="165" />
+        <location filename="../carto_desktop/gui/style_step.py" line="173" />
         <source>Same number of areas in each class (quantiles)</source>
         <translation>Autant de zones dans chaque classe (quantiles)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="166" />
+        <location filename="../carto_desktop/gui/style_step.py" line="174" />
         <source>Classes of equal width (equal intervals)</source>
         <translation>Classes de même largeur (intervalles égaux)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="167" />
+        <location filename="../carto_desktop/gui/style_step.py" line="175" />
         <source>Natural groups in the data (natural breaks)</source>
         <translation>Groupes naturels des données (seuils naturels)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="169" />
+        <location filename="../carto_desktop/gui/style_step.py" line="177" />
         <source>Classification: how the numbers are cut into a few colour classes</source>
         <translation>Classification : comment les nombres sont répartis en quelques classes de couleur</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="172" />
+        <location filename="../carto_desktop/gui/style_step.py" line="180" />
         <source>Grouping:</source>
         <translation>Découpage :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="177" />
+        <location filename="../carto_desktop/gui/style_step.py" line="185" />
         <source>How many colours the legend has (3 to 7 read best)</source>
         <translation>Combien de couleurs compte la légende (de 3 à 7, c'est le plus lisible)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="179" />
+        <location filename="../carto_desktop/gui/style_step.py" line="187" />
         <source>Number of classes:</source>
         <translation>Nombre de classes :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="191" />
         <source>Yellow to red</source>
         <translation>Du jaune au rouge</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="191" />
         <source>Orange to dark red</source>
         <translation>De l'orange au rouge foncé</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="183" />
+        <location filename="../carto_desktop/gui/style_step.py" line="191" />
         <source>Reds</source>
         <translation>Rouges</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="184" />
+        <location filename="../carto_desktop/gui/style_step.py" line="192" />
         <source>Blues</source>
         <translation>Bleus</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="184" />
+        <location filename="../carto_desktop/gui/style_step.py" line="192" />
         <source>Greens</source>
         <translation>Verts</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="184" />
+        <location filename="../carto_desktop/gui/style_step.py" line="192" />
         <source>Purples</source>
         <translation>Violets</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="185" />
+        <location filename="../carto_desktop/gui/style_step.py" line="193" />
         <source>Yellow to blue</source>
         <translation>Du jaune au bleu</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="185" />
+        <location filename="../carto_desktop/gui/style_step.py" line="193" />
         <source>Greys (for black and white printing)</source>
         <translation>Gris (pour l'impression en noir et blanc)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="188" />
+        <location filename="../carto_desktop/gui/style_step.py" line="196" />
         <source>Palette: the range of colours, light for low values, dark for high values</source>
         <translation>Palette : la gamme de couleurs, claires pour les petites valeurs, foncées pour les grandes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="192" />
+        <location filename="../carto_desktop/gui/style_step.py" line="200" />
         <source>Palette:</source>
         <translation>Palette :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="195" />
+        <location filename="../carto_desktop/gui/style_step.py" line="203" />
         <source>Texts</source>
         <translation>Textes</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="198" />
+        <location filename="../carto_desktop/gui/style_step.py" line="206" />
         <source>Automatic title</source>
         <translation>Titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="200" />
+        <location filename="../carto_desktop/gui/style_step.py" line="208" />
         <source>Automatic subtitle</source>
         <translation>Sous-titre automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="202" />
+        <location filename="../carto_desktop/gui/style_step.py" line="210" />
         <source>Automatic legend heading</source>
         <translation>Titre de légende automatique</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="203" />
+        <location filename="../carto_desktop/gui/style_step.py" line="211" />
         <source>The legend is the box that explains the colours</source>
         <translation>La légende est le cadre qui explique les couleurs</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="205" />
-        <location filename="../carto_desktop/gui/style_step.py" line="318" />
+        <location filename="../carto_desktop/gui/style_step.py" line="213" />
+        <location filename="../carto_desktop/gui/style_step.py" line="335" />
         <source>Who collected or published the data</source>
         <translation>Qui a collecté ou publié les données</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="206" />
+        <location filename="../carto_desktop/gui/style_step.py" line="214" />
         <source>Your words for the data's source, printed in the map's sources line, for example "OCHA Mali, 3W, December 2023"</source>
         <translation>Vos mots pour la source des données, imprimés dans la ligne des sources de la carte, par exemple « OCHA Mali, 3W, décembre 2023 »</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="208" />
+        <location filename="../carto_desktop/gui/style_step.py" line="216" />
         <source>No source is given for the data: the map says "source not given". Type where the data come from.</source>
         <translation>Aucune source n'est indiquée pour les données : la carte affiche « source non indiquée ». Indiquez d'où viennent les données.</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="223" />
+        <location filename="../carto_desktop/gui/style_step.py" line="231" />
         <source>Title:</source>
         <translation>Titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="224" />
+        <location filename="../carto_desktop/gui/style_step.py" line="232" />
         <source>Subtitle:</source>
         <translation>Sous-titre :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="225" />
+        <location filename="../carto_desktop/gui/style_step.py" line="233" />
         <source>Legend heading:</source>
         <translation>Titre de la légende :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="226" />
+        <location filename="../carto_desktop/gui/style_step.py" line="234" />
         <source>Source:</source>
         <translation>Source des données :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="229" />
+        <location filename="../carto_desktop/gui/style_step.py" line="237" />
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="230" />
+        <location filename="../carto_desktop/gui/style_step.py" line="238" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="231" />
+        <location filename="../carto_desktop/gui/style_step.py" line="239" />
         <source>The language of the texts on the map itself</source>
         <translation>La langue des textes sur la carte elle-même</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="233" />
+        <location filename="../carto_desktop/gui/style_step.py" line="241" />
         <source>Map language:</source>
         <translation>Langue de la carte :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="235" />
+        <location filename="../carto_desktop/gui/style_step.py" line="243" />
         <source>Choose logo…</source>
         <translation>Choisir le logo…</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="236" />
+        <location filename="../carto_desktop/gui/style_step.py" line="244" />
         <source>Your organisation's logo (a PNG image), shown at the top right of the map</source>
         <translation>Le logo de votre organisation (une image PNG), affiché en haut à droite de la carte</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="238" />
+        <location filename="../carto_desktop/gui/style_step.py" line="246" />
         <source>No logo</source>
         <translation>Sans logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="245" />
+        <location filename="../carto_desktop/gui/style_step.py" line="253" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="275" />
+        <location filename="../carto_desktop/gui/style_step.py" line="288" />
         <source>(none: count rows)</source>
         <translation>(aucune : compter les lignes)</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="278" />
+        <location filename="../carto_desktop/gui/style_step.py" line="291" />
         <source>Detect automatically</source>
         <translation>Détecter automatiquement</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="317" />
+        <location filename="../carto_desktop/gui/style_step.py" line="334" />
         <source>From credits.json: %1</source>
         <translation>Selon credits.json : %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="337" />
+        <location filename="../carto_desktop/gui/style_step.py" line="354" />
         <source>Under %1</source>
         <translation>Moins de %1</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="364" />
+        <location filename="../carto_desktop/gui/style_step.py" line="381" />
         <source>Choose logo</source>
         <translation>Choisir le logo</translation>
     </message>
     <message>
-        <location filename="../carto_desktop/gui/style_step.py" line="364" />
+        <location filename="../carto_desktop/gui/style_step.py" line="381" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>

@@ -18,6 +18,7 @@ from dataclasses import fields
 from typing import Any, Callable
 
 from carto_desktop.choices import Project
+from carto_desktop.value_columns import NUMBER
 from carto_desktop.engine_messages import (PREVIEW_DPI, Area, BuiltinFit, CheckFailed, CheckItem, CheckSection,
                                            CheckShown, DrawHighlight, DrawPreview, ErrorReport,
                                            DataExported, Exported, ExportData, ExportMap, InBoth, InspectLayer, InspectTable, LayersInspected,
@@ -141,6 +142,7 @@ def inspect_table(path: str, sheet: str | None = None, roles: dict[str, str] | N
         row_numbers=tuple(int(n) for n in table.row_numbers[:TABLE_PREVIEW_ROWS]),
         n_rows=int(len(data)),
         roles=roles,
+        numbers=tuple(c for c, (role, _level) in roles.items() if role == NUMBER),
         warnings=tuple(_both(lambda lang, w=w: _notice(w, lang)) for w in warnings),
         builtin=builtin,
         personal=personal, chosen_reason=chosen_reason, people=people,

@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
         self.data_step.show_table(info, self.project, self.lang)
         self.match_step.show_columns(list(info.columns), self.project.key_column)
         self.style_step.show_columns(list(info.columns))
+        self.style_step.show_numbers(info.numbers)
         self.style_step.show_people(bool(info.people and info.people.people))
         self._adopt_builtin(info.builtin)
         if info.error is None:

@@ -97,6 +97,14 @@ class StyleStep(QWidget):
         self.value_combo.setToolTip(self.tr("The column whose values are counted, added up or averaged"))
         self.value_combo.activated.connect(self._value_changed)
         ind_form.addRow(self._label(self.tr("Column:"), self.value_combo), self.value_combo)
+        self.no_numbers = QLabel(self.tr(
+            "No column of this table holds numbers to add up: codes, identifiers, coordinates and dates are never "
+            "added up. Choose the column in \"Column:\", or mark it as \"Number\" in the Data step."))
+        self.no_numbers.setWordWrap(True)
+        self.no_numbers.setStyleSheet(f"background-color: {WARNING_BACKGROUND}; color: {WARNING_TEXT}; "
+                                      "padding: 4px; border-radius: 3px")
+        self.no_numbers.setVisible(False)
+        ind_form.addRow("", self.no_numbers)
         self.category_combo = FittingComboBox()
         self.category_combo.setToolTip(self.tr("The column that puts rows into groups, for example the sector or "
                                                "cluster; each group gets its own small map or colour"))
@@ -249,6 +257,8 @@ class StyleStep(QWidget):
         self._project: Project | None = None
         self._kinds: dict[str, str] = {}
         self._people = False  # the table's rows are people (`show_people`)
+        self._numbers: tuple[str, ...] = ()  # the columns detected as numbers (`show_numbers`)
+        self._columns: tuple[str, ...] = ()
         self._loading = False
         self._show_kind_controls()
 
@@ -271,6 +281,9 @@ class StyleStep(QWidget):
         self._show_kind_controls()
 
     def show_columns(self, columns: list[str]) -> None:
+        if tuple(columns) != self._columns:
+            self.no_numbers.setVisible(False)
+        self._columns = tuple(columns)
         self.value_combo.clear()
         self.value_combo.addItem(self.tr("(none: count rows)"), DEFAULT)
         for combo in (self.category_combo, self.lat_combo, self.lon_combo):
@@ -299,6 +312,10 @@ class StyleStep(QWidget):
             widget.setVisible(people)
         for widget in (self.hexagon_label, self.hexagon_spin):
             widget.setVisible(people and project.people_points == "hexagons")
+
+    def show_numbers(self, numbers: tuple[str, ...]) -> None:
+        """The columns the table's detection calls numbers (`TableInspected.numbers`): what a sum may add up."""
+        self._numbers = tuple(numbers)
 
     def show_people(self, people: bool) -> None:
         """Whether the table's rows are people (the engine's `is_people_points`): only then is the choice offered."""
@@ -367,9 +384,16 @@ class StyleStep(QWidget):
 
     def _agg_changed(self) -> None:
         first = self.value_combo.itemData(1) if self.value_combo.count() > 1 else None
-        self.edited.emit(ChooseAggregation(self.agg_combo.currentData(), first))
+        edit = ChooseAggregation(self.agg_combo.currentData(), first, self._numbers, self._columns or None)
+        refused = self._project is not None and edit.refused(self._project)
+        self.no_numbers.setVisible(refused)  # the map keeps what it shows: said, never a code added up
+        if refused:
+            select_item(self.agg_combo, self._project.agg or "count")
+            return
+        self.edited.emit(edit)
 
     def _value_changed(self) -> None:
+        self.no_numbers.setVisible(False)
         self.edited.emit(ChooseValueColumn(self.value_combo.currentData() or None))
 
     def _hexagon_changed(self, value: int) -> None:
