@@ -21,6 +21,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from shapely.ops import polylabel
 
 from carto_desktop.aggregate import RECORDS
 from carto_desktop.carto.basemap import TilePack, read_pack_image, warp_to_grid
@@ -164,7 +165,8 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str, 
     projected = replace(data, areas=data.areas.to_crs(crs),
                         outlines=data.outlines.to_crs(crs) if grid else None,
                         points=data.points.to_crs(crs) if data.points is not None else None,
-                        larger_areas=data.larger_areas.to_crs(crs) if data.larger_areas is not None else None)
+                        larger_areas=data.larger_areas.to_crs(crs) if data.larger_areas is not None else None,
+                        context=data.context.to_crs(crs) if data.context is not None else None)
     if grid:
         projected = grid_cells(projected)
     extent_of = projected.outlines if grid else projected.areas
@@ -193,6 +195,7 @@ def map_payload(data: MapData, template: Template, page: PageInputs, lang: str, 
         "parents": [geometry.rings(g) for g in outlines.parents] if outlines.parents is not None else [],
         "outer": [geometry.rings(g) for g in outlines.outer],
         "neighbours": _neighbours(page, projected, geometry, tolerance, lang),
+        "context": _context(projected, template, geometry, tolerance),
         "reference": _reference(page, template, projected, outlines, geometry, tolerance, lang),
         "colours": {"area_edge": template.colour("area_edge", "#ffffff"),
                     "parent_edge": template.colour("parent_edge", "#4d4d4d"),
@@ -348,6 +351,41 @@ def _neighbours(page: PageInputs, data: MapData, geometry: Geometry, tolerance: 
         pt = part.representative_point()
         labels.append({"name": str(name).upper(), "xy": geometry.points(np.array([pt.x]), np.array([pt.y]))})
     return {"geoms": [geometry.rings(g) for g in clipped if not g.is_empty], "labels": labels}
+
+
+CONTEXT_EDGE = "#b0b0b0"  # the regions around a region's map: their borders as on the static page (names: carto-map.css)
+
+
+def _context(data: MapData, template: Template, geometry: Geometry, tolerance: float) -> dict:
+    """The regions around a region's map (`framing.regions_around`), as the static page draws them: the borders
+    they share with each other and with the region, thin and light grey, and their names in grey italics where
+    a good part of them is in the first view. Nothing a reader can point at: they are not the map's data."""
+    context = data.context
+    if context is None or not len(context):
+        return {"borders": [], "labels": [], "edge": CONTEXT_EDGE}
+    shapes = np.concatenate([shapely.make_valid(context.geometry.to_numpy()),
+                             [shapely.union_all(data.areas.geometry.to_numpy())]])
+    left, right = shapely.STRtree(shapes).query(shapes, predicate="intersects")
+    pairs = left < right
+    borders = shapely.intersection(shapely.boundary(shapes[left[pairs]]), shapely.boundary(shapes[right[pairs]]))
+    borders = shapely.simplify(shapely.get_parts(shapely.get_parts(borders)), tolerance)
+    lines = [line for g in borders for line in geometry.lines(g)]
+    spec = template.spec["page"]
+    frame = page_layout(spec["size"], spec.get("orientation", "landscape")).map
+    minx, miny, maxx, maxy = _view_bounds(data)
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    width = max(maxx - minx, (maxy - miny) * frame.w / frame.h)  # what the page first shows, at the page's shape
+    height = max(maxy - miny, width * frame.h / frame.w)
+    view = shapely.box(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+    labels = []
+    for geom, name in zip(shapes[:-1], context["name"]):
+        part = shapely.intersection(geom, view)
+        if part.is_empty or part.area < 0.02 * view.area:
+            continue
+        part = max(shapely.get_parts(part), key=lambda g: g.area)
+        spot = polylabel(part, tolerance=width / 500) if part.geom_type == "Polygon" else part.representative_point()
+        labels.append({"name": str(name), "xy": geometry.points(np.array([spot.x]), np.array([spot.y]))})
+    return {"borders": lines, "labels": labels, "edge": CONTEXT_EDGE}
 
 
 BASEMAP_PX = 1600  # the tile pack's picture under the areas, this many pixels across

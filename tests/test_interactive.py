@@ -587,3 +587,52 @@ def test_a_sectors_interactive_map_marks_the_regions_each_sector_reports(browser
         browser.execute_script(f"cartoMap.showSector({k})")
         shown[name] = browser.execute_script("return cartoMap.largerRegions()")
     assert shown == {"Santé": 2, "EHA": 1, "Nutrition": 0}
+
+
+def _lac_region(real_data, tmp_path, whole_country: bool = False) -> tuple[Path, object]:
+    """IOM DTM's Lac site assessment (Chad): every site is in the Lac region, so the map shows it alone."""
+    project = Project(table=real_data / "tables" / "tcd_dtm_r16_lac_site_village_assessment.xlsx", lang="fr",
+                      whole_country=whole_country)
+    html, result = build_interactive(project)
+    return save_interactive_map(html, tmp_path / f"lac{'_whole' if whole_country else ''}.html"), result
+
+
+def test_a_region_map_names_the_regions_around_it_as_the_page_does(real_data, tmp_path):
+    """The static page of a region draws the borders and names of the regions around it in light grey; the
+    interactive map carries the same regions' borders and the names of those in its first view (Kanem north,
+    Hadjer-Lamis south of Lac), and none on a map of the whole country."""
+    path, result = _lac_region(real_data, tmp_path)
+    assert result.data.region == "Lac"  # the premise: a map of one region
+    context = payload_of(path)["context"]
+    names = [label["name"] for label in context["labels"]]
+    assert {"Kanem", "Hadjer-Lamis"} <= set(names) <= set(result.data.context["name"])
+    assert "Lac" not in names and not set(names) & set(payload_of(path)["areas"]["names"])
+    assert context["borders"] and context["edge"] == "#b0b0b0"
+    spots = {label["name"]: label["xy"] for label in context["labels"]}
+    assert spots["Kanem"][1] > spots["Hadjer-Lamis"][1]  # Kanem north of Lac, Hadjer-Lamis south
+    whole, _ = _lac_region(real_data, tmp_path, whole_country=True)
+    assert payload_of(whole)["context"] == {"borders": [], "labels": [], "edge": "#b0b0b0"}
+
+
+@browser_test
+def test_the_regions_around_are_drawn_light_and_cannot_be_pointed_at(browser, real_data, tmp_path):
+    path, _ = _lac_region(real_data, tmp_path)
+    opened = open_page(browser, path)
+    assert opened.errors == [] and opened.outside_requests == []
+    shown = browser.execute_script("""
+        var box = document.getElementById('map').getBoundingClientRect();
+        return Array.from(document.querySelectorAll('.carto-context span'), function (e) {
+          var r = e.getBoundingClientRect(), s = getComputedStyle(e);
+          return [e.textContent, s.fontStyle, s.color, s.pointerEvents,
+                  r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom];
+        });""")
+    assert sorted(s[0] for s in shown) == ["Hadjer-Lamis", "Kanem"]
+    assert all(s[1:] == ["italic", "rgb(138, 138, 138)", "none", True] for s in shown), shown
+    grey = browser.execute_script("""
+        var n = 0;
+        cartoMap.map.eachLayer(function (l) {
+          if (l instanceof L.Polyline && !(l instanceof L.Polygon) && l.options.color === '#b0b0b0'
+              && !l.options.interactive) { n += 1; }
+        });
+        return n;""")
+    assert grey == 1  # the borders: one light line layer, no pointer events

@@ -117,6 +117,21 @@
     }).addTo(map);
   });
 
+  /* the regions around a region's map: their borders and names, light grey, as on the static page */
+  if (D.context) {
+    if (D.context.borders.length) {
+      L.polyline(D.context.borders.map(function (l) { return ring(l); }), {
+        color: D.context.edge, weight: 0.8, interactive: false
+      }).addTo(map);
+    }
+    D.context.labels.forEach(function (lab) {
+      L.marker(point(lab.xy, 0), {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "carto-context", html: el("span", null, lab.name), iconSize: null })
+      }).addTo(map);
+    });
+  }
+
   var kind = D.kind;
   var light = kind === "points" || kind === "symbols" || kind === "sectors";
   var grid = kind === "grid";
