@@ -307,3 +307,29 @@ def test_the_gaps_between_areas_are_filled_as_the_land_they_are():
     assert shapely.intersection(land, areas).area < 1e-6 * areas.area  # no area greyed
     rings = shapely.union_all(shapely.get_parts(shapely.boundary(holes)))
     assert shapely.difference(rings, shapely.buffer(shapely.union_all(edges), 1.0)).length < 0.01 * rings.length
+
+
+def test_an_outlines_small_holes_are_closed_as_one_by_one(real_data):
+    """The gaps a dissolve leaves as holes are tested all at once (`page._real_holes`): the same outline, to the
+    byte, as testing each hole as a polygon of its own (Mali's 49 cercles dissolved, at three thresholds)."""
+    import geopandas as gpd
+    import shapely
+
+    from carto_desktop.carto.page import _without_small_holes
+
+    def one_by_one(geom, min_area, min_width):
+        def real(hole):
+            return hole.area >= min_area and 2 * hole.area / max(hole.exterior.length, 1e-12) >= min_width
+        parts = shapely.get_parts(geom)
+        kept = [shapely.Polygon(p.exterior, [r for r in p.interiors if real(shapely.Polygon(r))]) for p in parts]
+        return shapely.multipolygons(kept) if len(kept) > 1 else kept[0]
+
+    areas = gpd.read_file(real_data / "boundaries" / "mali_adm2.geojson").to_crs("+proj=laea +lat_0=17 +lon_0=-4")
+    regions = [shapely.union_all(g.geometry.to_numpy()) for _, g in areas.groupby("adm1_pcode")]
+    outlines = regions + [shapely.union_all(areas.geometry.to_numpy())]
+    holes = sum(shapely.get_num_interior_rings(shapely.get_parts(g)).sum() for g in outlines)
+    assert holes > 10
+    for min_area, min_width in ((0.0, 0.0), (1e6, 500.0), (1e8, 0.0)):
+        for geom in outlines:
+            assert shapely.to_wkb(_without_small_holes(geom, min_area, min_width)) == \
+                shapely.to_wkb(one_by_one(geom, min_area, min_width))

@@ -671,14 +671,21 @@ def _without_small_holes(geom, min_area: float, min_width: float = 0.0):
     """Holes under `min_area`, or long thin ones (Chad's COD: 70 gaps 0.1–260 m wide, up to 400 km long,
     drawn as stray black dashes when the map zooms in) closed; a real enclave is neither."""
     parts = shapely.get_parts(geom)
-    kept = [shapely.Polygon(p.exterior, [r for r in p.interiors if _real_hole(shapely.Polygon(r), min_area, min_width)])
-            if p.geom_type == "Polygon" else p for p in parts]
+    kept = []
+    for p in parts:
+        if p.geom_type != "Polygon":
+            kept.append(p)
+            continue
+        rings = shapely.get_interior_ring(p, np.arange(shapely.get_num_interior_rings(p)))
+        kept.append(shapely.Polygon(p.exterior, list(rings[_real_holes(rings, min_area, min_width)])))
     return shapely.multipolygons(kept) if len(kept) > 1 else kept[0]
 
 
-def _real_hole(hole, min_area: float, min_width: float) -> bool:
-    area = hole.area
-    return area >= min_area and 2 * area / max(hole.exterior.length, 1e-12) >= min_width
+def _real_holes(rings: np.ndarray, min_area: float, min_width: float) -> np.ndarray:
+    """Which holes (rings) are no gap: an area of `min_area` or more, `min_width` wide or more on average. All of
+    a polygon's holes at once: Nigeria's outline has 2,900, tested one by one in Python 0.03-0.05 s of a first map."""
+    area = shapely.area(shapely.polygons(rings))
+    return (area >= min_area) & (2 * area / np.maximum(shapely.length(rings), 1e-12) >= min_width)
 
 
 def _outlines(ax: Axes, outlines: Outlines, template: Template) -> None:
