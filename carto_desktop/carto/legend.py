@@ -32,11 +32,24 @@ class LegendSpec:
     reference: list[LegendEntry] = field(default_factory=list)  # capital, towns, lakes, rivers: set apart
 
 
-def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, height_mm: float,
-                compact: bool = False) -> None:
-    """Draw `spec` in `ax`, whose data units are millimetres from its top-left corner.
+@dataclass(frozen=True)
+class LegendFit:
+    """How far down its panel a legend reaches: the bottom of its lowest entry, in mm below its top."""
 
-    Millimetre units keep boxes square and spacing even on any page size.
+    depth: float
+
+    def fits(self, height_mm: float) -> bool:
+        return self.depth <= height_mm + 0.01
+
+
+def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, height_mm: float,
+                compact: bool = False) -> LegendFit:
+    """Draw `spec` in `ax`, whose data units are millimetres from its top-left corner; returns what it took.
+
+    Millimetre units keep boxes square and spacing even on any page size. Entries beyond the
+    panel's foot flow into a next column while there is room for one; past that they would run
+    out of the panel (over the footer, their symbols cut): `legend_height` gives the panel's
+    height that holds them all.
     """
     ax.set_axis_off()
     ax.set_xlim(0, width_mm)
@@ -58,6 +71,7 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
     # estimated width of each entry when laid out in a row: box, gap, text (≈ 0.55 em a glyph)
     widths = [box_w + 2.5 + max(map(len, e.label.split("\n"))) * font_pt * pt_mm * 0.58 + 4.0 for e in entries]
     top, col_w = y, 0.0
+    lowest = y
     for i, e in enumerate(entries):
         if (e is spec.no_data or (spec.reference and e is spec.reference[0])) and not compact:
             y -= line * 0.35  # no data, and the reference features, stand apart from the classes
@@ -83,6 +97,7 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
             ax.text(x + max(box_w, 2 * largest) + 2.5, cy, e.label, ha="left", va="center", fontsize=font_pt,
                     color=TEXT_COLOUR)
             step = max(2 * r + 1.5, line)
+            drawn = 2 * r
         elif e.shape in ("star", "dot", "line"):
             cx, cy = x + box_w / 2, y - box_h / 2
             if e.shape == "line":
@@ -92,12 +107,12 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
                         markersize=font_pt * (1.45 if e.shape == "star" else 0.45), markeredgecolor="white",
                         markeredgewidth=0.5)
             ax.text(x + box_w + 2.5, cy, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
-            step = line
+            step, drawn = line, box_h
         elif e.shape == "marker":
             ax.plot([x + box_w / 2], [y - box_h / 2], marker="o", markersize=font_pt * 0.8, color=e.colour,
                     markeredgecolor="white", markeredgewidth=0.6)
             ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt, color=TEXT_COLOUR)
-            step = line
+            step, drawn = line, box_h
         else:
             ax.add_patch(Rectangle((x, y - box_h), box_w, box_h, facecolor=e.colour, edgecolor=e.edge, linewidth=0.5,
                                    hatch={"hatched": "////", "hidden": "....", "larger": "\\\\\\\\"}.get(e.shape),
@@ -113,14 +128,51 @@ def draw_legend(ax: Axes, spec: LegendSpec, font_pt: float, width_mm: float, hei
                 ax.text(x + box_w + 2.5, y - box_h / 2, e.label, ha="left", va="center", fontsize=font_pt,
                         color=TEXT_COLOUR)
             step = line + extra
+            drawn = max(box_h, extra + font_pt * pt_mm * 1.3)
         if compact:  # entries side by side (social card), wrapping to a new row when full
+            lowest = min(lowest, y - step)
             x += widths[i]
             if i + 1 < len(entries) and x + widths[i + 1] > width_mm:
                 x, y = 0.0, y - step
         else:
+            lowest = min(lowest, y - drawn)  # the entry's box, circle or text; not the space after it
             y -= step
     if compact and spec.caveats:  # under the entries' last row, across the legend
         y -= step + line * 0.2
         for note in spec.caveats:
             ax.text(0, y, note, ha="left", va="top", fontsize=font_pt - 1, color="#555555", gid="legend-caveat")
             y -= (note.count("\n") + 1) * font_pt * pt_mm * 1.3
+        lowest = min(lowest, y)
+    return LegendFit(depth=-lowest)
+
+
+def legend_height(spec: LegendSpec, font_pt: float, width_mm: float, height_mm: float, step_mm: float = 1.0) -> float:
+    """The height a legend panel `width_mm` wide needs to hold every entry of `spec`: `height_mm`
+    when they fit in it (in columns), else the least height, by `step_mm`, where they do.
+
+    A portrait page's panel is 31 mm high: five classes, "fewer than 5", "no data", a note and
+    the capital, towns, rivers and lakes did not fit in its columns, and the last entries were
+    drawn over the footer with their symbols cut off."""
+    h = height_mm
+    while not draw_legend(_Measure(), spec, font_pt, width_mm, h).fits(h) and h < 4 * height_mm:
+        h += step_mm
+    return h
+
+
+class _Measure:
+    """An Axes that draws nothing: the legend's own flow run to measure it (`legend_height`)."""
+
+    def __getattr__(self, name: str):
+        return _nothing
+
+
+def _nothing(*args, **kwargs):
+    return _Nothing()
+
+
+class _Nothing:
+    def __getattr__(self, name: str):
+        return _nothing
+
+    def __iter__(self):
+        return iter((_Nothing(),))

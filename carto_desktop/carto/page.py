@@ -30,7 +30,7 @@ from carto_desktop.carto.elements import (
     TEXT_COLOUR, area_labels, draw_inset, draw_north_arrow, draw_scale_bar, furniture_boxes,
 )
 from carto_desktop.carto.labels import Label, place
-from carto_desktop.carto.legend import LegendSpec, draw_legend
+from carto_desktop.carto.legend import LegendSpec, draw_legend, legend_height
 from carto_desktop.carto.palettes import category_colours
 from carto_desktop.carto.projection import MapProjection, choose_projection, reprojected, to_crs
 from carto_desktop.carto.reference import draw_reference, reference_groups
@@ -171,10 +171,28 @@ def _fit_panel(fig: Figure, layout: PageLayout, header_bottom: float, footer_top
         return replace(layout, legend=legend, map=map_r)
     panel_y = footer_top + gap
     legend = replace(layout.legend, y=panel_y)
-    inset = replace(layout.inset, y=panel_y) if layout.inset is not None else None
+    # the locator level with the legend's top (a legend taller than the usual panel grows downwards from it)
+    inset = replace(layout.inset, y=panel_y + layout.legend.h - layout.inset.h) if layout.inset is not None else None
     map_y = panel_y + layout.legend.h + gap
     map_r = Rect(layout.map.x, map_y, layout.map.w, header_bottom - gap - map_y)
     return replace(layout, legend=legend, inset=inset, map=map_r)
+
+
+def _legend_room(layout: PageLayout, need: float) -> PageLayout:
+    """A landscape page's legend `need` mm high where its column leaves it less: the locator under it
+    gives up the height, down to half its own; a legend taller still takes the locator's place (the
+    legend says what the map means, the locator only where it is). Other pages as they are (a portrait
+    page is drawn with the legend's height: `_draw_page`)."""
+    short = need - layout.legend.h
+    if not layout.side_panel or short <= 0 or layout.inset is None:
+        return layout
+    x, w = layout.legend.x, layout.legend.w
+    if short <= layout.inset.h / 2:
+        inset = replace(layout.inset, h=layout.inset.h - short)
+        legend = Rect(x, layout.legend.y - short, w, layout.legend.h + short)
+        return replace(layout, legend=legend, inset=inset)
+    legend = Rect(x, layout.inset.y, w, layout.legend.y + layout.legend.h - layout.inset.y)
+    return replace(layout, legend=legend, inset=None)
 
 
 def choose_orientation(bounds, size: str, margin: float, inset: bool) -> str:
@@ -228,12 +246,18 @@ def _draw_page(
     projection: MapProjection | None = None,
     tile_pack: TilePack | None = None,
     highlight: str | None = None,
+    legend_h: float | None = None,
 ) -> tuple[Figure, DrawnPage]:
     """Draw the whole page; the caller exports it (see `export.save_map`).
 
     `data` is in any CRS; it is drawn in `projection` (default: equal-area centred on it).
     `highlight` is an area id to outline boldly with its name (see `draw_highlight`).
+    `legend_h`: a portrait page's legend panel height (mm), when its entries need more than the
+    usual panel: the page is then drawn again with it (the legend is known once the map is drawn).
     """
+    again = dict(lang=lang, countries=countries, country_code=country_code, projection=projection,
+                 tile_pack=tile_pack, highlight=highlight)
+    source = data
     spec = template.spec
     page = spec["page"]
     projection = projection or choose_projection(data.areas)
@@ -243,6 +267,9 @@ def _draw_page(
         orientation = "landscape" if page["size"] in PIXEL_PAGES else choose_orientation(
             _data_bounds(data, projection.crs), page["size"], page.get("margin_mm", 8), inset)
     layout = page_layout(page["size"], orientation, page.get("margin_mm", 8), inset=inset)
+    usual_h = layout.legend.h  # the legend panel's height before its entries are known
+    if legend_h is not None:
+        layout = replace(layout, legend=replace(layout.legend, h=legend_h))
     fig = Figure(figsize=(layout.width / MM_PER_INCH, layout.height / MM_PER_INCH))
     FigureCanvasAgg(fig)  # label placement measures text, which needs a renderer
     drawn = DrawnPage(pixels=layout.pixels)  # export.save_map reads a pixel page's size
@@ -256,6 +283,8 @@ def _draw_page(
     drawn.header = _Header(layout, header_bottom, fig.dpi, tuple(a for a in fig.get_children() if a is not fig.patch))
     footer_top = _footer(fig, layout, template, texts, projection, lang)
     layout = _fit_panel(fig, layout, header_bottom, footer_top)
+    if layout.side_panel:
+        usual_h = layout.legend.h
     data = _projected(data, crs, layout, template)
 
     drawn.areas, drawn.keys, drawn.font_pt = data.areas, data.keys, body_pt  # for draw_highlight
@@ -282,8 +311,12 @@ def _draw_page(
         reference = draw_reference(ax, data.areas.crs, outlines.outer[0], country_code, lang, body_pt - 1,
                                    reference_groups(spec, layout.compact))
         legend.reference = reference.legend
+        need = 0.0 if layout.compact else legend_height(legend, body_pt, layout.legend.w, usual_h)
+        if need > usual_h and legend_h is None and not layout.side_panel:
+            return _draw_page(source, template, texts, legend_h=need, **again)  # the map leaves the legend its height
+        layout = _legend_room(layout, need)
         if template.kind == "choropleth" and data.outlines is None:  # the app may colour it again (`recolour_page`)
-            drawn.colouring = _Colouring(layout, body_pt, larger, reference.legend)
+            drawn.colouring = _Colouring(layout, body_pt, larger, reference.legend, usual_h, need)
         _outlines(ax, outlines, template)
         drawn.scale_bar = draw_scale_bar(ax, body_pt - 1, lang,
                                              bottom_mm=layout.legend.h + 2.5 if layout.compact else 0.0)
@@ -335,6 +368,8 @@ class _Colouring:
     body_pt: float
     larger: object | None  # the legend entry of rows naming only a region
     reference: list  # the legend entries of the capital, towns, lakes and rivers
+    usual_h: float = 0.0  # the legend panel's height before its entries were known (mm)
+    need: float = 0.0  # the height the legend needed (`legend_height`): the panel and locator were fitted to it
 
 
 @dataclass(frozen=True)
@@ -396,14 +431,17 @@ def recolour_page(fig: Figure, drawn: DrawnPage, data: MapData, template: Templa
     if fills is None or legend_ax is None:
         return False
     style = choropleth_style(data, template, lang)
-    fresh = draw_polygons(ax, areas.geometry.to_numpy(), style.fills, template.colour("area_edge", "#ffffff"), 0.35)
-    fills.set_paths(fresh.get_paths())  # the same collection, where it was among the map's layers
-    fills.set_facecolor(fresh.get_facecolor())
-    fresh.remove()
     legend = style.legend
     if colouring.larger:
         legend.entries.append(colouring.larger)
     legend.reference = colouring.reference
+    if not colouring.layout.compact and legend_height(legend, colouring.body_pt, colouring.layout.legend.w,
+                                                      colouring.usual_h) != colouring.need:
+        return False  # another number of classes needs another height of legend: the page is laid out again
+    fresh = draw_polygons(ax, areas.geometry.to_numpy(), style.fills, template.colour("area_edge", "#ffffff"), 0.35)
+    fills.set_paths(fresh.get_paths())  # the same collection, where it was among the map's layers
+    fills.set_facecolor(fresh.get_facecolor())
+    fresh.remove()
     fig.delaxes(legend_ax)
     with rc_context({"text.parse_math": False}):  # as `render_page`: "$" in a legend heading is a dollar
         _page_legend(fig, colouring.layout, legend, colouring.body_pt)
