@@ -195,3 +195,15 @@ def test_roles_refined_from_a_first_guess_are_those_detected_at_once(real_data, 
         at_once = detect_roles(table, **kwargs)
         refined = refine_roles(table, first, **kwargs)
         assert refined.columns == at_once.columns and list(map(str, refined.warnings)) == list(map(str, at_once.warnings))
+
+
+def test_a_year_written_as_a_number_is_a_date_never_an_amount():
+    """A 3W's "annee" (2023) was a column of numbers: the Style step's "Sum" could add up years."""
+    import pandas as pd
+
+    table = pd.DataFrame({"annee": ["2022", "2023", "2023", "2024"], "Year": ["2021", "2021", "2022", "2022"],
+                          "Nombre par an": ["12", "30", "4", "7"], "Personnes dans le besoin": ["2023", "1500", "90", "8"]})
+    roles = detect_roles(table, warnings=False)
+    assert roles["annee"].role == "date" and roles["Year"].role == "date"
+    assert roles["Nombre par an"].role == "number"  # a count per year, not years
+    assert roles["Personnes dans le besoin"].role == "number"  # 2,023 people is no year: the name says what it is

@@ -41,6 +41,8 @@ _LEVEL_IN_NAME = re.compile(r"adm(?:in)?[\s_-]*(\d)|admin(\d)|pcode\s*(\d)|p-cod
 _LAT_NAME = re.compile(r"^(.*[^a-z])?(lat|latitude|gps_?lat|y_?coord|coord_?y)$", re.I)
 _LON_NAME = re.compile(r"^(.*[^a-z])?(lon|long|lng|longitude|gps_?lon|x_?coord|coord_?x)$", re.I)
 _PCODE_NAME = re.compile(r"p-?cod|pcod|code_?adm|adm\d?_?code|adm\d_pcod", re.I)
+# a year written as a number ("annee": 2023) is a date, never an amount a map adds up
+_YEAR_NAME = re.compile(r"(^|[^a-z])(year|yr|ann[eé]e|an|exercice)([^a-z]|$)", re.I)
 _ID_NAME = re.compile(r"(^|[^a-z])(id|code|num[eé]ro|no|n°|matricule|identifiant)([^a-z]|$)", re.I)
 # words for admin levels in the francophone Sahel and Central Africa (and English templates),
 # looked for as the first word of the column name ("Nom Province", "Cercle", "ADM2_COUNTY")
@@ -242,6 +244,8 @@ def _guess(name: str, values: list[str], hxl: str | None, form: KoboForm) -> Col
     if _share(values, lambda v: bool(_DATE.match(v))) >= 0.8:
         return ColumnRole(name, "date", source="values")
     if number_share >= 0.5:
+        if _YEAR_NAME.search(name) and all(float(n).is_integer() and 1900 <= n <= 2100 for n in numbers if n is not None):
+            return ColumnRole(name, "date", source="name")
         zeros = _share(values, lambda v: len(v) > 1 and v[0] == "0" and v[1].isdigit())
         # whole numbers of 16 digits and more are codes (IDs, phone-like numbers), never amounts to add up
         long = _share(values, lambda v: len(v) >= 16 and v.lstrip("-").isdigit())
