@@ -6,7 +6,8 @@ and a cartographer would redo it on the province, with the country in the locato
 area with data (and every row naming a region without a smaller area) lies in one region (admin 1) of
 a boundary set that has several, the map shows that region, as an atlas page does (`atlas.py`): its
 name after the title, the other regions left out, and the page saying so. `Project.whole_country`
-keeps the whole set. A national table is never cut: its data spans regions.
+keeps the whole set. A national table is never cut: its data spans regions. Nor is a table with a row
+not on the map (not found, to review, no place): that row may lie in another region (`project.prepare_map`).
 """
 from __future__ import annotations
 

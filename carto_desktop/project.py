@@ -340,7 +340,11 @@ def prepare_map(project: Project) -> PreparedMap:
     """
     template = _chosen_template(project)
     prepared = _map_of_points(project, template) if template.kind == "points" else _map_of_areas(project, template)
-    region = None if project.whole_country else region_of_data(prepared.data, prepared.layer, prepared.template.kind)
+    # only when every row is on the map: a row not found (or still to review) may lie in another region, and the
+    # page would then say wrongly that the table has no data there
+    complete = prepared.account is None or prepared.account.complete
+    region = None if project.whole_country or not complete else \
+        region_of_data(prepared.data, prepared.layer, prepared.template.kind)
     if region is not None:  # every area with data in one region: the map shows it alone, and says so
         data, layer = on_region(prepared.data, prepared.layer, region, project.lang)
         prepared = replace(prepared, data=data, layer=layer, notices=[*prepared.notices, region_notice(region, project.lang)])

@@ -73,6 +73,16 @@ def test_a_row_naming_only_another_region_keeps_the_country(tmp_path):
     assert prepared.data.region == "" and len(prepared.data.areas) == 70
 
 
+def test_a_row_not_found_keeps_the_country(tmp_path):
+    """A row whose place is not found may lie anywhere: the page must not say there is no data elsewhere."""
+    table = tmp_path / "sites.csv"
+    table.write_text("Province,Departement,Sites\nLac,Fouli,4\nLac,Kaya,2\nLac,Mamdi,3\nLac,Nowhere-on-earth,5\n",
+                     encoding="utf-8")
+    prepared = prepare_map(Project(table=table, value_column="Sites", agg="sum"))
+    assert not prepared.account.complete  # the premise: a row is not on the map
+    assert prepared.data.region == "" and len(prepared.data.areas) == 70
+
+
 def test_the_page_shows_the_region_and_the_note(tmp_path):
     result = build_map(Project(table=DTM_LAC))
     texts = [t.get_text() for t in result.figure.findobj(lambda a: hasattr(a, "get_text"))]
