@@ -260,7 +260,7 @@ def _draw_page(
     source = data
     spec = template.spec
     page = spec["page"]
-    projection = projection or choose_projection(data.areas)
+    projection = again["projection"] = projection or choose_projection(data.areas)
     inset = spec.get("inset", True) and countries is not None
     orientation = page.get("orientation", "auto")
     if orientation == "auto":
