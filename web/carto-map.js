@@ -110,12 +110,14 @@
       interactive: false
     }).addTo(map);
   });
-  D.neighbours.labels.forEach(function (lab) {
+  /* a name nobody can point at (a neighbouring country, a region around): `cls` gives its look */
+  function contextName(lab, cls) {
     L.marker(point(lab.xy, 0), {
       interactive: false, keyboard: false,
-      icon: L.divIcon({ className: "carto-country", html: el("span", null, lab.name), iconSize: null })
+      icon: L.divIcon({ className: cls, html: el("span", null, lab.name), iconSize: null })
     }).addTo(map);
-  });
+  }
+  D.neighbours.labels.forEach(function (lab) { contextName(lab, "carto-country"); });
 
   /* the regions around a region's map: their borders and names, light grey, as on the static page */
   if (D.context) {
@@ -124,12 +126,7 @@
         color: D.context.edge, weight: 0.8, interactive: false
       }).addTo(map);
     }
-    D.context.labels.forEach(function (lab) {
-      L.marker(point(lab.xy, 0), {
-        interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "carto-context", html: el("span", null, lab.name), iconSize: null })
-      }).addTo(map);
-    });
+    D.context.labels.forEach(function (lab) { contextName(lab, "carto-context"); });
   }
 
   var kind = D.kind;
