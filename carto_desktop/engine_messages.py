@@ -319,11 +319,12 @@ class Preview:
     stated_source: str | None = None  # the source a credits.json beside the table gives
     rows: RowsOnMap | None = None  # None: a map of points
     notices: tuple[InBoth, ...] = ()  # what the person must be told about this map (`MapResult.notices`)
+    region: str = ""  # the one region the map shows, all the data being there (`framing.py`); "" = the whole set
 
     def with_page(self, page: Page) -> Preview:
         """The same preview showing another drawing of its page (an area outlined)."""
         return Preview(page, self.columns, self.match, self.check, self.small_counts, self.stated_source, self.rows,
-                       self.notices)
+                       self.notices, self.region)
 
 
 @dataclass(frozen=True)

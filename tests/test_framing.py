@@ -120,16 +120,22 @@ def test_the_choice_is_kept_in_the_project_file(tmp_path):
     assert project_from_dict(read_project(path).data).whole_country is True
 
 
-def test_style_step_sends_the_choice(qtbot):
+def test_style_step_offers_the_choice_when_the_map_shows_one_region(qtbot):
+    from carto_desktop.gui.engine_tasks import preview
     from carto_desktop.gui.style_step import StyleStep
 
+    assert preview(Project(table=DTM_LAC), dpi=40).region == "Lac"  # what the engine tells the window
+    assert preview(Project(table=PIN, value_column="PIN", agg="sum"), dpi=40).region == ""
     step = StyleStep()
     qtbot.addWidget(step)
     shown = Project(table=DTM_LAC)
     step.show_project(shown)
-    assert not step.whole_country_check.isChecked()
+    assert step.whole_country_check.isHidden()  # a map of the whole country: the box would change nothing
+    step.show_region(True)
+    assert not step.whole_country_check.isHidden() and not step.whole_country_check.isChecked()
     with qtbot.waitSignal(step.edited) as blocker:
         step.whole_country_check.click()
     assert blocker.args == [Choose(whole_country=True)]
+    step.show_region(False)  # the whole country is now drawn: the box stays, ticked, to be unticked
     step.show_project(replace(shown, whole_country=True))
-    assert step.whole_country_check.isChecked()
+    assert not step.whole_country_check.isHidden() and step.whole_country_check.isChecked()

@@ -312,7 +312,7 @@ def preview(project: Project, dpi: float = PREVIEW_DPI, highlight: str | None = 
         check = _share_check(project, result, check_lang)
     small_counts, stated_source, rows = _truth(project, result)
     return Preview(page, tuple(str(c) for c in result.table.data.columns), match, check, small_counts, stated_source,
-                   rows, notices_shown(result.notices))
+                   rows, notices_shown(result.notices), result.data.region)
 
 
 SAID_ELSEWHERE = frozenset({"source", "match"})  # notices the app says in a step of its own (the Style step's

@@ -388,6 +388,7 @@ class MainWindow(QMainWindow):
         self.export_step.show_check(result.check)
         self.style_step.show_small_counts(result.small_counts, self.lang)
         self.style_step.show_source(result.stated_source)
+        self.style_step.show_region(bool(result.region))
         self.export_step.show_rows(result.rows, self.lang)
         self.export_step.show_notices(result.notices, self.lang)
         notices = [n.text(self.lang) for n in result.notices]

@@ -82,6 +82,8 @@ class StyleStep(QWidget):
         self.whole_country_check.clicked.connect(
             lambda checked: self.edited.emit(Choose(whole_country=bool(checked))))
         kind_form.addRow("", self.whole_country_check)
+        self.whole_country_check.setVisible(False)  # offered when the map shows one region (`show_region`)
+        self._one_region = False
         layout.addWidget(kind)
 
         indicator = QGroupBox(self.tr("What the colours show"))
@@ -322,6 +324,13 @@ class StyleStep(QWidget):
         self._people = bool(people)
         self._show_kind_controls()
 
+    def show_region(self, one_region: bool) -> None:
+        """Whether the map shows one region only (the engine's `framing`): only then, or when the person asked for the
+        whole country, is "Whole country" offered; on a map of the whole country it would change nothing."""
+        self._one_region = one_region
+        project = self._project
+        self.whole_country_check.setVisible(one_region or bool(project is not None and project.whole_country))
+
     def show_source(self, stated: str | None) -> None:
         """What the table's credits.json says its source is (None: nothing), as the engine read it."""
         self._stated_source, self._source_known = stated, True
@@ -365,6 +374,7 @@ class StyleStep(QWidget):
                     edit.setText(getattr(project, key) or "")
             select_item(self.map_lang, project.lang or "en")
             self.whole_country_check.setChecked(bool(project.whole_country))
+            self.whole_country_check.setVisible(self._one_region or bool(project.whole_country))
             self._show_source()
             logo = project.logo
             self.logo_label.setText(breakable(str(logo).replace("\\", "/").rsplit("/", 1)[-1]) if logo
