@@ -27,10 +27,13 @@ MOST_OF_THE_MAP = 0.5
 
 @dataclass(frozen=True)
 class Region:
-    """The one region that holds all the data: its code and name in the boundary file."""
+    """The one region that holds all the data: its code and name in the boundary file, and the areas' columns
+    that give them (`BoundaryKeys.parent_columns`)."""
 
     code: str
     name: str
+    code_column: str
+    name_column: str | None
 
 
 def region_of_data(data: MapData, layer: gpd.GeoDataFrame, kind: str) -> Region | None:
@@ -59,18 +62,18 @@ def region_of_data(data: MapData, layer: gpd.GeoDataFrame, kind: str) -> Region 
     if mine.sum() > MOST_OF_THE_MAP * len(areas):
         return None
     name = str(areas.loc[mine, name_col].iloc[0]) if name_col else code
-    return Region(code, name)
+    return Region(code, name, code_col, name_col)
 
 
 def on_region(data: MapData, layer: gpd.GeoDataFrame, region: Region, lang: str) -> tuple[MapData, gpd.GeoDataFrame]:
     """The map's data and boundary layer cut to `region`, the page saying that only it is shown."""
-    code_col = data.keys.parent_columns(data.areas.columns)[0]
+    code_col = region.code_column
     areas = data.areas[data.areas[code_col].astype(str) == region.code]
     note = translate("Only {region} is shown: the table has no data elsewhere in the country.", lang,
                      region=region.name)
     footnote = " ".join(t for t in (data.footnote, note) if t)  # rows not on the map first
     shown = replace(data, areas=areas, footnote=footnote, region=region.name,
-                    context=regions_around(layer, *data.keys.parent_columns(data.areas.columns), region.code))
+                    context=regions_around(layer, code_col, region.name_column, region.code))
     return shown, layer[layer[code_col].astype(str) == region.code]
 
 

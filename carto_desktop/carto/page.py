@@ -636,20 +636,8 @@ def _draw_context(ax: Axes, areas: gpd.GeoDataFrame, context: gpd.GeoDataFrame, 
         draw_lines(ax, borders, "#b0b0b0", 0.5, zorder=1.5)
     if not names:
         return []
-    style = dict(fontsize=font_pt - 0.5, color="#8a8a8a", style="italic", zorder=2)
-    labels = []
     mm = (xlim[1] - xlim[0]) / (ax.get_position().width * ax.figure.get_size_inches()[0] * MM_PER_INCH)
-    for geom, name in zip(context.geometry.to_numpy(), context["name"]):
-        part = shapely.intersection(geom, vx)
-        if part.is_empty or part.area < 0.02 * vx.area:
-            continue
-        part = max(shapely.get_parts(part), key=lambda g: g.area)
-        spot = polylabel(part, tolerance=mm) if part.geom_type == "Polygon" else part.representative_point()
-        text = str(name)
-        texts = [text] + ([textwrap.fill(text, max(8, len(text) // 2 + 2))] if " " in text or "-" in text else [])
-        labels.append(Label(texts, spot.x, spot.y, "neighbour_label", 50 - part.area / vx.area, style,
-                            fits=_inside(ax, part)))
-    return labels
+    return _grey_names(ax, context.geometry.to_numpy(), [str(n) for n in context["name"]], vx, mm, font_pt, " -")
 
 
 @dataclass(frozen=True)
@@ -1015,18 +1003,23 @@ def _draw_neighbours(ax: Axes, countries: gpd.GeoDataFrame, crs, xlim, ylim, tem
     if not names:
         return []
     name_col = "NAME_FR" if lang == "fr" and "NAME_FR" in near.columns else "NAME"
+    other = codes != skip  # the country itself, beyond the outline, is drawn but not named
+    return _grey_names(ax, geoms[other], [str(n).upper() for n in near[name_col][other]], vx, mm, font_pt, " ")
+
+
+def _grey_names(ax: Axes, geoms, names, vx, mm: float, font_pt: float, breaks: str) -> list[Label]:
+    """Names of what lies around the map's data (neighbouring countries, the regions around a region's map) for the
+    placement pass: grey italics, each inside the largest piece of its shape in view (2 % of the view at least),
+    with a form on two lines when the name has one of the `breaks` characters."""
     style = dict(fontsize=font_pt - 0.5, color="#8a8a8a", style="italic", zorder=2)
     labels = []
-    for geom, name, code in zip(geoms, near[name_col], codes):
-        if code == skip:
-            continue
+    for geom, text in zip(geoms, names):
         part = shapely.intersection(geom, vx)
         if part.is_empty or part.area < 0.02 * vx.area:
             continue
         part = max(shapely.get_parts(part), key=lambda g: g.area)
         spot = polylabel(part, tolerance=mm) if part.geom_type == "Polygon" else part.representative_point()
-        text = str(name).upper()
-        texts = [text] + ([textwrap.fill(text, max(8, len(text) // 2 + 2))] if " " in text else [])
+        texts = [text] + ([textwrap.fill(text, max(8, len(text) // 2 + 2))] if any(c in text for c in breaks) else [])
         labels.append(Label(texts, spot.x, spot.y, "neighbour_label", 50 - part.area / vx.area, style,
                             fits=_inside(ax, part)))
     return labels

@@ -328,8 +328,11 @@ class StyleStep(QWidget):
         """Whether the map shows one region only (the engine's `framing`): only then, or when the person asked for the
         whole country, is "Whole country" offered; on a map of the whole country it would change nothing."""
         self._one_region = one_region
+        self._show_whole_country()
+
+    def _show_whole_country(self) -> None:
         project = self._project
-        self.whole_country_check.setVisible(one_region or bool(project is not None and project.whole_country))
+        self.whole_country_check.setVisible(self._one_region or bool(project is not None and project.whole_country))
 
     def show_source(self, stated: str | None) -> None:
         """What the table's credits.json says its source is (None: nothing), as the engine read it."""
@@ -374,7 +377,7 @@ class StyleStep(QWidget):
                     edit.setText(getattr(project, key) or "")
             select_item(self.map_lang, project.lang or "en")
             self.whole_country_check.setChecked(bool(project.whole_country))
-            self.whole_country_check.setVisible(self._one_region or bool(project.whole_country))
+            self._show_whole_country()
             self._show_source()
             logo = project.logo
             self.logo_label.setText(breakable(str(logo).replace("\\", "/").rsplit("/", 1)[-1]) if logo
