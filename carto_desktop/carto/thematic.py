@@ -372,8 +372,14 @@ def shared_locations(points: gpd.GeoDataFrame | None) -> int:
     the map shows fewer dots than the table has sites (a facility listed once per service, rounded GPS)."""
     if points is None or not len(points):
         return 0
+    here = sites_per_location(points)
+    return int(here[here > 1].sum())
+
+
+def sites_per_location(points: gpd.GeoDataFrame) -> pd.Series:
+    """The number of sites at each exact location ((x, y) → n), most first: one dot each on the page."""
     xy = pd.DataFrame({"x": shapely.get_x(points.geometry.to_numpy()), "y": shapely.get_y(points.geometry.to_numpy())})
-    return int(xy.duplicated(keep=False).sum())
+    return xy.value_counts(sort=True, dropna=False)
 
 
 def shared_locations_text(points: gpd.GeoDataFrame | None, lang: str) -> str:
@@ -419,10 +425,8 @@ def draw_points(ax: Axes, data: MapData, template: Template, lang: str) -> Legen
             sub = data.points[style.entries == i]
             ax.scatter(sub.geometry.x, sub.geometry.y, s=22, color=entry.colour, edgecolor="white", linewidth=0.6,
                        zorder=9)
-        if shared_locations(data.points):
-            xy = pd.DataFrame({"x": shapely.get_x(data.points.geometry.to_numpy()),
-                               "y": shapely.get_y(data.points.geometry.to_numpy())})
-            here = xy.value_counts(sort=True)
+        here = sites_per_location(data.points)
+        if (here > 1).any():
             several = here[here > 1].index.to_frame(index=False)
             ax.scatter(several["x"], several["y"], s=48, facecolor="none", edgecolor=SHARED_RING, linewidth=0.9,
                        zorder=9.5, gid="shared-locations")  # round the dot and its white edge
